@@ -1,0 +1,17 @@
+/* zp-cli.h — subcommands of ziping-cli, one file each.
+ *
+ * Each takes the arguments after the subcommand name (argv[0] is the subcommand) and returns
+ * the process exit status: 0 success, 1 findings with errors (check), 2 bad arguments or an
+ * unreadable file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int zp_cli_export (int argc, char **argv);  /* zp-cli-export.c, built only with export */
+
+G_END_DECLS

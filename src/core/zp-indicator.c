@@ -1,0 +1,4 @@
+/* zp-indicator.c — placeholder, replaced by its implementation. */
+#include "config.h"
+
+#include "ziping-core.h"

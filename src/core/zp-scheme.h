@@ -1,0 +1,73 @@
+/* zp-scheme.h — the scoring rules and weights a form follows, as data (spec §2).
+ *
+ * Two built-in schemes: "hubei" (湖北/武汉, the default and the seed's) and "central"
+ * (中央 财预〔2020〕10号). A workbook stores its own copy, so a file scores the same forever.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "zp-types.h"
+#include "zp-decimal.h"
+
+G_BEGIN_DECLS
+
+#define ZP_TYPE_SCHEME (zp_scheme_get_type ())
+G_DECLARE_FINAL_TYPE (ZpScheme, zp_scheme, ZP, SCHEME, GObject)
+
+#define ZP_SCHEME_DEFAULT_ID "hubei"
+
+/* NULL when id is not a built-in scheme. */
+ZpScheme        *zp_scheme_new_builtin               (const char       *id);
+const char * const *zp_scheme_list_builtin           (void);  /* { "hubei", "central", NULL } */
+ZpScheme        *zp_scheme_copy                      (ZpScheme         *self);
+
+/* Properties: id, name (display name, translated for built-ins), layout ("hubei"/"central"). */
+const char      *zp_scheme_get_id                    (ZpScheme         *self);
+const char      *zp_scheme_get_name                  (ZpScheme         *self);
+void             zp_scheme_set_name                  (ZpScheme         *self,
+                                                      const char       *name);
+const char      *zp_scheme_get_layout                (ZpScheme         *self);
+
+/* Execution block weight: 20 (hubei), 10 (central). */
+ZpDecimal        zp_scheme_get_execution_weight      (ZpScheme         *self);
+void             zp_scheme_set_execution_weight      (ZpScheme         *self,
+                                                      ZpDecimal         weight);
+
+/* Project-form indicator categories (一级指标) in print order with their weights:
+ * hubei 产出指标 40, 效益指标 30, 满意度指标 10; central 50, 30, 10. */
+guint            zp_scheme_get_n_categories          (ZpScheme         *self);
+const char      *zp_scheme_get_category_name         (ZpScheme         *self,
+                                                      guint             i);
+ZpDecimal        zp_scheme_get_category_weight       (ZpScheme         *self,
+                                                      guint             i);
+/* Matches "产出指标", "产出指标（40 分）", "产出" …; FALSE for unknown names. */
+gboolean         zp_scheme_lookup_category           (ZpScheme         *self,
+                                                      const char       *category,
+                                                      guint            *index);
+void             zp_scheme_set_category_weight       (ZpScheme         *self,
+                                                      guint             i,
+                                                      ZpDecimal         weight);
+/* The indicator part: execution weight + this = 100 (80 hubei, 90 central). */
+ZpDecimal        zp_scheme_get_indicator_weight      (ZpScheme         *self);
+
+/* Qualitative bands as shares of the weight: [lower, upper]; upper of ACHIEVED is 1. */
+ZpDecimal        zp_scheme_get_band_lower            (ZpScheme         *self,
+                                                      ZpGrade           grade);
+ZpDecimal        zp_scheme_get_band_upper            (ZpScheme         *self,
+                                                      ZpGrade           grade);
+void             zp_scheme_set_band_lower            (ZpScheme         *self,
+                                                      ZpGrade           grade,
+                                                      ZpDecimal         share);
+
+ZpReverseFormula zp_scheme_get_reverse_formula       (ZpScheme         *self);
+void             zp_scheme_set_reverse_formula       (ZpScheme         *self,
+                                                      ZpReverseFormula  formula);
+/* 1.2: positive indicators with B ≥ 120% of A are flagged. */
+ZpDecimal        zp_scheme_get_over_achievement      (ZpScheme         *self);
+/* 0.9: execution rates below need an explanation. */
+ZpDecimal        zp_scheme_get_execution_threshold   (ZpScheme         *self);
+/* 2 */
+guint            zp_scheme_get_decimals              (ZpScheme         *self);
+
+G_END_DECLS

@@ -1,0 +1,74 @@
+/* zp-workbook.h — one unit's self-evaluation for one year: the department form (optional)
+ * and the project forms, scored by the workbook's own copy of a scheme.
+ *
+ * zp_workbook_get_forms() is a GListModel of ZpForm: the department form first when there
+ * is one, then the projects in order. Change it only through the functions below. Any edit
+ * to any form, goal or indicator re-emits ::changed (form) on the workbook, after that form
+ * has rescored; the GUI uses it for dirty tracking, the review page and the checks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "zp-types.h"
+#include "zp-form.h"
+
+G_BEGIN_DECLS
+
+#define ZP_TYPE_WORKBOOK (zp_workbook_get_type ())
+G_DECLARE_FINAL_TYPE (ZpWorkbook, zp_workbook, ZP, WORKBOOK, GObject)
+
+/* A new workbook with a copy of the built-in scheme `scheme_id` (NULL: the default). */
+ZpWorkbook       *zp_workbook_new                  (const char       *scheme_id);
+
+/* Properties: "year" (guint), "unit" (单位名称), "department" (主管部门), "scheme". */
+guint             zp_workbook_get_year             (ZpWorkbook       *self);
+void              zp_workbook_set_year             (ZpWorkbook       *self, guint year);
+const char       *zp_workbook_get_unit             (ZpWorkbook       *self);
+void              zp_workbook_set_unit             (ZpWorkbook       *self, const char *unit);
+const char       *zp_workbook_get_department       (ZpWorkbook       *self);
+void              zp_workbook_set_department       (ZpWorkbook       *self, const char *department);
+ZpScheme         *zp_workbook_get_scheme           (ZpWorkbook       *self);
+/* Takes a reference; sets it on every form, which rescore. */
+void              zp_workbook_set_scheme           (ZpWorkbook       *self,
+                                                    ZpScheme         *scheme);
+
+GListModel       *zp_workbook_get_forms            (ZpWorkbook       *self);
+guint             zp_workbook_get_n_forms          (ZpWorkbook       *self);
+ZpForm           *zp_workbook_get_form             (ZpWorkbook       *self,
+                                                    guint             position);  /* borrowed */
+ZpDepartmentForm *zp_workbook_get_department_form  (ZpWorkbook       *self);      /* nullable */
+/* Replaces (or with NULL removes) the department form at position 0. */
+void              zp_workbook_set_department_form  (ZpWorkbook       *self,
+                                                    ZpDepartmentForm *form);
+guint             zp_workbook_get_n_projects       (ZpWorkbook       *self);
+/* Positions are in the forms list; a project may not go before the department form. */
+void              zp_workbook_insert_project       (ZpWorkbook       *self,
+                                                    guint             position,  /* G_MAXUINT: append */
+                                                    ZpProjectForm    *form);
+void              zp_workbook_remove_form          (ZpWorkbook       *self,
+                                                    guint             position);
+void              zp_workbook_move_form            (ZpWorkbook       *self,
+                                                    guint             from,
+                                                    guint             to);
+/* G_MAXUINT when not there. */
+guint             zp_workbook_find_form            (ZpWorkbook       *self,
+                                                    ZpForm           *form);
+
+/* Explanations of accepted cross-form warnings, as zp_form_set_explanation(). */
+const char       *zp_workbook_get_explanation      (ZpWorkbook       *self,
+                                                    const char       *key);
+void              zp_workbook_set_explanation      (ZpWorkbook       *self,
+                                                    const char       *key,
+                                                    const char       *text);
+GPtrArray        *zp_workbook_list_explanation_keys (ZpWorkbook      *self);
+
+/* Carry-over (spec, issue 2): a new workbook for `year` that keeps forms, goals, indicators,
+ * targets, weights and header fields, and clears actuals, spending, manual scores, deviation
+ * notes, analysis texts and explanations. */
+ZpWorkbook       *zp_workbook_new_year             (ZpWorkbook       *self,
+                                                    guint             year);
+
+G_END_DECLS

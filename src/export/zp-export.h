@@ -1,0 +1,62 @@
+/* zp-export.h — the forms in their published layouts: .xlsx, PDF (and print), CSV.
+ *
+ * GTK-free: used by ziping-cli and the app. PDF and printing share one renderer
+ * (ZpReport), so what prints is what the PDF shows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "ziping-core.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ZP_EXPORT_FORMAT_XLSX,
+  ZP_EXPORT_FORMAT_PDF,
+  ZP_EXPORT_FORMAT_CSV,
+} ZpExportFormat;
+
+typedef struct
+{
+  int         form;    /* position in zp_workbook_get_forms(); −1: every form and the summary */
+  const char *layout;  /* "hubei" or "central"; NULL: the scheme's layout */
+} ZpExportOptions;
+
+#define ZP_EXPORT_ERROR (zp_export_error_quark ())
+typedef enum
+{
+  ZP_EXPORT_ERROR_FAILED,
+  ZP_EXPORT_ERROR_INVALID,  /* bad form index or layout */
+} ZpExportError;
+
+GQuark    zp_export_error_quark      (void);
+
+/* Writes to a temporary file beside `file` and renames it into place only when complete:
+ * a failed export leaves nothing behind and an existing file untouched. */
+gboolean  zp_export_workbook         (ZpWorkbook             *workbook,
+                                      ZpExportFormat          format,
+                                      const ZpExportOptions  *options,  /* NULL: defaults */
+                                      GFile                  *file,
+                                      GError                **error);
+
+/* The paginated renderer behind PDF and print. */
+#define ZP_TYPE_REPORT (zp_report_get_type ())
+G_DECLARE_FINAL_TYPE (ZpReport, zp_report, ZP, REPORT, GObject)
+
+ZpReport *zp_report_new              (ZpWorkbook             *workbook,
+                                      const ZpExportOptions  *options);
+/* Lays the forms out on pages of the given size in points (A4: 595.28 × 841.89) and
+ * returns the page count. Must be called before drawing. */
+guint     zp_report_paginate         (ZpReport               *self,
+                                      double                  page_width,
+                                      double                  page_height);
+void      zp_report_draw_page        (ZpReport               *self,
+                                      cairo_t                *cr,
+                                      guint                   page);
+
+G_END_DECLS
