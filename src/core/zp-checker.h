@@ -5,7 +5,7 @@
  * the form's or workbook's saved explanations.
  *
  * Stable codes. Errors: weights-total, block-weights, weight-invalid, score-range,
- * grade-band, budget-missing, budget-negative, spent-negative, not-a-number,
+ * grade-band, budget-missing, budget-negative, spent-missing, spent-negative, not-a-number,
  * deviation-note-missing, category-missing, manual-reason-missing.
  * Warnings: execution-low, over-achievement, actual-restates-target,
  * score-contradicts-data, department-sum, project-sum, fund-sum, placeholder-text,

@@ -89,6 +89,12 @@ guint         zp_form_get_n_indicators      (ZpForm      *self);      /* over al
 
 void          zp_form_rescore               (ZpForm      *self);
 
+/* Bulk edits (loading, carry-over, undo of many rows): while frozen the form neither
+ * rescores nor emits ::changed; the last thaw rescores once and emits ::changed once if
+ * anything changed. Calls nest. */
+void          zp_form_freeze                (ZpForm      *self);
+void          zp_form_thaw                  (ZpForm      *self);
+
 /* Computed. The rate is B/A unrounded (FALSE when A is missing, zero, negative or not a
  * number); the execution score is weight × min(rate, 1) rounded; the totals are sums of
  * rounded parts. */

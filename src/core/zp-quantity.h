@@ -27,7 +27,7 @@ typedef struct
   ZpComparator comparator;
   ZpDecimal    value;      /* magnitude words applied: "1 亿" → 100000000; "90%" → 90 */
   gboolean     percent;    /* written with % or 百分比 */
-  gboolean     magnitude;  /* written with 万 or 亿 */
+  guint        magnitude;  /* power of ten of a magnitude word written: 万 4, 亿 8, none 0 */
   char        *unit;       /* what follows the number, normalised ("条数据", "元/人"), or NULL */
   gboolean     zero_start; /* "0起" */
 } ZpQuantity;

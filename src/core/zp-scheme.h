@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (ZpScheme, zp_scheme, ZP, SCHEME, GObject)
 ZpScheme        *zp_scheme_new_builtin               (const char       *id);
 const char * const *zp_scheme_list_builtin           (void);  /* { "hubei", "central", NULL } */
 ZpScheme        *zp_scheme_copy                      (ZpScheme         *self);
+/* An empty scheme to fill from a file: no categories, every weight and share zero,
+ * decimals 2, over-achievement 1.2, threshold 0.9, reverse formula ratio. */
+ZpScheme        *zp_scheme_new                       (const char       *id,
+                                                      const char       *name,
+                                                      const char       *layout);
 
 /* Properties: id, name (display name, translated for built-ins), layout ("hubei"/"central"). */
 const char      *zp_scheme_get_id                    (ZpScheme         *self);
@@ -28,6 +33,8 @@ const char      *zp_scheme_get_name                  (ZpScheme         *self);
 void             zp_scheme_set_name                  (ZpScheme         *self,
                                                       const char       *name);
 const char      *zp_scheme_get_layout                (ZpScheme         *self);
+void             zp_scheme_set_layout                (ZpScheme         *self,
+                                                      const char       *layout);
 
 /* Execution block weight: 20 (hubei), 10 (central). */
 ZpDecimal        zp_scheme_get_execution_weight      (ZpScheme         *self);
@@ -48,6 +55,9 @@ gboolean         zp_scheme_lookup_category           (ZpScheme         *self,
 void             zp_scheme_set_category_weight       (ZpScheme         *self,
                                                       guint             i,
                                                       ZpDecimal         weight);
+void             zp_scheme_add_category              (ZpScheme         *self,
+                                                      const char       *name,
+                                                      ZpDecimal         weight);
 /* The indicator part: execution weight + this = 100 (80 hubei, 90 central). */
 ZpDecimal        zp_scheme_get_indicator_weight      (ZpScheme         *self);
 
@@ -65,9 +75,17 @@ void             zp_scheme_set_reverse_formula       (ZpScheme         *self,
                                                       ZpReverseFormula  formula);
 /* 1.2: positive indicators with B ≥ 120% of A are flagged. */
 ZpDecimal        zp_scheme_get_over_achievement      (ZpScheme         *self);
+void             zp_scheme_set_over_achievement      (ZpScheme         *self,
+                                                      ZpDecimal         ratio);
 /* 0.9: execution rates below need an explanation. */
 ZpDecimal        zp_scheme_get_execution_threshold   (ZpScheme         *self);
-/* 2 */
+void             zp_scheme_set_execution_threshold   (ZpScheme         *self,
+                                                      ZpDecimal         rate);
+/* 2 (0 to 4) */
 guint            zp_scheme_get_decimals              (ZpScheme         *self);
+void             zp_scheme_set_decimals              (ZpScheme         *self,
+                                                      guint             decimals);
+
+/* Any setter emits ::changed; the workbook then rescores its forms. */
 
 G_END_DECLS
