@@ -1,4 +1,1277 @@
-/* zp-checker.c — placeholder, replaced by its implementation. */
+/* zp-checker.c — the checks of spec §4 (审核).
+ *
+ * zp_check_form() runs after every edit in the editor, and over tens of thousands of
+ * indicators in the benchmark: the common path (nothing wrong) allocates nothing per
+ * indicator, and messages are only formatted for findings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
-#include "ziping-core.h"
+#include <glib/gi18n-lib.h>
+
+#include "zp-checker.h"
+#include "zp-decimal.h"
+#include "zp-department-form.h"
+#include "zp-finding.h"
+#include "zp-form.h"
+#include "zp-goal.h"
+#include "zp-indicator.h"
+#include "zp-project-form.h"
+#include "zp-scheme.h"
+#include "zp-workbook.h"
+
+/* Amounts are shown with two places (万元 on the published forms). */
+#define AMOUNT_PLACES 2
+
+typedef struct
+{
+  ZpForm     *form;
+  ZpScheme   *scheme;
+  /* Set for the cross-form checks, whose explanations the workbook keeps. */
+  ZpWorkbook *workbook;
+  GListStore *findings;
+  guint       decimals;
+} Check;
+
+typedef enum
+{
+  VALUE_EMPTY,
+  VALUE_INVALID,
+  VALUE_OK,
+} ValueState;
+
+/* Takes ownership of message. Errors carry no explanation (spec §4: only a warning can
+ * be accepted). */
+static void
+report (Check      *check,
+        ZpSeverity  severity,
+        const char *code,
+        int         goal,
+        int         row,
+        const char *field,
+        char       *message)
+{
+  g_autofree char *text = message;
+  g_autoptr(ZpFinding) finding = NULL;
+
+  finding = zp_finding_new (severity, code, check->form, goal, row, field, text);
+
+  if (severity == ZP_SEVERITY_WARNING)
+    {
+      const char *key = zp_finding_get_key (finding);
+      const char *explanation;
+
+      if (check->workbook != NULL)
+        explanation = zp_workbook_get_explanation (check->workbook, key);
+      else
+        explanation = zp_form_get_explanation (check->form, key);
+      zp_finding_set_explanation (finding, explanation);
+    }
+
+  g_list_store_append (check->findings, finding);
+}
+
+static char *
+format_points (Check     *check,
+               ZpDecimal  value)
+{
+  return zp_decimal_format_trim (value, check->decimals);
+}
+
+static char *
+format_amount (ZpDecimal value)
+{
+  return zp_decimal_format (value, AMOUNT_PLACES);
+}
+
+/* White space of either width, as people paste it from Word and Excel. */
+static const char *
+skip_blanks (const char *text)
+{
+  while (*text && (g_unichar_isspace (g_utf8_get_char (text)) ||
+                   g_utf8_get_char (text) == 0x3000))
+    text = g_utf8_next_char (text);
+
+  return text;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *skip_blanks (text) == '\0';
+}
+
+/* An amount or a score: a percentage is not one. */
+static ValueState
+parse_value (const char *text,
+             ZpDecimal  *out)
+{
+  gboolean percent = FALSE;
+
+  if (is_blank (text))
+    return VALUE_EMPTY;
+  if (!zp_decimal_parse (text, out, &percent) || percent)
+    return VALUE_INVALID;
+
+  return VALUE_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Execution block                                                                     */
+
+static void
+report_not_a_number (Check      *check,
+                     int         goal,
+                     int         row,
+                     const char *field,
+                     const char *label,
+                     const char *text)
+{
+  report (check, ZP_SEVERITY_ERROR, "not-a-number", goal, row, field,
+          /* Translators: the first %s names a field, the second is what was typed. */
+          g_strdup_printf (_("%s “%s” is not a number: type a plain number such as 12.5."),
+                           label, text));
+}
+
+static void
+report_negative (Check      *check,
+                 const char *code,
+                 const char *field,
+                 const char *label,
+                 ZpDecimal   value)
+{
+  g_autofree char *amount = format_amount (value);
+
+  report (check, ZP_SEVERITY_ERROR, code, -1, -1, field,
+          g_strdup_printf (_("%s is negative (%s): amounts cannot be below zero; "
+                             "type the amount without the minus sign or correct it."),
+                           label, amount));
+}
+
+/* An optional amount: reports a non-number or a negative value. */
+static ValueState
+check_optional_amount (Check      *check,
+                       const char *field,
+                       const char *label,
+                       const char *negative_code,
+                       const char *text,
+                       ZpDecimal  *value)
+{
+  ValueState state = parse_value (text, value);
+
+  if (state == VALUE_INVALID)
+    report_not_a_number (check, -1, -1, field, label, text);
+  else if (state == VALUE_OK && zp_decimal_sign (*value) < 0)
+    report_negative (check, negative_code, field, label, *value);
+
+  return state;
+}
+
+static void
+check_budget (Check *check)
+{
+  const char *text = zp_form_get_budget (check->form);
+  ZpDecimal budget;
+
+  switch (parse_value (text, &budget))
+    {
+    case VALUE_EMPTY:
+      report (check, ZP_SEVERITY_ERROR, "budget-missing", -1, -1, "budget",
+              g_strdup (_("The budget (A) is empty: type the full-year budget, "
+                          "including funds carried over from last year.")));
+      break;
+    case VALUE_INVALID:
+      report_not_a_number (check, -1, -1, "budget", _("The budget (A)"), text);
+      break;
+    case VALUE_OK:
+      if (zp_decimal_is_zero (budget))
+        report (check, ZP_SEVERITY_ERROR, "budget-missing", -1, -1, "budget",
+                g_strdup (_("The budget (A) is 0, so there is no execution rate: "
+                            "type the full-year budget.")));
+      else if (zp_decimal_sign (budget) < 0)
+        report_negative (check, "budget-negative", "budget", _("The budget (A)"), budget);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static ValueState
+check_spent (Check     *check,
+             ZpDecimal *spent)
+{
+  const char *text = zp_form_get_spent (check->form);
+  ValueState state = parse_value (text, spent);
+
+  if (state == VALUE_EMPTY)
+    report (check, ZP_SEVERITY_ERROR, "spent-missing", -1, -1, "spent",
+            g_strdup (_("The amount spent (B) is empty: type what was spent this year, "
+                        "0 if nothing was.")));
+  else if (state == VALUE_INVALID)
+    report_not_a_number (check, -1, -1, "spent", _("The amount spent (B)"), text);
+  else if (zp_decimal_sign (*spent) < 0)
+    report_negative (check, "spent-negative", "spent", _("The amount spent (B)"), *spent);
+
+  return state;
+}
+
+static void
+check_execution_rate (Check *check)
+{
+  ZpDecimal rate;
+  ZpDecimal threshold = zp_scheme_get_execution_threshold (check->scheme);
+  g_autofree char *rate_text = NULL;
+  g_autofree char *threshold_text = NULL;
+
+  if (!zp_form_get_execution_rate (check->form, &rate) ||
+      zp_decimal_cmp (rate, threshold) >= 0 ||
+      !is_blank (zp_form_get_analysis (check->form)))
+    return;
+
+  rate_text = zp_decimal_format_percent (rate, 2, FALSE);
+  threshold_text = zp_decimal_format_percent (threshold, 2, TRUE);
+  report (check, ZP_SEVERITY_WARNING, "execution-low", -1, -1, "spent",
+          g_strdup_printf (_("The execution rate is %s, below %s: say why in the analysis "
+                             "(偏差大或目标未完成原因分析), or correct the budget or the "
+                             "amount spent."),
+                           rate_text, threshold_text));
+}
+
+static const char * const fund_ids[ZP_N_FUNDS] = { "current", "carryover", "other" };
+static const char * const fund_field_ids[ZP_N_FUND_FIELDS] = { "initial", "budget", "spent" };
+static const char * const total_fields[ZP_N_FUND_FIELDS] = { "initial-budget", "budget", "spent" };
+
+static const char *
+fund_label (ZpFund fund)
+{
+  switch (fund)
+    {
+    case ZP_FUND_CURRENT:
+      return _("The current appropriation (当年财政拨款)");
+    case ZP_FUND_CARRYOVER:
+      return _("The carried-over funds (上年结转资金)");
+    case ZP_FUND_OTHER:
+    case ZP_N_FUNDS:
+    default:
+      return _("The other funds (其他资金)");
+    }
+}
+
+static const char *
+total_label (ZpFundField column)
+{
+  switch (column)
+    {
+    case ZP_FUND_FIELD_INITIAL:
+      return _("the initial budget (年初预算数)");
+    case ZP_FUND_FIELD_BUDGET:
+      return _("the budget (A)");
+    case ZP_FUND_FIELD_SPENT:
+    case ZP_N_FUND_FIELDS:
+    default:
+      return _("the amount spent (B)");
+    }
+}
+
+static const char *
+form_total_text (ZpForm      *form,
+                 ZpFundField  column)
+{
+  switch (column)
+    {
+    case ZP_FUND_FIELD_INITIAL:
+      return zp_form_get_initial_budget (form);
+    case ZP_FUND_FIELD_BUDGET:
+      return zp_form_get_budget (form);
+    case ZP_FUND_FIELD_SPENT:
+    case ZP_N_FUND_FIELDS:
+    default:
+      return zp_form_get_spent (form);
+    }
+}
+
+/* Sums one column of the fund sub-rows; FALSE when none of it is filled or a cell is
+ * not a number (reported on its own). */
+static gboolean
+sum_fund_column (Check       *check,
+                 ZpFundField  column,
+                 ZpDecimal   *sum)
+{
+  ZpProjectForm *project = ZP_PROJECT_FORM (check->form);
+  gboolean filled = FALSE;
+  gboolean valid = TRUE;
+
+  *sum = ZP_DECIMAL_ZERO;
+  for (ZpFund fund = 0; fund < ZP_N_FUNDS; fund++)
+    {
+      const char *text = zp_project_form_get_fund (project, fund, column);
+      g_autofree char *field = g_strdup_printf ("fund-%s-%s", fund_ids[fund],
+                                                fund_field_ids[column]);
+      const char *negative = column == ZP_FUND_FIELD_SPENT ? "spent-negative" : "budget-negative";
+      ZpDecimal value;
+      ValueState state;
+
+      if (is_blank (text))
+        continue;
+      filled = TRUE;
+      state = check_optional_amount (check, field, fund_label (fund), negative, text, &value);
+      if (state == VALUE_OK)
+        *sum = zp_decimal_add (*sum, value);
+      else
+        valid = FALSE;
+    }
+
+  return filled && valid;
+}
+
+/* Fund sub-rows (10号 layout): each filled column must add up to the form's total. */
+static void
+check_funds (Check *check)
+{
+  for (ZpFundField column = 0; column < ZP_N_FUND_FIELDS; column++)
+    {
+      ZpDecimal sum, total;
+      g_autofree char *sum_text = NULL;
+      g_autofree char *total_text = NULL;
+
+      if (!sum_fund_column (check, column, &sum) ||
+          parse_value (form_total_text (check->form, column), &total) != VALUE_OK ||
+          zp_decimal_equal (sum, total))
+        continue;
+
+      sum_text = format_amount (sum);
+      total_text = format_amount (total);
+      report (check, ZP_SEVERITY_WARNING, "fund-sum", -1, -1, total_fields[column],
+              /* Translators: "the budget (A) is 12.00" */
+              g_strdup_printf (_("The fund rows add up to %s, but %s is %s: correct the "
+                                 "fund rows (当年财政拨款, 上年结转资金, 其他资金) or the total."),
+                               sum_text, total_label (column), total_text));
+    }
+}
+
+static void
+check_header_amounts (Check *check)
+{
+  ZpDecimal value;
+
+  check_optional_amount (check, "initial-budget", _("The initial budget (年初预算数)"),
+                         "budget-negative", zp_form_get_initial_budget (check->form), &value);
+
+  if (ZP_IS_DEPARTMENT_FORM (check->form))
+    {
+      ZpDepartmentForm *department = ZP_DEPARTMENT_FORM (check->form);
+
+      check_optional_amount (check, "basic-expenditure", _("The basic expenditure (基本支出总额)"),
+                             "budget-negative",
+                             zp_department_form_get_basic_expenditure (department), &value);
+      check_optional_amount (check, "project-expenditure",
+                             _("The project expenditure (项目支出总额)"), "budget-negative",
+                             zp_department_form_get_project_expenditure (department), &value);
+    }
+}
+
+static void
+check_execution_block (Check *check)
+{
+  ZpDecimal spent;
+
+  check_header_amounts (check);
+  check_budget (check);
+  if (check_spent (check, &spent) == VALUE_OK && zp_decimal_sign (spent) >= 0)
+    check_execution_rate (check);
+  if (ZP_IS_PROJECT_FORM (check->form))
+    check_funds (check);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Weights and categories                                                               */
+
+/* Adds up the weights that make the form's 100: the indicators' on a project form, the
+ * goals' on a department form. FALSE when one is missing or not a number: that one is
+ * reported as weight-invalid, and a total without it would only mislead. */
+static gboolean
+sum_part_weights (Check     *check,
+                  ZpDecimal *sum)
+{
+  guint n_goals = zp_form_get_n_goals (check->form);
+  gboolean department = zp_form_is_department (check->form);
+
+  *sum = ZP_DECIMAL_ZERO;
+  for (guint g = 0; g < n_goals; g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (check->form, g);
+      guint n = zp_goal_get_n_indicators (goal);
+      ZpDecimal weight;
+
+      if (department)
+        {
+          if (!zp_goal_get_weight_value (goal, &weight))
+            return FALSE;
+          *sum = zp_decimal_add (*sum, weight);
+          continue;
+        }
+
+      for (guint r = 0; r < n; r++)
+        {
+          if (!zp_indicator_get_weight_value (zp_goal_get_indicator (goal, r), &weight))
+            return FALSE;
+          *sum = zp_decimal_add (*sum, weight);
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+check_weights_total (Check *check)
+{
+  ZpDecimal hundred = zp_decimal_from_int (100);
+  ZpDecimal total, difference;
+  g_autofree char *total_text = NULL;
+  g_autofree char *difference_text = NULL;
+  g_autofree char *execution_text = NULL;
+
+  if (!sum_part_weights (check, &total))
+    return;
+  total = zp_decimal_add (total, zp_scheme_get_execution_weight (check->scheme));
+  if (zp_decimal_equal (total, hundred))
+    return;
+
+  difference = zp_decimal_sub (hundred, total);
+  total_text = format_points (check, total);
+  execution_text = format_points (check, zp_scheme_get_execution_weight (check->scheme));
+  if (zp_decimal_sign (difference) > 0)
+    {
+      difference_text = format_points (check, difference);
+      report (check, ZP_SEVERITY_ERROR, "weights-total", -1, -1, "weight",
+              g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s included): "
+                                 "add %s points to the indicators' weights."),
+                               total_text, execution_text, difference_text));
+    }
+  else
+    {
+      difference_text = format_points (check, zp_decimal_sub (total, hundred));
+      report (check, ZP_SEVERITY_ERROR, "weights-total", -1, -1, "weight",
+              g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s included): "
+                                 "take %s points off the indicators' weights."),
+                               total_text, execution_text, difference_text));
+    }
+}
+
+/* For each of the scheme's categories, the first row of the project form that has it
+ * (−1 when none); on a department form only whether some goal has it (row 0). */
+static int *
+find_category_rows (Check *check)
+{
+  guint n_categories = zp_scheme_get_n_categories (check->scheme);
+  guint n_goals = zp_form_get_n_goals (check->form);
+  int *first_rows = g_new (int, MAX (n_categories, 1));
+
+  for (guint i = 0; i < n_categories; i++)
+    first_rows[i] = -1;
+
+  for (guint g = 0; g < n_goals; g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (check->form, g);
+      guint n = zp_goal_get_n_indicators (goal);
+
+      for (guint r = 0; r < n; r++)
+        {
+          ZpIndicator *indicator = zp_goal_get_indicator (goal, r);
+          guint category;
+
+          if (zp_scheme_lookup_category (check->scheme, zp_indicator_get_category (indicator),
+                                         &category) &&
+              category < n_categories && first_rows[category] < 0)
+            first_rows[category] = r;
+        }
+    }
+
+  return first_rows;
+}
+
+static void
+check_categories (Check     *check,
+                  const int *first_rows)
+{
+  guint n_categories = zp_scheme_get_n_categories (check->scheme);
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  for (guint i = 0; i < n_categories; i++)
+    {
+      if (first_rows[i] >= 0)
+        continue;
+      if (missing->len > 0)
+        g_string_append (missing, _(", "));
+      g_string_append (missing, zp_scheme_get_category_name (check->scheme, i));
+    }
+
+  if (missing->len == 0)
+    return;
+
+  report (check, ZP_SEVERITY_ERROR, "category-missing", -1, -1, "category",
+          g_strdup_printf (_("No indicator in %s: every form needs indicators in each "
+                             "level-1 category; add one there, or correct the category of "
+                             "an existing indicator."),
+                           missing->str));
+}
+
+static void
+report_block_weights (Check                *check,
+                      const ZpBlockSummary *block,
+                      const char           *name,
+                      int                   goal,
+                      int                   row)
+{
+  g_autofree char *sum = format_points (check, block->weight_sum);
+  g_autofree char *weight = format_points (check, block->weight);
+  g_autofree char *difference = NULL;
+  int shortfall = zp_decimal_cmp (block->weight_sum, block->weight);
+
+  if (shortfall < 0)
+    {
+      difference = format_points (check, zp_decimal_sub (block->weight, block->weight_sum));
+      report (check, ZP_SEVERITY_ERROR, "block-weights", goal, row, "weight",
+              /* Translators: "产出指标: indicator weights add up to 38, 2 short of 40: …" */
+              g_strdup_printf (_("%s: indicator weights add up to %s, %s short of %s: "
+                                 "raise the indicators' weights so that they make %s."),
+                               name, sum, difference, weight, weight));
+    }
+  else
+    {
+      difference = format_points (check, zp_decimal_sub (block->weight_sum, block->weight));
+      report (check, ZP_SEVERITY_ERROR, "block-weights", goal, row, "weight",
+              g_strdup_printf (_("%s: indicator weights add up to %s, %s more than %s: "
+                                 "lower the indicators' weights so that they make %s."),
+                               name, sum, difference, weight, weight));
+    }
+}
+
+/* Blocks with no indicator at all are category-missing's business. */
+static gboolean
+block_is_off (const ZpBlockSummary *block)
+{
+  return block->has_weight && block->n_indicators > 0 &&
+         !zp_decimal_equal (block->weight_sum, block->weight);
+}
+
+static void
+check_goal_blocks (Check     *check,
+                   GPtrArray *blocks,
+                   guint      goal)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const ZpBlockSummary *block = g_ptr_array_index (blocks, i);
+      g_autofree char *name = NULL;
+
+      if (block->goal_index != (int) goal || !block_is_off (block))
+        continue;
+      name = g_strdup_printf (_("Goal %u"), goal + 1);
+      report_block_weights (check, block, name, goal, -1);
+    }
+}
+
+/* A project form's categories: the place is the category's first row. */
+static void
+check_category_blocks (Check     *check,
+                       GPtrArray *blocks,
+                       const int *first_rows)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const ZpBlockSummary *block = g_ptr_array_index (blocks, i);
+      guint category;
+      int row = -1;
+
+      if (!block_is_off (block))
+        continue;
+      if (zp_scheme_lookup_category (check->scheme, block->name, &category) &&
+          category < zp_scheme_get_n_categories (check->scheme))
+        row = first_rows[category];
+      report_block_weights (check, block, block->name, 0, row);
+    }
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Texts                                                                                */
+
+/* "指标1：", "指标 2:" — the numbered names of the templates. */
+static gboolean
+has_numbered_placeholder (const char *text)
+{
+  const char *p = text;
+
+  while ((p = strstr (p, "指标")) != NULL)
+    {
+      const char *q = skip_blanks (p + strlen ("指标"));
+      gboolean digits = FALSE;
+      gunichar c;
+
+      while (g_unichar_isdigit (g_utf8_get_char (q)))
+        {
+          digits = TRUE;
+          q = g_utf8_next_char (q);
+        }
+      c = g_utf8_get_char (skip_blanks (q));
+      if (digits && (c == ':' || c == 0xFF1A))
+        return TRUE;
+      p += strlen ("指标");
+    }
+
+  return FALSE;
+}
+
+/* Text that is nothing but "……", "...", "。。。" or a lone "*". */
+static gboolean
+is_filler (const char *text)
+{
+  const char *p = skip_blanks (text);
+  guint dots = 0;
+  gunichar c = g_utf8_get_char (p);
+
+  if ((c == '*' || c == 0xFF0A) && is_blank (g_utf8_next_char (p)))
+    return TRUE;
+
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      c = g_utf8_get_char (p);
+      if (c == 0x2026)        /* … */
+        dots += 3;
+      else if (c == '.' || c == 0x3002 || c == 0xFF0E)
+        dots++;
+      else if (!g_unichar_isspace (c) && c != 0x3000)
+        return FALSE;
+    }
+
+  return dots >= 3;
+}
+
+static gboolean
+is_placeholder (const char *text)
+{
+  return text != NULL && *text && (is_filler (text) || has_numbered_placeholder (text));
+}
+
+static void
+check_placeholder (Check      *check,
+                   int         goal,
+                   int         row,
+                   const char *field,
+                   const char *text)
+{
+  g_autofree char *shown = NULL;
+
+  if (!is_placeholder (text))
+    return;
+
+  shown = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 20));
+  report (check, ZP_SEVERITY_WARNING, "placeholder-text", goal, row, field,
+          g_strdup_printf (_("“%s” looks like text left over from the template: "
+                             "replace it with the real content."),
+                           shown));
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Indicators                                                                           */
+
+typedef struct
+{
+  ZpIndicator *indicator;
+  int          goal;
+  int          row;
+  gboolean     has_weight;   /* weight parses and is above zero */
+  ZpDecimal    weight;
+  ValueState   manual_state;
+  ZpDecimal    manual;
+  gboolean     graded;       /* qualitative with a grade: a typed score is not an override */
+} Row;
+
+static void
+check_weight (Check *check,
+              Row   *row)
+{
+  const char *text = zp_indicator_get_weight (row->indicator);
+  g_autofree char *message = NULL;
+
+  row->has_weight = zp_indicator_get_weight_value (row->indicator, &row->weight) &&
+                    zp_decimal_sign (row->weight) > 0;
+  if (row->has_weight)
+    return;
+
+  if (is_blank (text))
+    message = g_strdup (_("The indicator has no weight: type its full mark (分值)."));
+  else if (!zp_indicator_get_weight_value (row->indicator, &row->weight))
+    message = g_strdup_printf (_("The weight “%s” is not a number: type the indicator's "
+                                 "full mark (分值), such as 5."), text);
+  else
+    message = g_strdup_printf (_("The weight %s is not above zero: type the indicator's "
+                                 "full mark (分值), such as 5, or delete the row."), text);
+
+  report (check, ZP_SEVERITY_ERROR, "weight-invalid", row->goal, row->row, "weight",
+          g_steal_pointer (&message));
+}
+
+static gboolean
+check_manual_score (Check *check,
+                    Row   *row)
+{
+  const char *text = zp_indicator_get_manual_score (row->indicator);
+  g_autofree char *score = NULL;
+  g_autofree char *weight = NULL;
+
+  row->manual_state = parse_value (text, &row->manual);
+  if (row->manual_state == VALUE_INVALID)
+    report_not_a_number (check, row->goal, row->row, "manual-score", _("The score"), text);
+  if (row->manual_state != VALUE_OK || !row->has_weight)
+    return TRUE;
+  if (zp_decimal_sign (row->manual) >= 0 && zp_decimal_cmp (row->manual, row->weight) <= 0)
+    return TRUE;
+
+  score = format_points (check, row->manual);
+  weight = format_points (check, row->weight);
+  report (check, ZP_SEVERITY_ERROR, "score-range", row->goal, row->row, "manual-score",
+          g_strdup_printf (_("The score %s is outside 0 to %s, the indicator's weight: "
+                             "type a score from 0 to %s."),
+                           score, weight, weight));
+  return FALSE;
+}
+
+static gboolean
+in_band (ZpDecimal  score,
+         ZpDecimal  lower,
+         ZpDecimal  upper,
+         gboolean   upper_included)
+{
+  int above_upper = zp_decimal_cmp (score, upper);
+
+  return zp_decimal_cmp (score, lower) >= 0 &&
+         (above_upper < 0 || (upper_included && above_upper == 0));
+}
+
+static void
+check_grade_band (Check *check,
+                  Row   *row)
+{
+  ZpGrade grade = zp_indicator_get_grade (row->indicator);
+  ZpDecimal lower, upper;
+  g_autofree char *lower_text = NULL;
+  g_autofree char *upper_text = NULL;
+  g_autofree char *score_text = NULL;
+  gboolean achieved = grade == ZP_GRADE_ACHIEVED;
+
+  /* Achieved defaults to full marks; the other grades need a typed score. */
+  if (grade == ZP_GRADE_NONE || (achieved && row->manual_state == VALUE_EMPTY) ||
+      row->manual_state == VALUE_INVALID || !row->has_weight)
+    return;
+
+  lower = zp_decimal_mul (zp_scheme_get_band_lower (check->scheme, grade), row->weight);
+  upper = zp_decimal_mul (zp_scheme_get_band_upper (check->scheme, grade), row->weight);
+  if (row->manual_state == VALUE_OK && in_band (row->manual, lower, upper, achieved))
+    return;
+
+  lower_text = zp_decimal_format (lower, check->decimals);
+  upper_text = zp_decimal_format (upper, check->decimals);
+  if (row->manual_state == VALUE_EMPTY)
+    {
+      report (check, ZP_SEVERITY_ERROR, "grade-band", row->goal, row->row, "grade",
+              /* Translators: "部分达成 needs a score from 5.00 to 8.00 (8.00 excluded)…" */
+              g_strdup_printf (_("%s needs a score from %s to %s (%s excluded), and none is "
+                                 "typed: type a score in that band."),
+                               zp_grade_to_string (grade), lower_text, upper_text, upper_text));
+      return;
+    }
+
+  score_text = format_points (check, row->manual);
+  if (achieved)
+    report (check, ZP_SEVERITY_ERROR, "grade-band", row->goal, row->row, "manual-score",
+            g_strdup_printf (_("%s needs a score from %s to %s, but the score is %s: "
+                               "type a score in that band or change the grade."),
+                             zp_grade_to_string (grade), lower_text, upper_text, score_text));
+  else
+    report (check, ZP_SEVERITY_ERROR, "grade-band", row->goal, row->row, "manual-score",
+            g_strdup_printf (_("%s needs a score from %s to %s (%s excluded), but the score "
+                               "is %s: type a score in that band or change the grade."),
+                             zp_grade_to_string (grade), lower_text, upper_text, upper_text,
+                             score_text));
+}
+
+static void
+check_manual_reason (Check *check,
+                     Row   *row)
+{
+  if (!is_blank (zp_indicator_get_manual_reason (row->indicator)))
+    return;
+
+  report (check, ZP_SEVERITY_ERROR, "manual-reason-missing", row->goal, row->row,
+          "manual-reason",
+          g_strdup (_("The score was set by hand without a reason: say why the computed "
+                      "score does not apply, or clear the hand score.")));
+}
+
+/* An override that the data contradict: met but not full, or missed but full. */
+static void
+check_contradiction (Check *check,
+                     Row   *row)
+{
+  g_autoptr(ZpIndicator) computed = NULL;
+  ZpIndicatorState state;
+  gboolean full;
+  g_autofree char *score = NULL;
+  g_autofree char *data_score = NULL;
+  g_autofree char *weight = NULL;
+
+  if (row->manual_state != VALUE_OK || !row->has_weight)
+    return;
+
+  computed = zp_indicator_copy (row->indicator);
+  zp_indicator_set_manual_score (computed, "");
+  zp_indicator_rescore (computed, check->scheme);
+  state = zp_indicator_get_state (computed);
+  full = zp_decimal_cmp (row->manual, row->weight) >= 0;
+
+  score = format_points (check, row->manual);
+  data_score = format_points (check, zp_indicator_get_score (computed));
+  weight = format_points (check, row->weight);
+  if (state == ZP_INDICATOR_STATE_MET && !full)
+    report (check, ZP_SEVERITY_WARNING, "score-contradicts-data", row->goal, row->row,
+            "manual-score",
+            g_strdup_printf (_("The data say the target was met (%s of %s), but the score "
+                               "was set by hand to %s: give full marks, or correct the "
+                               "actual value."),
+                             data_score, weight, score));
+  else if ((state == ZP_INDICATOR_STATE_MISSED || state == ZP_INDICATOR_STATE_PARTIAL) && full)
+    report (check, ZP_SEVERITY_WARNING, "score-contradicts-data", row->goal, row->row,
+            "manual-score",
+            g_strdup_printf (_("The data say the target was not met (%s of %s), but the "
+                               "score was set by hand to full marks: lower the score, or "
+                               "correct the actual value."),
+                             data_score, weight));
+}
+
+static gboolean
+is_override (Row              *row,
+             ZpIndicatorFlags  flags)
+{
+  return (flags & ZP_INDICATOR_FLAG_OVERRIDDEN) != 0 && !row->graded;
+}
+
+static void
+check_scores (Check            *check,
+              Row              *row,
+              ZpIndicatorFlags  flags)
+{
+  gboolean in_range = check_manual_score (check, row);
+
+  if (row->graded && in_range)
+    check_grade_band (check, row);
+  if (is_override (row, flags))
+    {
+      check_manual_reason (check, row);
+      check_contradiction (check, row);
+    }
+}
+
+static void
+check_actual (Check            *check,
+              Row              *row,
+              ZpIndicatorFlags  flags,
+              gboolean          qualitative)
+{
+  const char *actual = zp_indicator_get_actual (row->indicator);
+
+  if (flags & ZP_INDICATOR_FLAG_NOT_A_NUMBER)
+    report (check, ZP_SEVERITY_ERROR, "not-a-number", row->goal, row->row, "actual",
+            g_strdup_printf (_("The actual value “%s” has no number to compare with the "
+                               "target “%s”: type the measured value, such as 96%% or 12."),
+                             actual, zp_indicator_get_target (row->indicator)));
+
+  if (qualitative)
+    return;
+
+  if (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET)
+    report (check, ZP_SEVERITY_WARNING, "actual-restates-target", row->goal, row->row,
+            "actual",
+            g_strdup_printf (_("The actual value “%s” only restates the target: "
+                               "type the measured value instead, such as 96%% for ≥90%%."),
+                             actual));
+  else if (flags & ZP_INDICATOR_FLAG_ACHIEVED_WORD)
+    report (check, ZP_SEVERITY_WARNING, "actual-restates-target", row->goal, row->row,
+            "actual",
+            g_strdup_printf (_("The actual value “%s” only says the target was met: "
+                               "type the measured value instead (target “%s”)."),
+                             actual, zp_indicator_get_target (row->indicator)));
+}
+
+/* "0", "无", "暂无", "-", "/": a note in form only. */
+static gboolean
+is_empty_note (const char *note)
+{
+  static const char * const empty_notes[] = {
+    "0", "无", "暂无", "-", "/", "—", "——", "－", "／", "无。", "暂无。",
+  };
+  g_autofree char *trimmed = g_strstrip (g_strdup (note));
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty_notes); i++)
+    if (g_str_equal (trimmed, empty_notes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_below_weight (Row *row)
+{
+  return row->has_weight &&
+         zp_indicator_get_state (row->indicator) != ZP_INDICATOR_STATE_UNSCORED &&
+         zp_decimal_cmp (zp_indicator_get_score (row->indicator), row->weight) < 0;
+}
+
+static void
+check_deviation_note (Check            *check,
+                      Row              *row,
+                      ZpIndicatorFlags  flags)
+{
+  const char *note = zp_indicator_get_deviation_note (row->indicator);
+  g_autofree char *score = NULL;
+  g_autofree char *weight = NULL;
+
+  if (!is_blank (note) && is_below_weight (row) && is_empty_note (note))
+    {
+      score = format_points (check, zp_indicator_get_score (row->indicator));
+      weight = format_points (check, row->weight);
+      report (check, ZP_SEVERITY_WARNING, "deviation-note-empty", row->goal, row->row,
+              "deviation-note",
+              g_strdup_printf (_("The score is %s of %s, and the deviation note “%s” says "
+                                 "nothing: say why the target was missed and what will "
+                                 "change."),
+                               score, weight, note));
+      return;
+    }
+
+  if (flags & ZP_INDICATOR_FLAG_NEEDS_NOTE)
+    {
+      score = format_points (check, zp_indicator_get_score (row->indicator));
+      weight = row->has_weight ? format_points (check, row->weight) : g_strdup ("?");
+      report (check, ZP_SEVERITY_ERROR, "deviation-note-missing", row->goal, row->row,
+              "deviation-note",
+              g_strdup_printf (_("The score is %s of %s and there is no deviation note: "
+                                 "say why the target was missed and what will change "
+                                 "(偏差原因分析及改进措施)."),
+                               score, weight));
+    }
+
+  if ((flags & ZP_INDICATOR_FLAG_OVER_ACHIEVED) && is_blank (note))
+    report (check, ZP_SEVERITY_WARNING, "over-achievement", row->goal, row->row,
+            "deviation-note",
+            g_strdup_printf (_("The actual value “%s” is far above the target “%s”: "
+                               "explain the over-achievement in the deviation note "
+                               "(the target may have been set too low)."),
+                             zp_indicator_get_actual (row->indicator),
+                             zp_indicator_get_target (row->indicator)));
+}
+
+static void
+check_indicator_texts (Check *check,
+                       Row   *row)
+{
+  check_placeholder (check, row->goal, row->row, "name",
+                     zp_indicator_get_name (row->indicator));
+  check_placeholder (check, row->goal, row->row, "target",
+                     zp_indicator_get_target (row->indicator));
+  check_placeholder (check, row->goal, row->row, "actual",
+                     zp_indicator_get_actual (row->indicator));
+  check_placeholder (check, row->goal, row->row, "deviation-note",
+                     zp_indicator_get_deviation_note (row->indicator));
+}
+
+static void
+check_indicator (Check       *check,
+                 ZpIndicator *indicator,
+                 int          goal,
+                 int          row_index)
+{
+  ZpIndicatorFlags flags = zp_indicator_get_flags (indicator);
+  gboolean qualitative =
+    zp_indicator_get_effective_direction (indicator) == ZP_DIRECTION_QUALITATIVE;
+  Row row = {
+    .indicator = indicator,
+    .goal = goal,
+    .row = row_index,
+  };
+
+  row.graded = qualitative && zp_indicator_get_grade (indicator) != ZP_GRADE_NONE;
+
+  check_weight (check, &row);
+  check_scores (check, &row, flags);
+  check_actual (check, &row, flags, qualitative);
+  check_deviation_note (check, &row, flags);
+  check_indicator_texts (check, &row);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Goals                                                                                */
+
+static void
+check_goal_weight (Check  *check,
+                   ZpGoal *goal,
+                   guint   position)
+{
+  const char *text = zp_goal_get_weight (goal);
+  ZpDecimal weight;
+  char *message;
+
+  if (zp_goal_get_weight_value (goal, &weight) && zp_decimal_sign (weight) > 0)
+    return;
+
+  if (is_blank (text))
+    message = g_strdup (_("The goal has no weight: type its points, such as 20."));
+  else if (!zp_goal_get_weight_value (goal, &weight))
+    message = g_strdup_printf (_("The goal's weight “%s” is not a number: type its points, "
+                                 "such as 20."), text);
+  else
+    message = g_strdup_printf (_("The goal's weight %s is not above zero: type its points, "
+                                 "such as 20, or delete the goal."), text);
+
+  report (check, ZP_SEVERITY_ERROR, "weight-invalid", position, -1, "weight", message);
+}
+
+static void
+check_goal (Check     *check,
+            guint      position,
+            GPtrArray *blocks)
+{
+  ZpGoal *goal = zp_form_get_goal (check->form, position);
+  guint n = zp_goal_get_n_indicators (goal);
+
+  if (zp_form_is_department (check->form))
+    {
+      check_goal_weight (check, goal, position);
+      check_goal_blocks (check, blocks, position);
+    }
+  check_placeholder (check, position, -1, "text", zp_goal_get_text (goal));
+  check_placeholder (check, position, -1, "achieved", zp_goal_get_achieved (goal));
+
+  for (guint r = 0; r < n; r++)
+    check_indicator (check, zp_goal_get_indicator (goal, r), position, r);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Public API                                                                           */
+
+static void
+check_form_into (ZpForm     *form,
+                 GListStore *findings)
+{
+  Check check = {
+    .form = form,
+    .scheme = zp_form_get_scheme (form),
+    .findings = findings,
+  };
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autofree int *first_rows = NULL;
+  guint n_goals;
+
+  g_return_if_fail (check.scheme != NULL);
+
+  check.decimals = zp_scheme_get_decimals (check.scheme);
+  blocks = zp_form_summarize_blocks (form);
+  first_rows = find_category_rows (&check);
+  n_goals = zp_form_get_n_goals (form);
+
+  check_execution_block (&check);
+  check_weights_total (&check);
+  check_categories (&check, first_rows);
+  if (!zp_form_is_department (form))
+    check_category_blocks (&check, blocks, first_rows);
+
+  for (guint g = 0; g < n_goals; g++)
+    check_goal (&check, g, blocks);
+}
+
+GListStore *
+zp_check_form (ZpForm *form)
+{
+  GListStore *findings;
+
+  g_return_val_if_fail (ZP_IS_FORM (form), NULL);
+
+  findings = g_list_store_new (ZP_TYPE_FINDING);
+  check_form_into (form, findings);
+
+  return findings;
+}
+
+static gboolean
+parse_form_amount (const char *text,
+                   ZpDecimal  *out)
+{
+  return parse_value (text, out) == VALUE_OK;
+}
+
+/* 基本支出 + 项目支出 = 部门整体支出 (budget A). */
+static void
+check_department_sum (Check            *check,
+                      ZpDepartmentForm *department)
+{
+  ZpDecimal basic, projects, budget, sum;
+  g_autofree char *basic_text = NULL;
+  g_autofree char *projects_text = NULL;
+  g_autofree char *sum_text = NULL;
+  g_autofree char *budget_text = NULL;
+
+  if (!parse_form_amount (zp_department_form_get_basic_expenditure (department), &basic) ||
+      !parse_form_amount (zp_department_form_get_project_expenditure (department), &projects) ||
+      !parse_form_amount (zp_form_get_budget (check->form), &budget))
+    return;
+
+  sum = zp_decimal_add (basic, projects);
+  if (zp_decimal_equal (sum, budget))
+    return;
+
+  basic_text = format_amount (basic);
+  projects_text = format_amount (projects);
+  sum_text = format_amount (sum);
+  budget_text = format_amount (budget);
+  report (check, ZP_SEVERITY_WARNING, "department-sum", -1, -1, "basic-expenditure",
+          g_strdup_printf (_("基本支出总额 %s + 项目支出总额 %s = %s, but the department's "
+                             "budget (A) is %s: correct one of the three amounts."),
+                           basic_text, projects_text, sum_text, budget_text));
+}
+
+/* Σ project budgets = 项目支出总额. FALSE when a project's budget does not parse (that
+ * form reports it) or there is no project. */
+static gboolean
+sum_project_budgets (ZpWorkbook *workbook,
+                     ZpDecimal  *sum)
+{
+  guint n = zp_workbook_get_n_forms (workbook);
+  guint n_projects = 0;
+
+  *sum = ZP_DECIMAL_ZERO;
+  for (guint i = 0; i < n; i++)
+    {
+      ZpForm *form = zp_workbook_get_form (workbook, i);
+      ZpDecimal budget;
+
+      if (zp_form_is_department (form))
+        continue;
+      if (!parse_form_amount (zp_form_get_budget (form), &budget))
+        return FALSE;
+      *sum = zp_decimal_add (*sum, budget);
+      n_projects++;
+    }
+
+  return n_projects > 0;
+}
+
+static void
+check_project_sum (Check            *check,
+                   ZpDepartmentForm *department)
+{
+  ZpDecimal sum, total;
+  g_autofree char *sum_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *difference_text = NULL;
+
+  if (!sum_project_budgets (check->workbook, &sum) ||
+      !parse_form_amount (zp_department_form_get_project_expenditure (department), &total) ||
+      zp_decimal_equal (sum, total))
+    return;
+
+  sum_text = format_amount (sum);
+  total_text = format_amount (total);
+  difference_text = format_amount (zp_decimal_sub (total, sum));
+  report (check, ZP_SEVERITY_WARNING, "project-sum", -1, -1, "project-expenditure",
+          g_strdup_printf (_("The project forms' budgets add up to %s, but 项目支出总额 is %s "
+                             "on the department form (difference %s): correct the project "
+                             "forms' budgets (A), or add the missing projects."),
+                           sum_text, total_text, difference_text));
+}
+
+GListStore *
+zp_check_cross_forms (ZpWorkbook *workbook)
+{
+  GListStore *findings;
+  ZpDepartmentForm *department;
+  Check check = { NULL };
+
+  g_return_val_if_fail (ZP_IS_WORKBOOK (workbook), NULL);
+
+  findings = g_list_store_new (ZP_TYPE_FINDING);
+  department = zp_workbook_get_department_form (workbook);
+  if (department == NULL)
+    return findings;
+
+  check.form = ZP_FORM (department);
+  check.scheme = zp_workbook_get_scheme (workbook);
+  check.workbook = workbook;
+  check.findings = findings;
+  check.decimals = check.scheme ? zp_scheme_get_decimals (check.scheme) : 2;
+
+  check_department_sum (&check, department);
+  check_project_sum (&check, department);
+
+  return findings;
+}
+
+GListStore *
+zp_check_workbook (ZpWorkbook *workbook)
+{
+  GListStore *findings;
+  g_autoptr(GListStore) cross = NULL;
+  guint n;
+
+  g_return_val_if_fail (ZP_IS_WORKBOOK (workbook), NULL);
+
+  findings = g_list_store_new (ZP_TYPE_FINDING);
+  n = zp_workbook_get_n_forms (workbook);
+  for (guint i = 0; i < n; i++)
+    check_form_into (zp_workbook_get_form (workbook, i), findings);
+
+  cross = zp_check_cross_forms (workbook);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (cross)); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (G_LIST_MODEL (cross), i);
+
+      g_list_store_append (findings, finding);
+    }
+
+  return findings;
+}
+
+guint
+zp_findings_count (GListModel *findings,
+                   ZpSeverity  severity,
+                   gboolean    include_explained)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (findings), 0);
+
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+
+      if (zp_finding_get_severity (finding) == severity &&
+          (include_explained || !zp_finding_is_explained (finding)))
+        count++;
+    }
+
+  return count;
+}
+
+ZpFormStatus
+zp_findings_status (GListModel *findings)
+{
+  g_return_val_if_fail (G_IS_LIST_MODEL (findings), ZP_FORM_STATUS_COMPLETE);
+
+  if (zp_findings_count (findings, ZP_SEVERITY_ERROR, TRUE) > 0)
+    return ZP_FORM_STATUS_ERRORS;
+  if (zp_findings_count (findings, ZP_SEVERITY_WARNING, FALSE) > 0)
+    return ZP_FORM_STATUS_WARNINGS;
+
+  return ZP_FORM_STATUS_COMPLETE;
+}

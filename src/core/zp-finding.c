@@ -350,6 +350,22 @@ field_is_execution (const char *field)
          g_str_has_prefix (field, "fund-");
 }
 
+/* Fields of the header block above the execution block. */
+static gboolean
+field_is_header (const char *field)
+{
+  static const char * const header[] = {
+    "name", "unit", "department", "implementer", "manager",
+    "basic-expenditure", "project-expenditure",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    if (g_str_equal (header[i], field))
+      return TRUE;
+
+  return FALSE;
+}
+
 static const struct {
   const char *field;
   const char *label;
@@ -367,7 +383,10 @@ static const struct {
   { "deviation-note", N_("deviation note") },
   { "category", N_("category") },
   { "text", N_("goal text") },
+  { "achieved", N_("achievement") },
   { "analysis", N_("analysis") },
+  { "improvement", N_("improvement plan") },
+  { "unit", N_("unit") },
   { "basic-expenditure", N_("basic expenditure") },
   { "project-expenditure", N_("project expenditure") },
   { "fund-current-initial", N_("current appropriation, initial budget") },
@@ -431,8 +450,10 @@ dup_form_location (const char *field)
     return g_strdup (_("Whole form"));
   if (field_is_execution (field))
     return g_strdup_printf (_("Execution block, %s"), field_label (field));
+  if (field_is_header (field))
+    return g_strdup_printf (_("Form header, %s"), field_label (field));
 
-  return g_strdup_printf (_("Form header, %s"), field_label (field));
+  return g_strdup_printf (_("Whole form, %s"), field_label (field));
 }
 
 char *
