@@ -12,6 +12,12 @@
 
 G_BEGIN_DECLS
 
-int zp_cli_export (int argc, char **argv);  /* zp-cli-export.c, built only with export */
+int zp_cli_score     (int argc, char **argv);  /* zp-cli-score.c */
+int zp_cli_check     (int argc, char **argv);  /* zp-cli-check.c */
+int zp_cli_indicator (int argc, char **argv);  /* zp-cli-indicator.c */
+int zp_cli_execution (int argc, char **argv);  /* zp-cli-execution.c */
+int zp_cli_new       (int argc, char **argv);  /* zp-cli-new.c */
+int zp_cli_summary   (int argc, char **argv);  /* zp-cli-summary.c */
+int zp_cli_export    (int argc, char **argv);  /* zp-cli-export.c, built only with export */
 
 G_END_DECLS

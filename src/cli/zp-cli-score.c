@@ -1,0 +1,336 @@
+/* zp-cli-score.c — `ziping-cli score FILE [--json]`: every form's scores.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zp-cli.h"
+#include "zp-cli-common.h"
+
+#define TEXT_COLUMN_WIDTH 28
+
+static const char *
+form_kind (ZpForm *form)
+{
+  return zp_form_is_department (form) ? "department" : "project";
+}
+
+static const char *
+form_kind_label (ZpForm *form)
+{
+  return zp_form_is_department (form) ? _("department form") : _("project form");
+}
+
+/* ---- JSON ---- */
+
+static void
+add_blocks_json (JsonBuilder *builder,
+                 ZpForm      *form,
+                 ZpScheme    *scheme)
+{
+  g_autoptr(GPtrArray) blocks = zp_form_summarize_blocks (form);
+
+  json_builder_set_member_name (builder, "blocks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      ZpBlockSummary *block = g_ptr_array_index (blocks, i);
+      g_autofree char *weight = block->has_weight ? zp_cli_format_score (block->weight, scheme) : NULL;
+      g_autofree char *weight_sum = zp_cli_format_score (block->weight_sum, scheme);
+      g_autofree char *score = zp_cli_format_score (block->score, scheme);
+
+      json_builder_begin_object (builder);
+      zp_cli_json_add_string (builder, "name", block->name);
+      json_builder_set_member_name (builder, "goal");
+      json_builder_add_int_value (builder, block->goal_index);
+      zp_cli_json_add_string (builder, "weight", weight);
+      zp_cli_json_add_string (builder, "weight_sum", weight_sum);
+      zp_cli_json_add_string (builder, "score", score);
+      json_builder_set_member_name (builder, "indicators");
+      json_builder_add_int_value (builder, block->n_indicators);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_indicator_json (JsonBuilder *builder,
+                    ZpIndicator *indicator,
+                    guint        goal,
+                    guint        row,
+                    ZpScheme    *scheme)
+{
+  g_autofree char *weight = zp_cli_format_weight (zp_indicator_get_weight (indicator), scheme);
+  g_autofree char *score = zp_cli_format_score (zp_indicator_get_score (indicator), scheme);
+  g_auto(GStrv) flags = zp_cli_indicator_flag_names (zp_indicator_get_flags (indicator));
+  gboolean scored = zp_indicator_get_state (indicator) != ZP_INDICATOR_STATE_UNSCORED;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "goal");
+  json_builder_add_int_value (builder, goal);
+  json_builder_set_member_name (builder, "row");
+  json_builder_add_int_value (builder, row);
+  zp_cli_json_add_string (builder, "category", zp_indicator_get_category (indicator));
+  zp_cli_json_add_string (builder, "subcategory", zp_indicator_get_subcategory (indicator));
+  zp_cli_json_add_string (builder, "name", zp_indicator_get_name (indicator));
+  zp_cli_json_add_string (builder, "target", zp_indicator_get_target (indicator));
+  zp_cli_json_add_string (builder, "actual", zp_indicator_get_actual (indicator));
+  zp_cli_json_add_string (builder, "weight", weight);
+  zp_cli_json_add_string (builder, "score", scored ? score : NULL);
+  zp_cli_json_add_string (builder, "state",
+                          zp_cli_enum_nick (ZP_TYPE_INDICATOR_STATE, zp_indicator_get_state (indicator)));
+  zp_cli_json_add_string (builder, "direction",
+                          zp_direction_to_string (zp_indicator_get_effective_direction (indicator)));
+  zp_cli_json_add_string (builder, "rule", zp_rule_to_string (zp_indicator_get_rule (indicator)));
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; flags[i] != NULL; i++)
+    json_builder_add_string_value (builder, flags[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_indicators_json (JsonBuilder *builder,
+                     ZpForm      *form,
+                     ZpScheme    *scheme)
+{
+  json_builder_set_member_name (builder, "indicators");
+  json_builder_begin_array (builder);
+  for (guint g = 0; g < zp_form_get_n_goals (form); g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (form, g);
+
+      for (guint r = 0; r < zp_goal_get_n_indicators (goal); r++)
+        add_indicator_json (builder, zp_goal_get_indicator (goal, r), g, r, scheme);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_form_json (JsonBuilder *builder,
+               ZpForm      *form,
+               guint        index)
+{
+  ZpScheme *scheme = zp_form_get_scheme (form);
+  g_autofree char *title = zp_form_dup_title (form);
+  g_autofree char *budget = zp_cli_format_amount (zp_form_get_budget (form));
+  g_autofree char *spent = zp_cli_format_amount (zp_form_get_spent (form));
+  ZpDecimal rate_value;
+  gboolean has_rate = zp_form_get_execution_rate (form, &rate_value);
+  g_autofree char *rate = zp_cli_format_rate (has_rate, rate_value);
+  g_autofree char *exec_weight = zp_cli_format_score (zp_form_get_execution_weight (form), scheme);
+  g_autofree char *exec_score = zp_cli_format_score (zp_form_get_execution_score (form), scheme);
+  g_autofree char *indicator_score = zp_cli_format_score (zp_form_get_indicator_score (form), scheme);
+  g_autofree char *total = zp_cli_format_score (zp_form_get_total (form), scheme);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "index");
+  json_builder_add_int_value (builder, index);
+  zp_cli_json_add_string (builder, "kind", form_kind (form));
+  zp_cli_json_add_string (builder, "title", title);
+  zp_cli_json_add_string (builder, "budget", budget);
+  zp_cli_json_add_string (builder, "spent", spent);
+  zp_cli_json_add_string (builder, "execution_rate", rate);
+  zp_cli_json_add_string (builder, "execution_weight", exec_weight);
+  zp_cli_json_add_string (builder, "execution_score", has_rate ? exec_score : NULL);
+  add_blocks_json (builder, form, scheme);
+  add_indicators_json (builder, form, scheme);
+  zp_cli_json_add_string (builder, "indicator_score", indicator_score);
+  zp_cli_json_add_string (builder, "total", total);
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (const char *path,
+            ZpWorkbook *workbook)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  zp_cli_json_add_string (builder, "file", path);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, zp_workbook_get_year (workbook));
+  zp_cli_json_add_string (builder, "unit", zp_workbook_get_unit (workbook));
+  zp_cli_json_add_string (builder, "scheme", zp_scheme_get_id (zp_workbook_get_scheme (workbook)));
+  json_builder_set_member_name (builder, "forms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < zp_workbook_get_n_forms (workbook); i++)
+    add_form_json (builder, zp_workbook_get_form (workbook, i), i);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  zp_cli_print_json (root);
+}
+
+/* ---- text ---- */
+
+static void
+print_execution_text (ZpForm *form)
+{
+  ZpScheme *scheme = zp_form_get_scheme (form);
+  g_autofree char *weight = zp_cli_format_score (zp_form_get_execution_weight (form), scheme);
+  g_autofree char *budget = zp_cli_format_amount (zp_form_get_budget (form));
+  g_autofree char *spent = zp_cli_format_amount (zp_form_get_spent (form));
+  g_autoptr(ZpCliTable) table = zp_cli_table_new (5);
+
+  zp_cli_table_set_headers (table, _("Budget (A)"), _("Spent (B)"), _("Execution rate"),
+                            _("Weight"), _("Score"), NULL);
+  for (guint i = 0; i < 5; i++)
+    zp_cli_table_set_right_aligned (table, i);
+  zp_cli_table_add_row (table, budget != NULL ? budget : "—", spent != NULL ? spent : "—",
+                        zp_form_get_execution_rate_text (form), weight,
+                        zp_form_get_execution_score_text (form), NULL);
+  zp_cli_table_print (table, stdout, "  ");
+}
+
+static void
+print_blocks_text (ZpForm *form)
+{
+  ZpScheme *scheme = zp_form_get_scheme (form);
+  g_autoptr(GPtrArray) blocks = zp_form_summarize_blocks (form);
+  g_autoptr(ZpCliTable) table = zp_cli_table_new (4);
+  gboolean department = zp_form_is_department (form);
+
+  zp_cli_table_set_headers (table, department ? _("Goal") : _("Category"),
+                            _("Weight"), _("Indicators' weights"), _("Score"), NULL);
+  for (guint i = 1; i < 4; i++)
+    zp_cli_table_set_right_aligned (table, i);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      ZpBlockSummary *block = g_ptr_array_index (blocks, i);
+      g_autofree char *label = NULL;
+      g_autofree char *weight = block->has_weight ? zp_cli_format_score (block->weight, scheme) : g_strdup ("—");
+      g_autofree char *weight_sum = zp_cli_format_score (block->weight_sum, scheme);
+      g_autofree char *score = zp_cli_format_score (block->score, scheme);
+
+      if (department)
+        {
+          g_autofree char *text = zp_cli_ellipsize (block->name, TEXT_COLUMN_WIDTH);
+
+          label = g_strdup_printf ("%d %s", block->goal_index + 1, text);
+        }
+      else
+        label = zp_cli_ellipsize (block->name, TEXT_COLUMN_WIDTH);
+
+      zp_cli_table_add_row (table, label, weight, weight_sum, score, NULL);
+    }
+  zp_cli_table_print (table, stdout, "  ");
+}
+
+static void
+add_indicator_row (ZpCliTable  *table,
+                   ZpIndicator *indicator,
+                   const char  *number,
+                   ZpScheme    *scheme)
+{
+  g_autofree char *name = zp_cli_ellipsize (zp_indicator_get_name (indicator), TEXT_COLUMN_WIDTH);
+  g_autofree char *target = zp_cli_ellipsize (zp_indicator_get_target (indicator), 16);
+  g_autofree char *actual = zp_cli_ellipsize (zp_indicator_get_actual (indicator), 16);
+  g_autofree char *category = zp_cli_ellipsize (zp_indicator_get_category (indicator), 12);
+  g_autofree char *weight = zp_cli_format_weight (zp_indicator_get_weight (indicator), scheme);
+  g_autofree char *score = NULL;
+  g_auto(GStrv) flags = zp_cli_indicator_flag_names (zp_indicator_get_flags (indicator));
+  g_autofree char *flag_text = g_strjoinv (",", flags);
+
+  if (zp_indicator_get_state (indicator) != ZP_INDICATOR_STATE_UNSCORED)
+    score = zp_cli_format_score (zp_indicator_get_score (indicator), scheme);
+
+  zp_cli_table_add_row (table, number, category, name, target, actual,
+                        weight != NULL ? weight : "—", score != NULL ? score : "—",
+                        flag_text, NULL);
+}
+
+static void
+print_indicators_text (ZpForm *form)
+{
+  ZpScheme *scheme = zp_form_get_scheme (form);
+  g_autoptr(ZpCliTable) table = zp_cli_table_new (8);
+
+  zp_cli_table_set_headers (table, "#", _("Category"), _("Indicator"), _("Target"),
+                            _("Actual"), _("Weight"), _("Score"), _("Flags"), NULL);
+  zp_cli_table_set_right_aligned (table, 5);
+  zp_cli_table_set_right_aligned (table, 6);
+
+  for (guint g = 0; g < zp_form_get_n_goals (form); g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (form, g);
+
+      for (guint r = 0; r < zp_goal_get_n_indicators (goal); r++)
+        {
+          g_autofree char *number = zp_form_is_department (form)
+            ? g_strdup_printf ("%u.%u", g + 1, r + 1)
+            : g_strdup_printf ("%u", r + 1);
+
+          add_indicator_row (table, zp_goal_get_indicator (goal, r), number, scheme);
+        }
+    }
+  if (zp_cli_table_get_n_rows (table) > 0)
+    zp_cli_table_print (table, stdout, "  ");
+}
+
+static void
+print_form_text (ZpForm *form,
+                 guint   index)
+{
+  g_autofree char *title = zp_form_dup_title (form);
+
+  printf ("[%u] %s (%s)\n\n", index + 1, title, form_kind_label (form));
+  print_execution_text (form);
+  printf ("\n");
+  print_blocks_text (form);
+  printf ("\n");
+  print_indicators_text (form);
+  printf ("\n  %s %s\n\n", _("Total:"), zp_form_get_total_text (form));
+}
+
+static void
+print_text (const char *path,
+            ZpWorkbook *workbook)
+{
+  ZpScheme *scheme = zp_workbook_get_scheme (workbook);
+
+  printf ("%s — %s, %u (%s)\n\n", path, zp_workbook_get_unit (workbook),
+          zp_workbook_get_year (workbook), zp_scheme_get_name (scheme));
+  for (guint i = 0; i < zp_workbook_get_n_forms (workbook); i++)
+    print_form_text (zp_workbook_get_form (workbook, i), i);
+}
+
+int
+zp_cli_score (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(ZpWorkbook) workbook = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("Show each form's execution rate and score, each "
+                                           "category's or goal's weight and score, each "
+                                           "indicator's weight and score, and the total."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!zp_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return zp_cli_usage_error (context, _("expected one FILE"));
+
+  workbook = zp_cli_load_workbook (argv[1]);
+  if (workbook == NULL)
+    return ZP_CLI_EXIT_USAGE;
+
+  if (json)
+    print_json (argv[1], workbook);
+  else
+    print_text (argv[1], workbook);
+
+  return ZP_CLI_EXIT_OK;
+}
