@@ -1,4 +1,392 @@
-/* zp-quantity.c — placeholder, replaced by its implementation. */
+/* zp-quantity.c — reading targets and actual values as written on real forms.
+ *
+ * A quantity is `[comparator] number [magnitude] [% | unit] [suffix]` after normalisation:
+ * "不少于1亿条数据", "≤90万元", "7个工作日内", "90%以上", "0起". Anything with more in it
+ * (a second number, punctuation, a sentence) is qualitative and left to the user to grade,
+ * so the reader refuses it rather than guess.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
+#include <string.h>
+
 #include "ziping-core.h"
+
+/* Longer than this and the "unit" is a phrase, not a unit. */
+#define MAX_UNIT_CHARS 8
+
+typedef struct
+{
+  const char   *word;
+  ZpComparator  comparator;
+} ComparatorWord;
+
+/* Written before the number. Longer words first where one is a prefix of another. */
+static const ComparatorWord prefixes[] = {
+  { ">=", ZP_COMPARATOR_GE },
+  { "<=", ZP_COMPARATOR_LE },
+  { "≥", ZP_COMPARATOR_GE },
+  { "≧", ZP_COMPARATOR_GE },
+  { "≤", ZP_COMPARATOR_LE },
+  { "≦", ZP_COMPARATOR_LE },
+  { ">", ZP_COMPARATOR_GT },
+  { "<", ZP_COMPARATOR_LT },
+  { "=", ZP_COMPARATOR_EQ },
+  { "﹦", ZP_COMPARATOR_EQ },
+  { "不少于", ZP_COMPARATOR_GE },
+  { "不低于", ZP_COMPARATOR_GE },
+  { "不小于", ZP_COMPARATOR_GE },
+  { "至少", ZP_COMPARATOR_GE },
+  { "达到", ZP_COMPARATOR_GE },
+  { "不超过", ZP_COMPARATOR_LE },
+  { "不高于", ZP_COMPARATOR_LE },
+  { "不大于", ZP_COMPARATOR_LE },
+  { "超过", ZP_COMPARATOR_GT },
+  { "高于", ZP_COMPARATOR_GT },
+  { "大于", ZP_COMPARATOR_GT },
+  { "低于", ZP_COMPARATOR_LT },
+  { "少于", ZP_COMPARATOR_LT },
+  { "小于", ZP_COMPARATOR_LT },
+};
+
+/* Written after the unit: "500人以上", "7个工作日内". */
+static const ComparatorWord suffixes[] = {
+  { "及以上", ZP_COMPARATOR_GE },
+  { "以上", ZP_COMPARATOR_GE },
+  { "及以下", ZP_COMPARATOR_LE },
+  { "以下", ZP_COMPARATOR_LE },
+  { "以内", ZP_COMPARATOR_LE },
+  { "内", ZP_COMPARATOR_LE },
+};
+
+/* "起" (starting from): "0起" is a zero target, "100元起" a floor. */
+#define ZERO_START_SUFFIX "起"
+#define PERCENT_WORD "百分比"
+
+typedef struct
+{
+  const char *word;
+  guint       magnitude;
+} MagnitudeWord;
+
+static const MagnitudeWord magnitudes[] = {
+  { "万亿", 12 },
+  { "万", 4 },
+  { "亿", 8 },
+};
+
+/* What people write to say the target was met. Kept short on purpose: a longer sentence
+ * may well say something else, and then the user grades it. */
+static const char * const achieved_words[] = {
+  "完成",
+  "已完成",
+  "达成",
+  "已达成",
+  "达成年度指标",
+  "达成预期指标",
+  "达到预期",
+  "全部完成",
+  "按期完成",
+};
+
+/* ---- normalisation ---------------------------------------------------------------- */
+
+static gboolean
+is_removable_space (gunichar c)
+{
+  /* Zero-width spaces and byte-order marks come along when text is pasted from PDFs. */
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
+}
+
+static gunichar
+to_half_width (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return c - 0xFEE0;
+  if (c == 0x3000)
+    return ' ';
+  return c;
+}
+
+char *
+zp_text_normalize (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = to_half_width (g_utf8_get_char (p));
+
+      if (!is_removable_space (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---- reading a quantity ----------------------------------------------------------- */
+
+static const char *
+read_prefix (const char   *p,
+             ZpComparator *comparator)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      if (g_str_has_prefix (p, prefixes[i].word))
+        {
+          *comparator = prefixes[i].comparator;
+          return p + strlen (prefixes[i].word);
+        }
+    }
+
+  *comparator = ZP_COMPARATOR_NONE;
+  return p;
+}
+
+static gboolean
+is_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == ',' || c == '.';
+}
+
+/* A power of ten applied to a value, refused when it would not fit. */
+static gboolean
+apply_magnitude (ZpDecimal *value,
+                 guint      magnitude)
+{
+  gint64 factor = 1;
+
+  for (guint i = 0; i < magnitude; i++)
+    factor *= 10;
+
+  if (value->raw > G_MAXINT64 / factor || value->raw < -(G_MAXINT64 / factor))
+    return FALSE;
+
+  value->raw *= factor;
+  return TRUE;
+}
+
+static const char *
+read_magnitude (const char *p,
+                guint      *magnitude)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (magnitudes); i++)
+    {
+      if (g_str_has_prefix (p, magnitudes[i].word))
+        {
+          *magnitude = magnitudes[i].magnitude;
+          return p + strlen (magnitudes[i].word);
+        }
+    }
+
+  *magnitude = 0;
+  return p;
+}
+
+/* The number and a magnitude word right after it: "1.5", "1,200", "90万". */
+static const char *
+read_value (const char *p,
+            ZpQuantity *q)
+{
+  const char *start = p;
+  g_autofree char *number = NULL;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  while (is_number_char (*p))
+    p++;
+
+  number = g_strndup (start, p - start);
+  if (!zp_decimal_parse (number, &q->value, NULL))
+    return NULL;
+
+  p = read_magnitude (p, &q->magnitude);
+  if (!apply_magnitude (&q->value, q->magnitude))
+    return NULL;
+
+  return p;
+}
+
+static const char *
+read_percent (const char *p,
+              gboolean   *percent)
+{
+  *percent = TRUE;
+  if (*p == '%')
+    return p + 1;
+  if (g_str_has_prefix (p, PERCENT_WORD))
+    return p + strlen (PERCENT_WORD);
+
+  *percent = FALSE;
+  return p;
+}
+
+static gboolean
+is_positive (ZpComparator comparator)
+{
+  return comparator == ZP_COMPARATOR_GE || comparator == ZP_COMPARATOR_GT;
+}
+
+static gboolean
+is_reverse (ZpComparator comparator)
+{
+  return comparator == ZP_COMPARATOR_LE || comparator == ZP_COMPARATOR_LT;
+}
+
+/* A suffix agrees with a written comparator when both point the same way ("≥90%以上");
+ * "≤5天以上" contradicts itself and is refused. */
+static gboolean
+merge_comparator (ZpQuantity   *q,
+                  ZpComparator  suffix)
+{
+  if (q->comparator == ZP_COMPARATOR_NONE)
+    {
+      q->comparator = suffix;
+      return TRUE;
+    }
+
+  return (is_positive (q->comparator) && is_positive (suffix))
+         || (is_reverse (q->comparator) && is_reverse (suffix));
+}
+
+/* Strips a trailing comparator word or 起 off `rest` (modified in place). */
+static gboolean
+read_suffix (char       *rest,
+             ZpQuantity *q)
+{
+  if (g_str_has_suffix (rest, ZERO_START_SUFFIX))
+    {
+      rest[strlen (rest) - strlen (ZERO_START_SUFFIX)] = '\0';
+      q->zero_start = zp_decimal_is_zero (q->value);
+      return q->zero_start || merge_comparator (q, ZP_COMPARATOR_GE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      if (g_str_has_suffix (rest, suffixes[i].word))
+        {
+          rest[strlen (rest) - strlen (suffixes[i].word)] = '\0';
+          return merge_comparator (q, suffixes[i].comparator);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_unit_char (gunichar c)
+{
+  /* Letters include CJK ideographs; digits and punctuation mean there is more than a unit. */
+  return g_unichar_isalpha (c)
+         || c == '/'
+         || c == 0x00B2   /* ² */
+         || c == 0x00B3   /* ³ */
+         || c == 0x00B0   /* ° */
+         || c == 0x2103;  /* ℃ */
+}
+
+static gboolean
+is_unit (const char *text)
+{
+  if (g_utf8_strlen (text, -1) > MAX_UNIT_CHARS)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!is_unit_char (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_unit (const char *p,
+           ZpQuantity *q)
+{
+  g_autofree char *rest = g_strdup (p);
+
+  if (!read_suffix (rest, q) || !is_unit (rest))
+    return FALSE;
+
+  if (rest[0] == '\0')
+    return TRUE;
+
+  /* "90%以上" has a suffix, but a percentage does not take a unit too. */
+  if (q->percent)
+    return FALSE;
+
+  q->unit = g_steal_pointer (&rest);
+  return TRUE;
+}
+
+gboolean
+zp_quantity_parse (const char *text,
+                   ZpQuantity *out)
+{
+  g_autofree char *normalized = zp_text_normalize (text);
+  ZpQuantity q = { 0 };
+  const char *p;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+
+  p = read_prefix (normalized, &q.comparator);
+  p = read_value (p, &q);
+  if (p == NULL)
+    return FALSE;
+
+  p = read_percent (p, &q.percent);
+  if (!read_unit (p, &q))
+    {
+      zp_quantity_clear (&q);
+      return FALSE;
+    }
+
+  *out = q;
+  return TRUE;
+}
+
+void
+zp_quantity_clear (ZpQuantity *q)
+{
+  g_return_if_fail (q != NULL);
+
+  g_clear_pointer (&q->unit, g_free);
+  memset (q, 0, sizeof *q);
+}
+
+/* ---- what an actual value says ---------------------------------------------------- */
+
+gboolean
+zp_text_says_achieved (const char *actual)
+{
+  g_autofree char *normalized = zp_text_normalize (actual);
+
+  for (guint i = 0; i < G_N_ELEMENTS (achieved_words); i++)
+    {
+      if (g_str_equal (normalized, achieved_words[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+zp_text_restates (const char *actual,
+                  const char *target)
+{
+  g_autofree char *normalized_actual = zp_text_normalize (actual);
+  g_autofree char *normalized_target = zp_text_normalize (target);
+
+  return normalized_target[0] != '\0'
+         && g_str_equal (normalized_actual, normalized_target);
+}
