@@ -1,0 +1,735 @@
+/* test-cli.c — runs the built ziping-cli and checks what it prints and returns.
+ *
+ * The binary's path is the first argument after the GTest options (tests/cli/meson.build).
+ * Small workbooks are made with the core and saved to a temporary folder; the bundled
+ * example comes from $ZIPING_EXAMPLES.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ziping-core.h"
+
+static const char *cli_path;
+static char *tmp_dir;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_free (CliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+
+/* Runs ziping-cli with the NULL-terminated arguments. */
+static CliRun *
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  CliRun *run = g_new0 (CliRun, 1);
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+
+  return run;
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+example_path (void)
+{
+  const char *dir = g_getenv ("ZIPING_EXAMPLES");
+  char *path;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "jiangan-2024.ziping", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return path;
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static ZpIndicator *
+make_indicator (const char *category,
+                const char *subcategory,
+                const char *name,
+                const char *target,
+                const char *actual,
+                const char *weight)
+{
+  ZpIndicator *indicator = zp_indicator_new ();
+
+  zp_indicator_set_category (indicator, category);
+  zp_indicator_set_subcategory (indicator, subcategory);
+  zp_indicator_set_name (indicator, name);
+  zp_indicator_set_target (indicator, target);
+  zp_indicator_set_actual (indicator, actual);
+  zp_indicator_set_weight (indicator, weight);
+
+  return indicator;
+}
+
+/* One project form, hubei scheme: execution 100 / 103.5 → 103.50%, 20.00;
+ * 产出 "≥500人" 420 of 40 → 33.60 (no deviation note: an error); 效益 30; 满意度 10.
+ * Total 93.60. */
+static char *
+write_small_workbook (const char *file_name,
+                      const char *unit)
+{
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_new ("hubei");
+  g_autoptr(ZpProjectForm) project = zp_project_form_new ();
+  ZpGoal *goal = zp_project_form_get_overall_goal (project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_path (file_name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ZpIndicator *indicators[] = {
+    make_indicator ("产出指标", "数量指标", "培训人数", "≥500人", "420人", "40"),
+    make_indicator ("效益指标", "社会效益指标", "保障培训顺利开展", "有效保障", "有效保障", "30"),
+    make_indicator ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", "10"),
+  };
+
+  zp_workbook_set_year (workbook, 2024);
+  zp_workbook_set_unit (workbook, unit);
+  zp_project_form_set_name (project, "职工技能培训");
+  zp_project_form_set_department (project, "区人社局");
+  zp_project_form_set_implementer (project, unit);
+  zp_form_set_budget (ZP_FORM (project), "100");
+  zp_form_set_spent (ZP_FORM (project), "103.5");
+  zp_goal_set_text (goal, "完成全年职工技能培训");
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+    {
+      zp_goal_insert_indicator (goal, G_MAXUINT, indicators[i]);
+      g_object_unref (indicators[i]);
+    }
+  zp_workbook_insert_project (workbook, G_MAXUINT, project);
+
+  g_assert_true (zp_workbook_save (workbook, file, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static JsonObject *
+find_form (JsonNode   *root,
+           const char *title)
+{
+  JsonArray *forms = json_object_get_array_member (json_node_get_object (root), "forms");
+
+  for (guint i = 0; i < json_array_get_length (forms); i++)
+    {
+      JsonObject *form = json_array_get_object_element (forms, i);
+
+      if (g_strcmp0 (json_object_get_string_member (form, "title"), title) == 0)
+        return form;
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+block_score (JsonObject *form,
+             const char *name)
+{
+  JsonArray *blocks = json_object_get_array_member (form, "blocks");
+
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+
+      if (g_str_has_prefix (json_object_get_string_member (block, "name"), name))
+        return json_object_get_string_member (block, "score");
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+array_has_string (JsonArray  *array,
+                  const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), value) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* ---- main, help, bad arguments ---- */
+
+static void
+test_version_and_help (void)
+{
+  g_autoptr(CliRun) version = run_cli ("--version", NULL);
+  g_autoptr(CliRun) help = run_cli ("--help", NULL);
+  const char *commands[] = { "score", "check", "indicator", "execution", "new", "summary" };
+
+  g_assert_cmpint (version->status, ==, 0);
+  g_assert_cmpstr (version->out, ==, "ziping-cli 0.1.0\n");
+  g_assert_cmpint (help->status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
+
+      g_assert_nonnull (strstr (help->out, line));
+    }
+}
+
+static void
+assert_usage_error (CliRun     *run,
+                    const char *message)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_nonnull (strstr (run->err, "Usage:"));
+  if (message != NULL)
+    g_assert_nonnull (strstr (run->err, message));
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_autoptr(CliRun) none = run_cli (NULL);
+  g_autoptr(CliRun) unknown = run_cli ("frobnicate", NULL);
+  g_autoptr(CliRun) no_file = run_cli ("score", NULL);
+  g_autoptr(CliRun) two_files = run_cli ("check", "a.ziping", "b.ziping", NULL);
+  g_autoptr(CliRun) bad_option = run_cli ("score", "--jsn", "x.ziping", NULL);
+  g_autoptr(CliRun) bad_weight = run_cli ("indicator", "--target", "≥500人", "--actual", "420",
+                                          "--weight", "ten", NULL);
+  g_autoptr(CliRun) no_target = run_cli ("indicator", "--actual", "420", "--weight", "10", NULL);
+  g_autoptr(CliRun) bad_direction = run_cli ("indicator", "--target", "≥500人", "--actual", "420",
+                                             "--weight", "10", "--direction", "sideways", NULL);
+  g_autoptr(CliRun) bad_grade = run_cli ("indicator", "--target", "有效保障", "--actual", "有效保障",
+                                         "--weight", "10", "--grade", "优秀", NULL);
+  g_autoptr(CliRun) bad_scheme = run_cli ("indicator", "--target", "≥500人", "--actual", "420",
+                                          "--weight", "10", "--scheme", "shanghai", NULL);
+  g_autoptr(CliRun) bad_budget = run_cli ("execution", "--budget", "lots", "--spent", "5",
+                                          "--weight", "10", NULL);
+  g_autoptr(CliRun) no_year = run_cli ("new", "--from", "a.ziping", "-o", "b.ziping", NULL);
+  g_autoptr(CliRun) no_files = run_cli ("summary", "--json", NULL);
+
+  g_assert_cmpint (none->status, ==, 2);
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "frobnicate"));
+  assert_usage_error (no_file, "FILE");
+  assert_usage_error (two_files, NULL);
+  assert_usage_error (bad_option, "--jsn");
+  assert_usage_error (bad_weight, "ten");
+  assert_usage_error (no_target, "--target");
+  assert_usage_error (bad_direction, "sideways");
+  assert_usage_error (bad_grade, "优秀");
+  assert_usage_error (bad_scheme, "shanghai");
+  assert_usage_error (bad_budget, "lots");
+  assert_usage_error (no_year, "--year");
+  assert_usage_error (no_files, "FILE");
+}
+
+static void
+test_unreadable_file (void)
+{
+  g_autofree char *broken = tmp_path ("broken.ziping");
+  g_autofree char *missing = tmp_path ("missing.ziping");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) position = g_regex_new ("broken\\.ziping:3:[0-9]+:", 0, 0, NULL);
+  const char *commands[] = { "score", "check", "summary" };
+
+  g_file_set_contents (broken, "{\n  \"format\": \"ziping\",\n  \"version\": 1 2\n}\n", -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(CliRun) run = run_cli (commands[i], broken, NULL);
+      g_autoptr(CliRun) gone = run_cli (commands[i], missing, NULL);
+
+      g_assert_cmpint (run->status, ==, 2);
+      g_assert_true (g_regex_match (position, run->err, 0, NULL));
+      g_assert_cmpint (gone->status, ==, 2);
+      g_assert_nonnull (strstr (gone->err, "missing.ziping"));
+    }
+}
+
+/* ---- indicator ---- */
+
+static JsonObject *
+indicator_json (JsonNode  **root,
+                const char *target,
+                const char *actual,
+                const char *weight)
+{
+  g_autoptr(CliRun) run = run_cli ("indicator", "--target", target, "--actual", actual,
+                                   "--weight", weight, "--json", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  *root = parse_json (run->out);
+  return json_node_get_object (*root);
+}
+
+static void
+test_indicator_positive (void)
+{
+  g_autoptr(JsonNode) below_root = NULL;
+  g_autoptr(JsonNode) over_root = NULL;
+  JsonObject *below = indicator_json (&below_root, "≥500人", "420", "10");
+  JsonObject *over = indicator_json (&over_root, "≥500人", "1700", "10");
+  JsonObject *target = json_object_get_object_member (below, "target");
+
+  g_assert_cmpstr (json_object_get_string_member (below, "score"), ==, "8.40");
+  g_assert_cmpstr (json_object_get_string_member (below, "direction"), ==, "positive");
+  g_assert_cmpstr (json_object_get_string_member (target, "value"), ==, "500");
+  g_assert_cmpstr (json_object_get_string_member (target, "unit"), ==, "人");
+  g_assert_cmpstr (json_object_get_string_member (target, "comparator"), ==, "≥");
+  g_assert_false (json_object_get_boolean_member (target, "percent"));
+  g_assert_false (array_has_string (json_object_get_array_member (below, "flags"), "over-achieved"));
+
+  g_assert_cmpstr (json_object_get_string_member (over, "score"), ==, "10.00");
+  g_assert_true (array_has_string (json_object_get_array_member (over, "flags"), "over-achieved"));
+}
+
+static void
+test_indicator_reverse_and_zero (void)
+{
+  g_autoptr(JsonNode) reverse_root = NULL;
+  g_autoptr(JsonNode) zero_root = NULL;
+  g_autoptr(JsonNode) zero_met_root = NULL;
+  JsonObject *reverse = indicator_json (&reverse_root, "≤90万元", "100", "10");
+  JsonObject *zero = indicator_json (&zero_root, "0起", "1", "10");
+  JsonObject *zero_met = indicator_json (&zero_met_root, "0起", "0", "10");
+
+  g_assert_cmpstr (json_object_get_string_member (reverse, "score"), ==, "9.00");
+  g_assert_cmpstr (json_object_get_string_member (reverse, "direction"), ==, "reverse");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (reverse, "target"),
+                                                  "comparator"), ==, "≤");
+  g_assert_cmpstr (json_object_get_string_member (zero, "score"), ==, "0.00");
+  g_assert_cmpstr (json_object_get_string_member (zero_met, "score"), ==, "10.00");
+}
+
+static void
+test_indicator_text (void)
+{
+  g_autoptr(CliRun) run = run_cli ("indicator", "--target", "≥500人", "--actual", "1700",
+                                   "--weight", "10", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "10.00 / 10.00"));
+  g_assert_nonnull (strstr (run->out, "positive"));
+  g_assert_nonnull (strstr (run->out, "≥ 500 人"));
+  g_assert_nonnull (strstr (run->out, "over-achieved"));
+}
+
+static void
+test_indicator_qualitative (void)
+{
+  g_autoptr(CliRun) partial = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
+                                       "--weight", "5", "--grade", "部分达成", "--score", "3",
+                                       "--json", NULL);
+  g_autoptr(CliRun) achieved = run_cli ("indicator", "--target", "有效保障", "--actual", "有效保障",
+                                        "--weight", "5", "--grade", "达成", "--json", NULL);
+  g_autoptr(JsonNode) partial_root = NULL;
+  g_autoptr(JsonNode) achieved_root = NULL;
+
+  g_assert_cmpint (partial->status, ==, 0);
+  g_assert_cmpint (achieved->status, ==, 0);
+  partial_root = parse_json (partial->out);
+  achieved_root = parse_json (achieved->out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (partial_root), "score"), ==, "3.00");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (partial_root), "direction"), ==, "qualitative");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (achieved_root), "score"), ==, "5.00");
+}
+
+/* ---- execution ---- */
+
+static JsonObject *
+execution_json (JsonNode  **root,
+                int         expected_status,
+                const char *budget,
+                const char *spent,
+                const char *weight)
+{
+  g_autoptr(CliRun) run = run_cli ("execution", "--budget", budget, "--spent", spent,
+                                   "--weight", weight, "--json", NULL);
+
+  g_assert_cmpint (run->status, ==, expected_status);
+  *root = parse_json (run->out);
+  return json_node_get_object (*root);
+}
+
+static void
+test_execution (void)
+{
+  g_autoptr(JsonNode) root1 = NULL;
+  g_autoptr(JsonNode) root2 = NULL;
+  g_autoptr(JsonNode) root3 = NULL;
+  JsonObject *low = execution_json (&root1, 0, "250000", "215457.6", "10");
+  JsonObject *half = execution_json (&root2, 0, "20000", "9034", "10");
+  JsonObject *over = execution_json (&root3, 0, "100", "103.5", "20");
+
+  g_assert_cmpstr (json_object_get_string_member (low, "execution_rate"), ==, "86.18%");
+  g_assert_cmpstr (json_object_get_string_member (low, "score"), ==, "8.62");
+  g_assert_true (json_object_get_boolean_member (low, "below_threshold"));
+  g_assert_cmpstr (json_object_get_string_member (half, "execution_rate"), ==, "45.17%");
+  g_assert_cmpstr (json_object_get_string_member (half, "score"), ==, "4.52");
+  g_assert_cmpstr (json_object_get_string_member (over, "execution_rate"), ==, "103.50%");
+  g_assert_cmpstr (json_object_get_string_member (over, "score"), ==, "20.00");
+  g_assert_false (json_object_get_boolean_member (over, "below_threshold"));
+}
+
+static void
+test_execution_text (void)
+{
+  g_autoptr(CliRun) run = run_cli ("execution", "--budget", "250000", "--spent", "215457.6",
+                                   "--weight", "10", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "86.18%"));
+  g_assert_nonnull (strstr (run->out, "8.62 / 10.00"));
+}
+
+static void
+test_execution_bad_budget (void)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *zero = execution_json (&root, 1, "0", "5", "10");
+  g_autoptr(CliRun) zero_text = run_cli ("execution", "--budget", "0", "--spent", "5",
+                                         "--weight", "10", NULL);
+  g_autoptr(CliRun) negative = run_cli ("execution", "--budget=-100", "--spent", "5",
+                                        "--weight", "10", NULL);
+  g_autoptr(CliRun) negative_spent = run_cli ("execution", "--budget", "100", "--spent=-5",
+                                              "--weight", "10", NULL);
+
+  g_assert_true (json_object_get_null_member (zero, "execution_rate"));
+  g_assert_true (json_object_get_null_member (zero, "score"));
+  g_assert_nonnull (strstr (zero_text->out, "—"));
+  g_assert_nonnull (strstr (zero_text->err, "zero"));
+  g_assert_cmpint (negative->status, ==, 2);
+  g_assert_nonnull (strstr (negative->err, "negative"));
+  g_assert_cmpstr (negative->out, ==, "");
+  g_assert_cmpint (negative_spent->status, ==, 2);
+  g_assert_nonnull (strstr (negative_spent->err, "negative"));
+}
+
+/* ---- score ---- */
+
+static void
+test_score_example (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(CliRun) run = run_cli ("score", path, "--json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *forms;
+  JsonObject *department;
+  JsonObject *project;
+
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "year"), ==, 2024);
+  forms = json_object_get_array_member (json_node_get_object (root), "forms");
+  g_assert_cmpuint (json_array_get_length (forms), ==, 4);
+
+  department = json_array_get_object_element (forms, 0);
+  g_assert_cmpstr (json_object_get_string_member (department, "kind"), ==, "department");
+  g_assert_cmpstr (json_object_get_string_member (department, "total"), ==, "100.00");
+  g_assert_cmpstr (json_object_get_string_member (department, "execution_rate"), ==, "100.00%");
+  g_assert_cmpstr (json_object_get_string_member (department, "execution_score"), ==, "20.00");
+  g_assert_cmpstr (json_object_get_string_member (department, "budget"), ==, "2066.63");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (department, "blocks")), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (department, "blocks"), 0),
+                     "score"), ==, "20.00");
+
+  project = find_form (root, "科技条件专项");
+  g_assert_cmpstr (json_object_get_string_member (project, "kind"), ==, "project");
+  g_assert_cmpstr (json_object_get_string_member (project, "budget"), ==, "0.80");
+  g_assert_cmpstr (block_score (project, "产出指标"), ==, "40.00");
+  g_assert_cmpstr (block_score (project, "效益指标"), ==, "30.00");
+  g_assert_cmpstr (block_score (project, "满意度指标"), ==, "10.00");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (project, "indicators")), ==, 23);
+  g_assert_cmpstr (json_object_get_string_member (project, "total"), ==, "100.00");
+}
+
+static void
+test_score_small (void)
+{
+  g_autofree char *path = write_small_workbook ("small.ziping", "区职业技能培训中心");
+  g_autoptr(CliRun) run = run_cli ("score", "--json", path, NULL);
+  g_autoptr(CliRun) text = run_cli ("score", path, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *form;
+  JsonObject *first;
+
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);
+  form = find_form (root, "职工技能培训");
+  g_assert_cmpstr (json_object_get_string_member (form, "execution_rate"), ==, "103.50%");
+  g_assert_cmpstr (json_object_get_string_member (form, "execution_score"), ==, "20.00");
+  g_assert_cmpstr (block_score (form, "产出指标"), ==, "33.60");
+  g_assert_cmpstr (block_score (form, "效益指标"), ==, "30.00");
+  g_assert_cmpstr (block_score (form, "满意度指标"), ==, "10.00");
+  g_assert_cmpstr (json_object_get_string_member (form, "total"), ==, "93.60");
+  first = json_array_get_object_element (json_object_get_array_member (form, "indicators"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "weight"), ==, "40.00");
+  g_assert_cmpstr (json_object_get_string_member (first, "score"), ==, "33.60");
+
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "Total: 93.60"));
+  g_assert_nonnull (strstr (text->out, "33.60"));
+}
+
+/* ---- check ---- */
+
+static gboolean
+findings_have_code (JsonNode   *root,
+                    const char *code)
+{
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (root), "findings");
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (findings, i), "code"),
+                   code) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_check_example (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(CliRun) run = run_cli ("check", path, "--json", NULL);
+  g_autoptr(CliRun) text = run_cli ("check", path, NULL);
+  g_autoptr(JsonNode) root = NULL;
+
+  /* The seed's forms have warnings (1.31 against 1849.33) and no error. */
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "errors"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "warnings"), >, 0);
+  g_assert_true (findings_have_code (root, "project-sum"));
+  g_assert_false (findings_have_code (root, "department-sum"));
+
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "project-sum"));
+  g_assert_nonnull (strstr (text->out, "warning"));
+}
+
+static void
+test_check_errors (void)
+{
+  g_autofree char *path = write_small_workbook ("errors.ziping", "区职业技能培训中心");
+  g_autoptr(CliRun) run = run_cli ("check", "--json", path, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *findings;
+  JsonObject *first;
+
+  /* 420 of 500 scores below the weight with no deviation note: an error. */
+  g_assert_cmpint (run->status, ==, 1);
+  root = parse_json (run->out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "errors"), >=, 1);
+  g_assert_true (findings_have_code (root, "deviation-note-missing"));
+  findings = json_object_get_array_member (json_node_get_object (root), "findings");
+  first = json_array_get_object_element (findings, 0);
+  g_assert_true (json_object_has_member (first, "severity"));
+  g_assert_true (json_object_has_member (first, "location"));
+  g_assert_true (json_object_has_member (first, "message"));
+  g_assert_true (json_object_has_member (first, "explanation"));
+}
+
+/* ---- new ---- */
+
+static void
+test_new_year (void)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *out = tmp_path ("jiangan-2025.ziping");
+  g_autoptr(CliRun) run = run_cli ("new", "--from", example, "--year", "2025", "-o", out, NULL);
+  g_autoptr(CliRun) again = NULL;
+  g_autoptr(CliRun) score = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JsonArray *forms;
+  guint n_indicators = 0;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  score = run_cli ("score", "--json", out, NULL);
+  g_assert_cmpint (score->status, ==, 0);
+  root = parse_json (score->out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "year"), ==, 2025);
+  forms = json_object_get_array_member (json_node_get_object (root), "forms");
+  g_assert_cmpuint (json_array_get_length (forms), ==, 4);
+  for (guint f = 0; f < json_array_get_length (forms); f++)
+    {
+      JsonObject *form = json_array_get_object_element (forms, f);
+      JsonArray *indicators = json_object_get_array_member (form, "indicators");
+
+      g_assert_true (json_object_get_null_member (form, "spent"));
+      for (guint i = 0; i < json_array_get_length (indicators); i++, n_indicators++)
+        {
+          JsonObject *indicator = json_array_get_object_element (indicators, i);
+
+          g_assert_cmpstr (json_object_get_string_member (indicator, "actual"), ==, "");
+          g_assert_cmpstr (json_object_get_string_member (indicator, "target"), !=, "");
+        }
+    }
+  g_assert_cmpuint (n_indicators, ==, 20 + 23 + 7 + 7);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (forms, 0), "budget"),
+                   ==, "2066.63");
+
+  /* An existing file is never replaced without --force. */
+  g_assert_true (g_file_get_contents (out, &before, NULL, NULL));
+  again = run_cli ("new", "--from", example, "--year", "2026", "-o", out, NULL);
+  g_assert_cmpint (again->status, ==, 2);
+  g_assert_nonnull (strstr (again->err, "--force"));
+  g_assert_true (g_file_get_contents (out, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* ---- summary ---- */
+
+static gsize
+display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return width;
+}
+
+static void
+test_summary (void)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *small = write_small_workbook ("summary-small.ziping", "区职业技能培训中心");
+  g_autoptr(CliRun) run = run_cli ("summary", "--json", example, small, NULL);
+  g_autoptr(CliRun) text = run_cli ("summary", example, small, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *rows;
+  JsonObject *last;
+  guint n_lines = 0;
+
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);
+  rows = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "total"), ==, "100.00");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "execution_rate"), ==, "100.00%");
+  last = json_array_get_object_element (rows, 4);
+  g_assert_cmpstr (json_object_get_string_member (last, "unit"), ==, "区职业技能培训中心");
+  g_assert_cmpstr (json_object_get_string_member (last, "title"), ==, "职工技能培训");
+  g_assert_cmpstr (json_object_get_string_member (last, "total"), ==, "93.60");
+  g_assert_cmpstr (json_object_get_string_member (last, "execution_rate"), ==, "103.50%");
+  g_assert_cmpint (json_object_get_int_member (last, "errors"), >=, 1);
+
+  /* The last column is right-aligned, so every line of an aligned table has the same
+   * display width, CJK characters counting two columns. */
+  g_assert_cmpint (text->status, ==, 0);
+  lines = g_strsplit (text->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_cmpuint (display_width (lines[i]), ==, display_width (lines[0]));
+      n_lines++;
+    }
+  g_assert_cmpuint (n_lines, ==, 2 + 5);
+  g_assert_nonnull (strstr (text->out, "职工技能培训"));
+  g_assert_nonnull (strstr (text->out, "93.60"));
+}
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = tmp_path (name);
+
+      g_remove (path);
+    }
+  g_rmdir (tmp_dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  if (argc < 2)
+    g_error ("usage: test-cli PATH-TO-ziping-cli");
+  cli_path = argv[1];
+  tmp_dir = g_dir_make_tmp ("ziping-cli-test-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/cli/indicator/positive", test_indicator_positive);
+  g_test_add_func ("/cli/indicator/reverse-and-zero", test_indicator_reverse_and_zero);
+  g_test_add_func ("/cli/indicator/text", test_indicator_text);
+  g_test_add_func ("/cli/indicator/qualitative", test_indicator_qualitative);
+  g_test_add_func ("/cli/execution/json", test_execution);
+  g_test_add_func ("/cli/execution/text", test_execution_text);
+  g_test_add_func ("/cli/execution/bad-budget", test_execution_bad_budget);
+  g_test_add_func ("/cli/score/example", test_score_example);
+  g_test_add_func ("/cli/score/small", test_score_small);
+  g_test_add_func ("/cli/check/example", test_check_example);
+  g_test_add_func ("/cli/check/errors", test_check_errors);
+  g_test_add_func ("/cli/new/year", test_new_year);
+  g_test_add_func ("/cli/summary", test_summary);
+
+  result = g_test_run ();
+  remove_tmp_dir ();
+  g_free (tmp_dir);
+
+  return result;
+}
