@@ -1,4 +1,666 @@
-/* zp-scheme.c — placeholder, replaced by its implementation. */
+/* zp-scheme.c — the scoring rules and weights a form follows, as data.
+ *
+ * Qualitative bands are stored as their lower bounds only; the upper bound of a grade is
+ * the lower bound of the grade above it (1 for 达成). So hubei's bands read
+ * 达成 [0.8, 1], 部分达成 [0.5, 0.8), 未达成 [0, 0.5): the upper bounds of 部分达成 and
+ * 未达成 are exclusive, which the checker must respect when it tests a score.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
 #include "ziping-core.h"
+
+#define MAX_DECIMALS 4
+
+typedef struct
+{
+  char      *name;
+  ZpDecimal  weight;
+} Category;
+
+struct _ZpScheme
+{
+  GObject           parent_instance;
+
+  char             *id;
+  char             *name;
+  char             *layout;
+
+  ZpDecimal         execution_weight;
+  GArray           *categories;      /* of Category, in print order */
+  ZpDecimal         band_lower[ZP_GRADE_MISSED + 1];  /* indexed by ZpGrade; NONE unused */
+  ZpReverseFormula  reverse_formula;
+  ZpDecimal         over_achievement;
+  ZpDecimal         execution_threshold;
+  guint             decimals;
+};
+
+G_DEFINE_FINAL_TYPE (ZpScheme, zp_scheme, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_LAYOUT,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const builtin_ids[] = { "hubei", "central", NULL };
+
+typedef struct
+{
+  const char *id;
+  const char *name;           /* translatable, N_() */
+  const char *layout;
+  gint64      execution_weight;
+  gint64      category_weights[3];
+  gint64      partial_lower_percent;
+} BuiltinScheme;
+
+/* The three level-1 categories of spec §2, as the published forms label them. */
+static const char * const builtin_category_names[] = { "产出指标", "效益指标", "满意度指标" };
+
+static const BuiltinScheme builtins[] = {
+  { "hubei", N_("Hubei / Wuhan"), "hubei", 20, { 40, 30, 10 }, 50 },
+  { "central", N_("Central (MoF No. 10, 2020)"), "central", 10, { 50, 30, 10 }, 60 },
+};
+
+static void
+category_clear (gpointer data)
+{
+  Category *category = data;
+
+  g_clear_pointer (&category->name, g_free);
+}
+
+static void
+emit_changed (ZpScheme *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* ---- GObject ---------------------------------------------------------------------- */
+
+static void
+zp_scheme_finalize (GObject *object)
+{
+  ZpScheme *self = (ZpScheme *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->layout, g_free);
+  g_clear_pointer (&self->categories, g_array_unref);
+
+  G_OBJECT_CLASS (zp_scheme_parent_class)->finalize (object);
+}
+
+static void
+zp_scheme_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZpScheme *self = ZP_SCHEME (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_LAYOUT:
+      g_value_set_string (value, self->layout);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_scheme_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ZpScheme *self = ZP_SCHEME (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_free (self->id);
+      self->id = g_value_dup_string (value);
+      break;
+
+    case PROP_NAME:
+      zp_scheme_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_LAYOUT:
+      zp_scheme_set_layout (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_scheme_class_init (ZpSchemeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zp_scheme_finalize;
+  object_class->get_property = zp_scheme_get_property;
+  object_class->set_property = zp_scheme_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LAYOUT] =
+    g_param_spec_string ("layout", NULL, NULL,
+                         ZP_SCHEME_DEFAULT_ID,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ZpScheme::changed:
+   *
+   * Emitted after any setting changed, once per change, so that forms can rescore.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+zp_scheme_init (ZpScheme *self)
+{
+  self->layout = g_strdup (ZP_SCHEME_DEFAULT_ID);
+  self->categories = g_array_new (FALSE, TRUE, sizeof (Category));
+  g_array_set_clear_func (self->categories, category_clear);
+  self->reverse_formula = ZP_REVERSE_FORMULA_RATIO;
+  self->over_achievement = zp_decimal_from_fixed (12, 1);
+  self->execution_threshold = zp_decimal_from_fixed (9, 1);
+  self->decimals = 2;
+}
+
+/* ---- construction ----------------------------------------------------------------- */
+
+ZpScheme *
+zp_scheme_new (const char *id,
+               const char *name,
+               const char *layout)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_object_new (ZP_TYPE_SCHEME,
+                       "id", id,
+                       "name", name != NULL ? name : id,
+                       "layout", layout != NULL ? layout : ZP_SCHEME_DEFAULT_ID,
+                       NULL);
+}
+
+static ZpScheme *
+new_from_builtin (const BuiltinScheme *builtin)
+{
+  ZpScheme *self = zp_scheme_new (builtin->id, _(builtin->name), builtin->layout);
+
+  self->execution_weight = zp_decimal_from_int (builtin->execution_weight);
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_category_names); i++)
+    zp_scheme_add_category (self, builtin_category_names[i],
+                            zp_decimal_from_int (builtin->category_weights[i]));
+
+  self->band_lower[ZP_GRADE_ACHIEVED] = zp_decimal_from_fixed (80, 2);
+  self->band_lower[ZP_GRADE_PARTIAL] = zp_decimal_from_fixed (builtin->partial_lower_percent, 2);
+  self->band_lower[ZP_GRADE_MISSED] = ZP_DECIMAL_ZERO;
+
+  return self;
+}
+
+ZpScheme *
+zp_scheme_new_builtin (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    {
+      if (g_str_equal (id, builtins[i].id))
+        return new_from_builtin (&builtins[i]);
+    }
+
+  return NULL;
+}
+
+const char * const *
+zp_scheme_list_builtin (void)
+{
+  return builtin_ids;
+}
+
+ZpScheme *
+zp_scheme_copy (ZpScheme *self)
+{
+  ZpScheme *copy;
+
+  g_return_val_if_fail (ZP_IS_SCHEME (self), NULL);
+
+  copy = zp_scheme_new (self->id, self->name, self->layout);
+  copy->execution_weight = self->execution_weight;
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const Category *category = &g_array_index (self->categories, Category, i);
+
+      zp_scheme_add_category (copy, category->name, category->weight);
+    }
+  memcpy (copy->band_lower, self->band_lower, sizeof self->band_lower);
+  copy->reverse_formula = self->reverse_formula;
+  copy->over_achievement = self->over_achievement;
+  copy->execution_threshold = self->execution_threshold;
+  copy->decimals = self->decimals;
+
+  return copy;
+}
+
+/* ---- id, name, layout ------------------------------------------------------------- */
+
+const char *
+zp_scheme_get_id (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), NULL);
+
+  return self->id;
+}
+
+const char *
+zp_scheme_get_name (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), NULL);
+
+  return self->name;
+}
+
+/* Replaces *field with a copy of value; TRUE when that changed anything. */
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+void
+zp_scheme_set_name (ZpScheme   *self,
+                    const char *name)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+
+  if (replace_string (&self->name, name))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+      emit_changed (self);
+    }
+}
+
+const char *
+zp_scheme_get_layout (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), NULL);
+
+  return self->layout;
+}
+
+void
+zp_scheme_set_layout (ZpScheme   *self,
+                      const char *layout)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (layout != NULL);
+
+  if (replace_string (&self->layout, layout))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+      emit_changed (self);
+    }
+}
+
+/* ---- decimal settings ------------------------------------------------------------- */
+
+/* Stores value in *field; TRUE (and ::changed emitted) when that changed anything. */
+static gboolean
+replace_decimal (ZpScheme  *self,
+                 ZpDecimal *field,
+                 ZpDecimal  value)
+{
+  if (zp_decimal_equal (*field, value))
+    return FALSE;
+
+  *field = value;
+  emit_changed (self);
+  return TRUE;
+}
+
+ZpDecimal
+zp_scheme_get_execution_weight (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_DECIMAL_ZERO);
+
+  return self->execution_weight;
+}
+
+void
+zp_scheme_set_execution_weight (ZpScheme  *self,
+                                ZpDecimal  weight)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+
+  replace_decimal (self, &self->execution_weight, weight);
+}
+
+/* ---- categories ------------------------------------------------------------------- */
+
+guint
+zp_scheme_get_n_categories (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), 0);
+
+  return self->categories->len;
+}
+
+const char *
+zp_scheme_get_category_name (ZpScheme *self,
+                             guint     i)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), NULL);
+  g_return_val_if_fail (i < self->categories->len, NULL);
+
+  return g_array_index (self->categories, Category, i).name;
+}
+
+ZpDecimal
+zp_scheme_get_category_weight (ZpScheme *self,
+                               guint     i)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_DECIMAL_ZERO);
+  g_return_val_if_fail (i < self->categories->len, ZP_DECIMAL_ZERO);
+
+  return g_array_index (self->categories, Category, i).weight;
+}
+
+/* Drops a trailing "(40分)" / "(40)" (after normalisation: full-width parentheses are
+ * ASCII by then), the way the project form labels its categories. */
+static void
+strip_points_label (char *text)
+{
+  char *open;
+  g_autofree char *inside = NULL;
+  ZpDecimal points;
+
+  if (!g_str_has_suffix (text, ")") || (open = strrchr (text, '(')) == NULL)
+    return;
+
+  inside = g_strndup (open + 1, strlen (open + 1) - 1);
+  if (g_str_has_suffix (inside, "分"))
+    inside[strlen (inside) - strlen ("分")] = '\0';
+
+  if (zp_decimal_parse (inside, &points, NULL))
+    *open = '\0';
+}
+
+/* "产出指标（40 分）", "产出指标", "产出" all give "产出". */
+static char *
+category_key (const char *name)
+{
+  char *key = zp_text_normalize (name);
+
+  strip_points_label (key);
+  if (g_str_has_suffix (key, "指标") && strlen (key) > strlen ("指标"))
+    key[strlen (key) - strlen ("指标")] = '\0';
+
+  return key;
+}
+
+gboolean
+zp_scheme_lookup_category (ZpScheme   *self,
+                           const char *category,
+                           guint      *index)
+{
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (ZP_IS_SCHEME (self), FALSE);
+
+  if (category == NULL)
+    return FALSE;
+
+  wanted = category_key (category);
+  if (wanted[0] == '\0')
+    return FALSE;
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      g_autofree char *key = category_key (g_array_index (self->categories, Category, i).name);
+
+      if (g_str_equal (key, wanted))
+        {
+          if (index != NULL)
+            *index = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+zp_scheme_set_category_weight (ZpScheme  *self,
+                               guint      i,
+                               ZpDecimal  weight)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (i < self->categories->len);
+
+  replace_decimal (self, &g_array_index (self->categories, Category, i).weight, weight);
+}
+
+/* A name the scheme already has (by zp_scheme_lookup_category) updates that category's
+ * weight instead of adding a second one: files written by hand may repeat a category. */
+void
+zp_scheme_add_category (ZpScheme   *self,
+                        const char *name,
+                        ZpDecimal   weight)
+{
+  Category category;
+  guint existing;
+
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (name != NULL && name[0] != '\0');
+
+  if (zp_scheme_lookup_category (self, name, &existing))
+    {
+      zp_scheme_set_category_weight (self, existing, weight);
+      return;
+    }
+
+  category.name = g_strdup (name);
+  category.weight = weight;
+  g_array_append_val (self->categories, category);
+  emit_changed (self);
+}
+
+ZpDecimal
+zp_scheme_get_indicator_weight (ZpScheme *self)
+{
+  ZpDecimal total = ZP_DECIMAL_ZERO;
+
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_DECIMAL_ZERO);
+
+  for (guint i = 0; i < self->categories->len; i++)
+    total = zp_decimal_add (total, g_array_index (self->categories, Category, i).weight);
+
+  return total;
+}
+
+/* ---- qualitative bands ------------------------------------------------------------ */
+
+static gboolean
+is_band (ZpGrade grade)
+{
+  return grade == ZP_GRADE_ACHIEVED || grade == ZP_GRADE_PARTIAL || grade == ZP_GRADE_MISSED;
+}
+
+ZpDecimal
+zp_scheme_get_band_lower (ZpScheme *self,
+                          ZpGrade   grade)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_DECIMAL_ZERO);
+  g_return_val_if_fail (is_band (grade), ZP_DECIMAL_ZERO);
+
+  return self->band_lower[grade];
+}
+
+/* Inclusive for ACHIEVED (1), exclusive for PARTIAL and MISSED: see the top of the file. */
+ZpDecimal
+zp_scheme_get_band_upper (ZpScheme *self,
+                          ZpGrade   grade)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_DECIMAL_ZERO);
+  g_return_val_if_fail (is_band (grade), ZP_DECIMAL_ZERO);
+
+  switch (grade)
+    {
+    case ZP_GRADE_PARTIAL:
+      return self->band_lower[ZP_GRADE_ACHIEVED];
+
+    case ZP_GRADE_MISSED:
+      return self->band_lower[ZP_GRADE_PARTIAL];
+
+    case ZP_GRADE_ACHIEVED:
+    case ZP_GRADE_NONE:
+    default:
+      return zp_decimal_from_int (1);
+    }
+}
+
+void
+zp_scheme_set_band_lower (ZpScheme  *self,
+                          ZpGrade    grade,
+                          ZpDecimal  share)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (is_band (grade));
+
+  replace_decimal (self, &self->band_lower[grade], share);
+}
+
+/* ---- formulas and thresholds ------------------------------------------------------ */
+
+ZpReverseFormula
+zp_scheme_get_reverse_formula (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_REVERSE_FORMULA_RATIO);
+
+  return self->reverse_formula;
+}
+
+void
+zp_scheme_set_reverse_formula (ZpScheme         *self,
+                               ZpReverseFormula  formula)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (formula == ZP_REVERSE_FORMULA_RATIO || formula == ZP_REVERSE_FORMULA_LINEAR);
+
+  if (self->reverse_formula == formula)
+    return;
+
+  self->reverse_formula = formula;
+  emit_changed (self);
+}
+
+ZpDecimal
+zp_scheme_get_over_achievement (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_DECIMAL_ZERO);
+
+  return self->over_achievement;
+}
+
+void
+zp_scheme_set_over_achievement (ZpScheme  *self,
+                                ZpDecimal  ratio)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+
+  replace_decimal (self, &self->over_achievement, ratio);
+}
+
+ZpDecimal
+zp_scheme_get_execution_threshold (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_DECIMAL_ZERO);
+
+  return self->execution_threshold;
+}
+
+void
+zp_scheme_set_execution_threshold (ZpScheme  *self,
+                                   ZpDecimal  rate)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+
+  replace_decimal (self, &self->execution_threshold, rate);
+}
+
+guint
+zp_scheme_get_decimals (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), 2);
+
+  return self->decimals;
+}
+
+void
+zp_scheme_set_decimals (ZpScheme *self,
+                        guint     decimals)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (decimals <= MAX_DECIMALS);
+
+  if (self->decimals == decimals)
+    return;
+
+  self->decimals = decimals;
+  emit_changed (self);
+}
