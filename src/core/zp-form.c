@@ -1,4 +1,936 @@
-/* zp-form.c — placeholder, replaced by its implementation. */
+/* zp-form.c — what every self-evaluation form has, and its scoring (spec §3).
+ *
+ * Every edit below the form (goal, indicator) arrives as one goal ::changed; the form
+ * rescores itself, never another form, and then emits ::changed. While frozen it only
+ * remembers that something happened, so that bulk loading stays linear.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
 #include "ziping-core.h"
+#include "zp-form-private.h"
+
+typedef struct
+{
+  ZpScheme   *scheme;
+
+  char       *initial_budget;
+  char       *budget;
+  char       *spent;
+  char       *analysis;
+  char       *improvement;
+  GListStore *goals;
+  GHashTable *explanations;
+
+  guint       freeze_count;
+  gboolean    pending_rescore;
+  gboolean    pending_changed;
+
+  /* Computed by zp_form_rescore() */
+  gboolean    has_rate;
+  ZpDecimal   rate;
+  ZpDecimal   execution_score;
+  ZpDecimal   indicator_score;
+  char       *rate_text;
+  char       *execution_score_text;
+  char       *total_text;
+} ZpFormPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ZpForm, zp_form, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SCHEME,
+  PROP_INITIAL_BUDGET,
+  PROP_BUDGET,
+  PROP_SPENT,
+  PROP_ANALYSIS,
+  PROP_IMPROVEMENT,
+  PROP_EXECUTION_RATE_TEXT,
+  PROP_EXECUTION_SCORE_TEXT,
+  PROP_TOTAL_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  RESCORED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char **
+string_field (ZpForm *self,
+              guint   prop_id)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_INITIAL_BUDGET:       return &priv->initial_budget;
+    case PROP_BUDGET:               return &priv->budget;
+    case PROP_SPENT:                return &priv->spent;
+    case PROP_ANALYSIS:             return &priv->analysis;
+    case PROP_IMPROVEMENT:          return &priv->improvement;
+    case PROP_EXECUTION_RATE_TEXT:  return &priv->rate_text;
+    case PROP_EXECUTION_SCORE_TEXT: return &priv->execution_score_text;
+    case PROP_TOTAL_TEXT:           return &priv->total_text;
+    default:                        g_assert_not_reached ();
+    }
+}
+
+void
+_zp_form_input_changed (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  if (priv->freeze_count > 0)
+    {
+      priv->pending_changed = TRUE;
+      return;
+    }
+
+  zp_form_rescore (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_string (ZpForm     *self,
+            guint       prop_id,
+            const char *value)
+{
+  char **field = string_field (self, prop_id);
+
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _zp_form_input_changed (self);
+}
+
+/* Replaces a computed text, notifying only when it differs. Takes `text`. */
+static void
+update_text (ZpForm *self,
+             guint   prop_id,
+             char   *text)
+{
+  char **field = string_field (self, prop_id);
+
+  if (g_strcmp0 (*field, text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+
+  g_free (*field);
+  *field = text;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+unwatch_goal (ZpForm *self,
+              ZpGoal *goal)
+{
+  g_signal_handlers_disconnect_by_func (goal, _zp_form_input_changed, self);
+}
+
+static void
+zp_form_dispose (GObject *object)
+{
+  ZpForm *self = ZP_FORM (object);
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  if (priv->goals != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->goals));
+
+      for (guint i = 0; i < n; i++)
+        unwatch_goal (self, zp_form_get_goal (self, i));
+      g_clear_object (&priv->goals);
+    }
+  g_clear_object (&priv->scheme);
+
+  G_OBJECT_CLASS (zp_form_parent_class)->dispose (object);
+}
+
+static void
+zp_form_finalize (GObject *object)
+{
+  ZpForm *self = ZP_FORM (object);
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_TOTAL_TEXT; prop_id++)
+    g_clear_pointer (string_field (self, prop_id), g_free);
+  g_clear_pointer (&priv->explanations, g_hash_table_unref);
+
+  G_OBJECT_CLASS (zp_form_parent_class)->finalize (object);
+}
+
+static void
+zp_form_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  ZpForm *self = ZP_FORM (object);
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEME:
+      g_value_set_object (value, priv->scheme);
+      break;
+    case PROP_INITIAL_BUDGET ... PROP_TOTAL_TEXT:
+      g_value_set_string (value, *string_field (self, prop_id));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_form_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  ZpForm *self = ZP_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEME:
+      zp_form_set_scheme (self, g_value_get_object (value));
+      break;
+    case PROP_INITIAL_BUDGET ... PROP_IMPROVEMENT:
+      set_string (self, prop_id, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_pspec (const char  *name,
+              GParamFlags  access)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              access | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+zp_form_class_init (ZpFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = zp_form_dispose;
+  object_class->finalize = zp_form_finalize;
+  object_class->get_property = zp_form_get_property;
+  object_class->set_property = zp_form_set_property;
+
+  properties[PROP_SCHEME] =
+    g_param_spec_object ("scheme", NULL, NULL, ZP_TYPE_SCHEME,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INITIAL_BUDGET] = string_pspec ("initial-budget", G_PARAM_READWRITE);
+  properties[PROP_BUDGET] = string_pspec ("budget", G_PARAM_READWRITE);
+  properties[PROP_SPENT] = string_pspec ("spent", G_PARAM_READWRITE);
+  properties[PROP_ANALYSIS] = string_pspec ("analysis", G_PARAM_READWRITE);
+  properties[PROP_IMPROVEMENT] = string_pspec ("improvement", G_PARAM_READWRITE);
+  properties[PROP_EXECUTION_RATE_TEXT] = string_pspec ("execution-rate-text", G_PARAM_READABLE);
+  properties[PROP_EXECUTION_SCORE_TEXT] = string_pspec ("execution-score-text", G_PARAM_READABLE);
+  properties[PROP_TOTAL_TEXT] = string_pspec ("total-text", G_PARAM_READABLE);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ZpForm::changed:
+   *
+   * Emitted after any input of the form, its goals or indicators changed (once the form
+   * has rescored), and after goals or indicators were inserted, removed or moved.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * ZpForm::rescored:
+   *
+   * Emitted after each rescore, whatever changed.
+   */
+  signals[RESCORED] =
+    g_signal_new ("rescored",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+zp_form_init (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_IMPROVEMENT; prop_id++)
+    *string_field (self, prop_id) = g_strdup ("");
+  priv->rate_text = g_strdup ("—");
+  priv->execution_score_text = g_strdup ("0.00");
+  priv->total_text = g_strdup ("0.00");
+
+  priv->goals = g_list_store_new (ZP_TYPE_GOAL);
+  priv->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+char *
+zp_form_dup_title (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return ZP_FORM_GET_CLASS (self)->dup_title (self);
+}
+
+ZpForm *
+zp_form_copy (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return ZP_FORM_GET_CLASS (self)->copy (self);
+}
+
+gboolean
+zp_form_is_department (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), FALSE);
+  return ZP_IS_DEPARTMENT_FORM (self);
+}
+
+ZpScheme *
+zp_form_get_scheme (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return priv->scheme;
+}
+
+void
+zp_form_set_scheme (ZpForm   *self,
+                    ZpScheme *scheme)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  g_return_if_fail (scheme == NULL || ZP_IS_SCHEME (scheme));
+
+  if (!g_set_object (&priv->scheme, scheme))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEME]);
+  if (priv->freeze_count > 0)
+    priv->pending_rescore = TRUE;
+  else
+    zp_form_rescore (self);
+}
+
+#define DEFINE_STRING_ACCESSORS(field, PROP)                        \
+  const char *                                                      \
+  zp_form_get_##field (ZpForm *self)                                \
+  {                                                                 \
+    g_return_val_if_fail (ZP_IS_FORM (self), NULL);                 \
+    return *string_field (self, PROP);                              \
+  }                                                                 \
+                                                                    \
+  void                                                              \
+  zp_form_set_##field (ZpForm     *self,                            \
+                       const char *value)                           \
+  {                                                                 \
+    g_return_if_fail (ZP_IS_FORM (self));                           \
+    set_string (self, PROP, value);                                 \
+  }
+
+DEFINE_STRING_ACCESSORS (initial_budget, PROP_INITIAL_BUDGET)
+DEFINE_STRING_ACCESSORS (budget, PROP_BUDGET)
+DEFINE_STRING_ACCESSORS (spent, PROP_SPENT)
+DEFINE_STRING_ACCESSORS (analysis, PROP_ANALYSIS)
+DEFINE_STRING_ACCESSORS (improvement, PROP_IMPROVEMENT)
+
+#undef DEFINE_STRING_ACCESSORS
+
+/* Goals **********************************************************************************/
+
+GListModel *
+zp_form_get_goals (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return G_LIST_MODEL (priv->goals);
+}
+
+guint
+zp_form_get_n_goals (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (priv->goals));
+}
+
+ZpGoal *
+zp_form_get_goal (ZpForm *self,
+                  guint   position)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  ZpGoal *goal;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+
+  /* Borrowed: the store keeps its reference. */
+  goal = g_list_model_get_item (G_LIST_MODEL (priv->goals), position);
+  if (goal != NULL)
+    g_object_unref (goal);
+  return goal;
+}
+
+void
+_zp_form_add_goal (ZpForm *self,
+                   guint   position,
+                   ZpGoal *goal)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  guint n = zp_form_get_n_goals (self);
+
+  if (position == G_MAXUINT)
+    position = n;
+  g_return_if_fail (position <= n);
+
+  g_list_store_insert (priv->goals, position, goal);
+  g_signal_connect_swapped (goal, "changed", G_CALLBACK (_zp_form_input_changed), self);
+  _zp_form_input_changed (self);
+}
+
+static void
+remove_goal (ZpForm *self,
+             guint   position)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  unwatch_goal (self, zp_form_get_goal (self, position));
+  g_list_store_remove (priv->goals, position);
+  _zp_form_input_changed (self);
+}
+
+void
+zp_form_insert_goal (ZpForm *self,
+                     guint   position,
+                     ZpGoal *goal)
+{
+  g_return_if_fail (ZP_IS_FORM (self));
+  g_return_if_fail (ZP_IS_GOAL (goal));
+  g_return_if_fail (!ZP_IS_PROJECT_FORM (self));
+
+  _zp_form_add_goal (self, position, goal);
+}
+
+void
+zp_form_remove_goal (ZpForm *self,
+                     guint   position)
+{
+  g_return_if_fail (ZP_IS_FORM (self));
+  g_return_if_fail (!ZP_IS_PROJECT_FORM (self));
+  g_return_if_fail (position < zp_form_get_n_goals (self));
+
+  remove_goal (self, position);
+}
+
+guint
+zp_form_get_n_indicators (ZpForm *self)
+{
+  guint n_goals;
+  guint n = 0;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), 0);
+
+  n_goals = zp_form_get_n_goals (self);
+  for (guint i = 0; i < n_goals; i++)
+    n += zp_goal_get_n_indicators (zp_form_get_goal (self, i));
+  return n;
+}
+
+/* Calls `func` on every indicator of every goal, in print order. */
+static void
+foreach_indicator (ZpForm *self,
+                   void  (*func) (ZpIndicator *indicator, guint goal_index, gpointer data),
+                   gpointer data)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  guint n_goals = g_list_model_get_n_items (G_LIST_MODEL (priv->goals));
+
+  for (guint g = 0; g < n_goals; g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (self, g);
+      GListModel *indicators = zp_goal_get_indicators (goal);
+      guint n = g_list_model_get_n_items (indicators);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ZpIndicator) indicator = g_list_model_get_item (indicators, i);
+
+          func (indicator, g, data);
+        }
+    }
+}
+
+/* Scoring *******************************************************************************/
+
+static guint
+get_decimals (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  return priv->scheme != NULL ? zp_scheme_get_decimals (priv->scheme) : 2;
+}
+
+/* Parses an amount; a percent is not an amount. */
+static gboolean
+parse_amount (const char *text,
+              ZpDecimal  *out)
+{
+  gboolean is_percent = FALSE;
+
+  return zp_decimal_parse (text, out, &is_percent) && !is_percent;
+}
+
+static void
+compute_execution (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  ZpDecimal weight = zp_form_get_execution_weight (self);
+  ZpDecimal a;
+  ZpDecimal b;
+  gboolean has_spent;
+
+  priv->has_rate = FALSE;
+  priv->rate = ZP_DECIMAL_ZERO;
+  priv->execution_score = ZP_DECIMAL_ZERO;
+
+  if (!parse_amount (priv->budget, &a) || zp_decimal_sign (a) <= 0)
+    return;
+
+  has_spent = parse_amount (priv->spent, &b);
+  if (!has_spent)
+    return;
+
+  priv->has_rate = TRUE;
+  priv->rate = zp_decimal_div (b, a);
+
+  /* Over-spending never earns more than the weight; the real rate is still shown. */
+  if (zp_decimal_sign (b) >= 0)
+    priv->execution_score = zp_decimal_round (zp_decimal_mul_div (weight, zp_decimal_min (b, a), a),
+                                              get_decimals (self));
+}
+
+static void
+rescore_one (ZpIndicator *indicator,
+             guint        goal_index,
+             gpointer     data)
+{
+  ZpForm *self = data;
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  zp_indicator_rescore (indicator, priv->scheme);
+  priv->indicator_score = zp_decimal_add (priv->indicator_score,
+                                          zp_indicator_get_score (indicator));
+}
+
+void
+zp_form_rescore (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  guint decimals;
+  char *rate_text;
+
+  g_return_if_fail (ZP_IS_FORM (self));
+
+  priv->pending_rescore = FALSE;
+  priv->indicator_score = ZP_DECIMAL_ZERO;
+  if (priv->scheme != NULL)
+    foreach_indicator (self, rescore_one, self);
+  compute_execution (self);
+
+  decimals = get_decimals (self);
+  rate_text = priv->has_rate ? zp_decimal_format_percent (priv->rate, 2, FALSE)
+                             : g_strdup ("—");
+  update_text (self, PROP_EXECUTION_RATE_TEXT, rate_text);
+  update_text (self, PROP_EXECUTION_SCORE_TEXT,
+               zp_decimal_format (priv->execution_score, decimals));
+  update_text (self, PROP_TOTAL_TEXT,
+               zp_decimal_format (zp_form_get_total (self), decimals));
+
+  g_signal_emit (self, signals[RESCORED], 0);
+}
+
+void
+zp_form_freeze (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  priv->freeze_count++;
+}
+
+void
+zp_form_thaw (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  gboolean changed;
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  g_return_if_fail (priv->freeze_count > 0);
+
+  if (--priv->freeze_count > 0)
+    return;
+
+  changed = priv->pending_changed;
+  priv->pending_changed = FALSE;
+  if (changed || priv->pending_rescore)
+    zp_form_rescore (self);
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+zp_form_get_execution_rate (ZpForm    *self,
+                            ZpDecimal *rate)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), FALSE);
+
+  if (rate != NULL)
+    *rate = priv->rate;
+  return priv->has_rate;
+}
+
+ZpDecimal
+zp_form_get_execution_weight (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), ZP_DECIMAL_ZERO);
+
+  if (priv->scheme == NULL)
+    return ZP_DECIMAL_ZERO;
+  return zp_scheme_get_execution_weight (priv->scheme);
+}
+
+ZpDecimal
+zp_form_get_execution_score (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), ZP_DECIMAL_ZERO);
+  return priv->execution_score;
+}
+
+ZpDecimal
+zp_form_get_indicator_score (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), ZP_DECIMAL_ZERO);
+  return priv->indicator_score;
+}
+
+ZpDecimal
+zp_form_get_total (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), ZP_DECIMAL_ZERO);
+  return zp_decimal_add (priv->execution_score, priv->indicator_score);
+}
+
+const char *
+zp_form_get_execution_rate_text (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return *string_field (self, PROP_EXECUTION_RATE_TEXT);
+}
+
+const char *
+zp_form_get_execution_score_text (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return *string_field (self, PROP_EXECUTION_SCORE_TEXT);
+}
+
+const char *
+zp_form_get_total_text (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return *string_field (self, PROP_TOTAL_TEXT);
+}
+
+static void
+count_override (ZpIndicator *indicator,
+                guint        goal_index,
+                gpointer     data)
+{
+  guint *count = data;
+
+  if (zp_indicator_get_flags (indicator) & ZP_INDICATOR_FLAG_OVERRIDDEN)
+    (*count)++;
+}
+
+guint
+zp_form_count_overrides (ZpForm *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), 0);
+
+  foreach_indicator (self, count_override, &count);
+  return count;
+}
+
+/* Block summaries ************************************************************************/
+
+void
+zp_block_summary_free (ZpBlockSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->name);
+  g_free (summary);
+}
+
+static ZpBlockSummary *
+block_new (const char *name,
+           int         goal_index,
+           gboolean    has_weight,
+           ZpDecimal   weight)
+{
+  ZpBlockSummary *block = g_new0 (ZpBlockSummary, 1);
+
+  block->name = g_strdup (name);
+  block->goal_index = goal_index;
+  block->has_weight = has_weight;
+  block->weight = weight;
+  return block;
+}
+
+static void
+block_add (ZpBlockSummary *block,
+           ZpIndicator    *indicator)
+{
+  ZpDecimal weight;
+
+  if (zp_indicator_get_weight_value (indicator, &weight))
+    block->weight_sum = zp_decimal_add (block->weight_sum, weight);
+  block->score = zp_decimal_add (block->score, zp_indicator_get_score (indicator));
+  block->n_indicators++;
+}
+
+typedef struct
+{
+  ZpScheme   *scheme;
+  GPtrArray  *blocks;
+  guint       n_known;
+} CategoryCollector;
+
+static ZpBlockSummary *
+find_category_block (CategoryCollector *collector,
+                     const char        *category)
+{
+  guint index;
+
+  if (collector->scheme != NULL
+      && zp_scheme_lookup_category (collector->scheme, category, &index)
+      && index < collector->n_known)
+    return g_ptr_array_index (collector->blocks, index);
+
+  for (guint i = collector->n_known; i < collector->blocks->len; i++)
+    {
+      ZpBlockSummary *block = g_ptr_array_index (collector->blocks, i);
+
+      if (strcmp (block->name, category) == 0)
+        return block;
+    }
+
+  g_ptr_array_add (collector->blocks, block_new (category, 0, FALSE, ZP_DECIMAL_ZERO));
+  return g_ptr_array_index (collector->blocks, collector->blocks->len - 1);
+}
+
+static void
+collect_category (ZpIndicator *indicator,
+                  guint        goal_index,
+                  gpointer     data)
+{
+  g_autofree char *category = g_strstrip (g_strdup (zp_indicator_get_category (indicator)));
+
+  block_add (find_category_block (data, category), indicator);
+}
+
+/* Project form: one block per scheme category in the scheme's order, even when empty,
+ * then the categories the scheme does not know in order of first appearance. */
+static void
+summarize_categories (ZpForm    *self,
+                      GPtrArray *blocks)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  CategoryCollector collector = { priv->scheme, blocks, 0 };
+
+  if (priv->scheme != NULL)
+    collector.n_known = zp_scheme_get_n_categories (priv->scheme);
+  for (guint i = 0; i < collector.n_known; i++)
+    g_ptr_array_add (blocks, block_new (zp_scheme_get_category_name (priv->scheme, i), 0, TRUE,
+                                        zp_scheme_get_category_weight (priv->scheme, i)));
+
+  foreach_indicator (self, collect_category, &collector);
+}
+
+static void
+summarize_goals (ZpForm    *self,
+                 GPtrArray *blocks)
+{
+  guint n_goals = zp_form_get_n_goals (self);
+
+  for (guint g = 0; g < n_goals; g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (self, g);
+      guint n = zp_goal_get_n_indicators (goal);
+      ZpDecimal weight;
+      gboolean has_weight = zp_goal_get_weight_value (goal, &weight);
+      ZpBlockSummary *block = block_new (zp_goal_get_text (goal), g, has_weight, weight);
+
+      for (guint i = 0; i < n; i++)
+        block_add (block, zp_goal_get_indicator (goal, i));
+      g_ptr_array_add (blocks, block);
+    }
+}
+
+GPtrArray *
+zp_form_summarize_blocks (ZpForm *self)
+{
+  GPtrArray *blocks;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+
+  blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) zp_block_summary_free);
+  if (ZP_IS_PROJECT_FORM (self))
+    summarize_categories (self, blocks);
+  else
+    summarize_goals (self, blocks);
+  return blocks;
+}
+
+/* Explanations ***************************************************************************/
+
+const char *
+zp_form_get_explanation (ZpForm     *self,
+                         const char *key)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (priv->explanations, key);
+}
+
+void
+zp_form_set_explanation (ZpForm     *self,
+                         const char *key,
+                         const char *text)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  g_return_if_fail (key != NULL);
+
+  if (text == NULL || text[0] == '\0')
+    {
+      if (!g_hash_table_remove (priv->explanations, key))
+        return;
+    }
+  else
+    {
+      if (g_strcmp0 (g_hash_table_lookup (priv->explanations, key), text) == 0)
+        return;
+      g_hash_table_replace (priv->explanations, g_strdup (key), g_strdup (text));
+    }
+
+  _zp_form_input_changed (self);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+zp_form_list_explanation_keys (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  GPtrArray *keys;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+
+  keys = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, priv->explanations);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, g_strdup (key));
+  g_ptr_array_sort (keys, compare_strings);
+  return keys;
+}
+
+/* Copies *********************************************************************************/
+
+void
+_zp_form_copy_base (ZpForm *self,
+                    ZpForm *copy)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  ZpFormPrivate *copy_priv = zp_form_get_instance_private (copy);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_goals;
+
+  zp_form_freeze (copy);
+
+  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_IMPROVEMENT; prop_id++)
+    set_string (copy, prop_id, *string_field (self, prop_id));
+
+  while (zp_form_get_n_goals (copy) > 0)
+    remove_goal (copy, 0);
+  n_goals = zp_form_get_n_goals (self);
+  for (guint i = 0; i < n_goals; i++)
+    {
+      g_autoptr(ZpGoal) goal = zp_goal_copy (zp_form_get_goal (self, i));
+
+      _zp_form_add_goal (copy, G_MAXUINT, goal);
+    }
+
+  g_hash_table_iter_init (&iter, priv->explanations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (copy_priv->explanations, g_strdup (key), g_strdup (value));
+
+  zp_form_set_scheme (copy, priv->scheme);
+  zp_form_thaw (copy);
+}

@@ -1,4 +1,1003 @@
-/* zp-indicator.c — placeholder, replaced by its implementation. */
+/* zp-indicator.c — one performance indicator and its score (spec §3).
+ *
+ * Scoring runs once per edit of the owning form, over every indicator of that form, so it
+ * must be cheap: the parsed target, actual and weight are cached and parsed again only when
+ * their text changes, and the score text is formatted again only when the score changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
 #include "ziping-core.h"
+
+/* A text parsed on demand; `dirty` is set when the text changes. */
+typedef struct
+{
+  ZpQuantity quantity;
+  gboolean   valid;
+  gboolean   dirty;
+} ParsedText;
+
+struct _ZpIndicator
+{
+  GObject           parent_instance;
+
+  char             *category;
+  char             *subcategory;
+  char             *name;
+  char             *target;
+  char             *actual;
+  char             *weight;
+  char             *manual_score;
+  char             *manual_reason;
+  char             *deviation_note;
+  ZpDirection       direction;
+  ZpGrade           grade;
+
+  /* Caches of the parsed inputs */
+  ParsedText        parsed_target;
+  ParsedText        parsed_actual;
+  ZpDecimal         weight_value;
+  gboolean          weight_valid;
+
+  /* Computed by zp_indicator_rescore() */
+  ZpDecimal         score;
+  ZpIndicatorState  state;
+  ZpIndicatorFlags  flags;
+  ZpRule            rule;
+  ZpDirection       effective_direction;
+  char             *score_text;
+  guint             score_text_decimals;
+};
+
+G_DEFINE_FINAL_TYPE (ZpIndicator, zp_indicator, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CATEGORY,
+  PROP_SUBCATEGORY,
+  PROP_NAME,
+  PROP_TARGET,
+  PROP_ACTUAL,
+  PROP_WEIGHT,
+  PROP_MANUAL_SCORE,
+  PROP_MANUAL_REASON,
+  PROP_DEVIATION_NOTE,
+  PROP_DIRECTION,
+  PROP_GRADE,
+  PROP_SCORE,
+  PROP_STATE,
+  PROP_FLAGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The result of scoring, applied at once so that notifications fire only on change. */
+typedef struct
+{
+  ZpDecimal         score;
+  ZpIndicatorState  state;
+  ZpIndicatorFlags  flags;
+  ZpRule            rule;
+} Outcome;
+
+static char **
+string_field (ZpIndicator *self,
+              guint        prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_CATEGORY:       return &self->category;
+    case PROP_SUBCATEGORY:    return &self->subcategory;
+    case PROP_NAME:           return &self->name;
+    case PROP_TARGET:         return &self->target;
+    case PROP_ACTUAL:         return &self->actual;
+    case PROP_WEIGHT:         return &self->weight;
+    case PROP_MANUAL_SCORE:   return &self->manual_score;
+    case PROP_MANUAL_REASON:  return &self->manual_reason;
+    case PROP_DEVIATION_NOTE: return &self->deviation_note;
+    default:                  g_assert_not_reached ();
+    }
+}
+
+static void
+parsed_text_update (ParsedText *parsed,
+                    const char *text)
+{
+  if (!parsed->dirty)
+    return;
+
+  zp_quantity_clear (&parsed->quantity);
+  parsed->valid = zp_quantity_parse (text, &parsed->quantity);
+  parsed->dirty = FALSE;
+}
+
+static void
+update_weight_value (ZpIndicator *self)
+{
+  gboolean is_percent = FALSE;
+
+  self->weight_valid = zp_decimal_parse (self->weight, &self->weight_value, &is_percent)
+                       && !is_percent;
+  if (!self->weight_valid)
+    self->weight_value = ZP_DECIMAL_ZERO;
+}
+
+/* Sets one of the string inputs; returns FALSE when nothing changed. */
+static gboolean
+set_string (ZpIndicator *self,
+            guint        prop_id,
+            const char  *value)
+{
+  char **field = string_field (self, prop_id);
+
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  if (prop_id == PROP_TARGET)
+    self->parsed_target.dirty = TRUE;
+  else if (prop_id == PROP_ACTUAL)
+    self->parsed_actual.dirty = TRUE;
+  else if (prop_id == PROP_WEIGHT)
+    update_weight_value (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+zp_indicator_finalize (GObject *object)
+{
+  ZpIndicator *self = ZP_INDICATOR (object);
+
+  for (guint prop_id = PROP_CATEGORY; prop_id <= PROP_DEVIATION_NOTE; prop_id++)
+    g_clear_pointer (string_field (self, prop_id), g_free);
+  zp_quantity_clear (&self->parsed_target.quantity);
+  zp_quantity_clear (&self->parsed_actual.quantity);
+  g_clear_pointer (&self->score_text, g_free);
+
+  G_OBJECT_CLASS (zp_indicator_parent_class)->finalize (object);
+}
+
+static void
+zp_indicator_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  ZpIndicator *self = ZP_INDICATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATEGORY ... PROP_DEVIATION_NOTE:
+      g_value_set_string (value, *string_field (self, prop_id));
+      break;
+    case PROP_DIRECTION:
+      g_value_set_enum (value, self->direction);
+      break;
+    case PROP_GRADE:
+      g_value_set_enum (value, self->grade);
+      break;
+    case PROP_SCORE:
+      g_value_set_string (value, self->score_text);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_FLAGS:
+      g_value_set_flags (value, self->flags);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_indicator_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  ZpIndicator *self = ZP_INDICATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATEGORY ... PROP_DEVIATION_NOTE:
+      set_string (self, prop_id, g_value_get_string (value));
+      break;
+    case PROP_DIRECTION:
+      zp_indicator_set_direction (self, g_value_get_enum (value));
+      break;
+    case PROP_GRADE:
+      zp_indicator_set_grade (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+input_string_pspec (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                              G_PARAM_STATIC_STRINGS);
+}
+
+static void
+zp_indicator_class_init (ZpIndicatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zp_indicator_finalize;
+  object_class->get_property = zp_indicator_get_property;
+  object_class->set_property = zp_indicator_set_property;
+
+  properties[PROP_CATEGORY] = input_string_pspec ("category");
+  properties[PROP_SUBCATEGORY] = input_string_pspec ("subcategory");
+  properties[PROP_NAME] = input_string_pspec ("name");
+  properties[PROP_TARGET] = input_string_pspec ("target");
+  properties[PROP_ACTUAL] = input_string_pspec ("actual");
+  properties[PROP_WEIGHT] = input_string_pspec ("weight");
+  properties[PROP_MANUAL_SCORE] = input_string_pspec ("manual-score");
+  properties[PROP_MANUAL_REASON] = input_string_pspec ("manual-reason");
+  properties[PROP_DEVIATION_NOTE] = input_string_pspec ("deviation-note");
+
+  properties[PROP_DIRECTION] =
+    g_param_spec_enum ("direction", NULL, NULL,
+                       ZP_TYPE_DIRECTION, ZP_DIRECTION_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GRADE] =
+    g_param_spec_enum ("grade", NULL, NULL,
+                       ZP_TYPE_GRADE, ZP_GRADE_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Computed: "" while unscored, else the score with the scheme's decimals. */
+  properties[PROP_SCORE] =
+    g_param_spec_string ("score", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       ZP_TYPE_INDICATOR_STATE, ZP_INDICATOR_STATE_UNSCORED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLAGS] =
+    g_param_spec_flags ("flags", NULL, NULL,
+                        ZP_TYPE_INDICATOR_FLAGS, ZP_INDICATOR_FLAG_NONE,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ZpIndicator::changed:
+   *
+   * Emitted after any input changed (not after a rescore).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+zp_indicator_init (ZpIndicator *self)
+{
+  for (guint prop_id = PROP_CATEGORY; prop_id <= PROP_DEVIATION_NOTE; prop_id++)
+    *string_field (self, prop_id) = g_strdup ("");
+
+  self->parsed_target.dirty = TRUE;
+  self->parsed_actual.dirty = TRUE;
+  self->score_text = g_strdup ("");
+  self->effective_direction = ZP_DIRECTION_QUALITATIVE;
+}
+
+ZpIndicator *
+zp_indicator_new (void)
+{
+  return g_object_new (ZP_TYPE_INDICATOR, NULL);
+}
+
+ZpIndicator *
+zp_indicator_copy (ZpIndicator *self)
+{
+  ZpIndicator *copy;
+
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);
+
+  copy = zp_indicator_new ();
+  for (guint prop_id = PROP_CATEGORY; prop_id <= PROP_DEVIATION_NOTE; prop_id++)
+    {
+      char **field = string_field (copy, prop_id);
+
+      g_free (*field);
+      *field = g_strdup (*string_field (self, prop_id));
+    }
+  update_weight_value (copy);
+  copy->direction = self->direction;
+  copy->grade = self->grade;
+
+  return copy;
+}
+
+#define DEFINE_STRING_ACCESSORS(field, PROP)                        \
+  const char *                                                      \
+  zp_indicator_get_##field (ZpIndicator *self)                      \
+  {                                                                 \
+    g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);            \
+    return self->field;                                             \
+  }                                                                 \
+                                                                    \
+  void                                                              \
+  zp_indicator_set_##field (ZpIndicator *self,                      \
+                            const char  *value)                     \
+  {                                                                 \
+    g_return_if_fail (ZP_IS_INDICATOR (self));                      \
+    set_string (self, PROP, value);                                 \
+  }
+
+DEFINE_STRING_ACCESSORS (category, PROP_CATEGORY)
+DEFINE_STRING_ACCESSORS (subcategory, PROP_SUBCATEGORY)
+DEFINE_STRING_ACCESSORS (name, PROP_NAME)
+DEFINE_STRING_ACCESSORS (target, PROP_TARGET)
+DEFINE_STRING_ACCESSORS (actual, PROP_ACTUAL)
+DEFINE_STRING_ACCESSORS (weight, PROP_WEIGHT)
+DEFINE_STRING_ACCESSORS (manual_score, PROP_MANUAL_SCORE)
+DEFINE_STRING_ACCESSORS (manual_reason, PROP_MANUAL_REASON)
+DEFINE_STRING_ACCESSORS (deviation_note, PROP_DEVIATION_NOTE)
+
+#undef DEFINE_STRING_ACCESSORS
+
+ZpDirection
+zp_indicator_get_direction (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_DIRECTION_AUTO);
+  return self->direction;
+}
+
+void
+zp_indicator_set_direction (ZpIndicator *self,
+                            ZpDirection  direction)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+  g_return_if_fail (direction <= ZP_DIRECTION_QUALITATIVE);
+
+  if (self->direction == direction)
+    return;
+
+  self->direction = direction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+ZpGrade
+zp_indicator_get_grade (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_GRADE_NONE);
+  return self->grade;
+}
+
+void
+zp_indicator_set_grade (ZpIndicator *self,
+                        ZpGrade      grade)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+  g_return_if_fail (grade <= ZP_GRADE_MISSED);
+
+  if (self->grade == grade)
+    return;
+
+  self->grade = grade;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRADE]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+zp_indicator_get_weight_value (ZpIndicator *self,
+                               ZpDecimal   *out)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), FALSE);
+
+  if (out != NULL)
+    *out = self->weight_value;
+  return self->weight_valid;
+}
+
+static gboolean
+parse_manual_score (ZpIndicator *self,
+                    ZpDecimal   *out)
+{
+  gboolean is_percent = FALSE;
+
+  return self->manual_score[0] != '\0'
+         && zp_decimal_parse (self->manual_score, out, &is_percent)
+         && !is_percent;
+}
+
+gboolean
+zp_indicator_has_override (ZpIndicator *self)
+{
+  ZpDecimal value;
+
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), FALSE);
+  return parse_manual_score (self, &value);
+}
+
+/* Scoring ******************************************************************************/
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_cost_indicator (ZpIndicator *self)
+{
+  return strstr (self->category, "成本") != NULL
+         || strstr (self->subcategory, "成本") != NULL;
+}
+
+static ZpDirection
+derive_direction (ZpIndicator *self)
+{
+  const ZpQuantity *target = &self->parsed_target.quantity;
+
+  if (self->direction != ZP_DIRECTION_AUTO)
+    return self->direction;
+  if (!self->parsed_target.valid)
+    return ZP_DIRECTION_QUALITATIVE;
+
+  switch (target->comparator)
+    {
+    case ZP_COMPARATOR_GE:
+    case ZP_COMPARATOR_GT:
+      return ZP_DIRECTION_POSITIVE;
+    case ZP_COMPARATOR_LE:
+    case ZP_COMPARATOR_LT:
+      return ZP_DIRECTION_REVERSE;
+    case ZP_COMPARATOR_EQ:
+      return ZP_DIRECTION_EQUAL;
+    case ZP_COMPARATOR_NONE:
+    default:
+      break;
+    }
+
+  /* A bare 0 counts incidents (full only if none happened); under 成本指标 a bare
+   * number is a ceiling. */
+  if (zp_decimal_is_zero (target->value) || target->zero_start)
+    return ZP_DIRECTION_REVERSE;
+  if (is_cost_indicator (self))
+    return ZP_DIRECTION_REVERSE;
+  return ZP_DIRECTION_POSITIVE;
+}
+
+static ZpIndicatorState
+state_from_score (ZpDecimal score,
+                  ZpDecimal full)
+{
+  if (zp_decimal_cmp (score, full) == 0)
+    return ZP_INDICATOR_STATE_MET;
+  if (zp_decimal_is_zero (score))
+    return ZP_INDICATOR_STATE_MISSED;
+  return ZP_INDICATOR_STATE_PARTIAL;
+}
+
+static void
+outcome_set (Outcome *outcome,
+             ZpDecimal score,
+             ZpRule    rule)
+{
+  outcome->score = score;
+  outcome->rule = rule;
+  outcome->state = ZP_INDICATOR_STATE_MET;  /* settled by the caller from the score */
+}
+
+static void
+outcome_unscored (Outcome *outcome)
+{
+  outcome->score = ZP_DECIMAL_ZERO;
+  outcome->rule = ZP_RULE_NONE;
+  outcome->state = ZP_INDICATOR_STATE_UNSCORED;
+}
+
+static void
+score_qualitative (ZpIndicator *self,
+                   ZpDecimal    weight,
+                   Outcome     *outcome)
+{
+  switch (self->grade)
+    {
+    case ZP_GRADE_ACHIEVED:
+      outcome_set (outcome, weight, ZP_RULE_QUALITATIVE);
+      return;
+    case ZP_GRADE_PARTIAL:
+    case ZP_GRADE_MISSED:
+      /* Without a typed score inside the band: 0, and the checker reports the band. */
+      outcome->score = ZP_DECIMAL_ZERO;
+      outcome->rule = ZP_RULE_QUALITATIVE;
+      outcome->state = self->grade == ZP_GRADE_PARTIAL ? ZP_INDICATOR_STATE_PARTIAL
+                                                       : ZP_INDICATOR_STATE_MISSED;
+      return;
+    case ZP_GRADE_NONE:
+    default:
+      break;
+    }
+
+  if (is_blank (self->actual))
+    outcome_unscored (outcome);
+  else if (zp_text_restates (self->actual, self->target)
+           || zp_text_says_achieved (self->actual))
+    outcome_set (outcome, weight, ZP_RULE_RESTATED);
+  else
+    outcome_unscored (outcome);  /* needs a grade */
+}
+
+static ZpDecimal
+power_of_ten (guint exponent)
+{
+  gint64 value = 1;
+
+  while (exponent-- > 0)
+    value *= 10;
+  return zp_decimal_from_int (value);
+}
+
+/* The actual value in the target's terms: a bare number under a percent target is a
+ * percent, and a number with no magnitude word is in the target's magnitude (万, 亿). */
+static ZpDecimal
+actual_in_target_terms (const ZpQuantity *actual,
+                        const ZpQuantity *target)
+{
+  if (actual->magnitude == 0 && target->magnitude > 0 && target->magnitude <= 12)
+    return zp_decimal_mul (actual->value, power_of_ten (target->magnitude));
+  return actual->value;
+}
+
+static gboolean
+restates_by_value (const ZpQuantity *actual,
+                   const ZpQuantity *target,
+                   ZpDecimal         b)
+{
+  return actual->comparator != ZP_COMPARATOR_NONE
+         && actual->comparator == target->comparator
+         && actual->percent == target->percent
+         && zp_decimal_equal (b, target->value);
+}
+
+static void
+score_positive (ZpDecimal  weight,
+                ZpDecimal  a,
+                ZpDecimal  b,
+                ZpScheme  *scheme,
+                Outcome   *outcome)
+{
+  if (zp_decimal_cmp (b, a) >= 0)
+    {
+      ZpDecimal over = zp_decimal_mul (zp_scheme_get_over_achievement (scheme), a);
+
+      outcome_set (outcome, weight, ZP_RULE_MET);
+      if (zp_decimal_sign (a) > 0 && zp_decimal_cmp (b, over) >= 0)
+        outcome->flags |= ZP_INDICATOR_FLAG_OVER_ACHIEVED;
+    }
+  else if (zp_decimal_sign (b) <= 0)
+    outcome_set (outcome, ZP_DECIMAL_ZERO, ZP_RULE_POSITIVE_RATIO);
+  else
+    outcome_set (outcome, zp_decimal_mul_div (weight, b, a), ZP_RULE_POSITIVE_RATIO);
+}
+
+static void
+score_zero_target (ZpDecimal  weight,
+                   ZpDecimal  b,
+                   Outcome   *outcome)
+{
+  outcome_set (outcome, zp_decimal_is_zero (b) ? weight : ZP_DECIMAL_ZERO,
+               ZP_RULE_ZERO_TARGET);
+}
+
+static void
+score_reverse (ZpDecimal  weight,
+               ZpDecimal  a,
+               ZpDecimal  b,
+               ZpScheme  *scheme,
+               Outcome   *outcome)
+{
+  if (zp_decimal_is_zero (a))
+    score_zero_target (weight, b, outcome);
+  else if (zp_decimal_cmp (b, a) <= 0)
+    outcome_set (outcome, weight, ZP_RULE_MET);
+  else if (zp_decimal_sign (a) < 0 || zp_decimal_sign (b) <= 0)
+    outcome_set (outcome, ZP_DECIMAL_ZERO, ZP_RULE_REVERSE_RATIO);  /* nothing sensible */
+  else if (zp_scheme_get_reverse_formula (scheme) == ZP_REVERSE_FORMULA_LINEAR)
+    {
+      /* weight × (1 − (B − A)/A) = weight × (2A − B)/A; clamped to 0 from B ≥ 2A */
+      ZpDecimal room = zp_decimal_sub (zp_decimal_add (a, a), b);
+
+      outcome_set (outcome, zp_decimal_mul_div (weight, room, a), ZP_RULE_REVERSE_LINEAR);
+    }
+  else
+    outcome_set (outcome, zp_decimal_mul_div (weight, a, b), ZP_RULE_REVERSE_RATIO);
+}
+
+static void
+score_quantitative (ZpIndicator *self,
+                    ZpDirection  direction,
+                    ZpDecimal    weight,
+                    ZpScheme    *scheme,
+                    Outcome     *outcome)
+{
+  const ZpQuantity *target = &self->parsed_target.quantity;
+  const ZpQuantity *actual = &self->parsed_actual.quantity;
+  ZpDecimal a;
+  ZpDecimal b;
+
+  if (is_blank (self->actual))
+    {
+      outcome_unscored (outcome);
+      return;
+    }
+  if (zp_text_restates (self->actual, self->target))
+    {
+      outcome_set (outcome, weight, ZP_RULE_RESTATED);
+      outcome->flags |= ZP_INDICATOR_FLAG_RESTATES_TARGET;
+      return;
+    }
+  if (zp_text_says_achieved (self->actual))
+    {
+      outcome_set (outcome, weight, ZP_RULE_RESTATED);
+      outcome->flags |= ZP_INDICATOR_FLAG_ACHIEVED_WORD;
+      return;
+    }
+  if (!self->parsed_actual.valid)
+    {
+      outcome_unscored (outcome);
+      outcome->flags |= ZP_INDICATOR_FLAG_NOT_A_NUMBER;
+      return;
+    }
+  if (!self->parsed_target.valid)
+    {
+      /* Direction set by hand on a target with no number: nothing to compare with. */
+      outcome_unscored (outcome);
+      return;
+    }
+
+  a = target->value;
+  b = actual_in_target_terms (actual, target);
+
+  if (restates_by_value (actual, target, b))
+    {
+      outcome_set (outcome, weight, ZP_RULE_RESTATED);
+      outcome->flags |= ZP_INDICATOR_FLAG_RESTATES_TARGET;
+      return;
+    }
+
+  switch (direction)
+    {
+    case ZP_DIRECTION_REVERSE:
+      score_reverse (weight, a, b, scheme, outcome);
+      break;
+    case ZP_DIRECTION_EQUAL:
+      if (zp_decimal_is_zero (a))
+        score_zero_target (weight, b, outcome);
+      else
+        score_positive (weight, a, b, scheme, outcome);
+      break;
+    case ZP_DIRECTION_POSITIVE:
+    default:
+      score_positive (weight, a, b, scheme, outcome);
+      break;
+    }
+}
+
+/* Rounds the score once, keeps it within [0, weight] and settles the state. */
+static void
+settle (Outcome   *outcome,
+        ZpDecimal  weight,
+        guint      decimals,
+        gboolean   clamp)
+{
+  ZpDecimal full = zp_decimal_round (zp_decimal_max (weight, ZP_DECIMAL_ZERO), decimals);
+
+  if (outcome->state == ZP_INDICATOR_STATE_UNSCORED)
+    return;
+
+  if (clamp)
+    outcome->score = zp_decimal_min (zp_decimal_max (outcome->score, ZP_DECIMAL_ZERO),
+                                     zp_decimal_max (weight, ZP_DECIMAL_ZERO));
+  outcome->score = zp_decimal_round (outcome->score, decimals);
+
+  /* A graded partial or missed score without a typed value keeps its grade's state. */
+  if (outcome->rule != ZP_RULE_QUALITATIVE || !zp_decimal_is_zero (outcome->score)
+      || outcome->state == ZP_INDICATOR_STATE_MET)
+    outcome->state = state_from_score (outcome->score, full);
+}
+
+static gboolean
+score_manual (ZpIndicator *self,
+              ZpDirection  direction,
+              Outcome     *outcome)
+{
+  ZpDecimal value;
+
+  if (!parse_manual_score (self, &value))
+    return FALSE;
+
+  if (direction == ZP_DIRECTION_QUALITATIVE
+      && (self->grade == ZP_GRADE_PARTIAL || self->grade == ZP_GRADE_MISSED))
+    {
+      /* The graded score of a partial or missed grade is typed by hand. */
+      outcome_set (outcome, value, ZP_RULE_QUALITATIVE);
+    }
+  else
+    {
+      outcome_set (outcome, value, ZP_RULE_MANUAL);
+      outcome->flags |= ZP_INDICATOR_FLAG_OVERRIDDEN;
+    }
+  return TRUE;
+}
+
+static void
+compute (ZpIndicator *self,
+         ZpScheme    *scheme,
+         ZpDirection  direction,
+         Outcome     *outcome)
+{
+  guint decimals = zp_scheme_get_decimals (scheme);
+  ZpDecimal weight = self->weight_value;
+
+  *outcome = (Outcome) { ZP_DECIMAL_ZERO, ZP_INDICATOR_STATE_UNSCORED,
+                         ZP_INDICATOR_FLAG_NONE, ZP_RULE_NONE };
+
+  if (!self->weight_valid)
+    return;
+
+  if (score_manual (self, direction, outcome))
+    {
+      /* Not clamped: the checker reports a score out of range. */
+      settle (outcome, weight, decimals, FALSE);
+    }
+  else
+    {
+      if (direction == ZP_DIRECTION_QUALITATIVE)
+        score_qualitative (self, weight, outcome);
+      else
+        score_quantitative (self, direction, weight, scheme, outcome);
+      settle (outcome, weight, decimals, TRUE);
+    }
+
+  if ((outcome->state == ZP_INDICATOR_STATE_PARTIAL
+       || outcome->state == ZP_INDICATOR_STATE_MISSED)
+      && is_blank (self->deviation_note))
+    outcome->flags |= ZP_INDICATOR_FLAG_NEEDS_NOTE;
+}
+
+static void
+apply_outcome (ZpIndicator   *self,
+               const Outcome *outcome,
+               guint          decimals)
+{
+  gboolean score_changed = !zp_decimal_equal (self->score, outcome->score)
+                           || self->score_text_decimals != decimals
+                           || (self->state == ZP_INDICATOR_STATE_UNSCORED)
+                              != (outcome->state == ZP_INDICATOR_STATE_UNSCORED);
+  gboolean state_changed = self->state != outcome->state;
+  gboolean flags_changed = self->flags != outcome->flags;
+
+  self->score = outcome->score;
+  self->state = outcome->state;
+  self->flags = outcome->flags;
+  self->rule = outcome->rule;
+
+  if (score_changed)
+    {
+      char *text = outcome->state == ZP_INDICATOR_STATE_UNSCORED
+                   ? g_strdup ("")
+                   : zp_decimal_format (outcome->score, decimals);
+
+      self->score_text_decimals = decimals;
+      if (g_strcmp0 (text, self->score_text) != 0)
+        {
+          g_free (self->score_text);
+          self->score_text = text;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+        }
+      else
+        g_free (text);
+    }
+  if (state_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (flags_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGS]);
+}
+
+void
+zp_indicator_rescore (ZpIndicator *self,
+                      ZpScheme    *scheme)
+{
+  Outcome outcome;
+
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+  g_return_if_fail (ZP_IS_SCHEME (scheme));
+
+  parsed_text_update (&self->parsed_target, self->target);
+  parsed_text_update (&self->parsed_actual, self->actual);
+
+  self->effective_direction = derive_direction (self);
+  compute (self, scheme, self->effective_direction, &outcome);
+  apply_outcome (self, &outcome, zp_scheme_get_decimals (scheme));
+}
+
+ZpDecimal
+zp_indicator_get_score (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_DECIMAL_ZERO);
+  return self->score;
+}
+
+ZpIndicatorState
+zp_indicator_get_state (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_INDICATOR_STATE_UNSCORED);
+  return self->state;
+}
+
+ZpIndicatorFlags
+zp_indicator_get_flags (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_INDICATOR_FLAG_NONE);
+  return self->flags;
+}
+
+ZpRule
+zp_indicator_get_rule (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_RULE_NONE);
+  return self->rule;
+}
+
+ZpDirection
+zp_indicator_get_effective_direction (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_DIRECTION_AUTO);
+  return self->effective_direction;
+}
+
+const ZpQuantity *
+zp_indicator_get_parsed_target (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);
+
+  parsed_text_update (&self->parsed_target, self->target);
+  return self->parsed_target.valid ? &self->parsed_target.quantity : NULL;
+}
+
+const ZpQuantity *
+zp_indicator_get_parsed_actual (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);
+
+  parsed_text_update (&self->parsed_actual, self->actual);
+  return self->parsed_actual.valid ? &self->parsed_actual.quantity : NULL;
+}
+
+/* Names *********************************************************************************/
+
+static const char * const direction_ids[] = {
+  "auto", "positive", "reverse", "equal", "qualitative",
+};
+
+/* Accepted in files and on the command line besides the ids. */
+static const char * const direction_words[] = {
+  "自动", "正向", "反向", "等于", "定性",
+};
+
+const char *
+zp_direction_to_string (ZpDirection direction)
+{
+  g_return_val_if_fail (direction < G_N_ELEMENTS (direction_ids), NULL);
+  return direction_ids[direction];
+}
+
+gboolean
+zp_direction_from_string (const char  *text,
+                          ZpDirection *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (direction_ids); i++)
+    {
+      if (g_ascii_strcasecmp (text, direction_ids[i]) == 0
+          || strcmp (text, direction_words[i]) == 0)
+        {
+          *out = (ZpDirection) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static const char * const grade_labels[] = { "", "达成", "部分达成", "未达成" };
+static const char * const grade_ids[] = { "none", "achieved", "partial", "missed" };
+
+const char *
+zp_grade_to_string (ZpGrade grade)
+{
+  g_return_val_if_fail (grade < G_N_ELEMENTS (grade_labels), NULL);
+  return grade_labels[grade];
+}
+
+gboolean
+zp_grade_from_string (const char *text,
+                      ZpGrade    *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (grade_labels); i++)
+    {
+      if (strcmp (text, grade_labels[i]) == 0
+          || g_ascii_strcasecmp (text, grade_ids[i]) == 0)
+        {
+          *out = (ZpGrade) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static const char * const rule_ids[] = {
+  "none", "manual", "met", "positive-ratio", "reverse-ratio", "reverse-linear",
+  "zero-target", "qualitative", "restated",
+};
+
+const char *
+zp_rule_to_string (ZpRule rule)
+{
+  g_return_val_if_fail (rule < G_N_ELEMENTS (rule_ids), NULL);
+  return rule_ids[rule];
+}
+
+const char *
+zp_rule_describe (ZpRule rule)
+{
+  switch (rule)
+    {
+    case ZP_RULE_NONE:           return _("Not scored");
+    case ZP_RULE_MANUAL:         return _("Score set by hand");
+    case ZP_RULE_MET:            return _("Target met: full marks");
+    case ZP_RULE_POSITIVE_RATIO: return _("Weight × actual ÷ target");
+    case ZP_RULE_REVERSE_RATIO:  return _("Weight × target ÷ actual");
+    case ZP_RULE_REVERSE_LINEAR: return _("Weight × (1 − (actual − target) ÷ target)");
+    case ZP_RULE_ZERO_TARGET:    return _("Target 0: full marks only if the actual is 0");
+    case ZP_RULE_QUALITATIVE:    return _("Graded by hand");
+    case ZP_RULE_RESTATED:       return _("The actual value says the target was met");
+    default:                     g_return_val_if_reached (NULL);
+    }
+}
