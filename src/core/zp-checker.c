@@ -548,12 +548,49 @@ report_block_weights (Check                *check,
     }
 }
 
+/* Whether one of the block's indicators has no usable weight: weight-invalid reports it,
+ * and a sum without it would only mislead. Only asked of blocks that are off. */
+static gboolean
+block_lacks_weight (Check                *check,
+                    const ZpBlockSummary *block)
+{
+  ZpGoal *goal;
+  guint n, category = 0;
+  gboolean by_category;
+
+  if (block->goal_index < 0 || (guint) block->goal_index >= zp_form_get_n_goals (check->form))
+    return FALSE;
+
+  goal = zp_form_get_goal (check->form, block->goal_index);
+  n = zp_goal_get_n_indicators (goal);
+  by_category = !zp_form_is_department (check->form) &&
+                zp_scheme_lookup_category (check->scheme, block->name, &category);
+
+  for (guint r = 0; r < n; r++)
+    {
+      ZpIndicator *indicator = zp_goal_get_indicator (goal, r);
+      ZpDecimal weight;
+      guint other;
+
+      if (by_category &&
+          !(zp_scheme_lookup_category (check->scheme, zp_indicator_get_category (indicator),
+                                       &other) && other == category))
+        continue;
+      if (!zp_indicator_get_weight_value (indicator, &weight))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Blocks with no indicator at all are category-missing's business. */
 static gboolean
-block_is_off (const ZpBlockSummary *block)
+block_is_off (Check                *check,
+              const ZpBlockSummary *block)
 {
   return block->has_weight && block->n_indicators > 0 &&
-         !zp_decimal_equal (block->weight_sum, block->weight);
+         !zp_decimal_equal (block->weight_sum, block->weight) &&
+         !block_lacks_weight (check, block);
 }
 
 static void
@@ -566,7 +603,7 @@ check_goal_blocks (Check     *check,
       const ZpBlockSummary *block = g_ptr_array_index (blocks, i);
       g_autofree char *name = NULL;
 
-      if (block->goal_index != (int) goal || !block_is_off (block))
+      if (block->goal_index != (int) goal || !block_is_off (check, block))
         continue;
       name = g_strdup_printf (_("Goal %u"), goal + 1);
       report_block_weights (check, block, name, goal, -1);
@@ -585,7 +622,7 @@ check_category_blocks (Check     *check,
       guint category;
       int row = -1;
 
-      if (!block_is_off (block))
+      if (!block_is_off (check, block))
         continue;
       if (zp_scheme_lookup_category (check->scheme, block->name, &category) &&
           category < zp_scheme_get_n_categories (check->scheme))
@@ -873,6 +910,16 @@ check_scores (Check            *check,
     }
 }
 
+/* "100%" for a target "100%" repeats the text, yet it is a measured value: only an actual
+ * with a comparator ("≥90%", "不少于 1 亿条") merely restates the target. */
+static gboolean
+is_plain_measurement (ZpIndicator *indicator)
+{
+  const ZpQuantity *actual = zp_indicator_get_parsed_actual (indicator);
+
+  return actual != NULL && actual->comparator == ZP_COMPARATOR_NONE;
+}
+
 static void
 check_actual (Check            *check,
               Row              *row,
@@ -890,7 +937,7 @@ check_actual (Check            *check,
   if (qualitative)
     return;
 
-  if (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET)
+  if ((flags & ZP_INDICATOR_FLAG_RESTATES_TARGET) && !is_plain_measurement (row->indicator))
     report (check, ZP_SEVERITY_WARNING, "actual-restates-target", row->goal, row->row,
             "actual",
             g_strdup_printf (_("The actual value “%s” only restates the target: "
