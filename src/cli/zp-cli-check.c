@@ -83,13 +83,14 @@ static void
 print_text (const char *path,
             GListModel *findings)
 {
-  g_autoptr(ZpCliTable) table = zp_cli_table_new (5);
+  g_autoptr(ZpCliTable) table = zp_cli_table_new (4);
   guint n_errors = zp_findings_count (findings, ZP_SEVERITY_ERROR, TRUE);
   guint n_warnings = zp_findings_count (findings, ZP_SEVERITY_WARNING, TRUE);
   guint n_explained = n_warnings - zp_findings_count (findings, ZP_SEVERITY_WARNING, FALSE);
 
-  zp_cli_table_set_headers (table, _("Severity"), _("Code"), _("Location"), _("Message"),
-                            _("Explanation"), NULL);
+  /* The message is the last column, so a long one does not widen the others; an
+   * explanation (出错说明) follows on its own row. */
+  zp_cli_table_set_headers (table, _("Severity"), _("Code"), _("Location"), _("Message"), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
@@ -98,8 +99,13 @@ print_text (const char *path,
 
       zp_cli_table_add_row (table, severity_label (zp_finding_get_severity (finding)),
                             zp_finding_get_code (finding), location,
-                            zp_finding_get_message (finding),
-                            explanation != NULL ? explanation : "", NULL);
+                            zp_finding_get_message (finding), NULL);
+      if (explanation != NULL && *explanation != '\0')
+        {
+          g_autofree char *line = g_strdup_printf (_("Explanation: %s"), explanation);
+
+          zp_cli_table_add_row (table, "", "", "", line, NULL);
+        }
     }
 
   if (zp_cli_table_get_n_rows (table) > 0)

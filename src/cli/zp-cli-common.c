@@ -187,23 +187,29 @@ flatten (const char *cell)
 }
 
 static void
-print_cell (FILE       *out,
-            const char *cell,
-            gsize       width,
-            gboolean    right,
-            gboolean    last)
+append_cell (GString    *line,
+             const char *cell,
+             gsize       width,
+             gboolean    right)
 {
   g_autofree char *flat = flatten (cell);
   gsize pad = width - MIN (width, zp_cli_display_width (flat));
 
   if (right)
-    fprintf (out, "%*s%s", (int) pad, "", flat);
-  else if (last)
-    fputs (flat, out);
+    {
+      for (gsize i = 0; i < pad; i++)
+        g_string_append_c (line, ' ');
+      g_string_append (line, flat);
+    }
   else
-    fprintf (out, "%s%*s", flat, (int) pad, "");
+    {
+      g_string_append (line, flat);
+      for (gsize i = 0; i < pad; i++)
+        g_string_append_c (line, ' ');
+    }
 }
 
+/* Trailing blanks (an empty last cell, padding) are dropped. */
 static void
 print_row (ZpCliTable  *table,
            FILE        *out,
@@ -211,13 +217,18 @@ print_row (ZpCliTable  *table,
            char       **cells,
            gsize       *widths)
 {
-  fputs (indent, out);
+  g_autoptr(GString) line = g_string_new (indent);
+
   for (guint i = 0; i < table->n_columns; i++)
     {
       if (i > 0)
-        fputs ("  ", out);
-      print_cell (out, cells[i], widths[i], table->right[i], i + 1 == table->n_columns);
+        g_string_append (line, "  ");
+      append_cell (line, cells[i], widths[i], table->right[i]);
     }
+  while (line->len > 0 && line->str[line->len - 1] == ' ')
+    g_string_truncate (line, line->len - 1);
+
+  fputs (line->str, out);
   fputc ('\n', out);
 }
 

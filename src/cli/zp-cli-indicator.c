@@ -181,6 +181,20 @@ print_json (ZpIndicator *indicator,
 
 /* ---- text ---- */
 
+/* The value in the magnitude word it was written with: 900000 written 90万 → "90万". */
+static char *
+format_magnitude (const ZpQuantity *quantity)
+{
+  ZpDecimal scale = zp_decimal_from_int (1);
+  g_autofree char *number = NULL;
+
+  for (guint i = 0; i < quantity->magnitude; i++)
+    scale = zp_decimal_mul (scale, zp_decimal_from_int (10));
+  number = zp_decimal_format_trim (zp_decimal_div (quantity->value, scale), ZP_DECIMAL_PLACES);
+
+  return g_strdup_printf ("%s%s", number, quantity->magnitude >= 8 ? "亿" : "万");
+}
+
 /* "≥ 500 人 (written “≥500人”)", or "no number (written “有效保障”)". */
 static char *
 describe_quantity (const char       *text,
@@ -197,6 +211,12 @@ describe_quantity (const char       *text,
   if (out->len > 0)
     g_string_append_c (out, ' ');
   g_string_append (out, value);
+  if (quantity->magnitude > 0)
+    {
+      g_autofree char *written = format_magnitude (quantity);
+
+      g_string_append_printf (out, " (%s)", written);
+    }
   if (quantity->percent)
     g_string_append_c (out, '%');
   if (quantity->unit != NULL && *quantity->unit != '\0')
