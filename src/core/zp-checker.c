@@ -634,7 +634,13 @@ check_category_blocks (Check     *check,
 /* ---------------------------------------------------------------------------------- */
 /* Texts                                                                                */
 
-/* "指标1：", "指标 2:" — the numbered names of the templates. */
+static gboolean
+is_numeral (gunichar c)
+{
+  return g_unichar_isdigit (c) || (c != 0 && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL);
+}
+
+/* "指标1：", "指标 2:", "指标一：" — the numbered names of the templates. */
 static gboolean
 has_numbered_placeholder (const char *text)
 {
@@ -646,7 +652,7 @@ has_numbered_placeholder (const char *text)
       gboolean digits = FALSE;
       gunichar c;
 
-      while (g_unichar_isdigit (g_utf8_get_char (q)))
+      while (is_numeral (g_utf8_get_char (q)))
         {
           digits = TRUE;
           q = g_utf8_next_char (q);
@@ -941,7 +947,8 @@ check_actual (Check            *check,
     report (check, ZP_SEVERITY_WARNING, "actual-restates-target", row->goal, row->row,
             "actual",
             g_strdup_printf (_("The actual value “%s” only restates the target: "
-                               "type the measured value instead, such as 96%% for ≥90%%."),
+                               "type the value actually measured, so that the score can "
+                               "be checked."),
                              actual));
   else if (flags & ZP_INDICATOR_FLAG_ACHIEVED_WORD)
     report (check, ZP_SEVERITY_WARNING, "actual-restates-target", row->goal, row->row,
@@ -1009,7 +1016,7 @@ check_deviation_note (Check            *check,
                                score, weight));
     }
 
-  if ((flags & ZP_INDICATOR_FLAG_OVER_ACHIEVED) && is_blank (note))
+  if ((flags & ZP_INDICATOR_FLAG_OVER_ACHIEVED) && (is_blank (note) || is_empty_note (note)))
     report (check, ZP_SEVERITY_WARNING, "over-achievement", row->goal, row->row,
             "deviation-note",
             g_strdup_printf (_("The actual value “%s” is far above the target “%s”: "

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include "ziping-core.h"
 
 /* ---------------------------------------------------------------------------------- */
@@ -308,6 +310,8 @@ test_finding_location (void)
   g_autoptr(ZpFinding) execution = NULL;
   g_autoptr(ZpFinding) goal_weight = NULL;
   g_autoptr(ZpFinding) workbook = NULL;
+  g_autoptr(ZpFinding) header = NULL;
+  g_autoptr(ZpFinding) whole = NULL;
 
   in_goal = zp_finding_new (ZP_SEVERITY_ERROR, "x", ZP_FORM (department), 1, 2, "actual", "");
   assert_location (in_goal, "Goal 2, row 3, actual");
@@ -319,6 +323,11 @@ test_finding_location (void)
   assert_location (goal_weight, "Goal 4, weight");
   workbook = zp_finding_new (ZP_SEVERITY_WARNING, "x", NULL, -1, -1, NULL, "");
   assert_location (workbook, "Workbook");
+  header = zp_finding_new (ZP_SEVERITY_WARNING, "x", ZP_FORM (department), -1, -1,
+                           "project-expenditure", "");
+  assert_location (header, "Form header, project expenditure");
+  whole = zp_finding_new (ZP_SEVERITY_ERROR, "x", ZP_FORM (department), -1, -1, "weight", "");
+  assert_location (whole, "Whole form, weight");
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -878,6 +887,12 @@ test_over_achievement (void)
   findings = check (form);
   assert_one (findings, "over-achievement", ZP_SEVERITY_WARNING, 0, 0, "deviation-note");
 
+  /* "无" explains nothing. */
+  zp_indicator_set_deviation_note (count, "无");
+  g_clear_object (&findings);
+  findings = check (form);
+  assert_one (findings, "over-achievement", ZP_SEVERITY_WARNING, 0, 0, "deviation-note");
+
   zp_indicator_set_deviation_note (count, "新增两次专项巡检");
   assert_quiet (form, "over-achievement");
 }
@@ -948,6 +963,10 @@ test_placeholder_text (void)
   assert_message_has (finding, "指标1：");
   g_object_unref (findings);
   zp_indicator_set_name (project_row (form, 1), "指标2: 故障处置率");
+  findings = check (form);
+  assert_one (findings, "placeholder-text", ZP_SEVERITY_WARNING, 0, 1, "name");
+  g_object_unref (findings);
+  zp_indicator_set_name (project_row (form, 1), "指标三：故障处置率");
   findings = check (form);
   assert_one (findings, "placeholder-text", ZP_SEVERITY_WARNING, 0, 1, "name");
   g_object_unref (findings);
@@ -1387,6 +1406,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Readable test messages: they quote Chinese form text. */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/checks/finding/object", test_finding_object);
