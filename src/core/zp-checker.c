@@ -475,15 +475,20 @@ find_category_rows (Check *check)
     {
       ZpGoal *goal = zp_form_get_goal (check->form, g);
       guint n = zp_goal_get_n_indicators (goal);
+      const char *last_text = NULL;
+      gboolean known = FALSE;
+      guint category = 0;
 
       for (guint r = 0; r < n; r++)
         {
-          ZpIndicator *indicator = zp_goal_get_indicator (goal, r);
-          guint category;
+          const char *text = zp_indicator_get_category (zp_goal_get_indicator (goal, r));
 
-          if (zp_scheme_lookup_category (check->scheme, zp_indicator_get_category (indicator),
-                                         &category) &&
-              category < n_categories && first_rows[category] < 0)
+          /* Rows of a category come together: look a name up once per run of it. */
+          if (last_text == NULL || !g_str_equal (text, last_text))
+            known = zp_scheme_lookup_category (check->scheme, text, &category);
+          last_text = text;
+
+          if (known && category < n_categories && first_rows[category] < 0)
             first_rows[category] = r;
         }
     }
