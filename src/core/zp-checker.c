@@ -645,9 +645,10 @@ is_numeral (gunichar c)
   return g_unichar_isdigit (c) || (c != 0 && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL);
 }
 
-/* "指标1：", "指标 2:", "指标一：" — the numbered names of the templates. */
-static gboolean
-has_numbered_placeholder (const char *text)
+/* "指标1：", "指标 2:", "指标一：" — the numbered names of the templates. Returns the
+ * placeholder's text, or NULL. */
+static char *
+find_numbered_placeholder (const char *text)
 {
   const char *p = text;
 
@@ -662,13 +663,14 @@ has_numbered_placeholder (const char *text)
           digits = TRUE;
           q = g_utf8_next_char (q);
         }
-      c = g_utf8_get_char (skip_blanks (q));
+      q = skip_blanks (q);
+      c = g_utf8_get_char (q);
       if (digits && (c == ':' || c == 0xFF1A))
-        return TRUE;
+        return g_strndup (p, g_utf8_next_char (q) - p);
       p += strlen ("指标");
     }
 
-  return FALSE;
+  return NULL;
 }
 
 /* Text that is nothing but "……", "...", "。。。" or a lone "*". */
@@ -696,10 +698,16 @@ is_filler (const char *text)
   return dots >= 3;
 }
 
-static gboolean
-is_placeholder (const char *text)
+/* What of the text is a placeholder, or NULL. */
+static char *
+find_placeholder (const char *text)
 {
-  return text != NULL && *text && (is_filler (text) || has_numbered_placeholder (text));
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (is_filler (text))
+    return g_strstrip (g_strdup (text));
+
+  return find_numbered_placeholder (text);
 }
 
 static void
@@ -709,16 +717,15 @@ check_placeholder (Check      *check,
                    const char *field,
                    const char *text)
 {
-  g_autofree char *shown = NULL;
+  g_autofree char *placeholder = find_placeholder (text);
 
-  if (!is_placeholder (text))
+  if (placeholder == NULL)
     return;
 
-  shown = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 20));
   report (check, ZP_SEVERITY_WARNING, "placeholder-text", goal, row, field,
           g_strdup_printf (_("“%s” looks like text left over from the template: "
                              "replace it with the real content."),
-                           shown));
+                           placeholder));
 }
 
 /* ---------------------------------------------------------------------------------- */
