@@ -72,16 +72,18 @@ check_file () {
   fi
 }
 
-check_file "$share/applications/$app_id.desktop"
-check_file "$share/metainfo/$app_id.metainfo.xml"
-check_file "$share/icons/hicolor/scalable/apps/$app_id.svg"
-check_file "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
-check_file "$share/glib-2.0/schemas/$app_id.gschema.xml"
-if ! grep -q -F 'GenericName[zh_CN]=绩效自评' "$share/applications/$app_id.desktop" 2>/dev/null; then
-  fail "the installed desktop file has no Chinese GenericName"
-fi
-if ! grep -q 'xml:lang="zh_CN"' "$share/metainfo/$app_id.metainfo.xml" 2>/dev/null; then
-  fail "the installed metainfo has no Chinese text"
+if [ "$with_gui" = true ]; then
+  check_file "$share/applications/$app_id.desktop"
+  check_file "$share/metainfo/$app_id.metainfo.xml"
+  check_file "$share/icons/hicolor/scalable/apps/$app_id.svg"
+  check_file "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
+  check_file "$share/glib-2.0/schemas/$app_id.gschema.xml"
+  if ! grep -q -F 'GenericName[zh_CN]=绩效自评' "$share/applications/$app_id.desktop" 2>/dev/null; then
+    fail "the installed desktop file has no Chinese GenericName"
+  fi
+  if ! grep -q 'xml:lang="zh_CN"' "$share/metainfo/$app_id.metainfo.xml" 2>/dev/null; then
+    fail "the installed metainfo has no Chinese text"
+  fi
 fi
 check_file "$share/mime/packages/$app_id.xml"
 check_file "$locale/zh_CN/LC_MESSAGES/ziping.mo"
