@@ -42,6 +42,10 @@ struct _ZpIndicator
   ParsedText        parsed_actual;
   ZpDecimal         weight_value;
   gboolean          weight_valid;
+  gboolean          words_dirty;       /* target or actual changed since the last read */
+  gboolean          actual_restates;   /* zp_text_restates (actual, target) */
+  gboolean          actual_achieved;   /* zp_text_says_achieved (actual) */
+  gboolean          actual_blank;
 
   /* Computed by zp_indicator_rescore() */
   ZpDecimal         score;
@@ -151,9 +155,9 @@ set_string (ZpIndicator *self,
   *field = g_strdup (value);
 
   if (prop_id == PROP_TARGET)
-    self->parsed_target.dirty = TRUE;
+    self->parsed_target.dirty = self->words_dirty = TRUE;
   else if (prop_id == PROP_ACTUAL)
-    self->parsed_actual.dirty = TRUE;
+    self->parsed_actual.dirty = self->words_dirty = TRUE;
   else if (prop_id == PROP_WEIGHT)
     update_weight_value (self);
 
@@ -305,6 +309,7 @@ zp_indicator_init (ZpIndicator *self)
 
   self->parsed_target.dirty = TRUE;
   self->parsed_actual.dirty = TRUE;
+  self->words_dirty = TRUE;
   self->score_text = g_strdup ("");
   self->effective_direction = ZP_DIRECTION_QUALITATIVE;
 }
@@ -455,6 +460,19 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* What the actual text says by its words, read again only after an edit. */
+static void
+update_words (ZpIndicator *self)
+{
+  if (!self->words_dirty)
+    return;
+
+  self->actual_blank = is_blank (self->actual);
+  self->actual_restates = !self->actual_blank && zp_text_restates (self->actual, self->target);
+  self->actual_achieved = !self->actual_blank && zp_text_says_achieved (self->actual);
+  self->words_dirty = FALSE;
+}
+
 static gboolean
 is_cost_indicator (ZpIndicator *self)
 {
@@ -548,10 +566,9 @@ score_qualitative (ZpIndicator *self,
       break;
     }
 
-  if (is_blank (self->actual))
+  if (self->actual_blank)
     outcome_unscored (outcome);
-  else if (zp_text_restates (self->actual, self->target)
-           || zp_text_says_achieved (self->actual))
+  else if (self->actual_restates || self->actual_achieved)
     outcome_set (outcome, weight, ZP_RULE_RESTATED);
   else
     outcome_unscored (outcome);  /* needs a grade */
@@ -655,18 +672,18 @@ score_quantitative (ZpIndicator *self,
   ZpDecimal a;
   ZpDecimal b;
 
-  if (is_blank (self->actual))
+  if (self->actual_blank)
     {
       outcome_unscored (outcome);
       return;
     }
-  if (zp_text_restates (self->actual, self->target))
+  if (self->actual_restates)
     {
       outcome_set (outcome, weight, ZP_RULE_RESTATED);
       outcome->flags |= ZP_INDICATOR_FLAG_RESTATES_TARGET;
       return;
     }
-  if (zp_text_says_achieved (self->actual))
+  if (self->actual_achieved)
     {
       outcome_set (outcome, weight, ZP_RULE_RESTATED);
       outcome->flags |= ZP_INDICATOR_FLAG_ACHIEVED_WORD;
@@ -845,6 +862,7 @@ zp_indicator_rescore (ZpIndicator *self,
 
   parsed_text_update (&self->parsed_target, self->target);
   parsed_text_update (&self->parsed_actual, self->actual);
+  update_words (self);
 
   self->effective_direction = derive_direction (self);
   compute (self, scheme, self->effective_direction, &outcome);
