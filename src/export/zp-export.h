@@ -51,12 +51,28 @@ G_DECLARE_FINAL_TYPE (ZpReport, zp_report, ZP, REPORT, GObject)
 ZpReport *zp_report_new              (ZpWorkbook             *workbook,
                                       const ZpExportOptions  *options);
 /* Lays the forms out on pages of the given size in points (A4: 595.28 × 841.89) and
- * returns the page count. Must be called before drawing. */
+ * returns the page count. Must be called before drawing. Drawing is in points with the
+ * origin at the page's top-left corner: from GtkPrintOperation, set GTK_UNIT_POINTS and
+ * pass gtk_print_context_get_width()/get_height(). */
 guint     zp_report_paginate         (ZpReport               *self,
                                       double                  page_width,
                                       double                  page_height);
 void      zp_report_draw_page        (ZpReport               *self,
                                       cairo_t                *cr,
                                       guint                   page);
+
+/* Blank space kept inside the page, in points (default 36 left and right, 40 top,
+ * 46 bottom, where the page number goes). Takes effect at the next paginate. */
+void      zp_report_set_margins      (ZpReport               *self,
+                                      double                  top,
+                                      double                  right,
+                                      double                  bottom,
+                                      double                  left);
+/* After paginate: TRUE when a form's columns did not fit the page width and were drawn
+ * smaller: a landscape page would show them at full size. */
+gboolean  zp_report_prefers_landscape (ZpReport              *self);
+
+#define ZP_A4_WIDTH   595.28
+#define ZP_A4_HEIGHT  841.89
 
 G_END_DECLS

@@ -1,0 +1,61 @@
+/* zp-export-private.h — what the export writers share inside libzpexport.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "zp-export.h"
+#include "zp-layout.h"
+
+G_BEGIN_DECLS
+
+/* What to export, resolved from ZpExportOptions. */
+typedef struct
+{
+  GArray       *forms;    /* guint positions in the workbook's forms list */
+  gboolean      summary;  /* the whole workbook: add the summary (汇总表) */
+  ZpLayoutKind  layout;
+} ZpExportPlan;
+
+gboolean  zp_export_plan_init     (ZpExportPlan           *plan,
+                                   ZpWorkbook             *workbook,
+                                   const ZpExportOptions  *options,
+                                   GError                **error);
+void      zp_export_plan_clear    (ZpExportPlan           *plan);
+
+/* A temporary file beside the target, renamed into place by commit. */
+typedef struct
+{
+  char *path;      /* the target */
+  char *tmp_path;  /* the temporary file, NULL once committed or removed */
+  int   fd;        /* open on tmp_path, or −1 */
+} ZpExportTarget;
+
+gboolean  zp_export_target_open   (ZpExportTarget  *target,
+                                   GFile           *file,
+                                   GError         **error);
+/* Closes the descriptor (writers that reopen the file by name call it first). */
+gboolean  zp_export_target_close_fd (ZpExportTarget *target,
+                                     GError        **error);
+gboolean  zp_export_target_commit (ZpExportTarget  *target,
+                                   GError         **error);
+/* Removes the temporary file if it is still there; frees the strings. */
+void      zp_export_target_clear  (ZpExportTarget  *target);
+
+/* A decimal as the nearest double, for spreadsheet cells (parsed from its exact text). */
+double    zp_export_decimal_to_double (ZpDecimal value);
+
+gboolean  zp_export_write_xlsx    (ZpWorkbook          *workbook,
+                                   const ZpExportPlan  *plan,
+                                   ZpExportTarget      *target,
+                                   GError             **error);
+gboolean  zp_export_write_csv     (ZpWorkbook          *workbook,
+                                   const ZpExportPlan  *plan,
+                                   ZpExportTarget      *target,
+                                   GError             **error);
+gboolean  zp_export_write_pdf     (ZpWorkbook             *workbook,
+                                   const ZpExportOptions  *options,
+                                   ZpExportTarget         *target,
+                                   GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,821 @@
+/* zp-report.c — the forms on paper: pagination and drawing with cairo and Pango, shared
+ * by the PDF export and printing.
+ *
+ * Each form starts a page. Rows never split across pages; a row that must stay with the
+ * next (titles, headings, a goal's text) moves with it; the column headings of an
+ * indicator grid are repeated at the top of a page that continues the grid, and a merged
+ * category cell cut by a page break shows its label on both pages. Columns are as wide
+ * as the page allows; when a number would not fit its column the whole form is drawn
+ * smaller rather than cut at the edge.
+ *
+ * Only row heights are kept between paginate and draw: a form's grid is rebuilt when
+ * one of its pages is drawn, so memory does not grow with the number of forms.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+#include <cairo-pdf.h>
+#include <unistd.h>
+
+#include "zp-export-private.h"
+
+#define FONT_FAMILY  "Noto Sans CJK SC, Noto Sans CJK, Source Han Sans SC, sans-serif"
+#define BODY_SIZE    9.0
+#define PAD_X        3.0
+#define PAD_Y        2.5
+#define LINE_WIDTH   0.6
+#define MIN_ROW      16.0
+
+struct _ZpReport
+{
+  GObject       parent_instance;
+
+  ZpWorkbook   *workbook;
+  ZpExportPlan  plan;
+  double        margins[4];  /* top, right, bottom, left */
+
+  double        page_width;
+  double        page_height;
+  gboolean      prefers_landscape;
+  GArray       *pages;       /* PageSpan */
+  GPtrArray    *heights;     /* per sheet: GArray of double (unscaled points) */
+  GArray       *scales;      /* per sheet: double */
+
+  PangoContext *measure_context;
+  PangoLayout  *measure_layout;
+  PangoFontDescription *fonts[ZP_N_CELL_STYLES];
+
+  /* The sheet drawn last, rebuilt when another is drawn. */
+  guint         cached_index;
+  ZpSheet      *cached_sheet;
+};
+
+typedef struct
+{
+  guint sheet;
+  guint first_row;
+  guint last_row;
+  int   repeat_row;  /* heading drawn above first_row, or −1 */
+} PageSpan;
+
+enum
+{
+  PROP_0,
+  PROP_WORKBOOK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ZpReport, zp_report, G_TYPE_OBJECT)
+
+/* Fonts and measuring -------------------------------------------------------------------- */
+
+static void
+set_up_fonts (ZpReport *self)
+{
+  for (guint s = 0; s < ZP_N_CELL_STYLES; s++)
+    {
+      PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+      double size = BODY_SIZE;
+
+      if (s == ZP_CELL_STYLE_TITLE)
+        size = 15;
+      else if (s == ZP_CELL_STYLE_SUBTITLE)
+        size = 11;
+      else if (s == ZP_CELL_STYLE_SIGNATURE)
+        size = 10;
+      pango_font_description_set_size (font, size * PANGO_SCALE);
+      if (s == ZP_CELL_STYLE_TITLE || s == ZP_CELL_STYLE_SUBTITLE || s == ZP_CELL_STYLE_HEADER)
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      self->fonts[s] = font;
+    }
+}
+
+/* Unhinted metrics at 72 dpi: a layout measures the same on any surface, so what was
+ * paginated is what gets drawn. */
+static void
+set_up_context (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_destroy (options);
+}
+
+static PangoAlignment
+style_alignment (ZpCellStyle style)
+{
+  switch (style)
+    {
+    case ZP_CELL_STYLE_TEXT:
+    case ZP_CELL_STYLE_SIGNATURE:
+      return PANGO_ALIGN_LEFT;
+    case ZP_CELL_STYLE_NOTE:
+      return PANGO_ALIGN_RIGHT;
+    default:
+      return PANGO_ALIGN_CENTER;
+    }
+}
+
+static gboolean
+style_has_border (ZpCellStyle style)
+{
+  return style == ZP_CELL_STYLE_LABEL || style == ZP_CELL_STYLE_HEADER ||
+         style == ZP_CELL_STYLE_TEXT || style == ZP_CELL_STYLE_NUMBER;
+}
+
+static void
+set_layout_cell (ZpReport     *self,
+                 PangoLayout  *layout,
+                 const ZpCell *cell,
+                 double        width)
+{
+  pango_layout_set_font_description (layout, self->fonts[cell->style]);
+  pango_layout_set_alignment (layout, style_alignment (cell->style));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (MAX (width - 2 * PAD_X, 1) * PANGO_SCALE));
+  pango_layout_set_text (layout, cell->text, -1);
+}
+
+static double
+measure_cell (const ZpCell *cell,
+              double        width,
+              gpointer      user_data)
+{
+  ZpReport *self = user_data;
+  int w, h;
+
+  if (*cell->text == '\0')
+    return 0;
+  set_layout_cell (self, self->measure_layout, cell, width);
+  pango_layout_get_size (self->measure_layout, &w, &h);
+  return (double) h / PANGO_SCALE + 2 * PAD_Y;
+}
+
+/* The natural width of a number's text: numbers must not wrap. */
+static double
+number_width (ZpReport     *self,
+              const ZpCell *cell)
+{
+  int w, h;
+
+  pango_layout_set_font_description (self->measure_layout, self->fonts[cell->style]);
+  pango_layout_set_width (self->measure_layout, -1);
+  pango_layout_set_text (self->measure_layout, cell->text, -1);
+  pango_layout_get_size (self->measure_layout, &w, &h);
+  return (double) w / PANGO_SCALE + 2 * PAD_X;
+}
+
+/* Geometry ------------------------------------------------------------------------------- */
+
+static double
+content_width (ZpReport *self)
+{
+  return self->page_width - self->margins[1] - self->margins[3];
+}
+
+static double
+content_height (ZpReport *self)
+{
+  return self->page_height - self->margins[0] - self->margins[2];
+}
+
+/* Column widths in points, filling the content width in the sheet's proportions. */
+static void
+column_widths (ZpReport *self,
+               ZpSheet  *sheet,
+               double    scale,
+               double   *widths)
+{
+  double total = 0;
+
+  for (guint c = 0; c < sheet->n_cols; c++)
+    total += sheet->col_widths[c];
+  for (guint c = 0; c < sheet->n_cols; c++)
+    widths[c] = content_width (self) / scale * sheet->col_widths[c] / total;
+}
+
+/* 1, or less when a number cell would not fit its columns at full size. */
+static double
+fit_scale (ZpReport *self,
+           ZpSheet  *sheet)
+{
+  double widths[ZP_SHEET_MAX_COLS];
+  double scale = 1;
+
+  column_widths (self, sheet, 1, widths);
+  for (guint r = 0; r < zp_sheet_get_n_rows (sheet); r++)
+    {
+      ZpSheetRow *row = zp_sheet_get_row (sheet, r);
+
+      for (guint i = 0; i < row->cells->len; i++)
+        {
+          const ZpCell *cell = g_ptr_array_index (row->cells, i);
+
+          if (cell->style == ZP_CELL_STYLE_NUMBER && *cell->text != '\0')
+            scale = MIN (scale, zp_sheet_span_width (widths, cell) / number_width (self, cell));
+        }
+    }
+  return scale;
+}
+
+static ZpSheet *
+build_sheet (ZpReport *self,
+             guint     index)
+{
+  guint n_forms = self->plan.forms->len;
+
+  if (index < n_forms)
+    return zp_layout_form (self->workbook,
+                           zp_workbook_get_form (self->workbook,
+                                                 g_array_index (self->plan.forms, guint, index)),
+                           self->plan.layout);
+  return zp_layout_summary (self->workbook, (const guint *) self->plan.forms->data, n_forms, NULL);
+}
+
+static guint
+n_sheets (ZpReport *self)
+{
+  return self->plan.forms->len + (self->plan.summary ? 1 : 0);
+}
+
+static ZpSheet *
+get_sheet (ZpReport *self,
+           guint     index)
+{
+  if (self->cached_sheet == NULL || self->cached_index != index)
+    {
+      g_clear_pointer (&self->cached_sheet, zp_sheet_free);
+      self->cached_sheet = build_sheet (self, index);
+      self->cached_index = index;
+    }
+  return self->cached_sheet;
+}
+
+/* Pagination ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  ZpReport *self;
+  ZpSheet  *sheet;
+  guint     index;
+  double   *heights;
+  double    available;
+  double    y;
+  guint     first;
+  int       repeat;
+} Paginator;
+
+/* The heading whose grid row `r` continues, or −1. */
+static int
+heading_for (ZpSheet *sheet,
+             guint    r)
+{
+  for (guint h = r; h > 0; h--)
+    {
+      ZpSheetRow *row = zp_sheet_get_row (sheet, h - 1);
+
+      if (row->kind == ZP_ROW_HEADER)
+        return row->scope_last >= r ? (int) h - 1 : -1;
+    }
+  return -1;
+}
+
+static void
+close_page (Paginator *p,
+            guint      last)
+{
+  PageSpan span = { p->index, p->first, last, p->repeat };
+
+  g_array_append_val (p->self->pages, span);
+}
+
+static void
+open_page (Paginator *p,
+           guint      first)
+{
+  p->first = first;
+  p->repeat = heading_for (p->sheet, first);
+  p->y = p->repeat >= 0 ? p->heights[p->repeat] : 0;
+}
+
+static void
+place_rows (Paginator *p,
+            guint      from,
+            guint      to)
+{
+  double group = 0;
+
+  for (guint r = from; r <= to; r++)
+    group += p->heights[r];
+
+  if (p->y + group > p->available && from > p->first)
+    {
+      close_page (p, from - 1);
+      open_page (p, from);
+    }
+  if (p->y + group <= p->available || from == to)
+    {
+      p->y += group;
+      return;
+    }
+  /* Too tall for a page even alone: let the group break between its rows. */
+  for (guint r = from; r <= to; r++)
+    place_rows (p, r, r);
+}
+
+static void
+paginate_sheet (ZpReport *self,
+                guint     index)
+{
+  g_autoptr(ZpSheet) sheet = build_sheet (self, index);
+  double widths[ZP_SHEET_MAX_COLS];
+  double scale = fit_scale (self, sheet);
+  guint n = zp_sheet_get_n_rows (sheet);
+  Paginator p = { self, sheet, index, NULL, content_height (self) / scale, 0, 0, -1 };
+  GArray *heights;
+
+  if (scale < 0.999)
+    self->prefers_landscape = TRUE;
+  column_widths (self, sheet, scale, widths);
+  p.heights = zp_sheet_compute_heights (sheet, widths, MIN_ROW, measure_cell, self);
+
+  open_page (&p, 0);
+  for (guint r = 0; r < n;)
+    {
+      guint end = r;
+
+      while (end + 1 < n && zp_sheet_get_row (sheet, end)->keep_with_next)
+        end++;
+      place_rows (&p, r, end);
+      r = end + 1;
+    }
+  if (n > 0)
+    close_page (&p, n - 1);
+
+  heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_vals (heights, p.heights, n);
+  g_ptr_array_add (self->heights, heights);
+  g_array_append_val (self->scales, scale);
+  g_free (p.heights);
+}
+
+guint
+zp_report_paginate (ZpReport *self,
+                    double    page_width,
+                    double    page_height)
+{
+  g_return_val_if_fail (ZP_IS_REPORT (self), 0);
+  g_return_val_if_fail (page_width > 0 && page_height > 0, 0);
+
+  self->page_width = page_width;
+  self->page_height = page_height;
+  self->prefers_landscape = FALSE;
+  g_array_set_size (self->pages, 0);
+  g_ptr_array_set_size (self->heights, 0);
+  g_array_set_size (self->scales, 0);
+  g_clear_pointer (&self->cached_sheet, zp_sheet_free);
+
+  for (guint i = 0; i < n_sheets (self); i++)
+    paginate_sheet (self, i);
+  return self->pages->len;
+}
+
+gboolean
+zp_report_prefers_landscape (ZpReport *self)
+{
+  g_return_val_if_fail (ZP_IS_REPORT (self), FALSE);
+  return self->prefers_landscape;
+}
+
+/* Drawing -------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint  row;
+  double y;
+  double height;
+} Slot;
+
+typedef struct
+{
+  ZpReport    *self;
+  cairo_t     *cr;
+  PangoLayout *layout;
+  double       widths[ZP_SHEET_MAX_COLS];
+  double       x[ZP_SHEET_MAX_COLS + 1];
+  GArray      *slots;
+} Painter;
+
+static void
+draw_text (Painter      *painter,
+           const ZpCell *cell,
+           double        x,
+           double        y,
+           double        width,
+           double        height)
+{
+  cairo_t *cr = painter->cr;
+  int w, h;
+
+  if (*cell->text == '\0')
+    return;
+  set_layout_cell (painter->self, painter->layout, cell, width);
+  pango_layout_get_size (painter->layout, &w, &h);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  cairo_move_to (cr, x + PAD_X, y + MAX ((height - (double) h / PANGO_SCALE) / 2, PAD_Y));
+  pango_cairo_show_layout (cr, painter->layout);
+  cairo_restore (cr);
+}
+
+static void
+draw_cell (Painter      *painter,
+           guint         row,
+           const ZpCell *cell)
+{
+  double top = -1, bottom = 0;
+  double x = painter->x[cell->col];
+  double width = painter->x[cell->col + cell->col_span] - x;
+
+  /* The part of the cell on this page: the slots of the rows it spans. */
+  for (guint i = 0; i < painter->slots->len; i++)
+    {
+      Slot *slot = &g_array_index (painter->slots, Slot, i);
+
+      if (slot->row < row || slot->row >= row + cell->row_span)
+        continue;
+      if (top < 0)
+        top = slot->y;
+      bottom = slot->y + slot->height;
+    }
+  if (top < 0)
+    return;
+
+  if (style_has_border (cell->style))
+    {
+      cairo_rectangle (painter->cr, x, top, width, bottom - top);
+      cairo_stroke (painter->cr);
+    }
+  draw_text (painter, cell, x, top, width, bottom - top);
+}
+
+static void
+draw_row_cells (Painter *painter,
+                ZpSheet *sheet,
+                guint    row)
+{
+  ZpSheetRow *r = zp_sheet_get_row (sheet, row);
+
+  for (guint i = 0; i < r->cells->len; i++)
+    draw_cell (painter, row, g_ptr_array_index (r->cells, i));
+}
+
+/* Cells merged down from rows above the page that reach into it. */
+static void
+draw_continued_cells (Painter        *painter,
+                      ZpSheet        *sheet,
+                      const PageSpan *span)
+{
+  for (guint row = 0; row < span->first_row; row++)
+    {
+      ZpSheetRow *r = zp_sheet_get_row (sheet, row);
+
+      if ((int) row == span->repeat_row)
+        continue;
+      for (guint i = 0; i < r->cells->len; i++)
+        {
+          const ZpCell *cell = g_ptr_array_index (r->cells, i);
+
+          if (row + cell->row_span > span->first_row)
+            draw_cell (painter, row, cell);
+        }
+    }
+}
+
+static void
+add_slot (Painter *painter,
+          guint    row,
+          double  *y,
+          double   height)
+{
+  Slot slot = { row, *y, height };
+
+  g_array_append_val (painter->slots, slot);
+  *y += height;
+}
+
+static void
+draw_page_number (ZpReport    *self,
+                  cairo_t     *cr,
+                  PangoLayout *layout,
+                  guint        page)
+{
+  g_autofree char *text = g_strdup_printf ("第 %u 页 共 %u 页", page + 1, self->pages->len);
+  PangoFontDescription *font = pango_font_description_copy (self->fonts[ZP_CELL_STYLE_NOTE]);
+  int w, h;
+
+  pango_font_description_set_size (font, 8 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  cairo_move_to (cr, (self->page_width - (double) w / PANGO_SCALE) / 2,
+                 self->page_height - self->margins[2] / 2 - (double) h / PANGO_SCALE / 2);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+}
+
+static void
+draw_table (ZpReport       *self,
+            Painter        *painter,
+            const PageSpan *span)
+{
+  ZpSheet *sheet = get_sheet (self, span->sheet);
+  GArray *heights = g_ptr_array_index (self->heights, span->sheet);
+  double scale = g_array_index (self->scales, double, span->sheet);
+  double y = 0;
+
+  column_widths (self, sheet, scale, painter->widths);
+  painter->x[0] = 0;
+  for (guint c = 0; c < sheet->n_cols; c++)
+    painter->x[c + 1] = painter->x[c] + painter->widths[c];
+
+  if (span->repeat_row >= 0)
+    add_slot (painter, span->repeat_row, &y, g_array_index (heights, double, span->repeat_row));
+  for (guint r = span->first_row; r <= span->last_row; r++)
+    add_slot (painter, r, &y, g_array_index (heights, double, r));
+
+  cairo_save (painter->cr);
+  cairo_translate (painter->cr, self->margins[3], self->margins[0]);
+  cairo_scale (painter->cr, scale, scale);
+  cairo_set_line_width (painter->cr, LINE_WIDTH);
+  cairo_set_source_rgb (painter->cr, 0, 0, 0);
+
+  draw_continued_cells (painter, sheet, span);
+  if (span->repeat_row >= 0)
+    draw_row_cells (painter, sheet, span->repeat_row);
+  for (guint r = span->first_row; r <= span->last_row; r++)
+    draw_row_cells (painter, sheet, r);
+  cairo_restore (painter->cr);
+}
+
+void
+zp_report_draw_page (ZpReport *self,
+                     cairo_t  *cr,
+                     guint     page)
+{
+  PangoContext *context;
+  PangoLayout *layout;
+  g_autoptr(GArray) slots = NULL;
+  Painter painter = { 0 };
+
+  g_return_if_fail (ZP_IS_REPORT (self));
+  g_return_if_fail (page < self->pages->len);
+
+  context = pango_cairo_create_context (cr);
+  set_up_context (context);
+  layout = pango_layout_new (context);
+  slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+  painter = (Painter) { self, cr, layout, { 0 }, { 0 }, slots };
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_table (self, &painter, &g_array_index (self->pages, PageSpan, page));
+  draw_page_number (self, cr, layout, page);
+  cairo_restore (cr);
+  g_object_unref (layout);
+  g_object_unref (context);
+}
+
+void
+zp_report_set_margins (ZpReport *self,
+                       double    top,
+                       double    right,
+                       double    bottom,
+                       double    left)
+{
+  g_return_if_fail (ZP_IS_REPORT (self));
+
+  self->margins[0] = top;
+  self->margins[1] = right;
+  self->margins[2] = bottom;
+  self->margins[3] = left;
+}
+
+/* GObject --------------------------------------------------------------------------------- */
+
+static void
+zp_report_finalize (GObject *object)
+{
+  ZpReport *self = ZP_REPORT (object);
+
+  g_clear_pointer (&self->cached_sheet, zp_sheet_free);
+  g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_pointer (&self->heights, g_ptr_array_unref);
+  g_clear_pointer (&self->scales, g_array_unref);
+  g_clear_object (&self->measure_layout);
+  g_clear_object (&self->measure_context);
+  for (guint s = 0; s < ZP_N_CELL_STYLES; s++)
+    g_clear_pointer (&self->fonts[s], pango_font_description_free);
+  zp_export_plan_clear (&self->plan);
+  g_clear_object (&self->workbook);
+
+  G_OBJECT_CLASS (zp_report_parent_class)->finalize (object);
+}
+
+static void
+zp_report_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZpReport *self = ZP_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKBOOK:
+      g_value_set_object (value, self->workbook);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_report_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ZpReport *self = ZP_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKBOOK:
+      self->workbook = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_report_class_init (ZpReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zp_report_finalize;
+  object_class->get_property = zp_report_get_property;
+  object_class->set_property = zp_report_set_property;
+
+  properties[PROP_WORKBOOK] =
+    g_param_spec_object ("workbook", NULL, NULL, ZP_TYPE_WORKBOOK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+zp_report_init (ZpReport *self)
+{
+  self->margins[0] = 40;
+  self->margins[1] = 36;
+  self->margins[2] = 46;
+  self->margins[3] = 36;
+  self->pages = g_array_new (FALSE, FALSE, sizeof (PageSpan));
+  self->heights = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->scales = g_array_new (FALSE, FALSE, sizeof (double));
+
+  self->measure_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  set_up_context (self->measure_context);
+  self->measure_layout = pango_layout_new (self->measure_context);
+  set_up_fonts (self);
+}
+
+ZpReport *
+zp_report_new (ZpWorkbook             *workbook,
+               const ZpExportOptions  *options)
+{
+  g_autoptr(GError) error = NULL;
+  ZpReport *self;
+
+  g_return_val_if_fail (ZP_IS_WORKBOOK (workbook), NULL);
+
+  self = g_object_new (ZP_TYPE_REPORT, "workbook", workbook, NULL);
+  if (!zp_export_plan_init (&self->plan, workbook, options, &error))
+    {
+      /* Options are checked by the caller (zp_export_workbook does); fall back to all. */
+      g_warning ("%s", error->message);
+      zp_export_plan_clear (&self->plan);
+      zp_export_plan_init (&self->plan, workbook, NULL, NULL);
+    }
+  return self;
+}
+
+/* PDF -------------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  int fd;
+  int saved_errno;
+} PdfStream;
+
+static cairo_status_t
+write_to_fd (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  PdfStream *stream = closure;
+
+  while (length > 0)
+    {
+      gssize n = write (stream->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          stream->saved_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_pdf_metadata (cairo_surface_t *surface,
+                  ZpWorkbook      *workbook)
+{
+  g_autofree char *title = g_strdup_printf ("%u 年度%s绩效自评表", zp_workbook_get_year (workbook),
+                                            zp_workbook_get_unit (workbook));
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ziping");
+}
+
+static gboolean
+pdf_status_ok (cairo_status_t    status,
+               const PdfStream  *stream,
+               const char       *path,
+               GError          **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  if (stream->saved_errno != 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (stream->saved_errno),
+                 _("Cannot write “%s”: %s"), path, g_strerror (stream->saved_errno));
+  else
+    g_set_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_FAILED,
+                 _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+gboolean
+zp_export_write_pdf (ZpWorkbook             *workbook,
+                     const ZpExportOptions  *options,
+                     ZpExportTarget         *target,
+                     GError                **error)
+{
+  g_autoptr(ZpReport) report = zp_report_new (workbook, options);
+  PdfStream stream = { target->fd, 0 };
+  double width = ZP_A4_WIDTH, height = ZP_A4_HEIGHT;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n_pages = zp_report_paginate (report, width, height);
+
+  if (zp_report_prefers_landscape (report))
+    {
+      width = ZP_A4_HEIGHT;
+      height = ZP_A4_WIDTH;
+      n_pages = zp_report_paginate (report, width, height);
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_fd, &stream, width, height);
+  set_pdf_metadata (surface, workbook);
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      zp_report_draw_page (report, cr, page);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return pdf_status_ok (status, &stream, target->path, error);
+}
