@@ -1,5 +1,5 @@
 /* zp-cli-summary.c — `ziping-cli summary FILE… [--json]`: one row per form across many
- * workbooks (汇总): unit, form, total, execution rate, errors and warnings.
+ * workbooks (汇总): unit, year, form, total, execution rate, errors and warnings.
  *
  * Findings about the whole workbook (the cross-form sums) count on its department form's
  * row, or on its first form's when it has none. Explained warnings are not counted.
@@ -69,7 +69,9 @@ add_rows (ZpCliTable  *table,
           g_autofree char *short_title = zp_cli_ellipsize (title, 30);
           g_autofree char *unit = zp_cli_ellipsize (zp_workbook_get_unit (workbook), 24);
 
-          zp_cli_table_add_row (table, unit, short_title, total, rate != NULL ? rate : "—",
+          g_autofree char *year = g_strdup_printf ("%u", zp_workbook_get_year (workbook));
+
+          zp_cli_table_add_row (table, unit, year, short_title, total, rate != NULL ? rate : "—",
                                 errors, warnings, NULL);
           continue;
         }
@@ -123,10 +125,10 @@ zp_cli_summary (int    argc,
     }
   else
     {
-      table = zp_cli_table_new (6);
-      zp_cli_table_set_headers (table, _("Unit"), _("Form"), _("Total"), _("Execution rate"),
-                                _("Errors"), _("Warnings"), NULL);
-      for (guint i = 2; i < 6; i++)
+      table = zp_cli_table_new (7);
+      zp_cli_table_set_headers (table, _("Unit"), _("Year"), _("Form"), _("Total"),
+                                _("Execution rate"), _("Errors"), _("Warnings"), NULL);
+      for (guint i = 3; i < 7; i++)
         zp_cli_table_set_right_aligned (table, i);
     }
 
