@@ -603,6 +603,8 @@ describe_node (JsonNode *node)
       return _("a string");
     case G_TYPE_BOOLEAN:
       return json_node_get_boolean (node) ? "true" : "false";
+    case G_TYPE_DOUBLE:
+      return _("a fractional number");
     default:
       return _("a number");
     }
@@ -766,6 +768,10 @@ read_integer (Loader     *l,
     return fail_type (l, member, _("a whole number"), node);
 
   *out = json_node_get_int (node);
+  if (*out < min && max == G_MAXINT64)
+    return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
+                        _("“%s” must be %" G_GINT64_FORMAT " or more, not %" G_GINT64_FORMAT),
+                        member, min, *out);
   if (*out < min || *out > max)
     return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
                         _("“%s” must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
@@ -1518,6 +1524,18 @@ check_text (const char  *text,
   return TRUE;
 }
 
+static void
+set_too_large (GError     **error,
+               const char  *name,
+               guint64      size)
+{
+  g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+  g_autofree char *max = g_format_size_full (ZP_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_TOO_LARGE,
+               _("%s is %s; Ziping opens files of up to %s"), name, size_text, max);
+}
+
 ZpWorkbook *
 zp_workbook_load_from_data (const char  *data,
                             gsize        length,
@@ -1538,11 +1556,7 @@ zp_workbook_load_from_data (const char  *data,
 
   if (length > ZP_FILE_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *max = g_format_size (ZP_FILE_MAX_SIZE);
-
-      g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_TOO_LARGE,
-                   _("%s is %s; Ziping opens files of up to %s"), display_name, size, max);
+      set_too_large (error, display_name, length);
       return NULL;
     }
 
@@ -1602,11 +1616,7 @@ zp_workbook_load (GFile   *file,
   size = g_file_info_get_size (info);
   if (size > ZP_FILE_MAX_SIZE)
     {
-      g_autofree char *size_text = g_format_size (size);
-      g_autofree char *max = g_format_size (ZP_FILE_MAX_SIZE);
-
-      g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_TOO_LARGE,
-                   _("%s is %s; Ziping opens files of up to %s"), name, size_text, max);
+      set_too_large (error, name, size);
       return NULL;
     }
 
