@@ -7,7 +7,6 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
 
 #include "zp-cli-common.h"
 
