@@ -397,6 +397,34 @@ test_example_is_canonical (void)
   g_assert_cmpstr (data, ==, contents);
 }
 
+/* The example in docs/file-format.md loads, and is exactly what saving it writes. */
+static void
+test_documented_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "..", "..", "docs",
+                                            "file-format.md", NULL);
+  g_autofree char *doc = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(ZpWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &doc, NULL, &error));
+  g_assert_no_error (error);
+  start = strstr (doc, "```json\n");
+  g_assert_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "\n```\n");
+  g_assert_nonnull (end);
+  example = g_strndup (start, end - start + 1);
+
+  workbook = load_data (example, strlen (example));
+  g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 2);
+  data = zp_workbook_to_data (workbook, NULL);
+  g_assert_cmpstr (data, ==, example);
+}
+
 /* Members this version does not know are skipped (files of the same version from a
  * later release may carry more). */
 static void
@@ -902,6 +930,7 @@ main (int   argc,
   g_test_add_func ("/io/escapes", test_escapes);
   g_test_add_func ("/io/layout", test_layout);
   g_test_add_func ("/io/example-is-canonical", test_example_is_canonical);
+  g_test_add_func ("/io/documented-example", test_documented_example);
   g_test_add_func ("/io/unknown-members", test_unknown_members);
   g_test_add_func ("/io/bad/valid-base", test_valid_document);
   g_test_add_func ("/io/bad/syntax", test_bad_syntax);
