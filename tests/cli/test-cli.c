@@ -346,6 +346,37 @@ test_indicator_reverse_and_zero (void)
 }
 
 static void
+test_indicator_direction (void)
+{
+  g_autoptr(CliRun) cost = run_cli ("indicator", "--target", "900元/人", "--actual", "950元/人",
+                                    "--weight", "10", "--subcategory", "成本指标", "--json", NULL);
+  g_autoptr(CliRun) forced = run_cli ("indicator", "--target", "500", "--actual", "600",
+                                      "--weight", "10", "--direction", "reverse", "--json", NULL);
+  g_autoptr(CliRun) central = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
+                                       "--weight", "10", "--grade", "部分达成", "--score", "5.5",
+                                       "--scheme", "central", "--json", NULL);
+  g_autoptr(JsonNode) cost_root = NULL;
+  g_autoptr(JsonNode) forced_root = NULL;
+  g_autoptr(JsonNode) central_root = NULL;
+
+  g_assert_cmpint (cost->status, ==, 0);
+  g_assert_cmpint (forced->status, ==, 0);
+  cost_root = parse_json (cost->out);
+  forced_root = parse_json (forced->out);
+  /* Under 成本指标 a bare number is a ceiling: 900 / 950 × 10. */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cost_root), "direction"), ==, "reverse");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cost_root), "score"), ==, "9.47");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (forced_root), "direction_set"), ==, "reverse");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (forced_root), "score"), ==, "8.33");
+
+  /* The central scheme's 部分达成 band starts at 60%: 5.5 of 10 is outside it, and the
+   * command still reports the indicator (the band is a check, not a usage error). */
+  g_assert_cmpint (central->status, ==, 0);
+  central_root = parse_json (central->out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (central_root), "scheme"), ==, "central");
+}
+
+static void
 test_indicator_text (void)
 {
   g_autoptr(CliRun) run = run_cli ("indicator", "--target", "≥500人", "--actual", "1700",
@@ -575,6 +606,71 @@ test_check_errors (void)
   g_assert_true (json_object_has_member (first, "explanation"));
 }
 
+/* Execution 80 of 100 (below 90%) with its warning explained (出错说明). */
+static char *
+write_explained_workbook (void)
+{
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_new ("hubei");
+  g_autoptr(ZpProjectForm) project = zp_project_form_new ();
+  ZpGoal *goal = zp_project_form_get_overall_goal (project);
+  g_autofree char *path = tmp_path ("explained.ziping");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ZpIndicator *indicators[] = {
+    make_indicator ("产出指标", "数量指标", "培训人数", "≥500人", "520人", "40"),
+    make_indicator ("效益指标", "社会效益指标", "保障培训顺利开展", "有效保障", "有效保障", "30"),
+    make_indicator ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", "10"),
+  };
+
+  zp_workbook_set_year (workbook, 2024);
+  zp_workbook_set_unit (workbook, "区职业技能培训中心");
+  zp_project_form_set_name (project, "职工技能培训");
+  zp_form_set_budget (ZP_FORM (project), "100");
+  zp_form_set_spent (ZP_FORM (project), "80");
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+    {
+      zp_goal_insert_indicator (goal, G_MAXUINT, indicators[i]);
+      g_object_unref (indicators[i]);
+    }
+  zp_workbook_insert_project (workbook, G_MAXUINT, project);
+  zp_form_set_explanation (ZP_FORM (project), "execution-low@-1:-1:spent", "尾款按合同于次年一月支付");
+
+  g_assert_true (zp_workbook_save (workbook, file, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_check_explained (void)
+{
+  g_autofree char *path = write_explained_workbook ();
+  g_autoptr(CliRun) run = run_cli ("check", "--json", path, NULL);
+  g_autoptr(CliRun) text = run_cli ("check", path, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *findings;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);
+  findings = json_object_get_array_member (json_node_get_object (root), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (finding, "code"), "execution-low") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "warning");
+      g_assert_cmpstr (json_object_get_string_member (finding, "explanation"), ==, "尾款按合同于次年一月支付");
+    }
+  g_assert_true (found);
+
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, "Explanation: 尾款按合同于次年一月支付"));
+  g_assert_nonnull (strstr (text->out, "(1 explained)"));
+}
+
 /* ---- new ---- */
 
 static void
@@ -715,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/cli/unreadable-file", test_unreadable_file);
   g_test_add_func ("/cli/indicator/positive", test_indicator_positive);
   g_test_add_func ("/cli/indicator/reverse-and-zero", test_indicator_reverse_and_zero);
+  g_test_add_func ("/cli/indicator/direction", test_indicator_direction);
   g_test_add_func ("/cli/indicator/text", test_indicator_text);
   g_test_add_func ("/cli/indicator/qualitative", test_indicator_qualitative);
   g_test_add_func ("/cli/execution/json", test_execution);
@@ -724,6 +821,7 @@ main (int    argc,
   g_test_add_func ("/cli/score/small", test_score_small);
   g_test_add_func ("/cli/check/example", test_check_example);
   g_test_add_func ("/cli/check/errors", test_check_errors);
+  g_test_add_func ("/cli/check/explained", test_check_explained);
   g_test_add_func ("/cli/new/year", test_new_year);
   g_test_add_func ("/cli/summary", test_summary);
 
