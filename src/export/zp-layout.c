@@ -783,12 +783,11 @@ add_summary_row (ZpSheet             *sheet,
                  const ZpSummaryLink *link)
 {
   g_autofree char *title = zp_form_dup_title (form);
-  g_autofree char *index = g_strdup_printf ("%u", number);
   guint row = zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
   ZpDecimal rate;
   ZpCell *cell;
 
-  zp_sheet_add_cell (sheet, 0, 1, ZP_CELL_STYLE_LABEL, index);
+  zp_sheet_add_number (sheet, 0, 1, ZP_CELL_SCORE, zp_decimal_from_int (number));
   zp_sheet_add_cell (sheet, 1, 1, ZP_CELL_STYLE_TEXT, title);
 
   if (zp_form_get_execution_rate (form, &rate))
