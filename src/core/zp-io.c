@@ -65,6 +65,9 @@ typedef struct
   guint              n_path;
   gboolean           want_value;  /* the last segment's value, not its key */
   gsize              found;       /* G_MAXSIZE: not found */
+  /* Locating runs on text json-glib accepted, which may hold forms strict JSON has not
+   * (0x10, .5, "\x41"): take any word and escape then. */
+  gboolean           lenient;
 
   gsize              error_pos;
   char              *error_message;
@@ -200,6 +203,12 @@ walker_escape (Walker  *w,
         }
     }
 
+  if (w->lenient && e != '\0')
+    {
+      w->pos += 2;
+      return TRUE;
+    }
+
   {
     g_autofree char *found = describe_char_at (w, w->pos + 1);
     return walker_fail (w, w->pos, _("a “\\” in a string must start an escape such as “\\n” or “\\u4E2D”, not be followed by %s"), found);
@@ -282,7 +291,7 @@ walker_word (Walker *w)
     return walker_fail_unexpected (w, _("a value (an object, array, string, number, true, false or null)"));
 
   word = g_strndup (w->text + start, w->pos - start);
-  if (g_str_equal (word, "true") || g_str_equal (word, "false") || g_str_equal (word, "null")
+  if (w->lenient || g_str_equal (word, "true") || g_str_equal (word, "false") || g_str_equal (word, "null")
       || is_json_number (word))
     return TRUE;
 
@@ -544,6 +553,7 @@ loader_locate (Loader     *l,
   w.n_path = n;
   w.want_value = at_value;
   w.found = G_MAXSIZE;
+  w.lenient = TRUE;
   walker_document (&w);
   g_free (w.error_message);
 

@@ -596,6 +596,22 @@ test_bad_format (void)
                         "bad.ziping:3:3: ", "“version” must be 1 or more, not 0");
 }
 
+/* json-glib takes a few forms strict JSON has not; positions are still found. */
+static void
+test_lenient_positions (void)
+{
+  g_autofree char *data = variant ("\"year\": 2024,", "\"year\": 2024, \"x\": [.5, 0x10, 1.], \"y\": \"\\x41\",");
+  g_autofree char *bad = NULL;
+  const char *weight = strstr (data, "\"weight\": \"5\"");
+  g_autofree char *before = NULL;
+
+  g_assert_nonnull (weight);
+  before = g_strndup (data, weight - data);
+  bad = g_strconcat (before, "\"weight\": []", weight + strlen ("\"weight\": \"5\""), NULL);
+  assert_load_fails (bad, strlen (bad), ZP_IO_ERROR_TYPE,
+                     "bad.ziping:30:15: ", "“weight” must be a string holding a number, not an array");
+}
+
 static void
 test_bad_types (void)
 {
@@ -937,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/io/bad/format", test_bad_format);
   g_test_add_func ("/io/bad/types", test_bad_types);
   g_test_add_func ("/io/bad/missing", test_missing_members);
+  g_test_add_func ("/io/bad/lenient-positions", test_lenient_positions);
   g_test_add_func ("/io/bad/values", test_bad_values);
   g_test_add_func ("/io/file/missing", test_load_missing_file);
   g_test_add_func ("/io/file/too-large", test_load_too_large);
