@@ -1510,7 +1510,12 @@ check_text (const char  *text,
   if (!g_utf8_validate_len (text, length, &end))
     {
       position_of (text, end - text, &line, &column);
-      g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_SYNTAX,
+      if (*end == '\0')
+        g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_SYNTAX,
+                     _("%s:%u:%u: the file holds a NUL byte: it is not a text file"),
+                     display_name, line, column);
+      else
+        g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_SYNTAX,
                    _("%s:%u:%u: the text is not UTF-8 (byte 0x%02X); save the file as UTF-8"),
                    display_name, line, column, (guchar) *end);
       return FALSE;
@@ -1587,6 +1592,14 @@ zp_workbook_load_from_data (const char  *data,
       return NULL;
     }
 
+  /* Only comments: no value at all. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_SYNTAX,
+                   _("%s:1:1: the file is empty; expected a .ziping document"), display_name);
+      return NULL;
+    }
+
   loader.text = data;
   loader.length = length;
   loader.display_name = display_name;
@@ -1620,6 +1633,13 @@ zp_workbook_load (GFile   *file,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                    _("%s is a folder, not a .ziping file"), name);
+      return NULL;
+    }
+  /* A pipe or a device would block or never end. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s is not a regular file"), name);
       return NULL;
     }
 
@@ -2077,6 +2097,7 @@ zp_workbook_save (ZpWorkbook  *self,
   g_autofree char *data = NULL;
   g_autofree char *path = NULL;
   gsize length = 0;
+  gboolean saved;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -2085,9 +2106,18 @@ zp_workbook_save (ZpWorkbook  *self,
   data = zp_workbook_to_data (self, &length);
   path = g_file_get_path (file);
   if (path != NULL)
-    return save_local (path, data, length, error);
+    saved = save_local (path, data, length, error);
+  else
+    /* Not a local file (a remote location): GIO writes a temporary and renames it on close. */
+    saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                     NULL, NULL, error);
 
-  /* Not a local file (a remote location): GIO writes a temporary and renames it on close. */
-  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  if (!saved)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* GIO's message names the temporary file: say first which file was not saved. */
+      g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
+    }
+  return saved;
 }

@@ -575,6 +575,8 @@ test_bad_syntax (void)
 
   assert_load_fails ("", 0, ZP_IO_ERROR_SYNTAX, "bad.ziping:1:1: ", "empty");
   assert_load_fails (" \n\n ", 4, ZP_IO_ERROR_SYNTAX, "bad.ziping:1:1: ", "empty");
+  assert_load_fails ("/* nothing */\n", 14, ZP_IO_ERROR_SYNTAX, "bad.ziping:1:1: ", "empty");
+  assert_load_fails ("{\n\0}", 4, ZP_IO_ERROR_SYNTAX, "bad.ziping:2:1: ", "NUL byte");
   assert_load_fails ("{\"format\": \"\xff\"}", 15, ZP_IO_ERROR_SYNTAX, "bad.ziping:1:13: ", "UTF-8");
 
   memset (deep, '[', 100);
@@ -760,6 +762,19 @@ test_load_too_large (void)
 }
 
 static void
+test_load_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &error);
+
+  g_assert_null (workbook);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  remove_tree (dir);
+}
+
+static void
 test_load_file_names_it (void)
 {
   g_autofree char *dir = make_temp_dir ();
@@ -877,6 +892,7 @@ test_save_fails_midway (void)
 
   g_assert_nonnull (error);
   g_test_message ("message: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "old.ziping was not saved (the file on disk is unchanged): "));
   assert_old_file (path);
   g_assert_cmpuint (count_entries (dir), ==, 1);
   remove_tree (dir);
@@ -958,6 +974,7 @@ main (int   argc,
   g_test_add_func ("/io/file/missing", test_load_missing_file);
   g_test_add_func ("/io/file/too-large", test_load_too_large);
   g_test_add_func ("/io/file/names-it", test_load_file_names_it);
+  g_test_add_func ("/io/file/folder", test_load_folder);
   g_test_add_func ("/io/save/ok", test_save);
   g_test_add_func ("/io/save/missing-folder", test_save_to_missing_folder);
   g_test_add_func ("/io/save/fails-midway", test_save_fails_midway);
