@@ -205,6 +205,7 @@ test_seed_execution (void)
   for (i = 0; i < G_N_ELEMENTS (published_forms); i++)
     {
       ZpForm *form = zp_workbook_get_form (workbook, i);
+      g_autofree char *percent = NULL;
       ZpDecimal rate;
 
       g_test_message ("form %u: %s", i, published_forms[i].title);
@@ -212,6 +213,10 @@ test_seed_execution (void)
       g_assert_cmpstr (zp_form_get_spent (form), ==, published_forms[i].spent);
       g_assert_true (zp_form_get_execution_rate (form, &rate));
       assert_decimal (rate, "1");
+      /* Published as 100%. */
+      percent = zp_decimal_format_percent (rate, 2, TRUE);
+      g_assert_cmpstr (percent, ==, "100%");
+      g_assert_cmpstr (zp_form_get_execution_rate_text (form), ==, "100.00%");
       assert_decimal (zp_form_get_execution_weight (form), "20");
       assert_decimal (zp_form_get_execution_score (form), "20");
       g_assert_cmpstr (zp_form_get_execution_score_text (form), ==, "20.00");
