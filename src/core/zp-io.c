@@ -916,7 +916,7 @@ load_categories (Loader     *l,
       if (*name == '\0')
         return loader_fail (l, ZP_IO_ERROR_MISSING, get_member (category, "name") ? "name" : NULL,
                             get_member (category, "name") == NULL,
-                            _("each category needs a “name”, such as “产出指标”"));
+                            _("each category needs a “name”, such as “%s”"), "产出指标");
       if (!read_scheme_number (l, category, "weight", TRUE, zp_decimal_from_int (100), &present, &weight))
         return FALSE;
       zp_scheme_add_category (scheme, name, weight);
@@ -1324,7 +1324,7 @@ load_project_goal (Loader        *l,
     {
       loader_enter_index (l, 1);
       return loader_fail (l, ZP_IO_ERROR_VALUE, NULL, TRUE,
-                          _("a project form has exactly one goal (年度总体目标), not %u"),
+                          _("a project form has exactly one goal, its overall goal, not %u"),
                           json_array_get_length (goals));
     }
 
