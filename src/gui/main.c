@@ -1,0 +1,25 @@
+/* main.c — the ziping desktop app.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ziping-core.h"
+#include "zp-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ZpApplication) app = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ZIPING_LOCALEDIR") ? g_getenv ("ZIPING_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  zp_core_init_i18n ();
+
+  app = zp_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,286 @@
+/* zp-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zp-application.h"
+#include "zp-preferences-window.h"
+#include "zp-window.h"
+
+struct _ZpApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ZpApplication, zp_application, ADW_TYPE_APPLICATION)
+
+extern GResource *zp_get_resource (void);
+
+/* Accelerators of the actions; the shortcuts window (gtk/help-overlay.ui) lists them. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.add-indicator", { "<Control>Return", NULL } },
+  { "win.delete-indicator", { "<Control><Shift>Delete", NULL } },
+  { "win.move-up", { "<Alt>Up", NULL } },
+  { "win.move-down", { "<Alt>Down", NULL } },
+  { "win.add-project", { "<Control><Shift>n", NULL } },
+  { "win.duplicate-project", { "<Control><Shift>d", NULL } },
+  { "win.review", { "<Control>r", NULL } },
+  { "win.show-checks", { "F8", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+/* The schema is installed, or (running from the build tree) compiled in <build>/data. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchemaSource) build_source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      build_source = g_settings_schema_source_new_from_directory (ZP_BUILD_SCHEMADIR, source,
+                                                                  FALSE, NULL);
+      if (build_source != NULL)
+        schema = g_settings_schema_source_lookup (build_source, APP_ID, TRUE);
+    }
+  if (schema == NULL)
+    {
+      g_message ("GSettings schema %s not found: settings will not be kept", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static ZpWindow *
+get_reusable_window (ZpApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ZP_IS_WINDOW (window) && zp_window_is_reusable (ZP_WINDOW (window)))
+    return ZP_WINDOW (window);
+  return zp_window_new (GTK_APPLICATION (self));
+}
+
+static void
+zp_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean first = window == NULL;
+
+  if (window == NULL)
+    window = GTK_WINDOW (zp_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (window);
+  if (first)
+    zp_window_offer_recovery (ZP_WINDOW (window));
+}
+
+/* ZIPING_VIEW, for screenshots: comma-separated "form=N", "review", "checks". */
+static void
+apply_view_from_env (ZpWindow *window)
+{
+  const char *spec = g_getenv ("ZIPING_VIEW");
+  g_auto(GStrv) parts = NULL;
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+
+  if (spec == NULL || workbook == NULL)
+    return;
+  parts = g_strsplit (spec, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (parts[i], "form="))
+        {
+          guint64 n = g_ascii_strtoull (parts[i] + 5, NULL, 10);
+          if (n < zp_workbook_get_n_forms (workbook))
+            zp_window_show_form (window, zp_workbook_get_form (workbook, n));
+        }
+      else if (g_str_equal (parts[i], "review"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+      else if (g_str_equal (parts[i], "checks"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+    }
+}
+
+static void
+zp_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      ZpWindow *window = get_reusable_window (ZP_APPLICATION (app));
+
+      gtk_window_present (GTK_WINDOW (window));
+      zp_window_open (window, files[i]);
+      apply_view_from_env (window);
+    }
+}
+
+static void
+apply_color_scheme (void)
+{
+  /* ZIPING_COLOR_SCHEME=dark|light, for screenshots and testing. */
+  const char *scheme = g_getenv ("ZIPING_COLOR_SCHEME");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+zp_application_startup (GApplication *app)
+{
+  ZpApplication *self = ZP_APPLICATION (app);
+
+  G_APPLICATION_CLASS (zp_application_parent_class)->startup (app);
+
+  self->settings = create_settings ();
+  apply_color_scheme ();
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+on_new (GSimpleAction *action,
+        GVariant      *param,
+        gpointer       user_data)
+{
+  ZpApplication *self = user_data;
+  ZpWindow *window = get_reusable_window (self);
+  const char *scheme = self->settings ? NULL : ZP_SCHEME_DEFAULT_ID;
+  g_autofree char *setting = self->settings ? g_settings_get_string (self->settings, "default-scheme") : NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", setting ? setting : scheme);
+}
+
+static void
+on_quit (GSimpleAction *action,
+         GVariant      *param,
+         gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Each window asks about its unsaved changes; the app ends when the last one closes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+on_preferences (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  ZpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *prefs = GTK_WINDOW (zp_preferences_window_new (parent, self->settings));
+
+  gtk_window_present (prefs);
+}
+
+static void
+on_about (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *developers[] = { _("The Ziping developers"), NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Ziping"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Fill in, score and check budget performance self-evaluation forms"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/ziping/ziping",
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", on_new },
+  { "quit", on_quit },
+  { "preferences", on_preferences },
+  { "about", on_about },
+};
+
+static void
+zp_application_finalize (GObject *object)
+{
+  ZpApplication *self = ZP_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (zp_application_parent_class)->finalize (object);
+}
+
+static void
+zp_application_class_init (ZpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = zp_application_finalize;
+  app_class->activate = zp_application_activate;
+  app_class->open = zp_application_open;
+  app_class->startup = zp_application_startup;
+
+  /* Links the resources' object file (and so its registration) from the static library. */
+  (void) zp_get_resource ();
+}
+
+static void
+zp_application_init (ZpApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+}
+
+ZpApplication *
+zp_application_new (void)
+{
+  return g_object_new (ZP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/ziping/Ziping",
+                       NULL);
+}
+
+GSettings *
+zp_application_get_settings (ZpApplication *self)
+{
+  g_return_val_if_fail (ZP_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+GSettings *
+zp_settings_get_default (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return ZP_IS_APPLICATION (app) ? ZP_APPLICATION (app)->settings : NULL;
+}

@@ -1,0 +1,329 @@
+/* zp-checks-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zp-checks-panel.h"
+#include "zp-form-info.h"
+
+struct _ZpChecksPanel
+{
+  AdwBin       parent_instance;
+
+  GtkLabel    *heading_label;
+  GtkStack    *stack;
+  GtkListBox  *list;
+
+  ZpWorkbook  *workbook;
+  ZpForm      *form;
+  ZpUndoStack *undo;
+  GListStore  *findings;
+  guint        refresh_idle;
+};
+
+G_DEFINE_FINAL_TYPE (ZpChecksPanel, zp_checks_panel, ADW_TYPE_BIN)
+
+enum {
+  FINDING_ACTIVATED,
+  REFRESHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+save_explanation (ZpChecksPanel *self,
+                  ZpFinding     *finding,
+                  const char    *text)
+{
+  ZpForm *form = zp_finding_get_form (finding);
+  GObject *owner = form ? G_OBJECT (form) : G_OBJECT (self->workbook);
+
+  if (owner == NULL)
+    return;
+  if (self->undo != NULL)
+    zp_undo_stack_set_explanation (self->undo, owner, zp_finding_get_key (finding), text);
+  else if (form != NULL)
+    zp_form_set_explanation (form, zp_finding_get_key (finding), text);
+  else
+    zp_workbook_set_explanation (self->workbook, zp_finding_get_key (finding), text);
+}
+
+static void
+on_explain (GtkWidget *widget,
+            GtkEntry  *entry)
+{
+  ZpChecksPanel *self = g_object_get_data (G_OBJECT (entry), "zp-panel");
+  ZpFinding *finding = g_object_get_data (G_OBJECT (entry), "zp-finding");
+
+  save_explanation (self, finding, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static GtkWidget *
+create_explanation (ZpChecksPanel *self,
+                    ZpFinding     *finding)
+{
+  gboolean explained = zp_finding_is_explained (finding);
+  GtkWidget *expander = gtk_expander_new (explained ? _("Explained") : _("Explain…"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *save = gtk_button_new_with_label (_("Save"));
+  const char *text = zp_finding_get_explanation (finding);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why this is acceptable"));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Explanation of the warning"), -1);
+  gtk_widget_set_tooltip_text (save, _("Save the explanation"));
+  g_object_set_data (G_OBJECT (entry), "zp-panel", self);
+  g_object_set_data_full (G_OBJECT (entry), "zp-finding", g_object_ref (finding), g_object_unref);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_explain), entry);
+  g_signal_connect (save, "clicked", G_CALLBACK (on_explain), entry);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), save);
+  gtk_expander_set_child (GTK_EXPANDER (expander), box);
+  if (explained)
+    {
+      g_autofree char *label = g_strdup_printf (_("Explained: %s"), text);
+      gtk_expander_set_label (GTK_EXPANDER (expander), label);
+    }
+  return expander;
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  ZpChecksPanel *self = user_data;
+  ZpFinding *finding = item;
+  gboolean error = zp_finding_get_severity (finding) == ZP_SEVERITY_ERROR;
+  gboolean explained = zp_finding_is_explained (finding);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" :
+                                                  explained ? "emblem-ok-symbolic" :
+                                                  "dialog-warning-symbolic");
+  GtkWidget *message = gtk_label_new (zp_finding_get_message (finding));
+  g_autofree char *location = zp_finding_dup_location (finding);
+  GtkWidget *where = gtk_label_new (location);
+
+  gtk_widget_add_css_class (icon, error ? "error" : explained ? "dim-label" : "warning");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (icon, error ? _("Error") : explained ? _("Explained warning") : _("Warning"));
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_widget_set_hexpand (message, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_label_set_wrap (GTK_LABEL (where), TRUE);
+  gtk_widget_add_css_class (where, "caption");
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_box_append (GTK_BOX (line), icon);
+  gtk_box_append (GTK_BOX (line), message);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), where);
+  if (!error)
+    gtk_box_append (GTK_BOX (box), create_explanation (self, finding));
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, error ? "finding-error" : "finding-warning");
+  if (explained)
+    gtk_widget_add_css_class (row, "explained");
+  return row;
+}
+
+static void
+refresh (ZpChecksPanel *self)
+{
+  g_autoptr(GListStore) cross = NULL;
+  GListModel *form_findings;
+  guint n;
+  g_autofree char *heading = NULL;
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_list_store_remove_all (self->findings);
+  if (self->form != NULL)
+    {
+      form_findings = zp_form_info_get_findings (zp_form_info_get (self->form));
+      n = g_list_model_get_n_items (form_findings);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) finding = g_list_model_get_item (form_findings, i);
+          g_list_store_append (self->findings, finding);
+        }
+    }
+  if (self->workbook != NULL)
+    {
+      cross = zp_check_cross_forms (self->workbook);
+      n = g_list_model_get_n_items (G_LIST_MODEL (cross));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) finding = g_list_model_get_item (G_LIST_MODEL (cross), i);
+          g_list_store_append (self->findings, finding);
+        }
+    }
+
+  heading = g_strdup_printf (_("Checks: %u errors, %u warnings"),
+                             zp_checks_panel_count (self, ZP_SEVERITY_ERROR),
+                             zp_checks_panel_count (self, ZP_SEVERITY_WARNING));
+  gtk_label_set_label (self->heading_label, heading);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->findings)) ? "list" : "empty");
+  g_signal_emit (self, signals[REFRESHED], 0);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  ZpChecksPanel *self = data;
+
+  self->refresh_idle = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (ZpChecksPanel *self)
+{
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+}
+
+static void
+on_row_activated (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  ZpChecksPanel *self)
+{
+  g_autoptr(ZpFinding) finding =
+    g_list_model_get_item (G_LIST_MODEL (self->findings), gtk_list_box_row_get_index (row));
+
+  if (finding != NULL)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
+}
+
+static void
+zp_checks_panel_dispose (GObject *object)
+{
+  ZpChecksPanel *self = ZP_CHECKS_PANEL (object);
+
+  zp_checks_panel_set_form (self, NULL);
+  zp_checks_panel_set_workbook (self, NULL);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_object (&self->undo);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZP_TYPE_CHECKS_PANEL);
+  g_clear_object (&self->findings);
+
+  G_OBJECT_CLASS (zp_checks_panel_parent_class)->dispose (object);
+}
+
+static void
+zp_checks_panel_class_init (ZpChecksPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zp_checks_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ziping/Ziping/zp-checks-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZpChecksPanel, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, ZpChecksPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, ZpChecksPanel, list);
+
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ZP_TYPE_FINDING);
+  signals[REFRESHED] =
+    g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+zp_checks_panel_init (ZpChecksPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->findings = g_list_store_new (ZP_TYPE_FINDING);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->findings), create_row, self, NULL);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+}
+
+ZpChecksPanel *
+zp_checks_panel_new (void)
+{
+  return g_object_new (ZP_TYPE_CHECKS_PANEL, NULL);
+}
+
+void
+zp_checks_panel_set_workbook (ZpChecksPanel *self,
+                              ZpWorkbook    *workbook)
+{
+  g_return_if_fail (ZP_IS_CHECKS_PANEL (self));
+
+  if (self->workbook == workbook)
+    return;
+  if (self->workbook != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbook, self);
+  g_set_object (&self->workbook, workbook);
+  if (workbook != NULL)
+    g_signal_connect_swapped (workbook, "changed", G_CALLBACK (queue_refresh), self);
+  queue_refresh (self);
+}
+
+void
+zp_checks_panel_set_form (ZpChecksPanel *self,
+                          ZpForm        *form)
+{
+  g_return_if_fail (ZP_IS_CHECKS_PANEL (self));
+
+  if (self->form == form)
+    return;
+  if (self->form != NULL)
+    g_signal_handlers_disconnect_by_data (zp_form_info_get (self->form), self);
+  g_set_object (&self->form, form);
+  if (form != NULL)
+    g_signal_connect_swapped (zp_form_info_get (form), "changed", G_CALLBACK (queue_refresh), self);
+  queue_refresh (self);
+}
+
+void
+zp_checks_panel_set_undo_stack (ZpChecksPanel *self,
+                                ZpUndoStack   *undo)
+{
+  g_return_if_fail (ZP_IS_CHECKS_PANEL (self));
+
+  g_set_object (&self->undo, undo);
+}
+
+GListModel *
+zp_checks_panel_get_findings (ZpChecksPanel *self)
+{
+  if (self->refresh_idle != 0)
+    refresh (self);
+  return G_LIST_MODEL (self->findings);
+}
+
+guint
+zp_checks_panel_count (ZpChecksPanel *self,
+                       ZpSeverity     severity)
+{
+  return zp_findings_count (G_LIST_MODEL (self->findings), severity, FALSE);
+}
+
+void
+zp_checks_panel_explain (ZpChecksPanel *self,
+                         guint          position,
+                         const char    *text)
+{
+  g_autoptr(ZpFinding) finding = g_list_model_get_item (zp_checks_panel_get_findings (self), position);
+
+  g_return_if_fail (finding != NULL);
+  save_explanation (self, finding, text);
+}

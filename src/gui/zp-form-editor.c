@@ -1,0 +1,907 @@
+/* zp-form-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zp-edit-binding.h"
+#include "zp-form-editor.h"
+
+struct _ZpFormEditor
+{
+  AdwBin            parent_instance;
+
+  GtkLabel         *title_label;
+  GtkLabel         *subtitle_label;
+  GtkLabel         *total_label;
+  GtkLabel         *weights_label;
+  GtkBox           *content_box;
+
+  ZpForm           *form;
+  ZpUndoStack      *undo;
+  GPtrArray        *tables;        /* ZpIndicatorTable*, one per goal */
+  GPtrArray        *block_boxes;   /* GtkBox* holding a goal's weight bars */
+  GPtrArray        *block_labels;  /* GtkLabel*, in zp_form_summarize_blocks() order */
+  GHashTable       *fields;        /* field key → widget */
+  ZpIndicatorTable *current_table;
+};
+
+G_DEFINE_FINAL_TYPE (ZpFormEditor, zp_form_editor, ADW_TYPE_BIN)
+
+static void rebuild (ZpFormEditor *self);
+
+/* ---- small builders ---- */
+
+static GtkWidget *
+add_entry_row (ZpFormEditor *self,
+               GtkWidget    *group,
+               const char   *title,
+               GObject      *object,
+               const char   *property,
+               const char   *key)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  zp_edit_binding_bind (GTK_EDITABLE (row), object, property, self->undo);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_hash_table_insert (self->fields, g_strdup (key ? key : property), row);
+  return row;
+}
+
+typedef const char *(*LabelFunc) (int value);
+
+static void
+on_combo_selected (AdwComboRow *row,
+                   GParamSpec  *pspec,
+                   GObject     *object)
+{
+  ZpFormEditor *self = g_object_get_data (G_OBJECT (row), "zp-editor");
+  const char *property = g_object_get_data (G_OBJECT (row), "zp-property");
+  guint selected = adw_combo_row_get_selected (row);
+  int current;
+
+  g_object_get (object, property, &current, NULL);
+  if (selected == GTK_INVALID_LIST_POSITION || (int) selected == current)
+    return;
+  if (self->undo != NULL)
+    zp_undo_stack_set_enum (self->undo, object, property, selected);
+  else
+    g_object_set (object, property, selected, NULL);
+}
+
+static void
+on_combo_property (GObject     *object,
+                   GParamSpec  *pspec,
+                   AdwComboRow *row)
+{
+  int value;
+
+  g_object_get (object, pspec->name, &value, NULL);
+  if (adw_combo_row_get_selected (row) != (guint) value)
+    adw_combo_row_set_selected (row, value);
+}
+
+static void
+add_combo_row (ZpFormEditor *self,
+               GtkWidget    *group,
+               const char   *title,
+               GObject      *object,
+               const char   *property,
+               LabelFunc     label,
+               int           n_values)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  GtkWidget *row = adw_combo_row_new ();
+  int value;
+
+  for (int i = 0; i < n_values; i++)
+    gtk_string_list_append (labels, label (i));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  g_object_get (object, property, &value, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), value);
+  g_object_set_data (G_OBJECT (row), "zp-editor", self);
+  g_object_set_data_full (G_OBJECT (row), "zp-property", g_strdup (property), g_free);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), object);
+  g_signal_connect_object (object, signal, G_CALLBACK (on_combo_property), row, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_hash_table_insert (self->fields, g_strdup (property), row);
+}
+
+static GtkWidget *
+new_group (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
+static const char *
+category_label (int value)
+{
+  return zp_project_category_to_label (value);
+}
+
+static const char *
+attribute_label (int value)
+{
+  return zp_project_attribute_to_label (value);
+}
+
+static const char *
+type_label (int value)
+{
+  return zp_project_type_to_label (value);
+}
+
+/* ---- header ---- */
+
+static GtkWidget *
+build_project_header (ZpFormEditor  *self,
+                      ZpProjectForm *form)
+{
+  GtkWidget *group = new_group (_("Project"), NULL);
+  GObject *object = G_OBJECT (form);
+
+  add_entry_row (self, group, _("Project name"), object, "name", NULL);
+  add_entry_row (self, group, _("Supervising department"), object, "department", NULL);
+  add_entry_row (self, group, _("Implementing unit"), object, "implementer", NULL);
+  add_entry_row (self, group, _("Project manager"), object, "manager", NULL);
+  add_combo_row (self, group, _("Project category"), object, "project-category", category_label, 3);
+  add_combo_row (self, group, _("Project attribute"), object, "project-attribute", attribute_label, 2);
+  add_combo_row (self, group, _("Project type"), object, "project-type", type_label, 3);
+  return group;
+}
+
+static GtkWidget *
+build_department_header (ZpFormEditor     *self,
+                         ZpDepartmentForm *form)
+{
+  GtkWidget *group = new_group (_("Unit"), _("Amounts in 10,000 yuan (万元)"));
+  GObject *object = G_OBJECT (form);
+
+  add_entry_row (self, group, _("Unit name"), object, "unit", NULL);
+  add_entry_row (self, group, _("Basic expenditure"), object, "basic-expenditure", NULL);
+  add_entry_row (self, group, _("Project expenditure"), object, "project-expenditure", NULL);
+  return group;
+}
+
+/* ---- budget execution ---- */
+
+static GtkWidget *
+grid_label (const char *text,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), heading ? 0.5 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static GtkWidget *
+grid_entry (ZpFormEditor *self,
+            GObject      *object,
+            const char   *property,
+            const char   *accessible)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
+  gtk_widget_add_css_class (entry, "numeric");
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  zp_edit_binding_bind (GTK_EDITABLE (entry), object, property, self->undo);
+  g_hash_table_insert (self->fields, g_strdup (property), entry);
+  return entry;
+}
+
+static GtkWidget *
+computed_label (ZpForm     *form,
+                const char *property,
+                const char *tooltip)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "computed");
+  gtk_widget_set_tooltip_text (label, tooltip);
+  g_object_bind_property (form, property, label, "label", G_BINDING_SYNC_CREATE);
+  return label;
+}
+
+static void
+attach_fund_rows (ZpFormEditor  *self,
+                  GtkGrid       *grid,
+                  ZpProjectForm *form)
+{
+  const char *names[ZP_N_FUNDS] = { "current", "carryover", "other" };
+  const char *fields[ZP_N_FUND_FIELDS] = { "initial", "budget", "spent" };
+  const char *labels[ZP_N_FUNDS] = {
+    N_("of which: current-year appropriation"),
+    N_("carry-over from last year"),
+    N_("other funds"),
+  };
+
+  for (int fund = 0; fund < ZP_N_FUNDS; fund++)
+    {
+      gtk_grid_attach (grid, grid_label (_(labels[fund]), FALSE), 0, fund + 2, 1, 1);
+      for (int field = 0; field < ZP_N_FUND_FIELDS; field++)
+        {
+          g_autofree char *property = g_strdup_printf ("fund-%s-%s", names[fund], fields[field]);
+
+          gtk_grid_attach (grid, grid_entry (self, G_OBJECT (form), property, _(labels[fund])),
+                           field + 1, fund + 2, 1, 1);
+        }
+    }
+}
+
+static GtkWidget *
+build_execution (ZpFormEditor *self,
+                 ZpForm       *form)
+{
+  g_autofree char *weight = zp_decimal_format_trim (zp_form_get_execution_weight (form), 2);
+  g_autofree char *title = g_strdup_printf (_("Budget Execution (%s points)"), weight);
+  GtkWidget *group = new_group (title, _("Amounts in 10,000 yuan (万元); the rate is spent ÷ budget"));
+  GtkWidget *grid = gtk_grid_new ();
+  GObject *object = G_OBJECT (form);
+  ZpScheme *scheme = zp_form_get_scheme (form);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_add_css_class (grid, "card");
+  gtk_widget_add_css_class (grid, "execution-grid");
+  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Initial budget"), TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Budget (A)"), TRUE), 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Spent (B)"), TRUE), 3, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Rate (B/A)"), TRUE), 4, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Score"), TRUE), 5, 0, 1, 1);
+
+  gtk_grid_attach (GTK_GRID (grid),
+                   grid_label (zp_form_is_department (form) ? _("Total expenditure") : _("Total funds"), FALSE),
+                   0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "initial-budget", _("Initial budget")), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "budget", _("Budget (A)")), 2, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "spent", _("Spent (B)")), 3, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   computed_label (form, "execution-rate-text", _("Execution rate")), 4, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   computed_label (form, "execution-score-text", _("Execution score")), 5, 1, 1, 1);
+
+  if (!zp_form_is_department (form) && scheme != NULL &&
+      g_strcmp0 (zp_scheme_get_layout (scheme), "central") == 0)
+    attach_fund_rows (self, GTK_GRID (grid), ZP_PROJECT_FORM (form));
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), grid);
+  return group;
+}
+
+/* ---- indicators ---- */
+
+static void
+on_row_focused (ZpIndicatorTable *table,
+                int               row,
+                ZpFormEditor     *self)
+{
+  self->current_table = table;
+}
+
+static void
+on_row_button (GtkButton    *button,
+               ZpFormEditor *self)
+{
+  const char *command = g_object_get_data (G_OBJECT (button), "zp-command");
+
+  self->current_table = g_object_get_data (G_OBJECT (button), "zp-table");
+  if (g_str_equal (command, "add"))
+    zp_form_editor_add_indicator (self);
+  else if (g_str_equal (command, "delete"))
+    zp_form_editor_delete_indicator (self);
+  else if (g_str_equal (command, "up"))
+    zp_form_editor_move_indicator (self, -1);
+  else if (g_str_equal (command, "down"))
+    zp_form_editor_move_indicator (self, 1);
+}
+
+static GtkWidget *
+row_button (ZpFormEditor     *self,
+            ZpIndicatorTable *table,
+            const char       *command,
+            const char       *icon,
+            const char       *label,
+            const char       *tooltip)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  if (label != NULL)
+    {
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+      gtk_button_set_child (GTK_BUTTON (button), content);
+    }
+  else
+    {
+      g_object_ref_sink (content);
+      g_object_unref (content);
+      gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+    }
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "zp-command", (gpointer) command);
+  g_object_set_data (G_OBJECT (button), "zp-table", table);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_row_button), self);
+  return button;
+}
+
+static GtkWidget *
+build_indicator_block (ZpFormEditor *self,
+                       ZpGoal       *goal)
+{
+  ZpIndicatorTable *table = zp_indicator_table_new (goal, zp_form_get_scheme (self->form), self->undo);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *bars = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_add_css_class (bars, "weight-bars");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (table));
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_add_css_class (scroller, "table-card");
+  gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
+
+  gtk_box_append (GTK_BOX (buttons),
+                  row_button (self, table, "add", "list-add-symbolic", _("Add Row"),
+                              _("Add an indicator below the current row (Ctrl+Return)")));
+  gtk_box_append (GTK_BOX (buttons),
+                  row_button (self, table, "delete", "list-remove-symbolic", _("Delete Row"),
+                              _("Delete the current row (Ctrl+Shift+Delete)")));
+  gtk_box_append (GTK_BOX (buttons),
+                  row_button (self, table, "up", "go-up-symbolic", NULL, _("Move the row up (Alt+Up)")));
+  gtk_box_append (GTK_BOX (buttons),
+                  row_button (self, table, "down", "go-down-symbolic", NULL, _("Move the row down (Alt+Down)")));
+
+  g_signal_connect (table, "row-focused", G_CALLBACK (on_row_focused), self);
+  g_ptr_array_add (self->tables, table);
+  g_ptr_array_add (self->block_boxes, bars);
+
+  gtk_box_append (GTK_BOX (box), bars);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
+static GtkWidget *
+build_project_goal (ZpFormEditor  *self,
+                    ZpProjectForm *form)
+{
+  ZpGoal *goal = zp_project_form_get_overall_goal (form);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *group = new_group (_("Annual Overall Goal"), NULL);
+  GtkWidget *indicators = new_group (_("Performance Indicators"), NULL);
+
+  add_entry_row (self, group, _("Planned goal"), G_OBJECT (goal), "text", "goal0:text");
+  add_entry_row (self, group, _("What was achieved"), G_OBJECT (goal), "achieved", "goal0:achieved");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (indicators), build_indicator_block (self, goal));
+  gtk_box_append (GTK_BOX (box), group);
+  gtk_box_append (GTK_BOX (box), indicators);
+  return box;
+}
+
+static void
+on_remove_goal (GtkButton    *button,
+                ZpFormEditor *self)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "zp-goal"));
+
+  if (self->undo != NULL && position < zp_form_get_n_goals (self->form))
+    zp_undo_stack_remove (self->undo, G_OBJECT (self->form), position);
+}
+
+static GtkWidget *
+build_department_goal (ZpFormEditor *self,
+                       guint         i)
+{
+  ZpGoal *goal = zp_form_get_goal (self->form, i);
+  g_autofree char *title = g_strdup_printf (_("Annual Goal %u"), i + 1);
+  g_autofree char *text_key = g_strdup_printf ("goal%u:text", i);
+  g_autofree char *weight_key = g_strdup_printf ("goal%u:weight", i);
+  GtkWidget *group = new_group (title, NULL);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Delete this goal"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete this goal"), -1);
+  g_object_set_data (G_OBJECT (remove), "zp-goal", GUINT_TO_POINTER (i));
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_goal), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), remove);
+
+  add_entry_row (self, group, _("Goal"), G_OBJECT (goal), "text", text_key);
+  add_entry_row (self, group, _("Weight"), G_OBJECT (goal), "weight", weight_key);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), build_indicator_block (self, goal));
+  return group;
+}
+
+static void
+on_add_goal (ZpFormEditor *self)
+{
+  zp_form_editor_add_goal (self);
+}
+
+static GtkWidget *
+build_department_goals (ZpFormEditor *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Goal"));
+
+  for (guint i = 0; i < zp_form_get_n_goals (self->form); i++)
+    gtk_box_append (GTK_BOX (box), build_department_goal (self, i));
+  gtk_widget_set_halign (add, GTK_ALIGN_START);
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_set_tooltip_text (add, _("Add an annual performance goal"));
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_goal), self);
+  gtk_box_append (GTK_BOX (box), add);
+  return box;
+}
+
+static GtkWidget *
+build_analysis (ZpFormEditor *self)
+{
+  GtkWidget *group = new_group (_("Analysis"), NULL);
+
+  add_entry_row (self, group, _("Why targets were missed or deviated"), G_OBJECT (self->form), "analysis", NULL);
+  add_entry_row (self, group, _("Improvements and use of the results"), G_OBJECT (self->form), "improvement", NULL);
+  return group;
+}
+
+/* ---- totals ---- */
+
+static GtkWidget *
+weight_bar (ZpFormEditor         *self,
+            const ZpBlockSummary *block)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label, *bar, *score;
+  g_autofree char *sum = zp_decimal_format_trim (block->weight_sum, 2);
+  g_autofree char *weight = zp_decimal_format_trim (block->weight, 2);
+  g_autofree char *score_text = zp_decimal_format (block->score, zp_scheme_get_decimals (zp_form_get_scheme (self->form)));
+  g_autofree char *text = NULL;
+  g_autofree char *score_line = NULL;
+  gboolean adds_up = block->has_weight && zp_decimal_equal (block->weight_sum, block->weight);
+
+  if (zp_form_is_department (self->form))
+    text = g_strdup_printf (_("Weights %s / %s"), sum, weight);
+  else if (block->has_weight)
+    text = g_strdup_printf ("%s %s / %s", block->name, sum, weight);
+  else
+    text = g_strdup_printf (_("%s (not in the scheme) %s"), block->name, sum);
+
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, adds_up ? "success" : "error");
+  bar = gtk_level_bar_new ();
+  gtk_widget_set_size_request (bar, 160, -1);
+  /* The bar only draws the share; the figures shown are the core's decimals. */
+  if (block->has_weight && zp_decimal_sign (block->weight) > 0)
+    gtk_level_bar_set_value (GTK_LEVEL_BAR (bar),
+                             MIN (1.0, (double) block->weight_sum.raw / (double) block->weight.raw));
+  if (!adds_up)
+    gtk_widget_add_css_class (bar, "error");
+  score_line = g_strdup_printf (_("Score %s"), score_text);
+  score = gtk_label_new (score_line);
+  gtk_label_set_xalign (GTK_LABEL (score), 0);
+  gtk_widget_add_css_class (score, "caption");
+  gtk_widget_add_css_class (score, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), score);
+  g_ptr_array_add (self->block_labels, label);
+  return box;
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+refresh_totals (ZpFormEditor *self)
+{
+  g_autoptr(GPtrArray) blocks = NULL;
+  ZpDecimal weights;
+  g_autofree char *weights_text = NULL;
+  g_autofree char *line = NULL;
+  gboolean weights_ok;
+
+  if (self->form == NULL)
+    return;
+
+  gtk_label_set_label (self->total_label, zp_form_get_total_text (self->form));
+  for (guint i = 0; i < self->block_boxes->len; i++)
+    clear_box (g_ptr_array_index (self->block_boxes, i));
+  g_ptr_array_set_size (self->block_labels, 0);
+
+  blocks = zp_form_summarize_blocks (self->form);
+  weights = zp_form_get_execution_weight (self->form);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      ZpBlockSummary *block = g_ptr_array_index (blocks, i);
+      guint goal = zp_form_is_department (self->form) ? (guint) MAX (block->goal_index, 0) : 0;
+
+      weights = zp_decimal_add (weights, block->weight_sum);
+      if (goal < self->block_boxes->len)
+        gtk_box_append (g_ptr_array_index (self->block_boxes, goal), weight_bar (self, block));
+    }
+
+  weights_text = zp_decimal_format_trim (weights, 2);
+  line = g_strdup_printf (_("Weights %s / 100"), weights_text);
+  gtk_label_set_label (self->weights_label, line);
+  weights_ok = zp_decimal_equal (weights, zp_decimal_from_int (100));
+  if (weights_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->weights_label), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->weights_label), "error");
+}
+
+static void
+refresh_title (ZpFormEditor *self)
+{
+  g_autofree char *title = zp_form_dup_title (self->form);
+  ZpScheme *scheme = zp_form_get_scheme (self->form);
+  g_autofree char *subtitle = NULL;
+
+  if (title == NULL || *title == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled form"));
+    }
+  gtk_label_set_label (self->title_label, title);
+  subtitle = g_strdup_printf ("%s · %s",
+                              zp_form_is_department (self->form) ? _("Department-wide self-evaluation")
+                                                                 : _("Project self-evaluation"),
+                              scheme ? zp_scheme_get_name (scheme) : "");
+  gtk_label_set_label (self->subtitle_label, subtitle);
+}
+
+/* ---- life cycle ---- */
+
+static void
+rebuild (ZpFormEditor *self)
+{
+  clear_box (self->content_box);
+  g_ptr_array_set_size (self->tables, 0);
+  g_ptr_array_set_size (self->block_boxes, 0);
+  g_ptr_array_set_size (self->block_labels, 0);
+  g_hash_table_remove_all (self->fields);
+  self->current_table = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self), self->form != NULL);
+  if (self->form == NULL)
+    return;
+
+  if (zp_form_is_department (self->form))
+    {
+      gtk_box_append (self->content_box, build_department_header (self, ZP_DEPARTMENT_FORM (self->form)));
+      gtk_box_append (self->content_box, build_execution (self, self->form));
+      gtk_box_append (self->content_box, build_department_goals (self));
+    }
+  else
+    {
+      gtk_box_append (self->content_box, build_project_header (self, ZP_PROJECT_FORM (self->form)));
+      gtk_box_append (self->content_box, build_execution (self, self->form));
+      gtk_box_append (self->content_box, build_project_goal (self, ZP_PROJECT_FORM (self->form)));
+    }
+  gtk_box_append (self->content_box, build_analysis (self));
+  refresh_title (self);
+  refresh_totals (self);
+}
+
+static void
+on_goals_changed (ZpFormEditor *self)
+{
+  rebuild (self);
+}
+
+static void
+zp_form_editor_dispose (GObject *object)
+{
+  ZpFormEditor *self = ZP_FORM_EDITOR (object);
+
+  zp_form_editor_set_form (self, NULL);
+  g_clear_object (&self->undo);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZP_TYPE_FORM_EDITOR);
+
+  G_OBJECT_CLASS (zp_form_editor_parent_class)->dispose (object);
+}
+
+static void
+zp_form_editor_finalize (GObject *object)
+{
+  ZpFormEditor *self = ZP_FORM_EDITOR (object);
+
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->block_boxes, g_ptr_array_unref);
+  g_clear_pointer (&self->block_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+
+  G_OBJECT_CLASS (zp_form_editor_parent_class)->finalize (object);
+}
+
+static void
+zp_form_editor_class_init (ZpFormEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zp_form_editor_dispose;
+  object_class->finalize = zp_form_editor_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ziping/Ziping/zp-form-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, total_label);
+  gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, weights_label);
+  gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, content_box);
+}
+
+static void
+zp_form_editor_init (ZpFormEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tables = g_ptr_array_new ();
+  self->block_boxes = g_ptr_array_new ();
+  self->block_labels = g_ptr_array_new ();
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+ZpFormEditor *
+zp_form_editor_new (void)
+{
+  return g_object_new (ZP_TYPE_FORM_EDITOR, NULL);
+}
+
+void
+zp_form_editor_set_undo_stack (ZpFormEditor *self,
+                               ZpUndoStack  *undo)
+{
+  g_return_if_fail (ZP_IS_FORM_EDITOR (self));
+
+  g_set_object (&self->undo, undo);
+}
+
+void
+zp_form_editor_set_form (ZpFormEditor *self,
+                         ZpForm       *form)
+{
+  g_return_if_fail (ZP_IS_FORM_EDITOR (self));
+
+  if (self->form == form)
+    return;
+
+  if (self->form != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->form, self);
+      g_signal_handlers_disconnect_by_data (zp_form_get_goals (self->form), self);
+    }
+  g_set_object (&self->form, form);
+  if (form != NULL)
+    {
+      g_signal_connect_swapped (form, "rescored", G_CALLBACK (refresh_totals), self);
+      g_signal_connect_swapped (form, "changed", G_CALLBACK (refresh_title), self);
+      g_signal_connect_swapped (zp_form_get_goals (form), "items-changed", G_CALLBACK (on_goals_changed), self);
+    }
+  if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    rebuild (self);
+}
+
+ZpForm *
+zp_form_editor_get_form (ZpFormEditor *self)
+{
+  return self->form;
+}
+
+static ZpIndicatorTable *
+current_table (ZpFormEditor *self)
+{
+  if (self->current_table != NULL)
+    return self->current_table;
+  if (self->tables->len > 0)
+    return g_ptr_array_index (self->tables, 0);
+  return NULL;
+}
+
+typedef struct
+{
+  ZpIndicatorTable *table;
+  guint             row;
+} FocusLater;
+
+static gboolean
+focus_later_cb (gpointer data)
+{
+  FocusLater *later = data;
+
+  zp_indicator_table_focus_cell (later->table, later->row, "name");
+  g_object_unref (later->table);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are created on the next layout: focus once they exist. */
+static void
+focus_row_later (ZpIndicatorTable *table,
+                 guint             row)
+{
+  FocusLater *later = g_new0 (FocusLater, 1);
+
+  later->table = g_object_ref (table);
+  later->row = row;
+  zp_indicator_table_set_current_row (table, row);
+  g_idle_add_full (G_PRIORITY_LOW, focus_later_cb, later, NULL);
+}
+
+void
+zp_form_editor_add_indicator (ZpFormEditor *self)
+{
+  ZpIndicatorTable *table = current_table (self);
+  g_autoptr(ZpIndicator) indicator = NULL;
+  ZpGoal *goal;
+  int row;
+  guint position;
+
+  if (table == NULL || self->undo == NULL)
+    return;
+  goal = zp_indicator_table_get_goal (table);
+  row = zp_indicator_table_get_current_row (table);
+  position = row < 0 ? zp_goal_get_n_indicators (goal) : (guint) row + 1;
+  indicator = zp_indicator_new ();
+  /* A new row usually belongs to the same category as the one above it. */
+  if (position > 0)
+    {
+      ZpIndicator *above = zp_goal_get_indicator (goal, position - 1);
+
+      zp_indicator_set_category (indicator, zp_indicator_get_category (above));
+      zp_indicator_set_subcategory (indicator, zp_indicator_get_subcategory (above));
+    }
+  zp_undo_stack_insert (self->undo, G_OBJECT (goal), position, G_OBJECT (indicator));
+  self->current_table = table;
+  focus_row_later (table, position);
+}
+
+void
+zp_form_editor_delete_indicator (ZpFormEditor *self)
+{
+  ZpIndicatorTable *table = current_table (self);
+  ZpGoal *goal;
+  int row;
+  guint n;
+
+  if (table == NULL || self->undo == NULL)
+    return;
+  goal = zp_indicator_table_get_goal (table);
+  row = zp_indicator_table_get_current_row (table);
+  if (row < 0)
+    return;
+  zp_undo_stack_remove (self->undo, G_OBJECT (goal), row);
+  n = zp_goal_get_n_indicators (goal);
+  if (n > 0)
+    focus_row_later (table, MIN ((guint) row, n - 1));
+}
+
+void
+zp_form_editor_move_indicator (ZpFormEditor *self,
+                               int           delta)
+{
+  ZpIndicatorTable *table = current_table (self);
+  ZpGoal *goal;
+  int row, to;
+
+  if (table == NULL || self->undo == NULL)
+    return;
+  goal = zp_indicator_table_get_goal (table);
+  row = zp_indicator_table_get_current_row (table);
+  to = row + delta;
+  if (row < 0 || to < 0 || to >= (int) zp_goal_get_n_indicators (goal))
+    return;
+  zp_undo_stack_move (self->undo, G_OBJECT (goal), row, to);
+  focus_row_later (table, to);
+}
+
+void
+zp_form_editor_add_goal (ZpFormEditor *self)
+{
+  g_autoptr(ZpGoal) goal = NULL;
+
+  if (self->form == NULL || self->undo == NULL || !zp_form_is_department (self->form))
+    return;
+  goal = zp_goal_new ();
+  zp_undo_stack_insert (self->undo, G_OBJECT (self->form), G_MAXUINT, G_OBJECT (goal));
+}
+
+void
+zp_form_editor_focus (ZpFormEditor *self,
+                      int           goal,
+                      int           row,
+                      const char   *field)
+{
+  GtkWidget *widget = NULL;
+
+  g_return_if_fail (ZP_IS_FORM_EDITOR (self));
+
+  if (goal >= 0 && row >= 0 && (guint) goal < self->tables->len)
+    {
+      ZpIndicatorTable *table = g_ptr_array_index (self->tables, goal);
+
+      self->current_table = table;
+      zp_indicator_table_focus_cell (table, row, field);
+      return;
+    }
+  if (goal >= 0 && field != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("goal%d:%s", goal, field);
+      widget = g_hash_table_lookup (self->fields, key);
+    }
+  if (widget == NULL && field != NULL)
+    widget = g_hash_table_lookup (self->fields, field);
+  if (widget == NULL && goal >= 0 && (guint) goal < self->tables->len)
+    widget = g_ptr_array_index (self->tables, goal);
+  if (widget != NULL)
+    gtk_widget_grab_focus (widget);
+}
+
+ZpIndicatorTable *
+zp_form_editor_get_table (ZpFormEditor *self,
+                          guint         goal)
+{
+  return goal < self->tables->len ? g_ptr_array_index (self->tables, goal) : NULL;
+}
+
+const char *
+zp_form_editor_get_total_text (ZpFormEditor *self)
+{
+  return gtk_label_get_label (self->total_label);
+}
+
+const char *
+zp_form_editor_get_weights_text (ZpFormEditor *self)
+{
+  return gtk_label_get_label (self->weights_label);
+}
+
+const char *
+zp_form_editor_get_block_text (ZpFormEditor *self,
+                               guint         block)
+{
+  if (block >= self->block_labels->len)
+    return NULL;
+  return gtk_label_get_label (g_ptr_array_index (self->block_labels, block));
+}
+
+GtkWidget *
+zp_form_editor_get_field (ZpFormEditor *self,
+                          const char   *field)
+{
+  return g_hash_table_lookup (self->fields, field);
+}

@@ -1,0 +1,553 @@
+/* zp-indicator-table.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zp-edit-binding.h"
+#include "zp-indicator-table.h"
+#include "zp-score-cell.h"
+
+typedef enum
+{
+  CELL_ENTRY,
+  CELL_CHOICE,   /* an entry offering the standard names */
+  CELL_SCORE,
+  CELL_STATE,
+} CellKind;
+
+typedef struct
+{
+  const char *field;
+  const char *title;
+  const char *tooltip;
+  CellKind    kind;
+  int         width;
+  gboolean    expand;
+} Column;
+
+static const Column columns[] = {
+  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 36, FALSE },
+  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, 120, FALSE },
+  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, 140, FALSE },
+  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, 220, TRUE },
+  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, 130, FALSE },
+  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, 130, FALSE },
+  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 64, FALSE },
+  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 76, FALSE },
+  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, 200, TRUE },
+};
+#define N_COLUMNS G_N_ELEMENTS (columns)
+
+/* Standard 一级 and 二级 names (spec §1); others may be typed. */
+static const char *subcategories[][6] = {
+  { "产出指标", "数量指标", "质量指标", "时效指标", "成本指标", NULL },
+  { "效益指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", NULL },
+  { "满意度指标", "服务对象满意度指标", "社会满意度指标", NULL },
+  { "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标", NULL },
+};
+
+struct _ZpIndicatorTable
+{
+  AdwBin              parent_instance;
+
+  GtkColumnView      *view;
+  GtkSingleSelection *selection;
+  ZpGoal             *goal;
+  ZpScheme           *scheme;
+  ZpUndoStack        *undo;
+  /* ZpIndicator* → GtkWidget*[N_COLUMNS] of the bound row */
+  GHashTable         *cells;
+  int                 current_row;
+};
+
+G_DEFINE_FINAL_TYPE (ZpIndicatorTable, zp_indicator_table, ADW_TYPE_BIN)
+
+enum {
+  ROW_FOCUSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+column_index (const char *field)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (columns[i].field, field) == 0)
+      return i;
+  return -1;
+}
+
+static GtkWidget **
+row_cells (ZpIndicatorTable *self,
+           guint             row,
+           gboolean          create)
+{
+  ZpIndicator *indicator;
+  GtkWidget **cells;
+
+  if (row >= zp_goal_get_n_indicators (self->goal))
+    return NULL;
+  indicator = zp_goal_get_indicator (self->goal, row);
+  cells = g_hash_table_lookup (self->cells, indicator);
+  if (cells == NULL && create)
+    {
+      cells = g_new0 (GtkWidget *, N_COLUMNS);
+      g_hash_table_insert (self->cells, indicator, cells);
+    }
+  return cells;
+}
+
+static guint
+cell_row (GtkWidget *cell)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "zp-list-item");
+
+  return item ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+focus_cell_at (ZpIndicatorTable *self,
+               guint             row,
+               int               column)
+{
+  GtkWidget **cells = row_cells (self, row, FALSE);
+
+  if (cells == NULL || cells[column] == NULL)
+    return FALSE;
+  if (ZP_IS_SCORE_CELL (cells[column]))
+    return gtk_widget_grab_focus (zp_score_cell_get_button (ZP_SCORE_CELL (cells[column])));
+  return gtk_widget_grab_focus (cells[column]);
+}
+
+/* The next (or previous) editable cell: along the row, then on to the next row. */
+static gboolean
+move_focus (ZpIndicatorTable *self,
+            GtkWidget        *cell,
+            gboolean          backward)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "zp-column"));
+  guint row = cell_row (cell);
+  guint n = zp_goal_get_n_indicators (self->goal);
+
+  if (row == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  for (;;)
+    {
+      column += backward ? -1 : 1;
+      if (column < 0)
+        {
+          if (row == 0)
+            return FALSE;
+          row--;
+          column = N_COLUMNS - 1;
+        }
+      else if (column >= (int) N_COLUMNS)
+        {
+          if (row + 1 >= n)
+            return FALSE;
+          row++;
+          column = 0;
+        }
+      if (columns[column].kind == CELL_ENTRY || columns[column].kind == CELL_CHOICE)
+        return focus_cell_at (self, row, column);
+    }
+}
+
+static gboolean
+on_cell_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     ZpIndicatorTable      *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return move_focus (self, cell, FALSE);
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return move_focus (self, cell, TRUE);
+  return FALSE;
+}
+
+static void
+on_cell_focus_enter (GtkEventControllerFocus *controller,
+                     ZpIndicatorTable        *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint row = cell_row (cell);
+
+  if (row == GTK_INVALID_LIST_POSITION)
+    return;
+  zp_indicator_table_set_current_row (self, row);
+  g_signal_emit (self, signals[ROW_FOCUSED], 0, (int) row);
+}
+
+static void
+add_cell_controllers (ZpIndicatorTable *self,
+                      GtkWidget        *cell)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_cell_key_pressed), self);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
+  gtk_widget_add_controller (cell, key);
+  gtk_widget_add_controller (cell, focus);
+}
+
+static void
+on_choice_picked (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  GtkEntry      *entry)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), gtk_label_get_label (GTK_LABEL (label)));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER)));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
+static GPtrArray *
+choices_for (GtkEntry *entry)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  const char *field = g_object_get_data (G_OBJECT (entry), "zp-field");
+  GObject *object = zp_edit_binding_get_object (GTK_EDITABLE (entry));
+  const char *category = object ? zp_indicator_get_category (ZP_INDICATOR (object)) : "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcategories); i++)
+    {
+      if (g_str_equal (field, "category"))
+        g_ptr_array_add (names, (gpointer) subcategories[i][0]);
+      else if (*category == '\0' || g_str_has_prefix (category, subcategories[i][0]))
+        for (guint j = 1; subcategories[i][j] != NULL; j++)
+          g_ptr_array_add (names, (gpointer) subcategories[i][j]);
+    }
+  return names;
+}
+
+static void
+on_choice_icon (GtkEntry             *entry,
+                GtkEntryIconPosition  position,
+                gpointer              user_data)
+{
+  g_autoptr(GPtrArray) names = choices_for (entry);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (names, i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+    }
+  gtk_widget_add_css_class (list, "menu");
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_choice_picked), entry);
+  gtk_popover_set_child (GTK_POPOVER (popover), list);
+  gtk_widget_set_parent (popover, GTK_WIDGET (entry));
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static GtkWidget *
+create_entry (const Column *column)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
+  gtk_widget_add_css_class (entry, "zp-cell");
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(column->title), -1);
+  if (g_str_equal (column->field, "weight"))
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
+      gtk_widget_add_css_class (entry, "numeric");
+    }
+  if (column->kind == CELL_CHOICE)
+    {
+      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, "pan-down-symbolic");
+      gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Standard names"));
+      g_signal_connect (entry, "icon-press", G_CALLBACK (on_choice_icon), NULL);
+    }
+  g_object_set_data (G_OBJECT (entry), "zp-field", (gpointer) column->field);
+  return entry;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            ZpIndicatorTable         *self)
+{
+  const Column *column = g_object_get_data (G_OBJECT (factory), "zp-column");
+  GtkWidget *cell;
+
+  switch (column->kind)
+    {
+    case CELL_STATE:
+      cell = gtk_image_new ();
+      gtk_widget_add_css_class (cell, "state-icon");
+      break;
+    case CELL_SCORE:
+      cell = GTK_WIDGET (zp_score_cell_new ());
+      break;
+    case CELL_ENTRY:
+    case CELL_CHOICE:
+    default:
+      cell = create_entry (column);
+      add_cell_controllers (self, cell);
+      break;
+    }
+  g_object_set_data (G_OBJECT (cell), "zp-list-item", item);
+  g_object_set_data (G_OBJECT (cell), "zp-column", GINT_TO_POINTER (column - columns));
+  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+update_state_icon (GtkImage    *image,
+                   GParamSpec  *pspec,
+                   ZpIndicator *indicator)
+{
+  ZpIndicatorFlags flags = zp_indicator_get_flags (indicator);
+  ZpIndicatorState state = zp_indicator_get_state (indicator);
+  const char *icon = NULL, *klass = NULL, *tip = NULL;
+  static const char *classes[] = { "met", "partial", "missed", "overridden", "over-achieved", "needs-note", NULL };
+
+  if (flags & ZP_INDICATOR_FLAG_NEEDS_NOTE)
+    icon = "dialog-error-symbolic", klass = "needs-note", tip = _("Needs a deviation note");
+  else if (flags & ZP_INDICATOR_FLAG_OVERRIDDEN || zp_indicator_has_override (indicator))
+    icon = "document-edit-symbolic", klass = "overridden", tip = _("Score set by hand");
+  else if (flags & ZP_INDICATOR_FLAG_OVER_ACHIEVED)
+    icon = "go-up-symbolic", klass = "over-achieved", tip = _("Over-achieved: explain why");
+  else if (state == ZP_INDICATOR_STATE_MET)
+    icon = "emblem-ok-symbolic", klass = "met", tip = _("Target met");
+  else if (state == ZP_INDICATOR_STATE_PARTIAL)
+    icon = "dialog-warning-symbolic", klass = "partial", tip = _("Target partly met");
+  else if (state == ZP_INDICATOR_STATE_MISSED)
+    icon = "window-close-symbolic", klass = "missed", tip = _("Target missed");
+  else
+    tip = _("Not scored yet");
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (image), classes[i]);
+  if (klass != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (image), klass);
+  gtk_image_set_from_icon_name (image, icon);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (image), tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ZpIndicatorTable         *self)
+{
+  const Column *column = g_object_get_data (G_OBJECT (factory), "zp-column");
+  ZpIndicator *indicator = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget **cells = g_hash_table_lookup (self->cells, indicator);
+
+  if (cells == NULL)
+    {
+      cells = g_new0 (GtkWidget *, N_COLUMNS);
+      g_hash_table_insert (self->cells, indicator, cells);
+    }
+  cells[column - columns] = cell;
+
+  switch (column->kind)
+    {
+    case CELL_STATE:
+      g_signal_connect_object (indicator, "notify::state", G_CALLBACK (update_state_icon), cell, G_CONNECT_SWAPPED);
+      g_signal_connect_object (indicator, "notify::flags", G_CALLBACK (update_state_icon), cell, G_CONNECT_SWAPPED);
+      g_signal_connect_object (indicator, "notify::manual-score", G_CALLBACK (update_state_icon), cell, G_CONNECT_SWAPPED);
+      update_state_icon (GTK_IMAGE (cell), NULL, indicator);
+      break;
+    case CELL_SCORE:
+      zp_score_cell_bind (ZP_SCORE_CELL (cell), indicator, self->scheme, self->undo);
+      break;
+    case CELL_ENTRY:
+    case CELL_CHOICE:
+    default:
+      zp_edit_binding_bind (GTK_EDITABLE (cell), G_OBJECT (indicator), column->field, self->undo);
+      break;
+    }
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ZpIndicatorTable         *self)
+{
+  const Column *column = g_object_get_data (G_OBJECT (factory), "zp-column");
+  ZpIndicator *indicator = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget **cells = g_hash_table_lookup (self->cells, indicator);
+
+  if (cells != NULL && cells[column - columns] == cell)
+    cells[column - columns] = NULL;
+
+  switch (column->kind)
+    {
+    case CELL_STATE:
+      g_signal_handlers_disconnect_by_data (indicator, cell);
+      break;
+    case CELL_SCORE:
+      zp_score_cell_unbind (ZP_SCORE_CELL (cell));
+      break;
+    case CELL_ENTRY:
+    case CELL_CHOICE:
+    default:
+      zp_edit_binding_unbind (GTK_EDITABLE (cell));
+      break;
+    }
+}
+
+static void
+add_columns (ZpIndicatorTable *self)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "zp-column", (gpointer) &columns[i]);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+      column = gtk_column_view_column_new (i == 0 ? "" : _(columns[i].title), factory);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, i != 0);
+      gtk_column_view_append_column (self->view, column);
+    }
+}
+
+static void
+on_selected (ZpIndicatorTable *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  self->current_row = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected;
+}
+
+static void
+zp_indicator_table_dispose (GObject *object)
+{
+  ZpIndicatorTable *self = ZP_INDICATOR_TABLE (object);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->goal);
+  g_clear_object (&self->scheme);
+  g_clear_object (&self->undo);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+
+  G_OBJECT_CLASS (zp_indicator_table_parent_class)->dispose (object);
+}
+
+static void
+zp_indicator_table_class_init (ZpIndicatorTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = zp_indicator_table_dispose;
+
+  signals[ROW_FOCUSED] =
+    g_signal_new ("row-focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+}
+
+static void
+zp_indicator_table_init (ZpIndicatorTable *self)
+{
+  self->current_row = -1;
+  self->cells = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+ZpIndicatorTable *
+zp_indicator_table_new (ZpGoal      *goal,
+                        ZpScheme    *scheme,
+                        ZpUndoStack *undo)
+{
+  ZpIndicatorTable *self = g_object_new (ZP_TYPE_INDICATOR_TABLE, NULL);
+
+  self->goal = g_object_ref (goal);
+  self->scheme = scheme ? g_object_ref (scheme) : NULL;
+  self->undo = undo ? g_object_ref (undo) : NULL;
+  self->selection = gtk_single_selection_new (g_object_ref (zp_goal_get_indicators (goal)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
+
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_column_view_set_reorderable (self->view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "indicator-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Indicators"), -1);
+  add_columns (self);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
+  return self;
+}
+
+ZpGoal *
+zp_indicator_table_get_goal (ZpIndicatorTable *self)
+{
+  return self->goal;
+}
+
+int
+zp_indicator_table_get_current_row (ZpIndicatorTable *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR_TABLE (self), -1);
+
+  if (self->current_row >= (int) zp_goal_get_n_indicators (self->goal))
+    return -1;
+  return self->current_row;
+}
+
+void
+zp_indicator_table_set_current_row (ZpIndicatorTable *self,
+                                    int               row)
+{
+  g_return_if_fail (ZP_IS_INDICATOR_TABLE (self));
+
+  gtk_single_selection_set_selected (self->selection,
+                                     row < 0 ? GTK_INVALID_LIST_POSITION : (guint) row);
+  self->current_row = row;
+}
+
+gboolean
+zp_indicator_table_focus_cell (ZpIndicatorTable *self,
+                               guint             row,
+                               const char       *field)
+{
+  int column = field ? column_index (field) : -1;
+
+  if (column < 0 || columns[column].kind == CELL_STATE)
+    column = column_index ("name");
+  zp_indicator_table_set_current_row (self, row);
+  return focus_cell_at (self, row, column);
+}
+
+GtkWidget *
+zp_indicator_table_get_cell (ZpIndicatorTable *self,
+                             guint             row,
+                             const char       *field)
+{
+  int column = column_index (field);
+  GtkWidget **cells;
+
+  g_return_val_if_fail (column >= 0, NULL);
+  cells = row_cells (self, row, FALSE);
+  return cells ? cells[column] : NULL;
+}

@@ -1,0 +1,653 @@
+/* zp-window-actions.c — the window's commands (win.*).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zp-window-private.h"
+
+#ifdef ZP_HAVE_EXPORT
+#include "zp-export.h"
+#endif
+
+#define MAX_RECENT 8
+
+/* ---- file choosers ---- */
+
+static void
+add_ziping_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Ziping workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.ziping");
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+set_start_folder (ZpWindow       *self,
+                  GtkFileChooser *chooser)
+{
+  GSettings *settings = zp_window_get_settings (self);
+  g_autofree char *folder = settings ? g_settings_get_string (settings, "last-folder") : NULL;
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (chooser, parent, NULL);
+    }
+  else if (folder != NULL && *folder != '\0')
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (chooser, dir, NULL);
+    }
+}
+
+static GtkFileChooserNative *
+new_chooser (ZpWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  set_start_folder (self, GTK_FILE_CHOOSER (chooser));
+  /* Keep a reference until ::response: the native dialog is not owned by the window. */
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  return chooser;
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  ZpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    zp_window_open (self, file);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Open Workbook"),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+
+  add_ziping_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  zp_window_open (ZP_WINDOW (widget), file);
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  g_autoptr(GFile) example = zp_window_find_example ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) workbook = NULL;
+
+  if (example == NULL)
+    {
+      zp_window_show_error (self, _("The Example Is Missing"),
+                            _("The example workbook was not found. Set ZIPING_EXAMPLES to its folder."));
+      return;
+    }
+  /* Opened as a new, unsaved workbook so the bundled file is never overwritten. */
+  workbook = zp_workbook_load (example, &error);
+  if (workbook == NULL)
+    {
+      zp_window_show_error (self, _("Could Not Open the Example"), error->message);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (self), "zp-pending-workbook", g_steal_pointer (&workbook), g_object_unref);
+  gtk_widget_activate_action (widget, "win.replace-with-pending", NULL);
+}
+
+static void
+replace_confirmed (ZpWindow *self,
+                   gpointer  data)
+{
+  zp_window_set_workbook (self, ZP_WORKBOOK (data), NULL);
+}
+
+/* Replaces the workbook with the one stashed by open-example/new (after asking). */
+static void
+replace_with_pending_action (GtkWidget  *widget,
+                             const char *name,
+                             GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  ZpWorkbook *workbook = g_object_steal_data (G_OBJECT (self), "zp-pending-workbook");
+
+  if (workbook != NULL)
+    zp_window_confirm_discard (self, replace_confirmed, workbook, g_object_unref);
+}
+
+static ZpWorkbook *
+create_workbook (const char *scheme_id)
+{
+  ZpWorkbook *workbook = zp_workbook_new (scheme_id);
+  g_autoptr(ZpDepartmentForm) department = zp_department_form_new ();
+  g_autoptr(ZpProjectForm) project = zp_project_form_new ();
+  g_autoptr(ZpGoal) goal = zp_goal_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* Self-evaluation looks back on the year just ended. */
+  zp_workbook_set_year (workbook, g_date_time_get_year (now) - 1);
+  zp_form_insert_goal (ZP_FORM (department), G_MAXUINT, goal);
+  zp_workbook_set_department_form (workbook, department);
+  zp_workbook_insert_project (workbook, G_MAXUINT, project);
+  return workbook;
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  const char *scheme = param ? g_variant_get_string (param, NULL) : NULL;
+  ZpWorkbook *workbook = create_workbook (scheme && *scheme ? scheme : NULL);
+
+  g_object_set_data_full (G_OBJECT (widget), "zp-pending-workbook", workbook, g_object_unref);
+  gtk_widget_activate_action (widget, "win.replace-with-pending", NULL);
+}
+
+static void
+on_save_as_response (GtkNativeDialog *chooser,
+                     int              response,
+                     ZpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  if (!g_str_has_suffix (g_file_peek_path (file) ? g_file_peek_path (file) : "", ".ziping"))
+    {
+      g_autofree char *path = g_strconcat (g_file_peek_path (file), ".ziping", NULL);
+      g_object_unref (file);
+      file = g_file_new_for_path (path);
+    }
+  zp_window_save_to (self, file);
+}
+
+static char *
+suggested_name (ZpWindow *self)
+{
+  const char *unit = zp_workbook_get_unit (self->workbook);
+
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  if (unit != NULL && *unit != '\0')
+    return g_strdup_printf ("%s-%u.ziping", unit, zp_workbook_get_year (self->workbook));
+  return g_strdup_printf ("%u.ziping", zp_workbook_get_year (self->workbook));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *suggested = NULL;
+
+  if (self->workbook == NULL)
+    return;
+  chooser = new_chooser (self, _("Save Workbook"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  add_ziping_filter (GTK_FILE_CHOOSER (chooser));
+  suggested = suggested_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+
+  if (self->workbook == NULL)
+    return;
+  if (self->file == NULL)
+    save_as_action (widget, name, param);
+  else
+    zp_window_save_to (self, self->file);
+}
+
+static void
+new_year_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  g_autoptr(ZpWorkbook) next = NULL;
+  ZpWindow *window;
+  g_autofree char *message = NULL;
+
+  if (self->workbook == NULL)
+    return;
+  next = zp_workbook_new_year (self->workbook, zp_workbook_get_year (self->workbook) + 1);
+  window = zp_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  zp_window_set_workbook (window, next, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  message = g_strdup_printf (_("Forms carried over to %u: fill in the actual values"),
+                             zp_workbook_get_year (next));
+  zp_window_toast (window, message);
+}
+
+/* ---- undo ---- */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  zp_undo_stack_undo (ZP_WINDOW (widget)->undo);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  zp_undo_stack_redo (ZP_WINDOW (widget)->undo);
+}
+
+/* ---- rows ---- */
+
+static void
+indicator_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  ZpFormEditor *editor = ZP_WINDOW (widget)->form_editor;
+
+  if (g_str_equal (name, "win.add-indicator"))
+    zp_form_editor_add_indicator (editor);
+  else if (g_str_equal (name, "win.delete-indicator"))
+    zp_form_editor_delete_indicator (editor);
+  else if (g_str_equal (name, "win.move-up"))
+    zp_form_editor_move_indicator (editor, -1);
+  else if (g_str_equal (name, "win.move-down"))
+    zp_form_editor_move_indicator (editor, 1);
+  else if (g_str_equal (name, "win.add-goal"))
+    zp_form_editor_add_goal (editor);
+}
+
+/* ---- forms ---- */
+
+static guint
+selected_position (ZpWindow *self)
+{
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+static void
+insert_project (ZpWindow      *self,
+                ZpProjectForm *form)
+{
+  guint selected = selected_position (self);
+  guint first = zp_workbook_get_department_form (self->workbook) ? 1 : 0;
+  guint position = selected == GTK_INVALID_LIST_POSITION ? G_MAXUINT : MAX (selected + 1, first);
+
+  zp_undo_stack_insert (self->undo, G_OBJECT (self->workbook), position, G_OBJECT (form));
+  zp_window_show_form (self, ZP_FORM (form));
+}
+
+static void
+add_project_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  g_autoptr(ZpProjectForm) form = NULL;
+
+  if (self->workbook == NULL)
+    return;
+  form = zp_project_form_new ();
+  zp_project_form_set_department (form, zp_workbook_get_department (self->workbook));
+  zp_project_form_set_implementer (form, zp_workbook_get_unit (self->workbook));
+  insert_project (self, form);
+}
+
+static void
+duplicate_project_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  ZpForm *form = zp_window_get_selected_form (self);
+  g_autoptr(ZpForm) copy = NULL;
+  g_autofree char *copy_name = NULL;
+
+  if (form == NULL || zp_form_is_department (form))
+    return;
+  copy = zp_form_copy (form);
+  /* Translators: the name of a duplicated project form */
+  copy_name = g_strdup_printf (_("%s (copy)"), zp_project_form_get_name (ZP_PROJECT_FORM (form)));
+  zp_project_form_set_name (ZP_PROJECT_FORM (copy), copy_name);
+  insert_project (self, ZP_PROJECT_FORM (copy));
+}
+
+static void
+delete_project_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  ZpForm *form = zp_window_get_selected_form (self);
+  guint position = selected_position (self);
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (form == NULL || zp_form_is_department (form))
+    return;
+  title = zp_form_dup_title (form);
+  zp_undo_stack_remove (self->undo, G_OBJECT (self->workbook), position);
+  message = g_strdup_printf (_("Deleted “%s”"), title);
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+move_form_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  ZpForm *form = zp_window_get_selected_form (self);
+  guint position = selected_position (self);
+  guint first = zp_workbook_get_department_form (self->workbook) ? 1 : 0;
+  int delta = g_str_equal (name, "win.move-form-up") ? -1 : 1;
+  int to = (int) position + delta;
+
+  if (form == NULL || zp_form_is_department (form))
+    return;
+  if (to < (int) first || to >= (int) zp_workbook_get_n_forms (self->workbook))
+    return;
+  zp_undo_stack_move (self->undo, G_OBJECT (self->workbook), position, to);
+  gtk_single_selection_set_selected (self->selection, to);
+}
+
+/* ---- views ---- */
+
+static void
+review_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  const char *shown = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         g_strcmp0 (shown, "review") == 0 ? "forms" : "review");
+}
+
+static void
+show_checks_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->checks_flap, !adw_flap_get_reveal_flap (self->checks_flap));
+}
+
+static void
+show_forms_list_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  adw_leaflet_navigate (ZP_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- export ---- */
+
+#ifdef ZP_HAVE_EXPORT
+static const struct {
+  const char     *id;
+  const char     *label;
+  const char     *pattern;
+  ZpExportFormat  format;
+} export_formats[] = {
+  { "xlsx", N_("Export as _Spreadsheet (.xlsx)…"), "*.xlsx", ZP_EXPORT_FORMAT_XLSX },
+  { "pdf", N_("Export as _PDF…"), "*.pdf", ZP_EXPORT_FORMAT_PDF },
+  { "csv", N_("Export as _CSV…"), "*.csv", ZP_EXPORT_FORMAT_CSV },
+};
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    ZpWindow        *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "zp-format"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL || self->workbook == NULL)
+    return;
+  if (!zp_export_workbook (self->workbook, export_formats[index].format, NULL, file, &error))
+    zp_window_show_error (self, _("Could Not Export"), error->message);
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
+      zp_window_toast (self, message);
+    }
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  g_autofree char *base = NULL;
+  g_autofree char *suggested = NULL;
+  guint index = 0;
+
+  if (self->workbook == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_str_equal (export_formats[i].id, id))
+      index = i;
+  chooser = new_chooser (self, _("Export"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  gtk_file_filter_add_pattern (filter, export_formats[index].pattern);
+  gtk_file_filter_set_name (filter, export_formats[index].pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  base = suggested_name (self);
+  if (g_str_has_suffix (base, ".ziping"))
+    base[strlen (base) - strlen (".ziping")] = '\0';
+  suggested = g_strdup_printf ("%s.%s", base, export_formats[index].id);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_object_set_data (G_OBJECT (chooser), "zp-format", GUINT_TO_POINTER (index));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                ZpReport          *report)
+{
+  guint pages = zp_report_paginate (report,
+                                    gtk_print_context_get_width (context),
+                                    gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, MAX (pages, 1));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              ZpReport          *report)
+{
+  zp_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GError) error = NULL;
+  ZpReport *report;
+
+  if (self->workbook == NULL)
+    return;
+  report = zp_report_new (self->workbook, NULL);
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The report lays out whole pages itself, margins included. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), report);
+  g_object_set_data_full (G_OBJECT (operation), "zp-report", report, g_object_unref);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    zp_window_show_error (self, _("Could Not Print"), error->message);
+}
+
+static void
+add_export_menu (ZpWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(export_formats[i].label), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.export", "s", export_formats[i].id);
+      g_menu_append_item (self->export_section, item);
+    }
+  g_menu_append (self->export_section, _("_Print…"), "win.print");
+}
+#endif
+
+/* ---- recent files ---- */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified (ia);
+  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified (ib);
+
+  return g_date_time_compare (mb, ma);
+}
+
+void
+zp_window_update_recent_menu (ZpWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) recent = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (g_str_has_suffix (gtk_recent_info_get_uri (l->data), ".ziping"))
+      g_ptr_array_add (recent, gtk_recent_info_ref (l->data));
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (recent, compare_recent);
+
+  g_menu_remove_all (self->recent_submenu);
+  for (guint i = 0; i < recent->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (recent, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_submenu, item);
+    }
+  if (recent->len == 0)
+    g_menu_append (self->recent_submenu, _("No recent workbooks"), "win.nothing");
+}
+
+void
+zp_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.replace-with-pending", NULL, replace_with_pending_action);
+  gtk_widget_class_install_action (widget_class, "win.new", "s", new_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-indicator", NULL, indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-indicator", NULL, indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.add-goal", NULL, indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.add-project", NULL, add_project_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action);
+  gtk_widget_class_install_action (widget_class, "win.move-form-up", NULL, move_form_action);
+  gtk_widget_class_install_action (widget_class, "win.move-form-down", NULL, move_form_action);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.show-checks", NULL, show_checks_action);
+  gtk_widget_class_install_action (widget_class, "win.show-forms-list", NULL, show_forms_list_action);
+#ifdef ZP_HAVE_EXPORT
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+#endif
+}
+
+void
+zp_window_init_export_menu (ZpWindow *self)
+{
+#ifdef ZP_HAVE_EXPORT
+  add_export_menu (self);
+#endif
+}

@@ -1,0 +1,949 @@
+/* zp-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "zp-application.h"
+#include "zp-form-info.h"
+#include "zp-sidebar-row.h"
+#include "zp-window-private.h"
+
+G_DEFINE_FINAL_TYPE (ZpWindow, zp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define AUTOSAVE_SECONDS 60
+
+extern GResource *zp_get_resource (void);
+
+/* ---- recovery file ---- */
+
+static char *
+recovery_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "ziping", NULL);
+}
+
+static GFile *
+recovery_file (void)
+{
+  g_autofree char *dir = recovery_dir ();
+  g_autofree char *path = g_build_filename (dir, "recovery.ziping", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+recovery_info_path (void)
+{
+  g_autofree char *dir = recovery_dir ();
+
+  return g_build_filename (dir, "recovery.ini", NULL);
+}
+
+void
+zp_window_remove_recovery (void)
+{
+  g_autoptr(GFile) file = recovery_file ();
+  g_autofree char *info = recovery_info_path ();
+
+  g_file_delete (file, NULL, NULL);
+  g_unlink (info);
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  ZpWindow *self = data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GKeyFile) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = recovery_dir ();
+  g_autofree char *info_path = recovery_info_path ();
+
+  if (self->workbook == NULL || !zp_window_is_modified (self))
+    return G_SOURCE_CONTINUE;
+
+  g_mkdir_with_parents (dir, 0700);
+  file = recovery_file ();
+  if (!zp_workbook_save (self->workbook, file, &error))
+    {
+      g_warning ("Could not write the recovery file: %s", error->message);
+      return G_SOURCE_CONTINUE;
+    }
+  info = g_key_file_new ();
+  if (self->file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+      g_key_file_set_string (info, "recovery", "uri", uri);
+    }
+  g_key_file_save_to_file (info, info_path, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- title and state ---- */
+
+static void
+update_title (ZpWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *unit;
+
+  if (self->workbook == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Ziping"));
+      return;
+    }
+  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Unsaved workbook"));
+  title = g_strdup_printf ("%s%s", name, zp_window_is_modified (self) ? " •" : "");
+  unit = zp_workbook_get_unit (self->workbook);
+  subtitle = g_strdup_printf ("%u · %s", zp_workbook_get_year (self->workbook),
+                              unit && *unit ? unit : zp_scheme_get_name (zp_workbook_get_scheme (self->workbook)));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+void
+zp_window_update_actions (ZpWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has = self->workbook != NULL;
+  ZpForm *form = zp_window_get_selected_form (self);
+  gboolean project = form != NULL && !zp_form_is_department (form);
+
+  gtk_widget_action_set_enabled (widget, "win.undo", has && zp_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (widget, "win.redo", has && zp_undo_stack_can_redo (self->undo));
+  gtk_widget_action_set_enabled (widget, "win.save", has);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has);
+  gtk_widget_action_set_enabled (widget, "win.new-year", has);
+  gtk_widget_action_set_enabled (widget, "win.add-project", has);
+  gtk_widget_action_set_enabled (widget, "win.duplicate-project", project);
+  gtk_widget_action_set_enabled (widget, "win.delete-project", project);
+  gtk_widget_action_set_enabled (widget, "win.move-form-up", project);
+  gtk_widget_action_set_enabled (widget, "win.move-form-down", project);
+  gtk_widget_action_set_enabled (widget, "win.add-indicator", form != NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete-indicator", form != NULL);
+  gtk_widget_action_set_enabled (widget, "win.move-up", form != NULL);
+  gtk_widget_action_set_enabled (widget, "win.move-down", form != NULL);
+  gtk_widget_action_set_enabled (widget, "win.add-goal", form != NULL && !project);
+  gtk_widget_action_set_enabled (widget, "win.review", has);
+  gtk_widget_action_set_enabled (widget, "win.show-checks", has);
+#ifdef ZP_HAVE_EXPORT
+  gtk_widget_action_set_enabled (widget, "win.export", has);
+  gtk_widget_action_set_enabled (widget, "win.print", has);
+#endif
+}
+
+static void
+on_undo_state (ZpWindow *self)
+{
+  update_title (self);
+  zp_window_update_actions (self);
+}
+
+static void
+update_checks_button (ZpWindow *self)
+{
+  guint errors = zp_checks_panel_count (self->checks_panel, ZP_SEVERITY_ERROR);
+  guint warnings = zp_checks_panel_count (self->checks_panel, ZP_SEVERITY_WARNING);
+  g_autofree char *label = NULL;
+  GtkWidget *button = GTK_WIDGET (self->checks_button);
+
+  if (errors + warnings == 0)
+    label = g_strdup (_("Checks"));
+  else
+    label = g_strdup_printf ("%u", errors + warnings);
+  adw_button_content_set_label (self->checks_button_content, label);
+  adw_button_content_set_icon_name (self->checks_button_content,
+                                    errors ? "dialog-error-symbolic" :
+                                    warnings ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  gtk_widget_remove_css_class (button, "error");
+  gtk_widget_remove_css_class (button, "warning");
+  if (errors)
+    gtk_widget_add_css_class (button, "error");
+  else if (warnings)
+    gtk_widget_add_css_class (button, "warning");
+}
+
+/* ---- selection ---- */
+
+ZpForm *
+zp_window_get_selected_form (ZpWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+on_selected_form (ZpWindow *self)
+{
+  ZpForm *form = zp_window_get_selected_form (self);
+
+  zp_form_editor_set_form (self->form_editor, form);
+  zp_checks_panel_set_form (self->checks_panel, form);
+  zp_window_update_actions (self);
+}
+
+void
+zp_window_show_form (ZpWindow *self,
+                     ZpForm   *form)
+{
+  guint position;
+
+  g_return_if_fail (ZP_IS_WINDOW (self));
+
+  if (self->workbook == NULL || form == NULL)
+    return;
+  position = zp_workbook_find_form (self->workbook, form);
+  if (position == G_MAXUINT)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->sidebar_list), "list.scroll-to-item", "u", position);
+  adw_view_stack_set_visible_child_name (self->view_stack, "forms");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_sidebar_activate (GtkListView *list,
+                     guint        position,
+                     ZpWindow    *self)
+{
+  ZpForm *form = zp_workbook_get_form (self->workbook, position);
+
+  zp_window_show_form (self, form);
+}
+
+static void
+on_review_activated (ZpReviewPage *page,
+                     ZpForm       *form,
+                     ZpWindow     *self)
+{
+  zp_window_show_form (self, form);
+}
+
+static void
+on_finding_activated (ZpChecksPanel *panel,
+                      ZpFinding     *finding,
+                      ZpWindow      *self)
+{
+  ZpForm *form = zp_finding_get_form (finding);
+
+  if (form != NULL)
+    zp_window_show_form (self, form);
+  zp_form_editor_focus (self->form_editor, zp_finding_get_goal (finding),
+                        zp_finding_get_row (finding), zp_finding_get_field (finding));
+}
+
+/* The form holding an object an undo changed, and the place within it. */
+static ZpForm *
+find_owner (ZpWindow *self,
+            GObject  *object,
+            int      *goal_out,
+            int      *row_out)
+{
+  guint n_forms = zp_workbook_get_n_forms (self->workbook);
+  ZpForm *selected = zp_window_get_selected_form (self);
+
+  *goal_out = *row_out = -1;
+  if (ZP_IS_FORM (object))
+    return ZP_FORM (object);
+  for (guint k = 0; k <= n_forms; k++)
+    {
+      /* the shown form first: the usual case */
+      ZpForm *form = k == 0 ? selected : zp_workbook_get_form (self->workbook, k - 1);
+
+      if (form == NULL || (k > 0 && form == selected))
+        continue;
+      for (guint g = 0; g < zp_form_get_n_goals (form); g++)
+        {
+          ZpGoal *goal = zp_form_get_goal (form, g);
+
+          *goal_out = g;
+          if (G_OBJECT (goal) == object)
+            return form;
+          for (guint r = 0; r < zp_goal_get_n_indicators (goal); r++)
+            if (G_OBJECT (zp_goal_get_indicator (goal, r)) == object)
+              {
+                *row_out = r;
+                return form;
+              }
+        }
+    }
+  *goal_out = -1;
+  return NULL;
+}
+
+static void
+on_undo_applied (ZpUndoStack *undo,
+                 GObject     *object,
+                 ZpWindow    *self)
+{
+  int goal, row;
+  ZpForm *form;
+
+  if (self->workbook == NULL || ZP_IS_WORKBOOK (object))
+    return;
+  form = find_owner (self, object, &goal, &row);
+  if (form == NULL)
+    return;
+  if (form != zp_window_get_selected_form (self))
+    zp_window_show_form (self, form);
+  if (row >= 0)
+    zp_form_editor_focus (self->form_editor, goal, row, NULL);
+}
+
+/* ---- sidebar ---- */
+
+static void
+setup_sidebar_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (zp_sidebar_row_new ()));
+}
+
+static void
+bind_sidebar_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  zp_sidebar_row_set_form (ZP_SIDEBAR_ROW (gtk_list_item_get_child (item)),
+                           gtk_list_item_get_item (item));
+}
+
+static void
+unbind_sidebar_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  data)
+{
+  zp_sidebar_row_set_form (ZP_SIDEBAR_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+setup_sidebar (ZpWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_sidebar_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_sidebar_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_sidebar_row), NULL);
+  gtk_list_view_set_factory (self->sidebar_list, factory);
+  g_object_unref (factory);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_form), self);
+  g_signal_connect (self->sidebar_list, "activate", G_CALLBACK (on_sidebar_activate), self);
+}
+
+/* ---- documents ---- */
+
+static void
+on_workbook_changed (ZpWindow *self)
+{
+  update_title (self);
+}
+
+void
+zp_window_set_workbook (ZpWindow   *self,
+                        ZpWorkbook *workbook,
+                        GFile      *file)
+{
+  g_return_if_fail (ZP_IS_WINDOW (self));
+
+  if (self->workbook != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbook, self);
+
+  zp_form_editor_set_form (self->form_editor, NULL);
+  zp_checks_panel_set_form (self->checks_panel, NULL);
+  g_set_object (&self->workbook, workbook);
+  g_set_object (&self->file, file);
+  self->recovered = FALSE;
+  zp_undo_stack_clear (self->undo);
+  zp_undo_stack_mark_clean (self->undo);
+
+  gtk_single_selection_set_model (self->selection, workbook ? zp_workbook_get_forms (workbook) : NULL);
+  zp_review_page_set_workbook (self->review_page, workbook);
+  zp_checks_panel_set_workbook (self->checks_panel, workbook);
+  if (workbook != NULL)
+    {
+      g_signal_connect_swapped (workbook, "changed", G_CALLBACK (on_workbook_changed), self);
+      g_signal_connect_swapped (workbook, "notify", G_CALLBACK (on_workbook_changed), self);
+      gtk_single_selection_set_selected (self->selection, 0);
+    }
+  on_selected_form (self);
+  gtk_stack_set_visible_child_name (self->main_stack, workbook ? "workbook" : "empty");
+  adw_view_stack_set_visible_child_name (self->view_stack, "forms");
+  update_title (self);
+  zp_window_update_actions (self);
+}
+
+static void
+remember_file (ZpWindow *self,
+               GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  GSettings *settings = zp_window_get_settings (self);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (settings != NULL && parent != NULL)
+    {
+      g_autofree char *path = g_file_get_path (parent);
+      if (path != NULL)
+        g_settings_set_string (settings, "last-folder", path);
+    }
+  zp_window_update_recent_menu (self);
+}
+
+gboolean
+zp_window_load_file (ZpWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &error);
+
+  if (workbook == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      zp_window_show_error (self, heading, error->message);
+      return FALSE;
+    }
+  zp_window_set_workbook (self, workbook, file);
+  remember_file (self, file);
+  return TRUE;
+}
+
+gboolean
+zp_window_save_to (ZpWindow *self,
+                   GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (self->workbook != NULL, FALSE);
+
+  if (!zp_workbook_save (self->workbook, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      zp_window_show_error (self, heading, error->message);
+      return FALSE;
+    }
+  g_set_object (&self->file, file);
+  self->recovered = FALSE;
+  zp_undo_stack_mark_clean (self->undo);
+  zp_window_remove_recovery ();
+  remember_file (self, file);
+  update_title (self);
+  return TRUE;
+}
+
+static void
+on_open_confirmed (ZpWindow *self,
+                   gpointer  data)
+{
+  zp_window_load_file (self, G_FILE (data));
+}
+
+void
+zp_window_open (ZpWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (ZP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  zp_window_confirm_discard (self, on_open_confirmed, g_object_ref (file), g_object_unref);
+}
+
+/* ---- dialogs ---- */
+
+static void
+forget_dialog (ZpWindow  *self,
+               GtkWidget *dialog)
+{
+  if ((GtkWidget *) self->message_dialog == dialog)
+    self->message_dialog = NULL;
+}
+
+static void
+track_dialog (ZpWindow         *self,
+              AdwMessageDialog *dialog)
+{
+  self->message_dialog = dialog;
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (forget_dialog), self, G_CONNECT_SWAPPED);
+}
+
+void
+zp_window_show_error (ZpWindow   *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  track_dialog (self, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+zp_window_toast (ZpWindow   *self,
+                 const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+typedef struct
+{
+  ZpWindow             *self;
+  ZpWindowContinuation  continuation;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+static void
+pending_run (Pending *pending)
+{
+  pending->continuation (pending->self, pending->data);
+  pending_free (pending);
+}
+
+static void
+on_save_as_for_pending (GtkNativeDialog *chooser,
+                        int              response,
+                        Pending         *pending)
+{
+  ZpWindow *self = pending->self;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL && zp_window_save_to (self, file))
+    pending_run (pending);
+  else
+    pending_free (pending);
+}
+
+static void
+on_save_changes_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          Pending          *pending)
+{
+  ZpWindow *self = pending->self;
+
+  if (g_str_equal (response, "discard"))
+    {
+      zp_window_remove_recovery ();
+      pending_run (pending);
+    }
+  else if (g_str_equal (response, "save") && self->file != NULL)
+    {
+      if (zp_window_save_to (self, self->file))
+        pending_run (pending);
+      else
+        pending_free (pending);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Workbook"), GTK_WINDOW (self),
+                                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                                   _("_Save"), _("_Cancel"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("workbook.ziping"));
+      self->chooser = GTK_NATIVE_DIALOG (chooser);
+      g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_for_pending), pending);
+      gtk_native_dialog_show (self->chooser);
+    }
+  else
+    pending_free (pending);
+}
+
+void
+zp_window_confirm_discard (ZpWindow             *self,
+                           ZpWindowContinuation  continuation,
+                           gpointer              data,
+                           GDestroyNotify        destroy)
+{
+  Pending *pending = g_new0 (Pending, 1);
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+
+  pending->self = self;
+  pending->continuation = continuation;
+  pending->data = data;
+  pending->destroy = destroy;
+  if (!zp_window_is_modified (self))
+    {
+      pending_run (pending);
+      return;
+    }
+
+  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Unsaved workbook"));
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Save them first?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_changes_response), pending);
+  track_dialog (self, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_now (ZpWindow *self,
+           gpointer  data)
+{
+  self->force_close = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (ZpWindow *self)
+{
+  GSettings *settings = zp_window_get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+zp_window_close_request (GtkWindow *window)
+{
+  ZpWindow *self = ZP_WINDOW (window);
+
+  if (!self->force_close && zp_window_is_modified (self))
+    {
+      zp_window_confirm_discard (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+  save_window_state (self);
+  if (!zp_window_is_modified (self))
+    zp_window_remove_recovery ();
+  return GTK_WINDOW_CLASS (zp_window_parent_class)->close_request (window);
+}
+
+/* ---- recovery ---- */
+
+static void
+on_recovery_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ZpWindow         *self)
+{
+  g_autoptr(GFile) file = recovery_file ();
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *info_path = recovery_info_path ();
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) workbook = NULL;
+  g_autoptr(GFile) original = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    {
+      zp_window_remove_recovery ();
+      return;
+    }
+  workbook = zp_workbook_load (file, &error);
+  if (workbook == NULL)
+    {
+      zp_window_show_error (self, _("Could Not Restore the Changes"), error->message);
+      return;
+    }
+  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+    uri = g_key_file_get_string (info, "recovery", "uri", NULL);
+  if (uri != NULL)
+    original = g_file_new_for_uri (uri);
+  zp_window_set_workbook (self, workbook, original);
+  self->recovered = TRUE;
+  update_title (self);
+}
+
+void
+zp_window_offer_recovery (ZpWindow *self)
+{
+  g_autoptr(GFile) file = recovery_file ();
+  GtkWidget *dialog;
+
+  if (!g_file_query_exists (file, NULL))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"),
+                                   _("Ziping was closed with changes that were not saved. "
+                                     "They were kept in a recovery file."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), self);
+  track_dialog (self, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- drag and drop ---- */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ZpWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name != NULL && g_str_has_suffix (name, ".ziping"))
+        {
+          zp_window_open (self, l->data);
+          return TRUE;
+        }
+    }
+  zp_window_toast (self, _("Only .ziping files can be opened"));
+  return FALSE;
+}
+
+static void
+setup_drop (ZpWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* ---- life cycle ---- */
+
+static void
+restore_window_state (ZpWindow *self)
+{
+  GSettings *settings = zp_window_get_settings (self);
+
+  if (settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+zp_window_dispose (GObject *object)
+{
+  ZpWindow *self = ZP_WINDOW (object);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->workbook != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbook, self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZP_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->workbook);
+  g_clear_object (&self->file);
+  g_clear_object (&self->undo);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (zp_window_parent_class)->dispose (object);
+}
+
+static void
+zp_window_class_init (ZpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = zp_window_dispose;
+  window_class->close_request = zp_window_close_request;
+
+  (void) zp_get_resource ();
+  g_type_ensure (ZP_TYPE_FORM_EDITOR);
+  g_type_ensure (ZP_TYPE_REVIEW_PAGE);
+  g_type_ensure (ZP_TYPE_CHECKS_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ziping/Ziping/zp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_flap);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_button);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_button_content);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, editor_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, form_editor);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_panel);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, export_section);
+
+  zp_window_class_init_actions (widget_class);
+}
+
+static void
+zp_window_init (ZpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo = zp_undo_stack_new ();
+  zp_form_editor_set_undo_stack (self->form_editor, self->undo);
+  zp_checks_panel_set_undo_stack (self->checks_panel, self->undo);
+  g_signal_connect_swapped (self->undo, "notify", G_CALLBACK (on_undo_state), self);
+  g_signal_connect (self->undo, "applied", G_CALLBACK (on_undo_applied), self);
+
+  setup_sidebar (self);
+  setup_drop (self);
+  g_signal_connect (self->review_page, "form-activated", G_CALLBACK (on_review_activated), self);
+  g_signal_connect (self->checks_panel, "finding-activated", G_CALLBACK (on_finding_activated), self);
+  g_signal_connect_swapped (self->checks_panel, "refreshed", G_CALLBACK (update_checks_button), self);
+  g_object_bind_property (self->checks_button, "active", self->checks_flap, "reveal-flap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  self->settings = zp_settings_get_default ();
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
+  restore_window_state (self);
+  self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
+  zp_window_update_recent_menu (self);
+  zp_window_init_export_menu (self);
+  zp_window_set_workbook (self, NULL, NULL);
+}
+
+ZpWindow *
+zp_window_new (GtkApplication *application)
+{
+  return g_object_new (ZP_TYPE_WINDOW, "application", application, NULL);
+}
+
+ZpWorkbook *
+zp_window_get_workbook (ZpWindow *self)
+{
+  g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
+
+  return self->workbook;
+}
+
+GFile *
+zp_window_get_file (ZpWindow *self)
+{
+  g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+zp_window_is_modified (ZpWindow *self)
+{
+  g_return_val_if_fail (ZP_IS_WINDOW (self), FALSE);
+
+  return self->workbook != NULL && (self->recovered || !zp_undo_stack_is_clean (self->undo));
+}
+
+gboolean
+zp_window_is_reusable (ZpWindow *self)
+{
+  return self->workbook == NULL || (self->file == NULL && !zp_window_is_modified (self));
+}
+
+GSettings *
+zp_window_get_settings (ZpWindow *self)
+{
+  return self->settings;
+}
+
+GFile *
+zp_window_find_example (void)
+{
+  const char *dirs[] = { g_getenv ("ZIPING_EXAMPLES"), EXAMPLESDIR, ZP_SOURCE_EXAMPLESDIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (dirs[i] == NULL)
+        continue;
+      path = g_build_filename (dirs[i], "jiangan-2024.ziping", NULL);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_file_new_for_path (path);
+    }
+  return NULL;
+}
+
+ZpFormEditor *
+zp_window_get_form_editor (ZpWindow *self)
+{
+  return self->form_editor;
+}
+
+ZpChecksPanel *
+zp_window_get_checks_panel (ZpWindow *self)
+{
+  return self->checks_panel;
+}
+
+ZpReviewPage *
+zp_window_get_review_page (ZpWindow *self)
+{
+  return self->review_page;
+}
+
+GtkListView *
+zp_window_get_sidebar (ZpWindow *self)
+{
+  return self->sidebar_list;
+}
+
+AdwMessageDialog *
+zp_window_get_message_dialog (ZpWindow *self)
+{
+  return self->message_dialog;
+}
+
+ZpUndoStack *
+zp_window_get_undo_stack (ZpWindow *self)
+{
+  return self->undo;
+}
