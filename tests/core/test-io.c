@@ -675,6 +675,28 @@ test_bad_values (void)
                         ZP_IO_ERROR_VALUE, "bad.ziping:23:6: ", "department form must come first");
 }
 
+/* The example cut anywhere is refused with a position, never loaded in part. */
+static void
+test_truncated_anywhere (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
+  g_autoptr(GRegex) positioned = g_regex_new ("^cut\\.ziping:[0-9]+:[0-9]+: ", 0, 0, NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0, cut;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (cut = 0; cut + 1 < length; cut += 11)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ZpWorkbook) workbook = zp_workbook_load_from_data (data, cut, "cut.ziping", &error);
+
+      g_assert_null (workbook);
+      g_assert_error (error, ZP_IO_ERROR, ZP_IO_ERROR_SYNTAX);
+      if (!g_regex_match (positioned, error->message, 0, NULL))
+        g_error ("cut at %" G_GSIZE_FORMAT ": %s", cut, error->message);
+    }
+}
+
 /* ---- Files ------------------------------------------------------------------------- */
 
 static char *
@@ -971,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/io/bad/missing", test_missing_members);
   g_test_add_func ("/io/bad/lenient-positions", test_lenient_positions);
   g_test_add_func ("/io/bad/values", test_bad_values);
+  g_test_add_func ("/io/bad/truncated-anywhere", test_truncated_anywhere);
   g_test_add_func ("/io/file/missing", test_load_missing_file);
   g_test_add_func ("/io/file/too-large", test_load_too_large);
   g_test_add_func ("/io/file/names-it", test_load_file_names_it);
