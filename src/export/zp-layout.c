@@ -373,8 +373,13 @@ add_total_row (ZpSheet    *sheet,
   g_autofree char *first = zp_sheet_ref (first_row, score_col);
   g_autofree char *last = zp_sheet_ref (last_row, score_col);
   g_autofree char *exec = NULL;
-  guint row = zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
+  guint row;
   ZpCell *cell;
+
+  /* 总分 never starts a page alone: the last row of the grid comes with it. */
+  if (zp_sheet_get_n_rows (sheet) > 0)
+    zp_sheet_get_row (sheet, zp_sheet_get_n_rows (sheet) - 1)->keep_with_next = TRUE;
+  row = zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
 
   zp_sheet_add_cell (sheet, 0, score_col, ZP_CELL_STYLE_LABEL, label);
   cell = zp_sheet_add_number (sheet, score_col, 1, ZP_CELL_SCORE, zp_form_get_total (form));

@@ -59,7 +59,8 @@ typedef struct
   guint sheet;
   guint first_row;
   guint last_row;
-  int   repeat_row;  /* heading drawn above first_row, or −1 */
+  int   repeat_row;   /* heading drawn above first_row, or −1 */
+  double first_extra; /* added to first_row's height on this page, for cut merges */
 } PageSpan;
 
 enum
@@ -268,10 +269,12 @@ typedef struct
   ZpSheet  *sheet;
   guint     index;
   double   *heights;
+  double   *widths;
   double    available;
   double    y;
   guint     first;
   int       repeat;
+  double    first_extra;
 } Paginator;
 
 /* The heading whose grid row `r` continues, or −1. */
@@ -293,9 +296,39 @@ static void
 close_page (Paginator *p,
             guint      last)
 {
-  PageSpan span = { p->index, p->first, last, p->repeat };
+  PageSpan span = { p->index, p->first, last, p->repeat, p->first_extra };
 
   g_array_append_val (p->self->pages, span);
+}
+
+/* A cell merged down from above the page shows its text again on the page: the
+ * height its remaining rows lack for that goes to the page's first row. */
+static double
+continued_extra (Paginator *p,
+                 guint      first)
+{
+  double extra = 0;
+
+  for (guint r = 0; r < first; r++)
+    {
+      ZpSheetRow *row = zp_sheet_get_row (p->sheet, r);
+
+      if ((int) r == p->repeat)
+        continue;
+      for (guint i = 0; i < row->cells->len; i++)
+        {
+          const ZpCell *cell = g_ptr_array_index (row->cells, i);
+          guint end = r + cell->row_span - 1;
+          double have = 0;
+
+          if (end < first)
+            continue;
+          for (guint k = first; k <= end; k++)
+            have += p->heights[k];
+          extra = MAX (extra, measure_cell (cell, zp_sheet_span_width (p->widths, cell), p->self) - have);
+        }
+    }
+  return extra;
 }
 
 static void
@@ -304,7 +337,8 @@ open_page (Paginator *p,
 {
   p->first = first;
   p->repeat = heading_for (p->sheet, first);
-  p->y = p->repeat >= 0 ? p->heights[p->repeat] : 0;
+  p->first_extra = first > 0 ? continued_extra (p, first) : 0;
+  p->y = (p->repeat >= 0 ? p->heights[p->repeat] : 0) + p->first_extra;
 }
 
 static void
@@ -340,7 +374,7 @@ paginate_sheet (ZpReport *self,
   double widths[ZP_SHEET_MAX_COLS];
   double scale = fit_scale (self, sheet);
   guint n = zp_sheet_get_n_rows (sheet);
-  Paginator p = { self, sheet, index, NULL, content_height (self) / scale, 0, 0, -1 };
+  Paginator p = { self, sheet, index, NULL, widths, content_height (self) / scale, 0, 0, -1, 0 };
   GArray *heights;
 
   if (scale < 0.999)
@@ -424,17 +458,31 @@ draw_text (Painter      *painter,
            double        height)
 {
   cairo_t *cr = painter->cr;
+  double scale = 1;
+  double text_height;
   int w, h;
 
   if (*cell->text == '\0')
     return;
-  set_layout_cell (painter->self, painter->layout, cell, width);
-  pango_layout_get_size (painter->layout, &w, &h);
+
+  /* The piece of a merged cell that a page break cut may be shorter than its text:
+   * draw the text smaller rather than cut it. */
+  for (;;)
+    {
+      set_layout_cell (painter->self, painter->layout, cell, width / scale);
+      pango_layout_get_size (painter->layout, &w, &h);
+      text_height = (double) h / PANGO_SCALE * scale;
+      if (text_height <= height - 2 * PAD_Y + 0.5 || scale < 0.5)
+        break;
+      scale *= 0.9;
+    }
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip (cr);
-  cairo_move_to (cr, x + PAD_X, y + MAX ((height - (double) h / PANGO_SCALE) / 2, PAD_Y));
+  cairo_translate (cr, x + PAD_X * scale, y + MAX ((height - text_height) / 2, PAD_Y * scale));
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
   pango_cairo_show_layout (cr, painter->layout);
   cairo_restore (cr);
 }
@@ -554,7 +602,8 @@ draw_table (ZpReport       *self,
   if (span->repeat_row >= 0)
     add_slot (painter, span->repeat_row, &y, g_array_index (heights, double, span->repeat_row));
   for (guint r = span->first_row; r <= span->last_row; r++)
-    add_slot (painter, r, &y, g_array_index (heights, double, r));
+    add_slot (painter, r, &y, g_array_index (heights, double, r) +
+                              (r == span->first_row ? span->first_extra : 0));
 
   cairo_save (painter->cr);
   cairo_translate (painter->cr, self->margins[3], self->margins[0]);
