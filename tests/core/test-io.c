@@ -852,23 +852,6 @@ test_save (void)
 }
 
 static void
-test_save_to_missing_folder (void)
-{
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *missing = g_build_filename (dir, "not-there", NULL);
-  g_autofree char *path = g_build_filename (missing, "saved.ziping", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ZpWorkbook) workbook = make_workbook ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (zp_workbook_save (workbook, file, &error));
-  g_assert_nonnull (error);
-  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_entries (dir), ==, 0);
-  remove_tree (dir);
-}
-
-static void
 write_old_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
@@ -884,6 +867,48 @@ assert_old_file (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old contents\n");
+}
+
+/* Saving through a symbolic link replaces the file it points to and keeps the link. */
+static void
+test_save_through_link (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *real = g_build_filename (dir, "real.ziping", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(ZpWorkbook) workbook = make_workbook ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = zp_workbook_to_data (workbook, NULL);
+  g_autofree char *contents = NULL;
+
+  write_old_file (real);
+  g_assert_cmpint (symlink ("real.ziping", link), ==, 0);
+
+  g_assert_true (zp_workbook_save (workbook, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_cmpuint (count_entries (dir), ==, 2);
+  remove_tree (dir);
+}
+
+static void
+test_save_to_missing_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "not-there", NULL);
+  g_autofree char *path = g_build_filename (missing, "saved.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ZpWorkbook) workbook = make_workbook ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (zp_workbook_save (workbook, file, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_tree (dir);
 }
 
 /* A write that fails half-way (here: the file size limit, which holds even for root)
@@ -999,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/io/file/names-it", test_load_file_names_it);
   g_test_add_func ("/io/file/folder", test_load_folder);
   g_test_add_func ("/io/save/ok", test_save);
+  g_test_add_func ("/io/save/through-link", test_save_through_link);
   g_test_add_func ("/io/save/missing-folder", test_save_to_missing_folder);
   g_test_add_func ("/io/save/fails-midway", test_save_fails_midway);
   g_test_add_func ("/io/save/over-folder", test_save_over_folder);
