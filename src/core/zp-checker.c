@@ -387,63 +387,151 @@ check_execution_block (Check *check)
 /* ---------------------------------------------------------------------------------- */
 /* Weights and categories                                                               */
 
+/* One pass over the indicators gathers what the weight and category checks need. It
+ * adds up the same weights as zp_form_summarize_blocks(), without building names and
+ * summaries: this runs after every edit. */
+typedef struct
+{
+  int        first_row;     /* the block's first row in its goal; −1 when empty */
+  guint      n_indicators;
+  gboolean   lacks_weight;  /* an indicator's weight is missing or not a number */
+  ZpDecimal  weight_sum;
+} Block;
+
+typedef struct
+{
+  Block  all;         /* every indicator of the form */
+  Block *categories;  /* the scheme's categories, across all goals */
+  Block *goals;       /* one per goal */
+  guint  n_categories;
+  guint  n_goals;
+} Scan;
+
+static void
+block_add (Block       *block,
+           int          row,
+           ZpIndicator *indicator)
+{
+  ZpDecimal weight;
+
+  if (block->first_row < 0)
+    block->first_row = row;
+  block->n_indicators++;
+  if (zp_indicator_get_weight_value (indicator, &weight))
+    block->weight_sum = zp_decimal_add (block->weight_sum, weight);
+  else
+    block->lacks_weight = TRUE;
+}
+
+static Block *
+blocks_new (guint n)
+{
+  Block *blocks = g_new0 (Block, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    blocks[i].first_row = -1;
+
+  return blocks;
+}
+
+static void
+scan_goal (Check  *check,
+           Scan   *scan,
+           ZpGoal *goal,
+           Block  *goal_block)
+{
+  guint n = zp_goal_get_n_indicators (goal);
+  const char *last_text = NULL;
+  gboolean known = FALSE;
+  guint category = 0;
+
+  for (guint r = 0; r < n; r++)
+    {
+      ZpIndicator *indicator = zp_goal_get_indicator (goal, r);
+      const char *text = zp_indicator_get_category (indicator);
+
+      /* Rows of a category come together: look a name up once per run of it. */
+      if (last_text == NULL || !g_str_equal (text, last_text))
+        known = zp_scheme_lookup_category (check->scheme, text, &category);
+      last_text = text;
+
+      block_add (&scan->all, r, indicator);
+      block_add (goal_block, r, indicator);
+      if (known && category < scan->n_categories)
+        block_add (&scan->categories[category], r, indicator);
+    }
+}
+
+static void
+scan_form (Check *check,
+           Scan  *scan)
+{
+  scan->n_categories = zp_scheme_get_n_categories (check->scheme);
+  scan->n_goals = zp_form_get_n_goals (check->form);
+  scan->all = (Block) { .first_row = -1 };
+  scan->categories = blocks_new (scan->n_categories);
+  scan->goals = blocks_new (scan->n_goals);
+
+  for (guint g = 0; g < scan->n_goals; g++)
+    scan_goal (check, scan, zp_form_get_goal (check->form, g), &scan->goals[g]);
+}
+
+static void
+scan_clear (Scan *scan)
+{
+  g_clear_pointer (&scan->categories, g_free);
+  g_clear_pointer (&scan->goals, g_free);
+}
+
 /* Adds up the weights that make the form's 100: the indicators' on a project form, the
  * goals' on a department form. FALSE when one is missing or not a number: that one is
  * reported as weight-invalid, and a total without it would only mislead. */
 static gboolean
-sum_part_weights (Check     *check,
-                  ZpDecimal *sum)
+sum_part_weights (Check      *check,
+                  const Scan *scan,
+                  ZpDecimal  *sum)
 {
-  guint n_goals = zp_form_get_n_goals (check->form);
-  gboolean department = zp_form_is_department (check->form);
+  if (!zp_form_is_department (check->form))
+    {
+      *sum = scan->all.weight_sum;
+      return !scan->all.lacks_weight;
+    }
 
   *sum = ZP_DECIMAL_ZERO;
-  for (guint g = 0; g < n_goals; g++)
+  for (guint g = 0; g < scan->n_goals; g++)
     {
-      ZpGoal *goal = zp_form_get_goal (check->form, g);
-      guint n = zp_goal_get_n_indicators (goal);
       ZpDecimal weight;
 
-      if (department)
-        {
-          if (!zp_goal_get_weight_value (goal, &weight))
-            return FALSE;
-          *sum = zp_decimal_add (*sum, weight);
-          continue;
-        }
-
-      for (guint r = 0; r < n; r++)
-        {
-          if (!zp_indicator_get_weight_value (zp_goal_get_indicator (goal, r), &weight))
-            return FALSE;
-          *sum = zp_decimal_add (*sum, weight);
-        }
+      if (!zp_goal_get_weight_value (zp_form_get_goal (check->form, g), &weight))
+        return FALSE;
+      *sum = zp_decimal_add (*sum, weight);
     }
 
   return TRUE;
 }
 
 static void
-check_weights_total (Check *check)
+check_weights_total (Check      *check,
+                     const Scan *scan)
 {
   ZpDecimal hundred = zp_decimal_from_int (100);
-  ZpDecimal total, difference;
+  ZpDecimal execution = zp_scheme_get_execution_weight (check->scheme);
+  ZpDecimal total;
   g_autofree char *total_text = NULL;
   g_autofree char *difference_text = NULL;
   g_autofree char *execution_text = NULL;
 
-  if (!sum_part_weights (check, &total))
+  if (!sum_part_weights (check, scan, &total))
     return;
-  total = zp_decimal_add (total, zp_scheme_get_execution_weight (check->scheme));
+  total = zp_decimal_add (total, execution);
   if (zp_decimal_equal (total, hundred))
     return;
 
-  difference = zp_decimal_sub (hundred, total);
   total_text = format_points (check, total);
-  execution_text = format_points (check, zp_scheme_get_execution_weight (check->scheme));
-  if (zp_decimal_sign (difference) > 0)
+  execution_text = format_points (check, execution);
+  if (zp_decimal_cmp (total, hundred) < 0)
     {
-      difference_text = format_points (check, difference);
+      difference_text = format_points (check, zp_decimal_sub (hundred, total));
       report (check, ZP_SEVERITY_ERROR, "weights-total", -1, -1, "weight",
               g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s included): "
                                  "add %s points to the indicators' weights."),
@@ -459,53 +547,15 @@ check_weights_total (Check *check)
     }
 }
 
-/* For each of the scheme's categories, the first row of the project form that has it
- * (−1 when none); on a department form only whether some goal has it (row 0). */
-static int *
-find_category_rows (Check *check)
-{
-  guint n_categories = zp_scheme_get_n_categories (check->scheme);
-  guint n_goals = zp_form_get_n_goals (check->form);
-  int *first_rows = g_new (int, MAX (n_categories, 1));
-
-  for (guint i = 0; i < n_categories; i++)
-    first_rows[i] = -1;
-
-  for (guint g = 0; g < n_goals; g++)
-    {
-      ZpGoal *goal = zp_form_get_goal (check->form, g);
-      guint n = zp_goal_get_n_indicators (goal);
-      const char *last_text = NULL;
-      gboolean known = FALSE;
-      guint category = 0;
-
-      for (guint r = 0; r < n; r++)
-        {
-          const char *text = zp_indicator_get_category (zp_goal_get_indicator (goal, r));
-
-          /* Rows of a category come together: look a name up once per run of it. */
-          if (last_text == NULL || !g_str_equal (text, last_text))
-            known = zp_scheme_lookup_category (check->scheme, text, &category);
-          last_text = text;
-
-          if (known && category < n_categories && first_rows[category] < 0)
-            first_rows[category] = r;
-        }
-    }
-
-  return first_rows;
-}
-
 static void
-check_categories (Check     *check,
-                  const int *first_rows)
+check_categories (Check      *check,
+                  const Scan *scan)
 {
-  guint n_categories = zp_scheme_get_n_categories (check->scheme);
   g_autoptr(GString) missing = g_string_new (NULL);
 
-  for (guint i = 0; i < n_categories; i++)
+  for (guint i = 0; i < scan->n_categories; i++)
     {
-      if (first_rows[i] >= 0)
+      if (scan->categories[i].n_indicators > 0)
         continue;
       if (missing->len > 0)
         g_string_append (missing, _(", "));
@@ -522,118 +572,72 @@ check_categories (Check     *check,
                            missing->str));
 }
 
+/* A block (category or goal) whose indicators do not add up to its weight. Empty blocks
+ * are category-missing's business, and a block with a missing weight weight-invalid's. */
 static void
-report_block_weights (Check                *check,
-                      const ZpBlockSummary *block,
-                      const char           *name,
-                      int                   goal,
-                      int                   row)
+check_block (Check       *check,
+             const Block *block,
+             ZpDecimal    weight,
+             const char  *name,
+             int          goal,
+             int          row)
 {
-  g_autofree char *sum = format_points (check, block->weight_sum);
-  g_autofree char *weight = format_points (check, block->weight);
+  g_autofree char *sum = NULL;
+  g_autofree char *expected = NULL;
   g_autofree char *difference = NULL;
-  int shortfall = zp_decimal_cmp (block->weight_sum, block->weight);
 
-  if (shortfall < 0)
+  if (block->n_indicators == 0 || block->lacks_weight ||
+      zp_decimal_equal (block->weight_sum, weight))
+    return;
+
+  sum = format_points (check, block->weight_sum);
+  expected = format_points (check, weight);
+  if (zp_decimal_cmp (block->weight_sum, weight) < 0)
     {
-      difference = format_points (check, zp_decimal_sub (block->weight, block->weight_sum));
+      difference = format_points (check, zp_decimal_sub (weight, block->weight_sum));
       report (check, ZP_SEVERITY_ERROR, "block-weights", goal, row, "weight",
               /* Translators: "产出指标: indicator weights add up to 38, 2 short of 40: …" */
               g_strdup_printf (_("%s: indicator weights add up to %s, %s short of %s: "
                                  "raise the indicators' weights so that they make %s."),
-                               name, sum, difference, weight, weight));
+                               name, sum, difference, expected, expected));
     }
   else
     {
-      difference = format_points (check, zp_decimal_sub (block->weight_sum, block->weight));
+      difference = format_points (check, zp_decimal_sub (block->weight_sum, weight));
       report (check, ZP_SEVERITY_ERROR, "block-weights", goal, row, "weight",
               g_strdup_printf (_("%s: indicator weights add up to %s, %s more than %s: "
                                  "lower the indicators' weights so that they make %s."),
-                               name, sum, difference, weight, weight));
+                               name, sum, difference, expected, expected));
     }
 }
 
-/* Whether one of the block's indicators has no usable weight: weight-invalid reports it,
- * and a sum without it would only mislead. Only asked of blocks that are off. */
-static gboolean
-block_lacks_weight (Check                *check,
-                    const ZpBlockSummary *block)
-{
-  ZpGoal *goal;
-  guint n, category = 0;
-  gboolean by_category;
-
-  if (block->goal_index < 0 || (guint) block->goal_index >= zp_form_get_n_goals (check->form))
-    return FALSE;
-
-  goal = zp_form_get_goal (check->form, block->goal_index);
-  n = zp_goal_get_n_indicators (goal);
-  by_category = !zp_form_is_department (check->form) &&
-                zp_scheme_lookup_category (check->scheme, block->name, &category);
-
-  for (guint r = 0; r < n; r++)
-    {
-      ZpIndicator *indicator = zp_goal_get_indicator (goal, r);
-      ZpDecimal weight;
-      guint other;
-
-      if (by_category &&
-          !(zp_scheme_lookup_category (check->scheme, zp_indicator_get_category (indicator),
-                                       &other) && other == category))
-        continue;
-      if (!zp_indicator_get_weight_value (indicator, &weight))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Blocks with no indicator at all are category-missing's business. */
-static gboolean
-block_is_off (Check                *check,
-              const ZpBlockSummary *block)
-{
-  return block->has_weight && block->n_indicators > 0 &&
-         !zp_decimal_equal (block->weight_sum, block->weight) &&
-         !block_lacks_weight (check, block);
-}
-
+/* A goal of a department form: its indicators make its weight. */
 static void
-check_goal_blocks (Check     *check,
-                   GPtrArray *blocks,
-                   guint      goal)
+check_goal_block (Check      *check,
+                  const Scan *scan,
+                  guint       position)
 {
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const ZpBlockSummary *block = g_ptr_array_index (blocks, i);
-      g_autofree char *name = NULL;
+  ZpDecimal weight;
+  g_autofree char *name = NULL;
 
-      if (block->goal_index != (int) goal || !block_is_off (check, block))
-        continue;
-      name = g_strdup_printf (_("Goal %u"), goal + 1);
-      report_block_weights (check, block, name, goal, -1);
-    }
+  if (!zp_goal_get_weight_value (zp_form_get_goal (check->form, position), &weight) ||
+      zp_decimal_sign (weight) <= 0)
+    return;
+
+  name = g_strdup_printf (_("Goal %u"), position + 1);
+  check_block (check, &scan->goals[position], weight, name, position, -1);
 }
 
-/* A project form's categories: the place is the category's first row. */
+/* The categories of a project form: the place is the category's first row. */
 static void
-check_category_blocks (Check     *check,
-                       GPtrArray *blocks,
-                       const int *first_rows)
+check_category_blocks (Check      *check,
+                       const Scan *scan)
 {
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const ZpBlockSummary *block = g_ptr_array_index (blocks, i);
-      guint category;
-      int row = -1;
-
-      if (!block_is_off (check, block))
-        continue;
-      if (zp_scheme_lookup_category (check->scheme, block->name, &category) &&
-          category < zp_scheme_get_n_categories (check->scheme))
-        row = first_rows[category];
-      report_block_weights (check, block, block->name, 0, row);
-    }
+  for (guint i = 0; i < scan->n_categories; i++)
+    check_block (check, &scan->categories[i],
+                 zp_scheme_get_category_weight (check->scheme, i),
+                 zp_scheme_get_category_name (check->scheme, i),
+                 0, scan->categories[i].first_row);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1104,9 +1108,9 @@ check_goal_weight (Check  *check,
 }
 
 static void
-check_goal (Check     *check,
-            guint      position,
-            GPtrArray *blocks)
+check_goal (Check      *check,
+            const Scan *scan,
+            guint       position)
 {
   ZpGoal *goal = zp_form_get_goal (check->form, position);
   guint n = zp_goal_get_n_indicators (goal);
@@ -1114,7 +1118,7 @@ check_goal (Check     *check,
   if (zp_form_is_department (check->form))
     {
       check_goal_weight (check, goal, position);
-      check_goal_blocks (check, blocks, position);
+      check_goal_block (check, scan, position);
     }
   check_placeholder (check, position, -1, "text", zp_goal_get_text (goal));
   check_placeholder (check, position, -1, "achieved", zp_goal_get_achieved (goal));
@@ -1135,25 +1139,23 @@ check_form_into (ZpForm     *form,
     .scheme = zp_form_get_scheme (form),
     .findings = findings,
   };
-  g_autoptr(GPtrArray) blocks = NULL;
-  g_autofree int *first_rows = NULL;
-  guint n_goals;
+  Scan scan;
 
   g_return_if_fail (check.scheme != NULL);
 
   check.decimals = zp_scheme_get_decimals (check.scheme);
-  blocks = zp_form_summarize_blocks (form);
-  first_rows = find_category_rows (&check);
-  n_goals = zp_form_get_n_goals (form);
+  scan_form (&check, &scan);
 
   check_execution_block (&check);
-  check_weights_total (&check);
-  check_categories (&check, first_rows);
+  check_weights_total (&check, &scan);
+  check_categories (&check, &scan);
   if (!zp_form_is_department (form))
-    check_category_blocks (&check, blocks, first_rows);
+    check_category_blocks (&check, &scan);
 
-  for (guint g = 0; g < n_goals; g++)
-    check_goal (&check, g, blocks);
+  for (guint g = 0; g < scan.n_goals; g++)
+    check_goal (&check, &scan, g);
+
+  scan_clear (&scan);
 }
 
 GListStore *
