@@ -24,6 +24,16 @@ def check_sources(module, failures):
             failures.append(f'module {module.get("name")}: git source is not pinned')
 
 
+def check_options(app, options_path, failures):
+    """Every -Dname=value the manifest passes must be an option of the project."""
+    with open(options_path, encoding='utf-8') as f:
+        known = set(re.findall(r"option\(\s*'([^']+)'", f.read()))
+    for opt in app.get('config-opts', []):
+        match = re.match(r'^-D([^=]+)=', opt)
+        if match and match.group(1) not in known:
+            failures.append(f'ziping config-opt {opt}: no option {match.group(1)!r} in meson_options.txt')
+
+
 def main():
     path = sys.argv[1]
     try:
@@ -57,6 +67,8 @@ def main():
             failures.append(f'{path}: ziping is not built with meson')
         if {'type': 'dir', 'path': '..'} not in app.get('sources', []):
             failures.append(f'{path}: ziping is not built from the local tree (type dir, path ..)')
+        if len(sys.argv) > 2:
+            check_options(app, sys.argv[2], failures)
     if 'libxlsxwriter' not in names:
         failures.append(f'{path}: no libxlsxwriter module')
     for module in modules:
