@@ -94,6 +94,7 @@ typedef struct
   ZpIndicatorState  state;
   ZpIndicatorFlags  flags;
   ZpRule            rule;
+  gboolean          state_from_grade;  /* a grade without a typed score: keep its state */
 } Outcome;
 
 static char **
@@ -560,6 +561,7 @@ score_qualitative (ZpIndicator *self,
       outcome->rule = ZP_RULE_QUALITATIVE;
       outcome->state = self->grade == ZP_GRADE_PARTIAL ? ZP_INDICATOR_STATE_PARTIAL
                                                        : ZP_INDICATOR_STATE_MISSED;
+      outcome->state_from_grade = TRUE;
       return;
     case ZP_GRADE_NONE:
     default:
@@ -747,9 +749,7 @@ settle (Outcome   *outcome,
                                      zp_decimal_max (weight, ZP_DECIMAL_ZERO));
   outcome->score = zp_decimal_round (outcome->score, decimals);
 
-  /* A graded partial or missed score without a typed value keeps its grade's state. */
-  if (outcome->rule != ZP_RULE_QUALITATIVE || !zp_decimal_is_zero (outcome->score)
-      || outcome->state == ZP_INDICATOR_STATE_MET)
+  if (!outcome->state_from_grade)
     outcome->state = state_from_score (outcome->score, full);
 }
 
@@ -787,7 +787,7 @@ compute (ZpIndicator *self,
   ZpDecimal weight = self->weight_value;
 
   *outcome = (Outcome) { ZP_DECIMAL_ZERO, ZP_INDICATOR_STATE_UNSCORED,
-                         ZP_INDICATOR_FLAG_NONE, ZP_RULE_NONE };
+                         ZP_INDICATOR_FLAG_NONE, ZP_RULE_NONE, FALSE };
 
   if (!self->weight_valid)
     return;
