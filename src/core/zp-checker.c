@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zp-checker.h"
@@ -981,11 +983,15 @@ is_empty_note (const char *note)
   static const char * const empty_notes[] = {
     "0", "无", "暂无", "-", "/", "—", "——", "－", "／", "无。", "暂无。",
   };
-  g_autofree char *trimmed = g_strstrip (g_strdup (note));
+  const char *start = skip_blanks (note);
 
   for (guint i = 0; i < G_N_ELEMENTS (empty_notes); i++)
-    if (g_str_equal (trimmed, empty_notes[i]))
-      return TRUE;
+    {
+      gsize length = strlen (empty_notes[i]);
+
+      if (strncmp (start, empty_notes[i], length) == 0 && is_blank (start + length))
+        return TRUE;
+    }
 
   return FALSE;
 }

@@ -653,7 +653,7 @@ test_deviation_note_missing (void)
 static void
 test_deviation_note_empty (void)
 {
-  const char *empty[] = { "0", "无", "暂无", "-", "/", " 无 " };
+  const char *empty[] = { "0", "无", "暂无", "-", "/", " 无 ", "\u3000暂无\u3000" };
   g_autoptr(ZpProjectForm) form = make_clean_project ();
   ZpIndicator *count = project_row (form, 0);
 
