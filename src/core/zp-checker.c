@@ -535,17 +535,25 @@ check_weights_total (Check      *check,
     {
       difference_text = format_points (check, zp_decimal_sub (hundred, total));
       report (check, ZP_SEVERITY_ERROR, "weights-total", -1, -1, "weight",
-              g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s included): "
-                                 "add %s points to the indicators' weights."),
-                               total_text, execution_text, difference_text));
+              zp_form_is_department (check->form)
+              ? g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s "
+                                   "included): add %s points to the goals' weights."),
+                                 total_text, execution_text, difference_text)
+              : g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s "
+                                   "included): add %s points to the indicators' weights."),
+                                 total_text, execution_text, difference_text));
     }
   else
     {
       difference_text = format_points (check, zp_decimal_sub (total, hundred));
       report (check, ZP_SEVERITY_ERROR, "weights-total", -1, -1, "weight",
-              g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s included): "
-                                 "take %s points off the indicators' weights."),
-                               total_text, execution_text, difference_text));
+              zp_form_is_department (check->form)
+              ? g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s "
+                                   "included): take %s points off the goals' weights."),
+                                 total_text, execution_text, difference_text)
+              : g_strdup_printf (_("Weights add up to %s, not 100 (execution block %s "
+                                   "included): take %s points off the indicators' weights."),
+                                 total_text, execution_text, difference_text));
     }
 }
 

@@ -453,6 +453,7 @@ test_weights_total_department (void)
   findings = check (form);
   finding = assert_one (findings, "weights-total", ZP_SEVERITY_ERROR, -1, -1, "weight");
   assert_message_has (finding, "105");
+  assert_message_has (finding, "take 5 points off the goals' weights");
   g_assert_cmpuint (count_code (findings, "block-weights"), ==, 0);
 
   zp_goal_set_weight (goal, "20");
@@ -993,6 +994,41 @@ test_placeholder_text (void)
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* Order: execution block, form-wide, then goals and rows in print order                */
+
+static void
+test_order (void)
+{
+  g_autoptr(ZpDepartmentForm) form = make_clean_department ();
+  g_autoptr(GListModel) findings = NULL;
+  ZpGoal *first = zp_form_get_goal (ZP_FORM (form), 0);
+  ZpGoal *third = zp_form_get_goal (ZP_FORM (form), 2);
+  static const char * const expected[] = {
+    "spent-missing@-1:-1:spent",
+    "weights-total@-1:-1:weight",
+    "weight-invalid@0:-1:weight",
+    "not-a-number@0:2:actual",
+    "placeholder-text@2:-1:text",
+    "deviation-note-missing@2:0:deviation-note",
+  };
+
+  zp_form_set_spent (ZP_FORM (form), "");
+  zp_goal_set_weight (first, "-20");
+  zp_indicator_set_actual (zp_goal_get_indicator (first, 2), "较高");
+  zp_goal_set_text (third, "……");
+  zp_indicator_set_actual (zp_goal_get_indicator (third, 0), "4个");
+  findings = check (form);
+
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_cmpstr (zp_finding_get_key (finding), ==, expected[i]);
+    }
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Explanations                                                                         */
 
 static void
@@ -1441,6 +1477,7 @@ main (int   argc,
   g_test_add_func ("/checks/actual-restates-target", test_actual_restates_target);
   g_test_add_func ("/checks/fund-sum", test_fund_sum);
   g_test_add_func ("/checks/placeholder-text", test_placeholder_text);
+  g_test_add_func ("/checks/order", test_order);
   g_test_add_func ("/checks/explanations", test_explanations);
   g_test_add_func ("/checks/cross/clean", test_cross_forms_clean);
   g_test_add_func ("/checks/cross/department-sum", test_department_sum);
