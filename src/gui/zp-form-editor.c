@@ -24,6 +24,7 @@ struct _ZpFormEditor
   GPtrArray        *tables;        /* ZpIndicatorTable*, one per goal */
   GPtrArray        *block_boxes;   /* GtkBox* holding a goal's weight bars */
   GPtrArray        *block_labels;  /* GtkLabel*, in zp_form_summarize_blocks() order */
+  GPtrArray        *block_scores;  /* GtkLabel*, likewise */
   GHashTable       *fields;        /* field key → widget */
   ZpIndicatorTable *current_table;
 };
@@ -513,6 +514,7 @@ weight_bar (ZpFormEditor         *self,
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), score);
   g_ptr_array_add (self->block_labels, label);
+  g_ptr_array_add (self->block_scores, score);
   return box;
 }
 
@@ -541,6 +543,7 @@ refresh_totals (ZpFormEditor *self)
   for (guint i = 0; i < self->block_boxes->len; i++)
     clear_box (g_ptr_array_index (self->block_boxes, i));
   g_ptr_array_set_size (self->block_labels, 0);
+  g_ptr_array_set_size (self->block_scores, 0);
 
   blocks = zp_form_summarize_blocks (self->form);
   weights = zp_form_get_execution_weight (self->form);
@@ -593,6 +596,7 @@ rebuild (ZpFormEditor *self)
   g_ptr_array_set_size (self->tables, 0);
   g_ptr_array_set_size (self->block_boxes, 0);
   g_ptr_array_set_size (self->block_labels, 0);
+  g_ptr_array_set_size (self->block_scores, 0);
   g_hash_table_remove_all (self->fields);
   self->current_table = NULL;
 
@@ -643,6 +647,7 @@ zp_form_editor_finalize (GObject *object)
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->block_boxes, g_ptr_array_unref);
   g_clear_pointer (&self->block_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->block_scores, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_form_editor_parent_class)->finalize (object);
@@ -673,6 +678,7 @@ zp_form_editor_init (ZpFormEditor *self)
   self->tables = g_ptr_array_new ();
   self->block_boxes = g_ptr_array_new ();
   self->block_labels = g_ptr_array_new ();
+  self->block_scores = g_ptr_array_new ();
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -904,4 +910,13 @@ zp_form_editor_get_field (ZpFormEditor *self,
                           const char   *field)
 {
   return g_hash_table_lookup (self->fields, field);
+}
+
+const char *
+zp_form_editor_get_block_score_text (ZpFormEditor *self,
+                                     guint         block)
+{
+  if (block >= self->block_scores->len)
+    return NULL;
+  return gtk_label_get_label (g_ptr_array_index (self->block_scores, block));
 }

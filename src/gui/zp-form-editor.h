@@ -44,6 +44,9 @@ const char       *zp_form_editor_get_weights_text (ZpFormEditor *self);
 /* The label of block i of zp_form_summarize_blocks() ("产出指标 40 / 40"), or NULL. */
 const char       *zp_form_editor_get_block_text   (ZpFormEditor *self,
                                                    guint         block);
+/* Its score line ("Score 38.00"), or NULL. */
+const char       *zp_form_editor_get_block_score_text (ZpFormEditor *self,
+                                                       guint         block);
 GtkWidget        *zp_form_editor_get_field        (ZpFormEditor *self,
                                                    const char   *field);
 

@@ -310,12 +310,13 @@ zp_undo_stack_new (void)
 }
 
 static gboolean
-values_equal (const GValue *a,
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
               const GValue *b)
 {
   if (G_VALUE_HOLDS_STRING (a))
     return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
-  return g_param_values_cmp (NULL, a, b) == 0;
+  return g_param_values_cmp (pspec, a, b) == 0;
 }
 
 static gboolean
@@ -363,7 +364,7 @@ zp_undo_stack_set_value (ZpUndoStack  *self,
   op->name = g_strdup (pspec->name);
   g_value_init (&op->old_value, pspec->value_type);
   g_object_get_property (object, pspec->name, &op->old_value);
-  if (values_equal (&op->old_value, value))
+  if (values_equal (pspec, &op->old_value, value))
     {
       op_free (op);
       return;

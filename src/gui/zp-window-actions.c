@@ -580,9 +580,11 @@ compare_recent (gconstpointer a,
 {
   GtkRecentInfo *ia = *(GtkRecentInfo **) a;
   GtkRecentInfo *ib = *(GtkRecentInfo **) b;
-  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified (ia);
-  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified (ib);
+  GDateTime *ma = gtk_recent_info_get_modified (ia);  /* transfer none */
+  GDateTime *mb = gtk_recent_info_get_modified (ib);
 
+  if (ma == NULL || mb == NULL)
+    return (ma == NULL) - (mb == NULL);
   return g_date_time_compare (mb, ma);
 }
 

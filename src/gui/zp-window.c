@@ -519,6 +519,7 @@ pending_free (Pending *pending)
 {
   if (pending->destroy != NULL)
     pending->destroy (pending->data);
+  g_object_unref (pending->self);
   g_free (pending);
 }
 
@@ -527,6 +528,23 @@ pending_run (Pending *pending)
 {
   pending->continuation (pending->self, pending->data);
   pending_free (pending);
+}
+
+static gboolean
+pending_run_idle (gpointer data)
+{
+  Pending *pending = data;
+
+  pending_run (pending);
+  return G_SOURCE_REMOVE;
+}
+
+/* From a dialog's ::response: the dialog finishes closing before the continuation
+ * (which may close the window the dialog belongs to). */
+static void
+pending_run_later (Pending *pending)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, pending_run_idle, pending, NULL);
 }
 
 static void
@@ -556,12 +574,12 @@ on_save_changes_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       zp_window_remove_recovery ();
-      pending_run (pending);
+      pending_run_later (pending);
     }
   else if (g_str_equal (response, "save") && self->file != NULL)
     {
       if (zp_window_save_to (self, self->file))
-        pending_run (pending);
+        pending_run_later (pending);
       else
         pending_free (pending);
     }
@@ -590,7 +608,7 @@ zp_window_confirm_discard (ZpWindow             *self,
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
 
-  pending->self = self;
+  pending->self = g_object_ref (self);
   pending->continuation = continuation;
   pending->data = data;
   pending->destroy = destroy;

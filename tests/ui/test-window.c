@@ -1,0 +1,361 @@
+/* test-window.c — the app's window on the seed example: the sidebar, editing a cell and
+ * what follows from it (score, category, total, sidebar, checks), undo, save and reopen,
+ * a broken file, and closing with unsaved changes.
+ *
+ * Run under a display: xvfb-run -a meson test -C _build-gui --suite ui
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "zp-form-info.h"
+#include "zp-score-cell.h"
+#include "zp-sidebar-row.h"
+#include "zp-window-private.h"
+
+static char *tmpdir;
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for ms milliseconds: layout, idles and timeouts happen. */
+static void
+spin (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop, loop);
+  g_main_loop_run (loop);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static ZpSidebarRow *
+sidebar_row_for (ZpWindow *window,
+                 ZpForm   *form)
+{
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (zp_window_get_sidebar (window)), ZP_TYPE_SIDEBAR_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (zp_sidebar_row_get_form (g_ptr_array_index (rows, i)) == form)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static gboolean
+has_finding (ZpWindow   *window,
+             const char *code)
+{
+  GListModel *findings = zp_checks_panel_get_findings (zp_window_get_checks_panel (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+      if (g_str_equal (zp_finding_get_code (finding), code))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static ZpWindow *
+open_example (void)
+{
+  ZpWindow *window = zp_window_new (NULL);
+  g_autoptr(GFile) example = zp_window_find_example ();
+
+  g_assert_nonnull (example);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (zp_window_load_file (window, example));
+  spin (400);
+  return window;
+}
+
+static void
+destroy_window (ZpWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (window);
+}
+
+static void
+test_sidebar (void)
+{
+  ZpWindow *window = open_example ();
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (zp_window_get_sidebar (window)), ZP_TYPE_SIDEBAR_ROW);
+
+  g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (zp_sidebar_row_get_total_text (g_ptr_array_index (rows, i)), ==, "100.00");
+  g_assert_cmpstr (zp_sidebar_row_get_title_text (sidebar_row_for (window, zp_workbook_get_form (zp_window_get_workbook (window), 1))),
+                   ==, "科技条件专项");
+  g_assert_false (zp_window_is_modified (window));
+  destroy_window (window);
+}
+
+/* 科技条件专项, first row: 视频会议设备年度巡检次数, target ≥4 次, weight 2. */
+static void
+test_edit_and_undo (void)
+{
+  ZpWindow *window = open_example ();
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpForm *form = zp_workbook_get_form (workbook, 1);
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+  ZpIndicatorTable *table;
+  GtkWidget *actual, *score;
+  ZpSidebarRow *row;
+
+  zp_window_show_form (window, form);
+  spin (300);
+  g_assert_true (zp_form_editor_get_form (editor) == form);
+  table = zp_form_editor_get_table (editor, 0);
+  g_assert_nonnull (table);
+  actual = zp_indicator_table_get_cell (table, 0, "actual");
+  score = zp_indicator_table_get_cell (table, 0, "score");
+  g_assert_nonnull (actual);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (actual)), ==, "4 次");
+  g_assert_cmpstr (zp_score_cell_get_text (ZP_SCORE_CELL (score)), ==, "2.00");
+  g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "100.00");
+  g_assert_cmpstr (zp_form_editor_get_block_text (editor, 0), ==, "产出指标 40 / 40");
+  g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 40.00");
+  g_assert_false (has_finding (window, "deviation-note-missing"));
+
+  /* Type an actual value that misses the target: 2 of ≥4 → 2 × 2/4 = 1.00. */
+  gtk_widget_grab_focus (actual);
+  gtk_editable_set_text (GTK_EDITABLE (actual), "2 次");
+  g_signal_emit_by_name (actual, "activate");
+  spin (300);
+
+  g_assert_cmpstr (zp_indicator_get_actual (zp_goal_get_indicator (zp_form_get_goal (form, 0), 0)), ==, "2 次");
+  g_assert_cmpstr (zp_score_cell_get_text (ZP_SCORE_CELL (score)), ==, "1.00");
+  g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 39.00");
+  g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "99.00");
+  row = sidebar_row_for (window, form);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (zp_sidebar_row_get_total_text (row), ==, "99.00");
+  g_assert_cmpstr (zp_sidebar_row_get_status_icon (row), ==, "dialog-error-symbolic");
+  g_assert_true (has_finding (window, "deviation-note-missing"));
+  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* Undo restores all of it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (actual)), ==, "4 次");
+  g_assert_cmpstr (zp_score_cell_get_text (ZP_SCORE_CELL (score)), ==, "2.00");
+  g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 40.00");
+  g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "100.00");
+  g_assert_cmpstr (zp_sidebar_row_get_total_text (row), ==, "100.00");
+  g_assert_false (has_finding (window, "deviation-note-missing"));
+  g_assert_false (zp_window_is_modified (window));
+
+  /* Redo brings the edit back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin (200);
+  g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "99.00");
+  destroy_window (window);
+}
+
+static void
+test_rows (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 2);
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+  ZpGoal *goal = zp_form_get_goal (form, 0);
+  guint n = zp_goal_get_n_indicators (goal);
+  ZpIndicator *first = zp_goal_get_indicator (goal, 0);
+
+  zp_window_show_form (window, form);
+  spin (200);
+  zp_indicator_table_set_current_row (zp_form_editor_get_table (editor, 0), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL);
+  g_assert_true (zp_goal_get_indicator (goal, 1) == first);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-indicator", NULL);
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n + 1);
+  /* the new row takes the category of the row above */
+  g_assert_cmpstr (zp_indicator_get_category (zp_goal_get_indicator (goal, 2)), ==,
+                   zp_indicator_get_category (first));
+  spin (200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-indicator", NULL);
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
+  g_assert_true (zp_goal_get_indicator (goal, 0) == first);
+  g_assert_false (zp_window_is_modified (window));
+
+  /* projects: add, duplicate, delete and undo */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-project", NULL);
+  g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 5);
+  g_assert_true (zp_window_get_selected_form (window) == zp_workbook_get_form (zp_window_get_workbook (window), 3));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-project", NULL);
+  g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 5);
+  destroy_window (window);
+}
+
+static void
+test_save_and_reopen (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  g_autofree char *path = g_build_filename (tmpdir, "saved.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ZpIndicatorTable *table;
+  ZpWindow *reopened;
+  ZpIndicator *indicator;
+
+  zp_window_show_form (window, form);
+  spin (200);
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "3 次");
+  gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "deviation-note")), "设备更新，巡检推迟");
+  g_assert_true (zp_window_save_to (window, file));
+  g_assert_false (zp_window_is_modified (window));
+  destroy_window (window);
+
+  reopened = zp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (reopened));
+  g_assert_true (zp_window_load_file (reopened, file));
+  form = zp_workbook_get_form (zp_window_get_workbook (reopened), 1);
+  indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  g_assert_cmpstr (zp_indicator_get_actual (indicator), ==, "3 次");
+  g_assert_cmpstr (zp_indicator_get_deviation_note (indicator), ==, "设备更新，巡检推迟");
+  g_assert_cmpstr (zp_form_get_total_text (form), ==, "99.50");
+  destroy_window (reopened);
+}
+
+static void
+test_broken_file (void)
+{
+  ZpWindow *window = open_example ();
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  g_autofree char *path = g_build_filename (tmpdir, "broken.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"ziping\",\n  oops\n}\n", -1, NULL));
+  g_assert_false (zp_window_load_file (window, file));
+  dialog = zp_window_get_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “broken.ziping”");
+  /* the core's message names the file, the line and the column */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.ziping:3:"));
+  g_assert_true (zp_window_get_workbook (window) == workbook);
+  g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
+static void
+test_close_asks (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 0);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  zp_form_set_analysis (form, "");
+  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "偏差分析", FALSE);
+  g_assert_true (zp_window_is_modified (window));
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  dialog = zp_window_get_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+
+  /* Cancel keeps the window and the changes. */
+  adw_message_dialog_response (dialog, "cancel");
+  spin (100);
+  g_assert_nonnull (window);
+  g_assert_true (zp_window_is_modified (window));
+
+  /* Discard closes it. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  dialog = zp_window_get_message_dialog (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin (100);
+  g_assert_null (window);
+}
+
+static void
+test_review (void)
+{
+  ZpWindow *window = open_example ();
+  ZpReviewPage *review = zp_window_get_review_page (window);
+  GListModel *model = zp_review_page_get_model (review);
+  g_autoptr(ZpForm) first = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_nonnull (strstr (zp_review_page_get_summary (review), "4 forms"));
+  zp_review_page_sort_by (review, "title", GTK_SORT_ASCENDING);
+  spin (50);
+  first = g_list_model_get_item (model, 0);
+  g_assert_nonnull (first);
+  g_signal_emit_by_name (zp_review_page_get_view (review), "activate", 0);
+  spin (50);
+  g_assert_true (zp_window_get_selected_form (window) == first);
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  tmpdir = g_dir_make_tmp ("ziping-ui-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/sidebar", test_sidebar);
+  g_test_add_func ("/window/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/window/rows", test_rows);
+  g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/window/broken-file", test_broken_file);
+  g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/window/review", test_review);
+
+  result = g_test_run ();
+  g_free (tmpdir);
+  return result;
+}
