@@ -379,6 +379,24 @@ zp_decimal_mul_div (ZpDecimal a,
 }
 
 ZpDecimal
+zp_decimal_mul_div_round (ZpDecimal a,
+                          ZpDecimal b,
+                          ZpDecimal c,
+                          guint     places)
+{
+  gint64 unit;
+
+  g_return_val_if_fail (c.raw != 0, ZP_DECIMAL_ZERO);
+
+  if (places >= ZP_DECIMAL_PLACES)
+    return zp_decimal_mul_div (a, b, c);
+
+  /* Divide by c × unit to land on whole units of the last kept place, then scale back. */
+  unit = powers_of_ten[ZP_DECIMAL_PLACES - places];
+  return make (clamp_wide (div_half_up ((ZpWide) a.raw * b.raw, (ZpWide) c.raw * unit) * unit));
+}
+
+ZpDecimal
 zp_decimal_round (ZpDecimal a,
                   guint     places)
 {

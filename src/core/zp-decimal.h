@@ -50,6 +50,12 @@ ZpDecimal  zp_decimal_div           (ZpDecimal    a,
 ZpDecimal  zp_decimal_mul_div       (ZpDecimal    a,
                                      ZpDecimal    b,
                                      ZpDecimal    c);
+/* a × b / c rounded once, half-up, straight to `places`: scores computed as weight × B / A
+ * must not be rounded twice (first to six places, then to two). */
+ZpDecimal  zp_decimal_mul_div_round (ZpDecimal    a,
+                                     ZpDecimal    b,
+                                     ZpDecimal    c,
+                                     guint        places);
 ZpDecimal  zp_decimal_round         (ZpDecimal    a,
                                      guint        places);
 ZpDecimal  zp_decimal_min           (ZpDecimal    a,

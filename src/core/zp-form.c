@@ -536,8 +536,8 @@ compute_execution (ZpForm *self)
 
   /* Over-spending never earns more than the weight; the real rate is still shown. */
   if (zp_decimal_sign (b) >= 0)
-    priv->execution_score = zp_decimal_round (zp_decimal_mul_div (weight, zp_decimal_min (b, a), a),
-                                              get_decimals (self));
+    priv->execution_score = zp_decimal_mul_div_round (weight, zp_decimal_min (b, a), a,
+                                                      get_decimals (self));
 }
 
 static void

@@ -626,7 +626,8 @@ score_positive (ZpDecimal  weight,
   else if (zp_decimal_sign (b) <= 0)
     outcome_set (outcome, ZP_DECIMAL_ZERO, ZP_RULE_POSITIVE_RATIO);
   else
-    outcome_set (outcome, zp_decimal_mul_div (weight, b, a), ZP_RULE_POSITIVE_RATIO);
+    outcome_set (outcome, zp_decimal_mul_div_round (weight, b, a, zp_scheme_get_decimals (scheme)),
+                 ZP_RULE_POSITIVE_RATIO);
 }
 
 static void
@@ -656,10 +657,12 @@ score_reverse (ZpDecimal  weight,
       /* weight × (1 − (B − A)/A) = weight × (2A − B)/A; clamped to 0 from B ≥ 2A */
       ZpDecimal room = zp_decimal_sub (zp_decimal_add (a, a), b);
 
-      outcome_set (outcome, zp_decimal_mul_div (weight, room, a), ZP_RULE_REVERSE_LINEAR);
+      outcome_set (outcome, zp_decimal_mul_div_round (weight, room, a, zp_scheme_get_decimals (scheme)),
+                   ZP_RULE_REVERSE_LINEAR);
     }
   else
-    outcome_set (outcome, zp_decimal_mul_div (weight, a, b), ZP_RULE_REVERSE_RATIO);
+    outcome_set (outcome, zp_decimal_mul_div_round (weight, a, b, zp_scheme_get_decimals (scheme)),
+                 ZP_RULE_REVERSE_RATIO);
 }
 
 static void

@@ -297,6 +297,22 @@ test_mul_div (void)
 }
 
 static void
+test_mul_div_round (void)
+{
+  /* 10 / 2000.00008 = 0.0049999998…: rounding to six places first would give 0.005000 and
+   * then 0.01; rounded once it is 0.00. */
+  g_assert_cmpint (zp_decimal_round (zp_decimal_mul_div (dec ("10"), dec ("1"), dec ("2000.00008")), 2).raw,
+                   ==, 10000);
+  g_assert_cmpint (zp_decimal_mul_div_round (dec ("10"), dec ("1"), dec ("2000.00008"), 2).raw, ==, 0);
+  /* Ties still go up: 1.01 × 20 / 1.60 = 12.625 → 12.63; negatives away from zero. */
+  g_assert_cmpint (zp_decimal_mul_div_round (dec ("1.01"), dec ("20"), dec ("1.60"), 2).raw, ==, 12630000);
+  g_assert_cmpint (zp_decimal_mul_div_round (dec ("-1.01"), dec ("20"), dec ("1.60"), 2).raw, ==, -12630000);
+  g_assert_cmpint (zp_decimal_mul_div_round (dec ("10"), dec ("215457.6"), dec ("250000"), 2).raw, ==, 8620000);
+  /* Six places or more: the same as mul_div. */
+  g_assert_cmpint (zp_decimal_mul_div_round (dec ("10"), dec ("1"), dec ("3"), 6).raw, ==, 3333333);
+}
+
+static void
 test_round (void)
 {
   g_assert_cmpint (zp_decimal_round (dec ("2.675"), 2).raw, ==, dec ("2.68").raw);
@@ -485,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/decimal/mul", test_mul);
   g_test_add_func ("/decimal/div", test_div);
   g_test_add_func ("/decimal/mul-div", test_mul_div);
+  g_test_add_func ("/decimal/mul-div-round", test_mul_div_round);
   g_test_add_func ("/decimal/round", test_round);
   g_test_add_func ("/decimal/compare", test_compare);
   g_test_add_func ("/decimal/format", test_format);
