@@ -192,6 +192,31 @@ def check_single_form_and_central(cli, directory):
     equal(total[6:8], ['100', '100'], 'LibreOffice: 10号 总分 row (weights, score)')
 
 
+def check_streamed(cli, directory):
+    """A form of thousands of rows is streamed (constant-memory mode): the same cells,
+    merges and formulas must come out."""
+    import zipfile
+
+    def lengthen(document):
+        indicators = document['forms'][1]['goals'][0]['indicators']
+        extra = [dict(indicators[0], name=f'加长 {i}', weight='0') for i in range(2100)]
+        indicators[1:1] = extra
+    source = variant(lengthen, directory, 'long.ziping')
+    out = export(cli, source, 'xlsx', os.path.join(directory, 'long.xlsx'))
+    with zipfile.ZipFile(out) as z:
+        xml = z.read('xl/worksheets/sheet2.xml').decode()
+    check('t="inlineStr"' in xml, 'the long sheet was streamed (inline strings)')
+    ws = openpyxl.load_workbook(out)['科技条件专项']
+    equal(ws['B12'].value, '产出指标（40 分）', 'streamed: category label')
+    equal(ws['D2112'].value, '加长 2099', 'streamed: last added row')
+    for rng in ['A9:A10', 'F9:G9', 'A11:A2134', 'B12:B2126', 'C12:C2116', 'A2135:F2135', 'A2138:B2138']:
+        check(rng in merged(ws), f'streamed sheet merges {rng}')
+    equal(ws['G2135'].value, '=SUM(F10,G11:G2134)', 'streamed: total formula')
+    lo = libreoffice_sheets(out, os.path.join(directory, 'long'))
+    equal(lo['科技条件专项'][2134][6], '100', 'LibreOffice: streamed total')
+    equal(lo['汇总表'][3][5], '100', 'LibreOffice: summary of the streamed form')
+
+
 def main():
     cli = sys.argv[1]
     directory = temp_dir()
@@ -208,6 +233,7 @@ def main():
     check_recomputed_rate(cli, directory)
     check_sheet_names(cli, directory)
     check_single_form_and_central(cli, directory)
+    check_streamed(cli, directory)
     finish('check-xlsx')
 
 
