@@ -597,6 +597,13 @@ actual_in_target_terms (const ZpQuantity *actual,
   return actual->value;
 }
 
+/* A number as measured: no comparator of its own. */
+static gboolean
+is_bare_number (const ParsedText *parsed)
+{
+  return parsed->valid && parsed->quantity.comparator == ZP_COMPARATOR_NONE;
+}
+
 static gboolean
 restates_by_value (const ZpQuantity *actual,
                    const ZpQuantity *target,
@@ -682,7 +689,10 @@ score_quantitative (ZpIndicator *self,
       outcome_unscored (outcome);
       return;
     }
-  if (self->actual_restates)
+  /* The target's wording repeated ("≥90%" for "≥90%") restates it; a bare number equal to
+   * a bare target ("100%" for "100%", "0" for "0") is a measured value, scored by value
+   * like any other, as the checker reads it. */
+  if (self->actual_restates && !is_bare_number (&self->parsed_actual))
     {
       outcome_set (outcome, weight, ZP_RULE_RESTATED);
       outcome->flags |= ZP_INDICATOR_FLAG_RESTATES_TARGET;

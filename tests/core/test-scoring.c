@@ -342,6 +342,20 @@ test_restated (void)
   /* A stated comparator with another value is read as a value */
   flags = check_case ("≥90%", "≥95%", "5", "5.00", ZP_INDICATOR_STATE_MET, ZP_RULE_MET);
   g_assert_false (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET);
+
+  /* A bare number equal to a bare target is a measured value, as the checker reads it:
+   * met by value, not restated */
+  flags = check_case ("100%", "100%", "5", "5.00", ZP_INDICATOR_STATE_MET, ZP_RULE_MET);
+  g_assert_false (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET);
+  flags = check_case ("100%", "１００％", "5", "5.00", ZP_INDICATOR_STATE_MET, ZP_RULE_MET);
+  g_assert_false (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET);
+  flags = check_case ("12 个", "12个", "4", "4.00", ZP_INDICATOR_STATE_MET, ZP_RULE_MET);
+  g_assert_false (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET);
+  /* "0" for a bare 0 (an incident count): the zero-target rule, full marks */
+  flags = check_case ("0", "0", "5", "5.00", ZP_INDICATOR_STATE_MET, ZP_RULE_ZERO_TARGET);
+  g_assert_false (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET);
+  flags = check_case ("0起", "0起", "5", "5.00", ZP_INDICATOR_STATE_MET, ZP_RULE_ZERO_TARGET);
+  g_assert_false (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET);
 }
 
 static void
