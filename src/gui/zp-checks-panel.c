@@ -24,6 +24,8 @@ struct _ZpChecksPanel
   guint        refresh_idle;
 };
 
+#define REFRESH_DELAY_MS 250
+
 G_DEFINE_FINAL_TYPE (ZpChecksPanel, zp_checks_panel, ADW_TYPE_BIN)
 
 enum {
@@ -190,11 +192,12 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* While the user types, refresh once typing pauses: the cross-form checks read every form. */
 static void
 queue_refresh (ZpChecksPanel *self)
 {
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  self->refresh_idle = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
 }
 
 static void

@@ -25,6 +25,7 @@ struct _ZpFormEditor
   GPtrArray        *block_boxes;   /* GtkBox* holding a goal's weight bars */
   GPtrArray        *block_labels;  /* GtkLabel*, in zp_form_summarize_blocks() order */
   GPtrArray        *block_scores;  /* GtkLabel*, likewise */
+  char             *block_layout;  /* which goal each bar sits in, to know when to rebuild */
   GHashTable       *fields;        /* field key → widget */
   ZpIndicatorTable *current_table;
 };
@@ -473,18 +474,22 @@ build_analysis (ZpFormEditor *self)
 
 /* ---- totals ---- */
 
-static GtkWidget *
-weight_bar (ZpFormEditor         *self,
-            const ZpBlockSummary *block)
+/* A block's weight bar: "产出指标 38 / 40", a level bar and "Score 37.50". */
+static void
+update_weight_bar (ZpFormEditor         *self,
+                   guint                 index,
+                   const ZpBlockSummary *block)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label, *bar, *score;
+  GtkWidget *label = g_ptr_array_index (self->block_labels, index);
+  GtkWidget *score = g_ptr_array_index (self->block_scores, index);
+  GtkWidget *bar = g_object_get_data (G_OBJECT (label), "zp-bar");
   g_autofree char *sum = zp_decimal_format_trim (block->weight_sum, 2);
   g_autofree char *weight = zp_decimal_format_trim (block->weight, 2);
   g_autofree char *score_text = zp_decimal_format (block->score, zp_scheme_get_decimals (zp_form_get_scheme (self->form)));
   g_autofree char *text = NULL;
   g_autofree char *score_line = NULL;
   gboolean adds_up = block->has_weight && zp_decimal_equal (block->weight_sum, block->weight);
+  double share = 0;
 
   if (zp_form_is_department (self->form))
     text = g_strdup_printf (_("Weights %s / %s"), sum, weight);
@@ -492,27 +497,42 @@ weight_bar (ZpFormEditor         *self,
     text = g_strdup_printf ("%s %s / %s", block->name, sum, weight);
   else
     text = g_strdup_printf (_("%s (not in the scheme) %s"), block->name, sum);
+  score_line = g_strdup_printf (_("Score %s"), score_text);
 
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "numeric");
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_label (GTK_LABEL (label), text);
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (score)), score_line) != 0)
+    gtk_label_set_label (GTK_LABEL (score), score_line);
+  gtk_widget_remove_css_class (label, adds_up ? "error" : "success");
   gtk_widget_add_css_class (label, adds_up ? "success" : "error");
-  bar = gtk_level_bar_new ();
-  gtk_widget_set_size_request (bar, 160, -1);
   /* The bar only draws the share; the figures shown are the core's decimals. */
   if (block->has_weight && zp_decimal_sign (block->weight) > 0)
-    gtk_level_bar_set_value (GTK_LEVEL_BAR (bar),
-                             MIN (1.0, (double) block->weight_sum.raw / (double) block->weight.raw));
-  if (!adds_up)
+    share = MIN (1.0, (double) block->weight_sum.raw / (double) block->weight.raw);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), share);
+  if (adds_up)
+    gtk_widget_remove_css_class (bar, "error");
+  else
     gtk_widget_add_css_class (bar, "error");
-  score_line = g_strdup_printf (_("Score %s"), score_text);
-  score = gtk_label_new (score_line);
+}
+
+static GtkWidget *
+new_weight_bar (ZpFormEditor *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *bar = gtk_level_bar_new ();
+  GtkWidget *score = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_size_request (bar, 160, -1);
   gtk_label_set_xalign (GTK_LABEL (score), 0);
   gtk_widget_add_css_class (score, "caption");
   gtk_widget_add_css_class (score, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), score);
+  g_object_set_data (G_OBJECT (label), "zp-bar", bar);
   g_ptr_array_add (self->block_labels, label);
   g_ptr_array_add (self->block_scores, score);
   return box;
@@ -527,6 +547,49 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+static guint
+block_goal (ZpFormEditor         *self,
+            const ZpBlockSummary *block)
+{
+  return zp_form_is_department (self->form) ? (guint) MAX (block->goal_index, 0) : 0;
+}
+
+/* Rebuilds the bars when the blocks changed in number or place, else updates them in
+ * place (typing must not relayout the editor). */
+static void
+refresh_blocks (ZpFormEditor *self,
+                GPtrArray    *blocks)
+{
+  g_autofree char *layout = NULL;
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    g_string_append_printf (signature, "%u,", block_goal (self, g_ptr_array_index (blocks, i)));
+  layout = g_string_free (signature, FALSE);
+
+  if (g_strcmp0 (layout, self->block_layout) != 0)
+    {
+      g_free (self->block_layout);
+      self->block_layout = g_steal_pointer (&layout);
+      for (guint i = 0; i < self->block_boxes->len; i++)
+        clear_box (g_ptr_array_index (self->block_boxes, i));
+      g_ptr_array_set_size (self->block_labels, 0);
+      g_ptr_array_set_size (self->block_scores, 0);
+      for (guint i = 0; i < blocks->len; i++)
+        {
+          guint goal = block_goal (self, g_ptr_array_index (blocks, i));
+          GtkWidget *bar = new_weight_bar (self);
+
+          if (goal < self->block_boxes->len)
+            gtk_box_append (g_ptr_array_index (self->block_boxes, goal), bar);
+          else
+            g_object_ref_sink (bar), g_object_unref (bar);
+        }
+    }
+  for (guint i = 0; i < blocks->len; i++)
+    update_weight_bar (self, i, g_ptr_array_index (blocks, i));
+}
+
 static void
 refresh_totals (ZpFormEditor *self)
 {
@@ -534,34 +597,21 @@ refresh_totals (ZpFormEditor *self)
   ZpDecimal weights;
   g_autofree char *weights_text = NULL;
   g_autofree char *line = NULL;
-  gboolean weights_ok;
 
   if (self->form == NULL)
     return;
 
   gtk_label_set_label (self->total_label, zp_form_get_total_text (self->form));
-  for (guint i = 0; i < self->block_boxes->len; i++)
-    clear_box (g_ptr_array_index (self->block_boxes, i));
-  g_ptr_array_set_size (self->block_labels, 0);
-  g_ptr_array_set_size (self->block_scores, 0);
-
   blocks = zp_form_summarize_blocks (self->form);
+  refresh_blocks (self, blocks);
+
   weights = zp_form_get_execution_weight (self->form);
   for (guint i = 0; i < blocks->len; i++)
-    {
-      ZpBlockSummary *block = g_ptr_array_index (blocks, i);
-      guint goal = zp_form_is_department (self->form) ? (guint) MAX (block->goal_index, 0) : 0;
-
-      weights = zp_decimal_add (weights, block->weight_sum);
-      if (goal < self->block_boxes->len)
-        gtk_box_append (g_ptr_array_index (self->block_boxes, goal), weight_bar (self, block));
-    }
-
+    weights = zp_decimal_add (weights, ((ZpBlockSummary *) g_ptr_array_index (blocks, i))->weight_sum);
   weights_text = zp_decimal_format_trim (weights, 2);
   line = g_strdup_printf (_("Weights %s / 100"), weights_text);
   gtk_label_set_label (self->weights_label, line);
-  weights_ok = zp_decimal_equal (weights, zp_decimal_from_int (100));
-  if (weights_ok)
+  if (zp_decimal_equal (weights, zp_decimal_from_int (100)))
     gtk_widget_remove_css_class (GTK_WIDGET (self->weights_label), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->weights_label), "error");
@@ -597,6 +647,7 @@ rebuild (ZpFormEditor *self)
   g_ptr_array_set_size (self->block_boxes, 0);
   g_ptr_array_set_size (self->block_labels, 0);
   g_ptr_array_set_size (self->block_scores, 0);
+  g_clear_pointer (&self->block_layout, g_free);
   g_hash_table_remove_all (self->fields);
   self->current_table = NULL;
 
@@ -648,6 +699,7 @@ zp_form_editor_finalize (GObject *object)
   g_clear_pointer (&self->block_boxes, g_ptr_array_unref);
   g_clear_pointer (&self->block_labels, g_ptr_array_unref);
   g_clear_pointer (&self->block_scores, g_ptr_array_unref);
+  g_free (self->block_layout);
   g_clear_pointer (&self->fields, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_form_editor_parent_class)->finalize (object);

@@ -29,15 +29,15 @@ static const struct {
   int         width;
   gboolean    expand;
 } fields[N_FIELDS] = {
-  { "title", N_("Form"), 260, TRUE },
-  { "kind", N_("Kind"), 90, FALSE },
-  { "rate", N_("Execution Rate"), 110, FALSE },
-  { "execution", N_("Execution Score"), 110, FALSE },
-  { "indicators", N_("Indicator Score"), 110, FALSE },
-  { "total", N_("Total"), 90, FALSE },
-  { "errors", N_("Errors"), 70, FALSE },
-  { "warnings", N_("Warnings"), 80, FALSE },
-  { "overrides", N_("Overrides"), 80, FALSE },
+  { "title", N_("Form"), 240, TRUE },
+  { "kind", N_("Kind"), 100, FALSE },
+  { "rate", N_("Rate (B/A)"), 100, FALSE },
+  { "execution", N_("Execution"), 96, FALSE },
+  { "indicators", N_("Indicators"), 96, FALSE },
+  { "total", N_("Total"), 84, FALSE },
+  { "errors", N_("Errors"), 76, FALSE },
+  { "warnings", N_("Warnings"), 90, FALSE },
+  { "overrides", N_("Overrides"), 90, FALSE },
 };
 
 struct _ZpReviewPage
@@ -315,8 +315,18 @@ on_activate (GtkColumnView *view,
 }
 
 static void
+attach_model (ZpReviewPage *self)
+{
+  GListModel *forms = self->workbook ? zp_workbook_get_forms (self->workbook) : NULL;
+
+  if (gtk_sort_list_model_get_model (self->sorted) != forms)
+    gtk_sort_list_model_set_model (self->sorted, forms);
+}
+
+static void
 zp_review_page_map (GtkWidget *widget)
 {
+  attach_model (ZP_REVIEW_PAGE (widget));
   GTK_WIDGET_CLASS (zp_review_page_parent_class)->map (widget);
   refresh_summary (ZP_REVIEW_PAGE (widget));
 }
@@ -387,7 +397,10 @@ zp_review_page_set_workbook (ZpReviewPage *self,
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (self->workbook, self);
   g_set_object (&self->workbook, workbook);
-  gtk_sort_list_model_set_model (self->sorted, workbook ? zp_workbook_get_forms (workbook) : NULL);
+  /* Sorting thousands of forms costs: the rows are only needed once the page is shown. */
+  gtk_sort_list_model_set_model (self->sorted, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_model (self);
   if (workbook != NULL)
     g_signal_connect_swapped (workbook, "changed", G_CALLBACK (queue_summary), self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -397,6 +410,7 @@ zp_review_page_set_workbook (ZpReviewPage *self,
 GListModel *
 zp_review_page_get_model (ZpReviewPage *self)
 {
+  attach_model (self);
   return G_LIST_MODEL (self->sorted);
 }
 
@@ -418,6 +432,7 @@ zp_review_page_sort_by (ZpReviewPage *self,
                         const char   *field,
                         GtkSortType   order)
 {
+  attach_model (self);
   for (int i = 0; i < N_FIELDS; i++)
     if (g_str_equal (fields[i].id, field))
       gtk_column_view_sort_by_column (self->view, self->columns[i], order);

@@ -404,12 +404,39 @@ remember_file (ZpWindow *self,
   zp_window_update_recent_menu (self);
 }
 
+/* ZIPING_DEBUG_TIMING=1: how long a file takes to load and to show its first form. */
+static void
+on_first_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  gint64 started = GPOINTER_TO_SIZE (data);
+
+  g_printerr ("ziping: first form painted %.0f ms after the load began\n",
+              (g_get_monotonic_time () - started) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, data);
+}
+
+static void
+report_timing (ZpWindow *self,
+               gint64    started,
+               gint64    loaded)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_printerr ("ziping: loaded in %.0f ms, window filled in %.0f ms\n",
+              (loaded - started) / 1000.0, (g_get_monotonic_time () - loaded) / 1000.0);
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), GSIZE_TO_POINTER (started));
+}
+
 gboolean
 zp_window_load_file (ZpWindow *self,
                      GFile    *file)
 {
   g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
   g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &error);
+  gint64 loaded = g_get_monotonic_time ();
 
   if (workbook == NULL)
     {
@@ -421,6 +448,8 @@ zp_window_load_file (ZpWindow *self,
     }
   zp_window_set_workbook (self, workbook, file);
   remember_file (self, file);
+  if (g_getenv ("ZIPING_DEBUG_TIMING") != NULL)
+    report_timing (self, started, loaded);
   return TRUE;
 }
 

@@ -1,0 +1,150 @@
+/* bench-ui.c — how the app copes with a large workbook (not a test: run by hand).
+ *
+ *   _build-gui/bench/ziping-bench generate /tmp/district.ziping
+ *   xvfb-run -a _build-gui/tests/ui/bench-ui /tmp/district.ziping
+ *
+ * Prints: load and first form shown; review page shown and sorted by each column;
+ * the review scrolled through; one keystroke in an indicator cell (rescore, sidebar,
+ * checks).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "zp-window-private.h"
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          GMainLoop     *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/* Runs the main loop until the next frame is painted. */
+static double
+until_painted (GtkWidget *widget,
+               gint64     start)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong id;
+  guint timeout;
+
+  gtk_widget_queue_draw (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_paint), loop);
+  timeout = g_timeout_add (5000, quit_loop, loop);
+  g_main_loop_run (loop);
+  g_signal_handler_disconnect (clock, id);
+  g_source_remove (timeout);
+  return ms_since (start);
+}
+
+static void
+spin (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop, loop);
+  g_main_loop_run (loop);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  ZpWindow *window;
+  ZpReviewPage *review;
+  GtkAdjustment *vadjustment;
+  GtkWidget *cell;
+  const char *columns[] = { "title", "rate", "total", "errors", "warnings", "overrides" };
+  gint64 start;
+  double worst = 0;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-ui FILE.ziping\n");
+      return 1;
+    }
+  gtk_init ();
+  adw_init ();
+  g_set_prgname ("ziping");
+  file = g_file_new_for_commandline_arg (argv[1]);
+
+  window = zp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+
+  start = g_get_monotonic_time ();
+  if (!zp_window_load_file (window, file))
+    return 1;
+  g_print ("open: workbook loaded and first form set up: %.0f ms\n", ms_since (start));
+  g_print ("open: first form painted: %.0f ms\n", until_painted (GTK_WIDGET (window), start));
+
+  start = g_get_monotonic_time ();
+  g_print ("baseline: a frame with nothing changed: %.0f ms\n", until_painted (GTK_WIDGET (window), start));
+
+  review = zp_window_get_review_page (window);
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  g_print ("review: shown and painted: %.0f ms\n", until_painted (GTK_WIDGET (window), start));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      start = g_get_monotonic_time ();
+      zp_review_page_sort_by (review, columns[i], GTK_SORT_DESCENDING);
+      g_print ("review: sorted by %s and painted: %.0f ms\n", columns[i],
+               until_painted (GTK_WIDGET (window), start));
+    }
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (zp_review_page_get_view (review)));
+  for (int step = 0; step < 60; step++)
+    {
+      double frame;
+
+      start = g_get_monotonic_time ();
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + 600);
+      frame = until_painted (GTK_WIDGET (window), start);
+      worst = MAX (worst, frame);
+    }
+  g_print ("review: 60 scroll steps of 600 px, slowest frame: %.0f ms\n", worst);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  spin (500);
+  cell = zp_indicator_table_get_cell (zp_form_editor_get_table (zp_window_get_form_editor (window), 0), 0, "actual");
+  start = g_get_monotonic_time ();
+  gtk_widget_queue_resize (GTK_WIDGET (zp_window_get_form_editor (window)));
+  g_print ("editor: relayout and paint: %.0f ms\n", until_painted (GTK_WIDGET (window), start));
+  worst = 0;
+  for (int key = 0; key < 10; key++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", 10 + key);
+      double model;
+
+      start = g_get_monotonic_time ();
+      gtk_editable_set_text (GTK_EDITABLE (cell), text);
+      model = ms_since (start);
+      worst = MAX (worst, until_painted (GTK_WIDGET (window), start));
+      if (key == 9)
+        g_print ("typing: model and views updated in %.0f ms\n", model);
+    }
+  g_print ("typing: slowest keystroke to painted frame: %.0f ms\n", worst);
+
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
