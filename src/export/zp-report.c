@@ -45,8 +45,9 @@ struct _ZpReport
   GPtrArray    *heights;     /* per sheet: GArray of double (unscaled points) */
   GArray       *scales;      /* per sheet: double */
 
-  PangoContext *measure_context;
+  PangoContext *context;       /* measuring and drawing: one set of metrics */
   PangoLayout  *measure_layout;
+  GHashTable   *layouts;       /* "style|width|text" → PangoLayout, shaped once */
   PangoFontDescription *fonts[ZP_N_CELL_STYLES];
 
   /* The sheet drawn last, rebuilt when another is drawn. */
@@ -146,6 +147,30 @@ set_layout_cell (ZpReport     *self,
   pango_layout_set_text (layout, cell->text, -1);
 }
 
+/* Shaping text is most of the cost of a report, and forms repeat their texts (headings,
+ * categories, 有效保障, 100%…): each text is shaped once per width and style, for both
+ * measuring and drawing. The cache is dropped whole when it grows large. */
+#define MAX_CACHED_LAYOUTS 20000
+
+static PangoLayout *
+get_layout (ZpReport     *self,
+            const ZpCell *cell,
+            double        width)
+{
+  g_autofree char *key = g_strdup_printf ("%d|%d|%s", cell->style, (int) (width * 100), cell->text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (self->layouts) >= MAX_CACHED_LAYOUTS)
+        g_hash_table_remove_all (self->layouts);
+      layout = pango_layout_new (self->context);
+      set_layout_cell (self, layout, cell, width);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
 static double
 measure_cell (const ZpCell *cell,
               double        width,
@@ -156,8 +181,7 @@ measure_cell (const ZpCell *cell,
 
   if (*cell->text == '\0')
     return 0;
-  set_layout_cell (self, self->measure_layout, cell, width);
-  pango_layout_get_size (self->measure_layout, &w, &h);
+  pango_layout_get_size (get_layout (self, cell, width), &w, &h);
   return (double) h / PANGO_SCALE + 2 * PAD_Y;
 }
 
@@ -443,10 +467,10 @@ typedef struct
 {
   ZpReport    *self;
   cairo_t     *cr;
-  PangoLayout *layout;
   double       widths[ZP_SHEET_MAX_COLS];
   double       x[ZP_SHEET_MAX_COLS + 1];
   GArray      *slots;
+  GArray      *borders;  /* double: x, y, width, height of each bordered cell */
 } Painter;
 
 static void
@@ -458,6 +482,7 @@ draw_text (Painter      *painter,
            double        height)
 {
   cairo_t *cr = painter->cr;
+  PangoLayout *layout;
   double scale = 1;
   double text_height;
   int w, h;
@@ -469,21 +494,31 @@ draw_text (Painter      *painter,
    * draw the text smaller rather than cut it. */
   for (;;)
     {
-      set_layout_cell (painter->self, painter->layout, cell, width / scale);
-      pango_layout_get_size (painter->layout, &w, &h);
+      layout = get_layout (painter->self, cell, width / scale);
+      pango_layout_get_size (layout, &w, &h);
       text_height = (double) h / PANGO_SCALE * scale;
       if (text_height <= height - 2 * PAD_Y + 0.5 || scale < 0.5)
         break;
       scale *= 0.9;
     }
 
+  y += MAX ((height - text_height) / 2, PAD_Y * scale);
+  if (scale == 1)
+    {
+      /* The common case, kept lean: most of a report's cost is in writing the PDF. */
+      cairo_move_to (cr, x + PAD_X, y);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
+      return;
+    }
+
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip (cr);
-  cairo_translate (cr, x + PAD_X * scale, y + MAX ((height - text_height) / 2, PAD_Y * scale));
+  cairo_translate (cr, x + PAD_X * scale, y);
   cairo_scale (cr, scale, scale);
   cairo_move_to (cr, 0, 0);
-  pango_cairo_show_layout (cr, painter->layout);
+  pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
 
@@ -512,8 +547,10 @@ draw_cell (Painter      *painter,
 
   if (style_has_border (cell->style))
     {
-      cairo_rectangle (painter->cr, x, top, width, bottom - top);
-      cairo_stroke (painter->cr);
+      /* Stroked together at the end of the page: one path, not one per cell. */
+      double box[4] = { x, top, width, bottom - top };
+
+      g_array_append_vals (painter->borders, box, 4);
     }
   draw_text (painter, cell, x, top, width, bottom - top);
 }
@@ -616,6 +653,14 @@ draw_table (ZpReport       *self,
     draw_row_cells (painter, sheet, span->repeat_row);
   for (guint r = span->first_row; r <= span->last_row; r++)
     draw_row_cells (painter, sheet, r);
+
+  for (guint i = 0; i + 3 < painter->borders->len; i += 4)
+    {
+      double *box = &g_array_index (painter->borders, double, i);
+
+      cairo_rectangle (painter->cr, box[0], box[1], box[2], box[3]);
+    }
+  cairo_stroke (painter->cr);
   cairo_restore (painter->cr);
 }
 
@@ -624,27 +669,22 @@ zp_report_draw_page (ZpReport *self,
                      cairo_t  *cr,
                      guint     page)
 {
-  PangoContext *context;
-  PangoLayout *layout;
   g_autoptr(GArray) slots = NULL;
+  g_autoptr(GArray) borders = NULL;
   Painter painter = { 0 };
 
   g_return_if_fail (ZP_IS_REPORT (self));
   g_return_if_fail (page < self->pages->len);
 
-  context = pango_cairo_create_context (cr);
-  set_up_context (context);
-  layout = pango_layout_new (context);
   slots = g_array_new (FALSE, FALSE, sizeof (Slot));
-  painter = (Painter) { self, cr, layout, { 0 }, { 0 }, slots };
+  borders = g_array_new (FALSE, FALSE, sizeof (double));
+  painter = (Painter) { self, cr, { 0 }, { 0 }, slots, borders };
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_table (self, &painter, &g_array_index (self->pages, PageSpan, page));
-  draw_page_number (self, cr, layout, page);
+  draw_page_number (self, cr, self->measure_layout, page);
   cairo_restore (cr);
-  g_object_unref (layout);
-  g_object_unref (context);
 }
 
 void
@@ -673,8 +713,9 @@ zp_report_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->heights, g_ptr_array_unref);
   g_clear_pointer (&self->scales, g_array_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_object (&self->measure_layout);
-  g_clear_object (&self->measure_context);
+  g_clear_object (&self->context);
   for (guint s = 0; s < ZP_N_CELL_STYLES; s++)
     g_clear_pointer (&self->fonts[s], pango_font_description_free);
   zp_export_plan_clear (&self->plan);
@@ -745,9 +786,10 @@ zp_report_init (ZpReport *self)
   self->heights = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->scales = g_array_new (FALSE, FALSE, sizeof (double));
 
-  self->measure_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  set_up_context (self->measure_context);
-  self->measure_layout = pango_layout_new (self->measure_context);
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  set_up_context (self->context);
+  self->measure_layout = pango_layout_new (self->context);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   set_up_fonts (self);
 }
 
