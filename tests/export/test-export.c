@@ -287,6 +287,65 @@ test_report_pages (void)
   cairo_surface_destroy (surface);
 }
 
+/* A PDF holds NUL bytes: search it as bytes. */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Amounts too wide for the 10号 columns of a portrait page: drawn smaller there, so the
+ * PDF export turns the page. */
+static void
+test_report_landscape (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  ZpForm *form = zp_workbook_get_form (workbook, 1);
+  ZpExportOptions central = { 1, "central" };
+  g_autoptr(ZpReport) report = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zp-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "wide.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x, y, w, h;
+
+  zp_form_set_initial_budget (form, "123456789012.34");
+  zp_form_set_budget (form, "123456789012.34");
+  zp_form_set_spent (form, "123456789012.34");
+  report = zp_report_new (workbook, &central);
+
+  zp_report_paginate (report, ZP_A4_WIDTH, ZP_A4_HEIGHT);
+  g_assert_true (zp_report_prefers_landscape (report));
+  /* Even so nothing crosses the right margin. */
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  zp_report_draw_page (report, cr, 0);
+  cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+  g_assert_cmpfloat (x + w, <=, ZP_A4_WIDTH - 30);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  zp_report_paginate (report, ZP_A4_HEIGHT, ZP_A4_WIDTH);
+  g_assert_false (zp_report_prefers_landscape (report));
+
+  file = g_file_new_for_path (path);
+  g_assert_true (zp_export_workbook (workbook, ZP_EXPORT_FORMAT_PDF, &central, file, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (contains_bytes (contents, length, "/MediaBox [ 0 0 841.89 595.28 ]"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static ZpWorkbook *
 tricky_workbook (void)
 {
@@ -424,6 +483,7 @@ main (int    argc,
   g_test_add_func ("/export/layout/project-central", test_project_central);
   g_test_add_func ("/export/layout/summary", test_summary);
   g_test_add_func ("/export/report/pages", test_report_pages);
+  g_test_add_func ("/export/report/landscape", test_report_landscape);
   g_test_add_func ("/export/csv/quoting", test_csv);
   g_test_add_func ("/export/file/unwritable", test_unwritable);
   g_test_add_func ("/export/file/existing-kept", test_existing_kept);
