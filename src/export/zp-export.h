@@ -57,6 +57,7 @@ ZpReport *zp_report_new              (ZpWorkbook             *workbook,
 guint     zp_report_paginate         (ZpReport               *self,
                                       double                  page_width,
                                       double                  page_height);
+/* A page past the last one (an empty workbook has none) is left blank. */
 void      zp_report_draw_page        (ZpReport               *self,
                                       cairo_t                *cr,
                                       guint                   page);

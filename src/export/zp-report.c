@@ -674,7 +674,10 @@ zp_report_draw_page (ZpReport *self,
   Painter painter = { 0 };
 
   g_return_if_fail (ZP_IS_REPORT (self));
-  g_return_if_fail (page < self->pages->len);
+
+  /* A page past the end (the blank page of an empty report) stays blank. */
+  if (page >= self->pages->len)
+    return;
 
   slots = g_array_new (FALSE, FALSE, sizeof (Slot));
   borders = g_array_new (FALSE, FALSE, sizeof (double));
@@ -803,6 +806,12 @@ zp_report_new (ZpWorkbook             *workbook,
   g_return_val_if_fail (ZP_IS_WORKBOOK (workbook), NULL);
 
   self = g_object_new (ZP_TYPE_REPORT, "workbook", workbook, NULL);
+  if (zp_workbook_get_n_forms (workbook) == 0)
+    {
+      /* Nothing to lay out: no pages (a print dialog may still ask for a blank one). */
+      self->plan.forms = g_array_new (FALSE, FALSE, sizeof (guint));
+      return self;
+    }
   if (!zp_export_plan_init (&self->plan, workbook, options, &error))
     {
       /* Options are checked by the caller (zp_export_workbook does); fall back to all. */

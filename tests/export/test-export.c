@@ -346,6 +346,25 @@ test_report_landscape (void)
   g_rmdir (dir);
 }
 
+static void
+test_report_empty (void)
+{
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_new (NULL);
+  g_autoptr(ZpReport) report = zp_report_new (workbook, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-zp/out.pdf");
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_cmpuint (zp_report_paginate (report, ZP_A4_WIDTH, ZP_A4_HEIGHT), ==, 0);
+  zp_report_draw_page (report, cr, 0);  /* a print dialog's blank page: no critical */
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_false (zp_export_workbook (workbook, ZP_EXPORT_FORMAT_PDF, NULL, file, &error));
+  g_assert_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_INVALID);
+}
+
 static ZpWorkbook *
 tricky_workbook (void)
 {
@@ -484,6 +503,7 @@ main (int    argc,
   g_test_add_func ("/export/layout/summary", test_summary);
   g_test_add_func ("/export/report/pages", test_report_pages);
   g_test_add_func ("/export/report/landscape", test_report_landscape);
+  g_test_add_func ("/export/report/empty", test_report_empty);
   g_test_add_func ("/export/csv/quoting", test_csv);
   g_test_add_func ("/export/file/unwritable", test_unwritable);
   g_test_add_func ("/export/file/existing-kept", test_existing_kept);
