@@ -544,6 +544,102 @@ assert_variant_fails (const char *from,
   assert_load_fails (data, strlen (data), code, prefix, words);
 }
 
+/* ---- The two readers ---------------------------------------------------------------- */
+
+/* Files as Ziping writes them are read by a fast reader; anything else (here a comment
+ * after the first brace, which json-glib takes) by the loader on json-glib's tree. Both
+ * must build the same workbook. */
+static void
+assert_readers_agree (const char *data)
+{
+  const char *brace = strchr (data, '{');
+  g_autofree char *before = g_strndup (data, brace + 1 - data);
+  g_autofree char *commented = g_strconcat (before, " /* slow path */ ", brace + 1, NULL);
+  g_autoptr(ZpWorkbook) fast = load_data (data, strlen (data));
+  g_autoptr(ZpWorkbook) careful = load_data (commented, strlen (commented));
+  g_autofree char *fast_dump = dump_workbook (fast);
+  g_autofree char *careful_dump = dump_workbook (careful);
+
+  g_assert_cmpstr (fast_dump, ==, careful_dump);
+}
+
+static void
+test_readers_agree (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
+  g_autoptr(ZpWorkbook) workbook = make_workbook ();
+  g_autofree char *every_member = zp_workbook_to_data (workbook, NULL);
+  g_autofree char *example = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char nulls_and_escapes[] =
+    "{\"format\": \"ziping\", \"version\": 1, \"year\": 2024, \"unit\": null,\n"
+    " \"scheme\": {\"id\": \"hubei\", \"layout\": \"hubei\", \"execution-weight\": \"20\",\n"
+    "  \"categories\": [{\"name\": \"产出指标\", \"weight\": \"40\"}],\n"
+    "  \"bands\": {\"achieved\": \"0.8\", \"partial\": \"0.5\", \"missed\": \"0\"}},\n"
+    " \"forms\": [\n"
+    "  {\"kind\": \"department\", \"unit\": \"\\u6c5f\\u5cb8\", \"goals\": [\n"
+    "    {\"text\": \"a\\/b\\\\c\\\"d\\be\\ff\\ng\\rh\\ti\", \"weight\": null, \"indicators\": null},\n"
+    "    {\"text\": \"二\", \"weight\": \"20\", \"indicators\": [\n"
+    "      {\"name\": \"乙\", \"target\": \"≥90%\", \"actual\": \"95%\", \"weight\": \"5\",\n"
+    "       \"direction\": null, \"grade\": \"partial\", \"manual-score\": \"3\", \"extra\": [true, false, -1.5, 0, {}, []]}]}]},\n"
+    "  {\"kind\": \"project\", \"name\": \"甲\", \"project-type\": \"one-off\", \"project-category\": null,\n"
+    "   \"funds\": {\"current\": {\"budget\": \"10\", \"spent\": null}, \"carryover\": null, \"more\": 1},\n"
+    "   \"explanations\": {\"a\": \"说明\", \"b\": \"\", \"c\": null},\n"
+    "   \"goals\": []},\n"
+    "  {\"kind\": \"project\", \"goals\": null, \"budget\": \"5\", \"spent\": \"4\"}\n"
+    " ], \"later\": {\"forms\": 1}}\n";
+
+  g_assert_true (g_file_get_contents (path, &example, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_readers_agree (every_member);
+  assert_readers_agree (example);
+  assert_readers_agree (nulls_and_escapes);
+}
+
+/* What the fast reader does not take is left to the loader, which reads it all the same
+ * or says what is wrong, exactly as before. */
+static void
+test_fast_reader_gives_up (void)
+{
+  g_autoptr(ZpWorkbook) workbook = make_workbook ();
+  g_autofree char *data = zp_workbook_to_data (workbook, NULL);
+  g_autoptr(ZpWorkbook) reference = load_data (data, strlen (data));
+  g_autofree char *expected = dump_workbook (reference);
+  const char *forms_at = strstr (data, "  \"forms\"");
+  const char *scheme_at = strstr (data, "  \"scheme\"");
+  g_autofree char *start = g_strndup (data, scheme_at - data);
+  g_autofree char *scheme = g_strndup (scheme_at, forms_at - scheme_at);
+  g_autofree char *forms_part = g_strndup (forms_at, strrchr (data, ']') + 1 - forms_at);
+  g_autofree char *scheme_last = g_strndup (scheme, strrchr (scheme, ',') - scheme);
+  /* The forms before the scheme: valid, but not as Ziping writes it. */
+  g_autofree char *reordered = g_strdup_printf ("%s%s,\n%s\n}\n", start, forms_part, scheme_last);
+  g_autoptr(ZpWorkbook) loaded = load_data (reordered, strlen (reordered));
+  g_autofree char *dump = dump_workbook (loaded);
+  g_autofree char *kind_later = NULL;
+  g_autofree char *surrogates = NULL;
+
+  g_assert_cmpstr (dump, ==, expected);
+
+  /* "kind" after another member, and a character written as a surrogate pair. */
+  kind_later = variant ("      \"kind\": \"project\",\n      \"name\": \"测试\",\n",
+                        "      \"name\": \"测试\",\n      \"kind\": \"project\",\n");
+  g_clear_object (&loaded);
+  loaded = load_data (kind_later, strlen (kind_later));
+  g_assert_cmpstr (zp_project_form_get_name (ZP_PROJECT_FORM (zp_workbook_get_form (loaded, 0))), ==, "测试");
+
+  surrogates = variant ("\"测试\"", "\"\\ud83d\\ude00\"");
+  g_clear_object (&loaded);
+  loaded = load_data (surrogates, strlen (surrogates));
+  g_assert_cmpstr (zp_project_form_get_name (ZP_PROJECT_FORM (zp_workbook_get_form (loaded, 0))), ==, "😀");
+
+  /* Errors the fast reader meets are the loader's to explain. */
+  assert_variant_fails ("\"weight\": \"5\"", "\"weight\": 5", ZP_IO_ERROR_TYPE,
+                        "bad.ziping:30:", "in quotes");
+  assert_variant_fails ("\"direction\": \"auto\"", "\"direction\": \"sideways\"", ZP_IO_ERROR_VALUE,
+                        "bad.ziping:31:", "sideways");
+}
+
 static void
 test_valid_document (void)
 {
@@ -1011,6 +1107,8 @@ main (int   argc,
   g_test_add_func ("/io/example-is-canonical", test_example_is_canonical);
   g_test_add_func ("/io/documented-example", test_documented_example);
   g_test_add_func ("/io/unknown-members", test_unknown_members);
+  g_test_add_func ("/io/readers-agree", test_readers_agree);
+  g_test_add_func ("/io/fast-reader-gives-up", test_fast_reader_gives_up);
   g_test_add_func ("/io/bad/valid-base", test_valid_document);
   g_test_add_func ("/io/bad/syntax", test_bad_syntax);
   g_test_add_func ("/io/bad/format", test_bad_format);
