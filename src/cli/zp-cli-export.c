@@ -63,6 +63,23 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
+/* Errors block nothing, but an export must not hide them (spec §4). */
+static void
+report_errors (ZpWorkbook *workbook,
+               const char *path)
+{
+  g_autoptr(GListStore) findings = zp_check_workbook (workbook);
+  guint errors = zp_findings_count (G_LIST_MODEL (findings), ZP_SEVERITY_ERROR, FALSE);
+
+  if (errors == 0)
+    return;
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "ziping-cli export: note: %s has %u error; the forms were exported as they are (see “ziping-cli check %s”)\n",
+                           "ziping-cli export: note: %s has %u errors; the forms were exported as they are (see “ziping-cli check %s”)\n",
+                           errors),
+              path, errors, path);
+}
+
 static int
 run_export (const char     *path,
             ZpExportFormat  format,
@@ -98,6 +115,7 @@ run_export (const char     *path,
       g_printerr ("ziping-cli export: %s\n", error->message);
       return g_error_matches (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_INVALID) ? EXIT_USAGE : EXIT_FAILED;
     }
+  report_errors (workbook, path);
   return EXIT_SUCCESS;
 }
 

@@ -278,6 +278,9 @@ write_cell (XlsxWriter    *writer,
     worksheet_write_string (ws, row, cell->col, cell->text, format);
   else
     worksheet_write_blank (ws, row, cell->col, format);
+
+  if (cell->comment != NULL)
+    worksheet_write_comment (ws, row, cell->col, cell->comment);
 }
 
 static void

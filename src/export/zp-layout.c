@@ -245,15 +245,32 @@ run_length (ZpGoal   *goal,
   return end - start;
 }
 
+/* A score set by hand is marked "*" and explained in the 人工评分说明 row (spec §3: an
+ * override shows as such everywhere). */
+#define OVERRIDE_MARK "*"
+
 static void
 add_indicator_score (ZpSheet     *sheet,
                      guint        col,
                      ZpIndicator *indicator)
 {
+  ZpCell *cell;
+
   if (zp_indicator_get_state (indicator) == ZP_INDICATOR_STATE_UNSCORED)
-    zp_sheet_add_cell (sheet, col, 1, ZP_CELL_STYLE_NUMBER, EM_DASH);
-  else
-    zp_sheet_add_number (sheet, col, 1, ZP_CELL_SCORE, zp_indicator_get_score (indicator));
+    {
+      zp_sheet_add_cell (sheet, col, 1, ZP_CELL_STYLE_NUMBER, EM_DASH);
+      return;
+    }
+
+  cell = zp_sheet_add_number (sheet, col, 1, ZP_CELL_SCORE, zp_indicator_get_score (indicator));
+  if (zp_indicator_has_override (indicator))
+    {
+      char *marked = g_strconcat (cell->text, OVERRIDE_MARK, NULL);
+
+      g_free (cell->text);
+      cell->text = marked;
+      cell->comment = g_strdup_printf ("人工评分：%s", zp_indicator_get_manual_reason (indicator));
+    }
 }
 
 static void
@@ -398,6 +415,33 @@ add_analysis_rows (ZpSheet *sheet,
   add_label_value_row (sheet, "改进措施及结果应用方案", zp_form_get_improvement (form));
 }
 
+/* "带 * 的得分为人工评分。name：reason；…", or nothing when no score was set by hand. */
+static void
+add_override_row (ZpSheet *sheet,
+                  ZpForm  *form)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (zp_form_count_overrides (form) == 0)
+    return;
+
+  text = g_string_new ("带 " OVERRIDE_MARK " 的得分为人工评分。");
+  for (guint g = 0; g < zp_form_get_n_goals (form); g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (form, g);
+
+      for (guint i = 0; i < zp_goal_get_n_indicators (goal); i++)
+        {
+          ZpIndicator *indicator = zp_goal_get_indicator (goal, i);
+
+          if (zp_indicator_has_override (indicator))
+            g_string_append_printf (text, "%s：%s；", zp_indicator_get_name (indicator),
+                                    zp_indicator_get_manual_reason (indicator));
+        }
+    }
+  add_label_value_row (sheet, "人工评分说明", text->str);
+}
+
 static void
 add_signature_rows (ZpSheet *sheet)
 {
@@ -503,6 +547,7 @@ layout_project_hubei (ZpWorkbook    *workbook,
    * never makes the total refer to itself. */
   add_total_row (sheet, form, 6, heading_row, zp_sheet_get_n_rows (sheet) - 1, "总分");
   add_analysis_rows (sheet, form);
+  add_override_row (sheet, form);
   add_signature_rows (sheet);
   return sheet;
 }
@@ -573,6 +618,7 @@ layout_department (ZpWorkbook       *workbook,
   /* From the execution row, whose G cell is inside the F:G merge: never empty. */
   add_total_row (sheet, form, 6, first_goal_row - 1, zp_sheet_get_n_rows (sheet) - 1, "总分");
   add_analysis_rows (sheet, form);
+  add_override_row (sheet, form);
   add_signature_rows (sheet);
   return sheet;
 }
@@ -741,6 +787,7 @@ layout_project_central (ZpWorkbook    *workbook,
   /* The 10号 table ends at 总分; the form-level texts follow only when written. */
   if (*zp_form_get_analysis (form) != '\0' || *zp_form_get_improvement (form) != '\0')
     add_analysis_rows (sheet, form);
+  add_override_row (sheet, form);
   add_signature_rows (sheet);
   return sheet;
 }

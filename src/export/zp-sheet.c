@@ -13,6 +13,7 @@ zp_cell_free (ZpCell *cell)
 {
   g_free (cell->text);
   g_free (cell->formula);
+  g_free (cell->comment);
   g_free (cell);
 }
 

@@ -49,6 +49,7 @@ typedef struct
   gboolean     has_value;  /* a number cell with a value (else its text is "—" or typed text) */
   ZpDecimal    value;
   char        *formula;    /* spreadsheet formula without "=", or NULL */
+  char        *comment;    /* a note a spreadsheet attaches to the cell, or NULL */
 } ZpCell;
 
 typedef enum

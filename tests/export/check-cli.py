@@ -77,9 +77,26 @@ def check_form_by_name(cli, directory):
     os.remove(out)
 
 
+def check_errors_noted(cli, directory):
+    """Errors do not block an export, but it says so."""
+    import json
+    with open(seed_path(), encoding='utf-8') as f:
+        document = json.load(f)
+    document['forms'][3]['goals'][0]['indicators'][0]['weight'] = '12'   # 产出 now 42, not 40
+    source = os.path.join(directory, 'errors.ziping')
+    with open(source, 'w', encoding='utf-8') as f:
+        json.dump(document, f, ensure_ascii=False)
+    out = os.path.join(directory, 'errors.csv')
+    result = expect(cli, [source, '--format', 'csv', '-o', out], 0, 'export with errors')
+    check('error' in result.stderr and 'errors.ziping' in result.stderr,
+          f'the export notes the errors: {result.stderr!r}')
+    check(os.path.exists(out), 'the export was written')
+
+
 def main():
     cli = sys.argv[1]
-    for check_one in (check_usage, check_unreadable, check_unwritable, check_form_by_name):
+    for check_one in (check_usage, check_unreadable, check_unwritable, check_form_by_name,
+                      check_errors_noted):
         check_one(cli, temp_dir())
     finish('check-cli')
 

@@ -138,6 +138,21 @@ def check_recomputed_rate(cli, directory):
     equal(summary[3][2:], ['86.25%', '17.25', '80', '97.25'], 'LibreOffice: summary follows')
 
 
+def check_override(cli, directory):
+    def override(document):
+        indicator = document['forms'][3]['goals'][0]['indicators'][0]
+        indicator['manual-score'] = '8'
+        indicator['manual-reason'] = '名单核对延误'
+    out = export(cli, variant(override, directory, 'override.ziping'), 'xlsx',
+                 os.path.join(directory, 'override.xlsx'))
+    ws = openpyxl.load_workbook(out)['子女统筹']
+    equal(ws['G12'].value, 8, 'a hand score is still a number')
+    check(ws['G12'].comment is not None and '名单核对延误' in ws['G12'].comment.text,
+          'a hand score carries its reason as a comment')
+    equal(ws['A22'].value, '人工评分说明', 'the override row')
+    check('名单核对延误' in (ws['B22'].value or ''), 'the override row gives the reason')
+
+
 def check_sheet_names(cli, directory):
     names = ['a/b:c*d?e[f]g\\h', '很长的项目名称' * 6, '子女统筹', "'引号'", '汇总表']
 
@@ -234,6 +249,7 @@ def main():
     check_sheet_names(cli, directory)
     check_single_form_and_central(cli, directory)
     check_streamed(cli, directory)
+    check_override(cli, directory)
     finish('check-xlsx')
 
 

@@ -233,6 +233,30 @@ test_project_central (void)
 }
 
 static void
+test_override (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  ZpForm *form = zp_workbook_get_form (workbook, 3);
+  ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  g_autoptr(ZpSheet) sheet = NULL;
+  ZpCell *score;
+  guint row;
+
+  zp_indicator_set_manual_score (indicator, "8");
+  zp_indicator_set_manual_reason (indicator, "名单核对延误");
+  sheet = zp_layout_form (workbook, form, ZP_LAYOUT_HUBEI);
+
+  score = cell_at (sheet, 11, 6);
+  g_assert_cmpstr (score->text, ==, "8*");
+  g_assert_true (score->has_value);
+  g_assert_cmpstr (score->comment, ==, "人工评分：名单核对延误");
+  g_assert_cmpstr (cell_at (sheet, find_row (sheet, 0, "总分"), 6)->text, ==, "98");
+  row = find_row (sheet, 0, "人工评分说明");
+  assert_cell (sheet, row, 1, "带 * 的得分为人工评分。子女未满 18 周岁的职工人数：名单核对延误；", 1, 6);
+  g_assert_cmpstr (cell_at (sheet, row + 1, 0)->text, ==, "单位负责人：");
+}
+
+static void
 test_summary (void)
 {
   g_autoptr(ZpWorkbook) workbook = load_seed ();
@@ -500,6 +524,7 @@ main (int    argc,
   g_test_add_func ("/export/layout/department", test_department);
   g_test_add_func ("/export/layout/project-hubei", test_project_hubei);
   g_test_add_func ("/export/layout/project-central", test_project_central);
+  g_test_add_func ("/export/layout/override", test_override);
   g_test_add_func ("/export/layout/summary", test_summary);
   g_test_add_func ("/export/report/pages", test_report_pages);
   g_test_add_func ("/export/report/landscape", test_report_landscape);
