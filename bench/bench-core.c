@@ -112,6 +112,8 @@ phase_load (const char *path)
   if (workbook == NULL)
     g_error ("%s", error->message);
   loaded = g_get_monotonic_time ();
+  report ("load_only_peak_kb", read_status_kb ("VmHWM:") - base);
+  report ("load_model_kb", read_status_kb ("VmRSS:") - base);
   findings = zp_check_workbook (workbook);
   checked = g_get_monotonic_time ();
 
@@ -358,6 +360,12 @@ run (const char *path,
              "≤ 1.5 × parse, mem < 4 × file", load_ms <= 1.5 * parse_ms && load_mb < 4 * file_mb);
   print_row ("  of which load + score", median (results, "load_us") / 1000.0, parse_ms, -1, file_mb, NULL, TRUE);
   print_row ("  of which check", median (results, "check_us") / 1000.0, parse_ms, -1, file_mb, NULL, TRUE);
+  printf ("%-34s %27s %9.1f MB %6.2f ×\n", "  peak by the end of load + score", "",
+          median (results, "load_only_peak_kb") / 1024.0,
+          median (results, "load_only_peak_kb") / 1024.0 / file_mb);
+  printf ("%-34s %27s %9.1f MB %6.2f ×\n", "  kept after load (the model)", "",
+          median (results, "load_model_kb") / 1024.0,
+          median (results, "load_model_kb") / 1024.0 / file_mb);
   print_row ("save: zp_workbook_to_data", to_data_ms, parse_ms, to_data_mb, file_mb,
              "≤ 2 × parse", to_data_ms <= 2 * parse_ms);
   print_row ("save: zp_workbook_save (file)", save_ms, parse_ms, save_mb, file_mb,
