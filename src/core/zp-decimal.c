@@ -451,10 +451,16 @@ zp_decimal_sign (ZpDecimal a)
 
 /* ---- formatting ------------------------------------------------------------------- */
 
-/* Prints an already rounded raw value with exactly `places` decimals (≤ 6). */
-static char *
-format_raw (gint64 raw,
-            guint  places)
+/* Room for any gint64 raw value with its sign, point and up to ZP_DECIMAL_PLACES
+ * decimals, and the zeros of zp_decimal_format() beyond them. */
+#define FORMAT_BUFFER 64
+
+/* Prints an already rounded raw value with exactly `places` decimals (≤ 6) into `out`
+ * (FORMAT_BUFFER bytes); returns the length. */
+static gsize
+format_raw_into (gint64  raw,
+                 guint   places,
+                 char   *out)
 {
   guint64 magnitude = raw < 0 ? (guint64) 0 - (guint64) raw : (guint64) raw;
   guint64 whole = magnitude / (guint64) ZP_DECIMAL_SCALE;
@@ -462,26 +468,42 @@ format_raw (gint64 raw,
   const char *sign = raw < 0 ? "-" : "";
 
   if (places == 0)
-    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, sign, whole);
+    return g_snprintf (out, FORMAT_BUFFER, "%s%" G_GUINT64_FORMAT, sign, whole);
 
   fraction /= (guint64) powers_of_ten[ZP_DECIMAL_PLACES - places];
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT,
-                          sign, whole, (int) places, fraction);
+  return g_snprintf (out, FORMAT_BUFFER, "%s%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT,
+                     sign, whole, (int) places, fraction);
 }
 
+static char *
+format_raw (gint64 raw,
+            guint  places)
+{
+  char buffer[FORMAT_BUFFER];
+
+  format_raw_into (raw, places, buffer);
+  return g_strdup (buffer);
+}
+
+/* Every indicator keeps its score text: allocated at its length, not a GString's. */
 char *
 zp_decimal_format (ZpDecimal a,
                    guint     places)
 {
   guint kept = MIN (places, ZP_DECIMAL_PLACES);
-  GString *text = g_string_new (NULL);
-  g_autofree char *number = format_raw (zp_decimal_round (a, kept).raw, kept);
+  char buffer[FORMAT_BUFFER];
+  gsize length = format_raw_into (zp_decimal_round (a, kept).raw, kept, buffer);
 
-  g_string_append (text, number);
   /* Asked for more places than we store: they are all zeros. */
-  for (guint i = kept; i < places; i++)
-    g_string_append_c (text, '0');
-  return g_string_free (text, FALSE);
+  if (places > kept)
+    {
+      g_autoptr(GString) text = g_string_new_len (buffer, length);
+
+      for (guint i = kept; i < places; i++)
+        g_string_append_c (text, '0');
+      return g_strdup (text->str);
+    }
+  return g_strndup (buffer, length);
 }
 
 static void

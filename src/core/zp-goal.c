@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ziping-core.h"
+#include "zp-indicator-private.h"
 
 struct _ZpGoal
 {
@@ -91,11 +92,26 @@ set_string (ZpGoal     *self,
   emit_changed (self);
 }
 
+/* The goal is the indicator's owner, called on each change; an indicator already owned
+ * (by another goal, or twice in this one) is watched through its ::changed. */
+static void
+watch_indicator (ZpGoal      *self,
+                 ZpIndicator *indicator)
+{
+  if (_zp_indicator_get_owner (indicator) == NULL)
+    _zp_indicator_set_owner (indicator, self, (ZpIndicatorOwnerFunc) emit_changed);
+  else
+    g_signal_connect_swapped (indicator, "changed", G_CALLBACK (emit_changed), self);
+}
+
 static void
 unwatch_indicator (ZpGoal      *self,
                    ZpIndicator *indicator)
 {
-  g_signal_handlers_disconnect_by_func (indicator, emit_changed, self);
+  if (_zp_indicator_get_owner (indicator) == self)
+    _zp_indicator_set_owner (indicator, NULL, NULL);
+  else
+    g_signal_handlers_disconnect_by_func (indicator, emit_changed, self);
 }
 
 static void
@@ -343,7 +359,7 @@ zp_goal_insert_indicator (ZpGoal      *self,
   g_return_if_fail (position <= n);
 
   g_list_store_insert (self->indicators, position, indicator);
-  g_signal_connect_swapped (indicator, "changed", G_CALLBACK (emit_changed), self);
+  watch_indicator (self, indicator);
   emit_changed (self);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ziping-core.h"
+#include "zp-indicator-private.h"
 
 /* A text parsed on demand; `dirty` is set when the text changes. */
 typedef struct
@@ -55,6 +56,9 @@ struct _ZpIndicator
   ZpDirection       effective_direction;
   char             *score_text;
   guint             score_text_decimals;
+
+  gpointer              owner;
+  ZpIndicatorOwnerFunc  owner_changed;
 };
 
 G_DEFINE_FINAL_TYPE (ZpIndicator, zp_indicator, G_TYPE_OBJECT)
@@ -116,6 +120,72 @@ string_field (ZpIndicator *self,
     }
 }
 
+/* Texts take little memory each but there are many (a district's workbook has 50,000
+ * indicators): empty ones share one static "", and the category and subcategory, which
+ * repeat from row to row, are interned. The others are owned. */
+static char empty_text[] = "";
+
+static gboolean
+field_is_interned (guint prop_id)
+{
+  return prop_id == PROP_CATEGORY || prop_id == PROP_SUBCATEGORY;
+}
+
+static char *
+text_new (guint       prop_id,
+          const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return empty_text;
+  if (field_is_interned (prop_id))
+    return (char *) g_intern_string (value);
+  return g_strdup (value);
+}
+
+static void
+text_free (guint  prop_id,
+           char  *text)
+{
+  if (text != empty_text && !field_is_interned (prop_id))
+    g_free (text);
+}
+
+static void
+score_text_replace (ZpIndicator *self,
+                    char        *text)
+{
+  if (self->score_text != empty_text)
+    g_free (self->score_text);
+  self->score_text = text;
+}
+
+/* Before ::changed, so that the goal (and the form) are up to date for its handlers. */
+static void
+emit_changed (ZpIndicator *self)
+{
+  if (self->owner_changed != NULL)
+    self->owner_changed (self->owner);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_zp_indicator_set_owner (ZpIndicator          *self,
+                         gpointer              owner,
+                         ZpIndicatorOwnerFunc  changed)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+
+  self->owner = changed != NULL ? owner : NULL;
+  self->owner_changed = changed;
+}
+
+gpointer
+_zp_indicator_get_owner (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);
+  return self->owner;
+}
+
 static void
 parsed_text_update (ParsedText *parsed,
                     const char *text)
@@ -152,8 +222,8 @@ set_string (ZpIndicator *self,
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
 
-  g_free (*field);
-  *field = g_strdup (value);
+  text_free (prop_id, *field);
+  *field = text_new (prop_id, value);
 
   if (prop_id == PROP_TARGET)
     self->parsed_target.dirty = self->words_dirty = TRUE;
@@ -163,7 +233,7 @@ set_string (ZpIndicator *self,
     update_weight_value (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
   return TRUE;
 }
 
@@ -173,10 +243,10 @@ zp_indicator_finalize (GObject *object)
   ZpIndicator *self = ZP_INDICATOR (object);
 
   for (guint prop_id = PROP_CATEGORY; prop_id <= PROP_DEVIATION_NOTE; prop_id++)
-    g_clear_pointer (string_field (self, prop_id), g_free);
+    text_free (prop_id, *string_field (self, prop_id));
   zp_quantity_clear (&self->parsed_target.quantity);
   zp_quantity_clear (&self->parsed_actual.quantity);
-  g_clear_pointer (&self->score_text, g_free);
+  score_text_replace (self, NULL);
 
   G_OBJECT_CLASS (zp_indicator_parent_class)->finalize (object);
 }
@@ -306,12 +376,12 @@ static void
 zp_indicator_init (ZpIndicator *self)
 {
   for (guint prop_id = PROP_CATEGORY; prop_id <= PROP_DEVIATION_NOTE; prop_id++)
-    *string_field (self, prop_id) = g_strdup ("");
+    *string_field (self, prop_id) = empty_text;
 
   self->parsed_target.dirty = TRUE;
   self->parsed_actual.dirty = TRUE;
   self->words_dirty = TRUE;
-  self->score_text = g_strdup ("");
+  self->score_text = empty_text;
   self->effective_direction = ZP_DIRECTION_QUALITATIVE;
 }
 
@@ -333,8 +403,8 @@ zp_indicator_copy (ZpIndicator *self)
     {
       char **field = string_field (copy, prop_id);
 
-      g_free (*field);
-      *field = g_strdup (*string_field (self, prop_id));
+      text_free (prop_id, *field);
+      *field = text_new (prop_id, *string_field (self, prop_id));
     }
   update_weight_value (copy);
   copy->direction = self->direction;
@@ -390,7 +460,7 @@ zp_indicator_set_direction (ZpIndicator *self,
 
   self->direction = direction;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 ZpGrade
@@ -412,7 +482,7 @@ zp_indicator_set_grade (ZpIndicator *self,
 
   self->grade = grade;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRADE]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 gboolean
@@ -845,17 +915,16 @@ apply_outcome (ZpIndicator   *self,
   if (score_changed)
     {
       char *text = outcome->state == ZP_INDICATOR_STATE_UNSCORED
-                   ? g_strdup ("")
+                   ? empty_text
                    : zp_decimal_format (outcome->score, decimals);
 
       self->score_text_decimals = decimals;
       if (g_strcmp0 (text, self->score_text) != 0)
         {
-          g_free (self->score_text);
-          self->score_text = text;
+          score_text_replace (self, text);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
         }
-      else
+      else if (text != empty_text)
         g_free (text);
     }
   if (state_changed)

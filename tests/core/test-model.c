@@ -176,6 +176,49 @@ test_goal_notify (void)
   g_assert_finalize_object (goal);
 }
 
+/* A goal hears every change of its indicators, also of one shared with another goal or
+ * held twice, and stops hearing it once it is removed. */
+static void
+test_goal_hears_indicators (void)
+{
+  ZpGoal *first = zp_goal_new ();
+  ZpGoal *second = zp_goal_new ();
+  ZpIndicator *shared = zp_indicator_new ();
+  guint first_changed = 0, second_changed = 0;
+
+  zp_goal_insert_indicator (first, G_MAXUINT, shared);
+  zp_goal_insert_indicator (second, G_MAXUINT, shared);
+  zp_goal_insert_indicator (second, G_MAXUINT, shared);
+  count_signal (first, "changed", &first_changed);
+  count_signal (second, "changed", &second_changed);
+
+  zp_indicator_set_actual (shared, "95%");
+  g_assert_cmpuint (first_changed, ==, 1);
+  g_assert_cmpuint (second_changed, ==, 2);
+
+  zp_goal_remove_indicator (first, 0);
+  first_changed = second_changed = 0;
+  zp_indicator_set_grade (shared, ZP_GRADE_ACHIEVED);
+  g_assert_cmpuint (first_changed, ==, 0);
+  g_assert_cmpuint (second_changed, ==, 2);
+
+  zp_goal_remove_indicator (second, 1);
+  zp_goal_remove_indicator (second, 0);
+  second_changed = 0;
+  zp_indicator_set_direction (shared, ZP_DIRECTION_POSITIVE);
+  g_assert_cmpuint (second_changed, ==, 0);
+
+  /* Back in the first goal after all that */
+  zp_goal_insert_indicator (first, G_MAXUINT, shared);
+  first_changed = 0;
+  zp_indicator_set_weight (shared, "5");
+  g_assert_cmpuint (first_changed, ==, 1);
+
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
+  g_assert_finalize_object (shared);
+}
+
 static void
 test_form_notify (void)
 {
@@ -914,6 +957,7 @@ main (int   argc,
 
   g_test_add_func ("/model/notify/indicator", test_indicator_notify);
   g_test_add_func ("/model/notify/goal", test_goal_notify);
+  g_test_add_func ("/model/changed/goal-hears-indicators", test_goal_hears_indicators);
   g_test_add_func ("/model/notify/form", test_form_notify);
   g_test_add_func ("/model/notify/department", test_department_notify);
   g_test_add_func ("/model/notify/workbook", test_workbook_notify);
