@@ -338,8 +338,8 @@ zp_cli_format_score (ZpDecimal  value,
 }
 
 char *
-zp_cli_format_rate (const gboolean has_rate,
-                    ZpDecimal      rate)
+zp_cli_format_rate (gboolean  has_rate,
+                    ZpDecimal rate)
 {
   if (!has_rate)
     return NULL;

@@ -35,7 +35,7 @@ void         zp_cli_table_set_headers (ZpCliTable    *table,
                                        ...) G_GNUC_NULL_TERMINATED;
 void         zp_cli_table_set_right_aligned (ZpCliTable *table,
                                              guint       column);
-/* n_columns strings (NULL prints as empty) then a NULL terminator. */
+/* n_columns strings, then a NULL terminator: pass "" for an empty cell. */
 void         zp_cli_table_add_row    (ZpCliTable     *table,
                                       const char     *first,
                                       ...) G_GNUC_NULL_TERMINATED;
@@ -66,7 +66,7 @@ ZpWorkbook  *zp_cli_load_workbook    (const char     *path);
 char        *zp_cli_format_score     (ZpDecimal       value,
                                       ZpScheme       *scheme);
 /* "86.18%", or NULL when there is no rate. */
-char        *zp_cli_format_rate      (const gboolean  has_rate,
+char        *zp_cli_format_rate      (gboolean        has_rate,
                                       ZpDecimal       rate);
 /* A typed weight as a fixed-place decimal, or the text as typed when it is no number. */
 char        *zp_cli_format_weight    (const char     *typed,
