@@ -109,26 +109,93 @@ to_half_width (gunichar c)
   return c;
 }
 
+/* Normalises valid UTF-8 `text` into `out`, which has room for strlen (text) + 1 bytes:
+ * the result is never longer (full-width forms take 3 bytes, their ASCII ones 1). Byte by
+ * byte rather than through GString: every indicator's target and actual are read on
+ * load. */
+static void
+normalize_into (const char *text,
+                char       *out)
+{
+  char *o = out;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      guchar byte = *p;
+      gunichar c;
+      int length;
+
+      if (byte < 0x80)
+        {
+          if (!is_removable_space (byte))
+            *o++ = byte;
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      length = g_utf8_skip[byte];
+      c = to_half_width (c);
+      if (c < 0x80)
+        {
+          if (!is_removable_space (c))
+            *o++ = c;
+        }
+      else if (!is_removable_space (c))
+        {
+          memcpy (o, p, length);
+          o += length;
+        }
+      p += length;
+    }
+  *o = '\0';
+}
+
+/* A normalised text, on the stack when short. */
+typedef struct
+{
+  char *text;
+  char  stack[256];
+  char *valid;
+} Normalized;
+
+static const char *
+normalized_init (Normalized *n,
+                 const char *text)
+{
+  gsize length;
+
+  n->valid = NULL;
+  if (text == NULL)
+    text = "";
+  if (!g_utf8_validate (text, -1, NULL))
+    text = n->valid = g_utf8_make_valid (text, -1);
+
+  length = strlen (text);
+  n->text = length < sizeof n->stack ? n->stack : g_malloc (length + 1);
+  normalize_into (text, n->text);
+  return n->text;
+}
+
+static void
+normalized_clear (Normalized *n)
+{
+  if (n->text != n->stack)
+    g_free (n->text);
+  g_free (n->valid);
+}
+
 char *
 zp_text_normalize (const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
+  Normalized n;
+  char *result;
 
-  if (text == NULL)
-    return g_strdup ("");
-
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = to_half_width (g_utf8_get_char (p));
-
-      if (!is_removable_space (c))
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  normalized_init (&n, text);
+  result = g_strdup (n.text);
+  normalized_clear (&n);
+  return result;
 }
 
 /* ---- reading a quantity ----------------------------------------------------------- */
@@ -327,17 +394,12 @@ read_unit (const char *p,
   return TRUE;
 }
 
-gboolean
-zp_quantity_parse (const char *text,
-                   ZpQuantity *out)
+static gboolean
+read_quantity (const char *normalized,
+               ZpQuantity *out)
 {
-  g_autofree char *normalized = zp_text_normalize (text);
   ZpQuantity q = { 0 };
   const char *p;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  memset (out, 0, sizeof *out);
 
   p = read_prefix (normalized, &q.comparator);
   p = read_value (p, &q);
@@ -355,6 +417,21 @@ zp_quantity_parse (const char *text,
   return TRUE;
 }
 
+gboolean
+zp_quantity_parse (const char *text,
+                   ZpQuantity *out)
+{
+  Normalized normalized;
+  gboolean ok;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  ok = read_quantity (normalized_init (&normalized, text), out);
+  normalized_clear (&normalized);
+  return ok;
+}
+
 void
 zp_quantity_clear (ZpQuantity *q)
 {
@@ -369,24 +446,32 @@ zp_quantity_clear (ZpQuantity *q)
 gboolean
 zp_text_says_achieved (const char *actual)
 {
-  g_autofree char *normalized = zp_text_normalize (actual);
+  Normalized normalized;
+  const char *text = normalized_init (&normalized, actual);
+  gboolean found = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (achieved_words); i++)
-    {
-      if (g_str_equal (normalized, achieved_words[i]))
-        return TRUE;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (achieved_words) && !found; i++)
+    found = g_str_equal (text, achieved_words[i]);
 
-  return FALSE;
+  normalized_clear (&normalized);
+  return found;
 }
 
 gboolean
 zp_text_restates (const char *actual,
                   const char *target)
 {
-  g_autofree char *normalized_actual = zp_text_normalize (actual);
-  g_autofree char *normalized_target = zp_text_normalize (target);
+  Normalized normalized_target;
+  gboolean restates = FALSE;
 
-  return normalized_target[0] != '\0'
-         && g_str_equal (normalized_actual, normalized_target);
+  if (*normalized_init (&normalized_target, target) != '\0')
+    {
+      Normalized normalized_actual;
+
+      restates = g_str_equal (normalized_init (&normalized_actual, actual),
+                              normalized_target.text);
+      normalized_clear (&normalized_actual);
+    }
+  normalized_clear (&normalized_target);
+  return restates;
 }

@@ -273,6 +273,24 @@ test_normalize (void)
 
   g_assert_cmpstr (from_null, ==, "");
   g_assert_true (g_utf8_validate (from_invalid, -1, NULL));
+
+  /* No-break and ideographic spaces go; long texts (beyond the stack buffer) too */
+  {
+    g_autoptr(GString) long_text = g_string_new (NULL);
+    g_autoptr(GString) expected = g_string_new (NULL);
+    g_autofree char *normalized = NULL;
+    g_autofree char *no_break = zp_text_normalize ("1\xC2\xA0" "000");
+
+    for (guint i = 0; i < 200; i++)
+      {
+        g_string_append (long_text, "　数 Ａ");
+        g_string_append (expected, "数A");
+      }
+    normalized = zp_text_normalize (long_text->str);
+    g_assert_cmpstr (normalized, ==, expected->str);
+    g_assert_cmpstr (no_break, ==, "1000");
+    g_assert_true (zp_text_restates (long_text->str, expected->str));
+  }
   g_assert_true (g_str_has_prefix (from_invalid, "a"));
   g_assert_true (g_str_has_suffix (from_invalid, "b"));
 }
