@@ -32,7 +32,7 @@ shot () {
   xvfb-run -a -s "-screen 0 ${size}x24" sh -c '
     "$0" "$1" &
     pid=$!
-    sleep 4
+    sleep 6
     import -window root "$2"
     kill $pid
   ' "$app" "$example" "$outdir/$name.png" \
@@ -40,18 +40,27 @@ shot () {
   echo "screenshots: $outdir/$name.png"
 }
 
-export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$builddir/data" GTK_A11Y=none
-export ZIPING_LOCALEDIR="$localedir" NO_AT_BRIDGE=1
-export XDG_STATE_HOME="$builddir/screenshot-state"
+# A private settings file sizes the window to the screen; nothing of the user's is read.
+config=$builddir/screenshot-config
+mkdir -p "$config/glib-2.0/settings"
+printf '[io/github/ziping/Ziping]\nwindow-width=1280\nwindow-height=800\n' \
+  > "$config/glib-2.0/settings/keyfile"
+
+export GSK_RENDERER=cairo GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config"
+export GSETTINGS_SCHEMA_DIR="$builddir/data" GTK_A11Y=none NO_AT_BRIDGE=1
+export ZIPING_LOCALEDIR="$localedir" XDG_STATE_HOME="$builddir/screenshot-state"
+# LANGUAGE picks the translation; the locale only has to be a UTF-8 one that exists.
+export LANG=C.UTF-8
+unset LC_ALL LC_MESSAGES
 
 for lang in zh_CN en; do
   for scheme in light dark; do
     short=$(echo "$lang" | cut -c1-2)
-    LANGUAGE=$lang LANG=$lang.UTF-8 ZIPING_COLOR_SCHEME=$scheme ZIPING_VIEW=form=1 \
+    LANGUAGE=$lang ZIPING_COLOR_SCHEME=$scheme ZIPING_VIEW=form=1,indicators \
       shot "form-editor-$short-$scheme" "$lang" "$scheme" form=1
-    LANGUAGE=$lang LANG=$lang.UTF-8 ZIPING_COLOR_SCHEME=$scheme ZIPING_VIEW=review \
+    LANGUAGE=$lang ZIPING_COLOR_SCHEME=$scheme ZIPING_VIEW=review \
       shot "review-$short-$scheme" "$lang" "$scheme" review
-    LANGUAGE=$lang LANG=$lang.UTF-8 ZIPING_COLOR_SCHEME=$scheme ZIPING_VIEW=form=0,checks \
+    LANGUAGE=$lang ZIPING_COLOR_SCHEME=$scheme ZIPING_VIEW=form=0,checks \
       shot "checks-$short-$scheme" "$lang" "$scheme" checks
   done
 done

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "ziping-core.h"
@@ -15,10 +17,12 @@ main (int   argc,
 {
   g_autoptr(ZpApplication) app = NULL;
 
+  setlocale (LC_ALL, "");
+  zp_core_init_i18n ();
+  /* ZIPING_LOCALEDIR: translations compiled in a build tree (tools/screenshots.sh). */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ZIPING_LOCALEDIR") ? g_getenv ("ZIPING_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  zp_core_init_i18n ();
 
   app = zp_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -8,7 +8,7 @@
 
 #include "zp-application.h"
 #include "zp-preferences-window.h"
-#include "zp-window.h"
+#include "zp-window-private.h"
 
 struct _ZpApplication
 {
@@ -94,7 +94,16 @@ zp_application_activate (GApplication *app)
     zp_window_offer_recovery (ZP_WINDOW (window));
 }
 
-/* ZIPING_VIEW, for screenshots: comma-separated "form=N", "review", "checks". */
+static gboolean
+scroll_to_indicators (gpointer data)
+{
+  ZpWindow *window = data;
+
+  zp_form_editor_scroll_to_indicators (zp_window_get_form_editor (window));
+  return G_SOURCE_REMOVE;
+}
+
+/* ZIPING_VIEW, for screenshots: comma-separated "form=N", "indicators", "review", "checks". */
 static void
 apply_view_from_env (ZpWindow *window)
 {
@@ -115,6 +124,8 @@ apply_view_from_env (ZpWindow *window)
         }
       else if (g_str_equal (parts[i], "review"))
         gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+      else if (g_str_equal (parts[i], "indicators"))
+        g_timeout_add_full (G_PRIORITY_DEFAULT, 1500, scroll_to_indicators, g_object_ref (window), g_object_unref);
       else if (g_str_equal (parts[i], "checks"))
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
     }

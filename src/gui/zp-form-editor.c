@@ -36,6 +36,28 @@ static void rebuild (ZpFormEditor *self);
 
 /* ---- small builders ---- */
 
+/* container: an AdwPreferencesGroup or a boxed GtkListBox. */
+static void
+add_row (GtkWidget *container,
+         GtkWidget *row)
+{
+  if (ADW_IS_PREFERENCES_GROUP (container))
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), row);
+  else
+    gtk_list_box_append (GTK_LIST_BOX (container), row);
+}
+
+static GtkWidget *
+new_boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  return list;
+}
+
 static GtkWidget *
 add_entry_row (ZpFormEditor *self,
                GtkWidget    *group,
@@ -48,7 +70,7 @@ add_entry_row (ZpFormEditor *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   zp_edit_binding_bind (GTK_EDITABLE (row), object, property, self->undo);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  add_row (group, row);
   g_hash_table_insert (self->fields, g_strdup (key ? key : property), row);
   return row;
 }
@@ -110,7 +132,7 @@ add_combo_row (ZpFormEditor *self,
   g_object_set_data_full (G_OBJECT (row), "zp-property", g_strdup (property), g_free);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), object);
   g_signal_connect_object (object, signal, G_CALLBACK (on_combo_property), row, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  add_row (group, row);
   g_hash_table_insert (self->fields, g_strdup (property), row);
 }
 
@@ -151,15 +173,23 @@ build_project_header (ZpFormEditor  *self,
                       ZpProjectForm *form)
 {
   GtkWidget *group = new_group (_("Project"), NULL);
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *names = new_boxed_list ();
+  GtkWidget *kinds = new_boxed_list ();
   GObject *object = G_OBJECT (form);
 
-  add_entry_row (self, group, _("Project name"), object, "name", NULL);
-  add_entry_row (self, group, _("Supervising department"), object, "department", NULL);
-  add_entry_row (self, group, _("Implementing unit"), object, "implementer", NULL);
-  add_entry_row (self, group, _("Project manager"), object, "manager", NULL);
-  add_combo_row (self, group, _("Project category"), object, "project-category", category_label, 3);
-  add_combo_row (self, group, _("Project attribute"), object, "project-attribute", attribute_label, 2);
-  add_combo_row (self, group, _("Project type"), object, "project-type", type_label, 3);
+  /* Two columns keep the header short, so the indicators show without scrolling far. */
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  add_entry_row (self, names, _("Project name"), object, "name", NULL);
+  add_entry_row (self, names, _("Supervising department"), object, "department", NULL);
+  add_entry_row (self, names, _("Implementing unit"), object, "implementer", NULL);
+  add_entry_row (self, kinds, _("Project manager"), object, "manager", NULL);
+  add_combo_row (self, kinds, _("Project category"), object, "project-category", category_label, 3);
+  add_combo_row (self, kinds, _("Project attribute"), object, "project-attribute", attribute_label, 2);
+  add_combo_row (self, kinds, _("Project type"), object, "project-type", type_label, 3);
+  gtk_box_append (GTK_BOX (columns), names);
+  gtk_box_append (GTK_BOX (columns), kinds);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), columns);
   return group;
 }
 
@@ -396,9 +426,16 @@ build_project_goal (ZpFormEditor  *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *group = new_group (_("Annual Overall Goal"), NULL);
   GtkWidget *indicators = new_group (_("Performance Indicators"), NULL);
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *planned = new_boxed_list ();
+  GtkWidget *achieved = new_boxed_list ();
 
-  add_entry_row (self, group, _("Planned goal"), G_OBJECT (goal), "text", "goal0:text");
-  add_entry_row (self, group, _("What was achieved"), G_OBJECT (goal), "achieved", "goal0:achieved");
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  add_entry_row (self, planned, _("Planned goal"), G_OBJECT (goal), "text", "goal0:text");
+  add_entry_row (self, achieved, _("What was achieved"), G_OBJECT (goal), "achieved", "goal0:achieved");
+  gtk_box_append (GTK_BOX (columns), planned);
+  gtk_box_append (GTK_BOX (columns), achieved);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), columns);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (indicators), build_indicator_block (self, goal));
   gtk_box_append (GTK_BOX (box), group);
   gtk_box_append (GTK_BOX (box), indicators);
@@ -971,4 +1008,24 @@ zp_form_editor_get_block_score_text (ZpFormEditor *self,
   if (block >= self->block_scores->len)
     return NULL;
   return gtk_label_get_label (g_ptr_array_index (self->block_scores, block));
+}
+
+/* Scrolls the editor's scrolled window so the first indicator table is at the top. */
+void
+zp_form_editor_scroll_to_indicators (ZpFormEditor *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *target;
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  if (scroller == NULL || self->tables->len == 0)
+    return;
+  target = gtk_widget_get_ancestor (g_ptr_array_index (self->tables, 0), ADW_TYPE_PREFERENCES_GROUP);
+  if (target == NULL)
+    target = g_ptr_array_index (self->tables, 0);
+  if (!gtk_widget_translate_coordinates (target, GTK_WIDGET (self), 0, 0, &x, &y))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, y);
 }

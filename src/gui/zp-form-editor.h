@@ -36,6 +36,8 @@ void              zp_form_editor_focus            (ZpFormEditor *self,
                                                    int           row,
                                                    const char   *field);
 
+void              zp_form_editor_scroll_to_indicators (ZpFormEditor *self);
+
 /* For tests and the window. */
 ZpIndicatorTable *zp_form_editor_get_table        (ZpFormEditor *self,
                                                    guint         goal);

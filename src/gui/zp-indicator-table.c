@@ -30,14 +30,14 @@ typedef struct
 
 static const Column columns[] = {
   { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 36, FALSE },
-  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, 120, FALSE },
-  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, 140, FALSE },
-  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, 220, TRUE },
-  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, 130, FALSE },
-  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, 130, FALSE },
-  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 64, FALSE },
-  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 76, FALSE },
-  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, 200, TRUE },
+  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, 100, FALSE },
+  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, 124, FALSE },
+  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, 180, TRUE },
+  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, 110, FALSE },
+  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, 100, FALSE },
+  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 60, FALSE },
+  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 68, FALSE },
+  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, 140, TRUE },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
 

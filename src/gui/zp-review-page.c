@@ -29,7 +29,7 @@ static const struct {
   int         width;
   gboolean    expand;
 } fields[N_FIELDS] = {
-  { "title", N_("Form"), 240, TRUE },
+  { "title", N_("Form"), 180, TRUE },
   { "kind", N_("Kind"), 100, FALSE },
   { "rate", N_("Rate (B/A)"), 100, FALSE },
   { "execution", N_("Execution"), 96, FALSE },
