@@ -496,6 +496,22 @@ close_book (XlsxWriter      *writer,
   return TRUE;
 }
 
+static void
+set_properties (lxw_workbook *book,
+                ZpWorkbook   *workbook)
+{
+  g_autofree char *title = g_strdup_printf ("%u 年度%s绩效自评表", zp_workbook_get_year (workbook),
+                                            zp_workbook_get_unit (workbook));
+  lxw_doc_properties properties = {
+    .title = title,
+    .company = (char *) zp_workbook_get_unit (workbook),
+    .comments = (char *) "Ziping",
+  };
+
+  /* libxlsxwriter copies the strings. */
+  workbook_set_properties (book, &properties);
+}
+
 gboolean
 zp_export_write_xlsx (ZpWorkbook          *workbook,
                       const ZpExportPlan  *plan,
@@ -523,6 +539,7 @@ zp_export_write_xlsx (ZpWorkbook          *workbook,
                    _("Cannot write “%s”: out of memory"), target->path);
       return FALSE;
     }
+  set_properties (writer.book, workbook);
   writer.formats = g_hash_table_new (NULL, NULL);
   writer.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
