@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ziping-core.h"
+#include "zp-goal-private.h"
 #include "zp-indicator-private.h"
 
 struct _ZpGoal
@@ -20,6 +21,10 @@ struct _ZpGoal
   ZpDecimal   weight_value;
   gboolean    weight_valid;
   GListStore *indicators;
+  /* The same indicators (borrowed) for reading by position in constant time: a store
+   * looks each one up in a balanced tree, and scoring and the checks read every
+   * indicator. */
+  GPtrArray  *items;
 };
 
 G_DEFINE_FINAL_TYPE (ZpGoal, zp_goal, G_TYPE_OBJECT)
@@ -121,10 +126,9 @@ zp_goal_dispose (GObject *object)
 
   if (self->indicators != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
-
-      for (guint i = 0; i < n; i++)
-        unwatch_indicator (self, zp_goal_get_indicator (self, i));
+      for (guint i = 0; i < self->items->len; i++)
+        unwatch_indicator (self, g_ptr_array_index (self->items, i));
+      g_ptr_array_set_size (self->items, 0);
       g_clear_object (&self->indicators);
     }
 
@@ -139,6 +143,7 @@ zp_goal_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->achieved, g_free);
   g_clear_pointer (&self->weight, g_free);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (zp_goal_parent_class)->finalize (object);
 }
@@ -226,6 +231,7 @@ zp_goal_init (ZpGoal *self)
   self->achieved = g_strdup ("");
   self->weight = g_strdup ("");
   self->indicators = g_list_store_new (ZP_TYPE_INDICATOR);
+  self->items = g_ptr_array_new ();
 }
 
 ZpGoal *
@@ -325,22 +331,17 @@ guint
 zp_goal_get_n_indicators (ZpGoal *self)
 {
   g_return_val_if_fail (ZP_IS_GOAL (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
+  return self->items->len;
 }
 
 ZpIndicator *
 zp_goal_get_indicator (ZpGoal *self,
                        guint   position)
 {
-  ZpIndicator *indicator;
-
   g_return_val_if_fail (ZP_IS_GOAL (self), NULL);
 
   /* Borrowed: the store keeps its reference. */
-  indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), position);
-  if (indicator != NULL)
-    g_object_unref (indicator);
-  return indicator;
+  return position < self->items->len ? g_ptr_array_index (self->items, position) : NULL;
 }
 
 void
@@ -358,8 +359,33 @@ zp_goal_insert_indicator (ZpGoal      *self,
     position = n;
   g_return_if_fail (position <= n);
 
+  g_ptr_array_insert (self->items, position, indicator);
   g_list_store_insert (self->indicators, position, indicator);
   watch_indicator (self, indicator);
+  emit_changed (self);
+}
+
+void
+_zp_goal_append_indicators (ZpGoal       *self,
+                            ZpIndicator **indicators,
+                            guint         n)
+{
+  guint position;
+
+  g_return_if_fail (ZP_IS_GOAL (self));
+
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    g_return_if_fail (ZP_IS_INDICATOR (indicators[i]));
+
+  position = self->items->len;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->items, indicators[i]);
+  g_list_store_splice (self->indicators, position, 0, (gpointer *) indicators, n);
+  for (guint i = 0; i < n; i++)
+    watch_indicator (self, indicators[i]);
   emit_changed (self);
 }
 
@@ -371,6 +397,7 @@ zp_goal_remove_indicator (ZpGoal *self,
   g_return_if_fail (position < zp_goal_get_n_indicators (self));
 
   unwatch_indicator (self, zp_goal_get_indicator (self, position));
+  g_ptr_array_remove_index (self->items, position);
   g_list_store_remove (self->indicators, position);
   emit_changed (self);
 }
@@ -390,8 +417,11 @@ zp_goal_move_indicator (ZpGoal *self,
   if (from == to)
     return;
 
-  indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), from);
+  /* The array and the store in step, for handlers of ::items-changed. */
+  indicator = g_object_ref (zp_goal_get_indicator (self, from));
+  g_ptr_array_remove_index (self->items, from);
   g_list_store_remove (self->indicators, from);
+  g_ptr_array_insert (self->items, to, indicator);
   g_list_store_insert (self->indicators, to, indicator);
   emit_changed (self);
 }

@@ -392,6 +392,26 @@ zp_indicator_new (void)
 }
 
 ZpIndicator *
+_zp_indicator_new_with_inputs (const char * const  texts[ZP_INDICATOR_N_TEXTS],
+                               ZpDirection         direction,
+                               ZpGrade             grade)
+{
+  ZpIndicator *self = zp_indicator_new ();
+
+  G_STATIC_ASSERT (PROP_DEVIATION_NOTE - PROP_CATEGORY + 1 == ZP_INDICATOR_N_TEXTS);
+  g_return_val_if_fail (direction <= ZP_DIRECTION_QUALITATIVE, self);
+  g_return_val_if_fail (grade <= ZP_GRADE_MISSED, self);
+
+  /* Fresh from zp_indicator_init(): every text is the shared "", and every cache dirty. */
+  for (guint i = 0; i < ZP_INDICATOR_N_TEXTS; i++)
+    *string_field (self, PROP_CATEGORY + i) = text_new (PROP_CATEGORY + i, texts[i]);
+  update_weight_value (self);
+  self->direction = direction;
+  self->grade = grade;
+  return self;
+}
+
+ZpIndicator *
 zp_indicator_copy (ZpIndicator *self)
 {
   ZpIndicator *copy;

@@ -21,6 +21,8 @@
 #include <json-glib/json-glib.h>
 
 #include "ziping-core.h"
+#include "zp-goal-private.h"
+#include "zp-indicator-private.h"
 
 G_DEFINE_QUARK (zp-io-error-quark, zp_io_error)
 
@@ -1080,20 +1082,19 @@ static const struct
 {
   const char *member;
   gboolean    figure;
-  void      (*set) (ZpIndicator *, const char *);
 } indicator_texts[] = {
-  { "category", FALSE, zp_indicator_set_category },
-  { "subcategory", FALSE, zp_indicator_set_subcategory },
-  { "name", FALSE, zp_indicator_set_name },
-  { "target", FALSE, zp_indicator_set_target },
-  { "actual", FALSE, zp_indicator_set_actual },
-  { "weight", TRUE, zp_indicator_set_weight },
-  { "manual-score", TRUE, zp_indicator_set_manual_score },
-  { "manual-reason", FALSE, zp_indicator_set_manual_reason },
-  { "deviation-note", FALSE, zp_indicator_set_deviation_note },
+  [ZP_INDICATOR_TEXT_CATEGORY] = { "category", FALSE },
+  [ZP_INDICATOR_TEXT_SUBCATEGORY] = { "subcategory", FALSE },
+  [ZP_INDICATOR_TEXT_NAME] = { "name", FALSE },
+  [ZP_INDICATOR_TEXT_TARGET] = { "target", FALSE },
+  [ZP_INDICATOR_TEXT_ACTUAL] = { "actual", FALSE },
+  [ZP_INDICATOR_TEXT_WEIGHT] = { "weight", TRUE },
+  [ZP_INDICATOR_TEXT_MANUAL_SCORE] = { "manual-score", TRUE },
+  [ZP_INDICATOR_TEXT_MANUAL_REASON] = { "manual-reason", FALSE },
+  [ZP_INDICATOR_TEXT_DEVIATION_NOTE] = { "deviation-note", FALSE },
 };
 
-#define N_INDICATOR_TEXTS G_N_ELEMENTS (indicator_texts)
+#define N_INDICATOR_TEXTS ZP_INDICATOR_N_TEXTS
 
 /* An indicator as read, before it is built: both readers fill one, so that both build
  * the same model. */
@@ -1116,16 +1117,7 @@ indicator_fields_init (IndicatorFields *fields)
 static ZpIndicator *
 indicator_from_fields (const IndicatorFields *fields)
 {
-  ZpIndicator *indicator = zp_indicator_new ();
-
-  for (guint i = 0; i < N_INDICATOR_TEXTS; i++)
-    {
-      if (*fields->texts[i] != '\0')
-        indicator_texts[i].set (indicator, fields->texts[i]);
-    }
-  zp_indicator_set_direction (indicator, fields->direction);
-  zp_indicator_set_grade (indicator, fields->grade);
-  return indicator;
+  return _zp_indicator_new_with_inputs (fields->texts, fields->direction, fields->grade);
 }
 
 static ZpIndicator *
@@ -1976,17 +1968,18 @@ fast_indicator_member (Fast       *f,
   return fast_skip (f);
 }
 
+/* The indicators, appended to the goal all at once. */
 static gboolean
 fast_indicators (Fast   *f,
                  ZpGoal *goal)
 {
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean present, more;
 
   if (!fast_array_open (f, &present))
     return FALSE;
   for (guint i = 0; present; i++)
     {
-      g_autoptr(ZpIndicator) indicator = NULL;
       FastIndicator ind = { 0 };
       char *top = f->top;
 
@@ -1998,10 +1991,11 @@ fast_indicators (Fast   *f,
       indicator_fields_init (&ind.fields);
       if (!fast_object (f, fast_indicator_member, &ind, NULL))
         return FALSE;
-      indicator = indicator_from_fields (&ind.fields);
-      zp_goal_insert_indicator (goal, G_MAXUINT, indicator);
+      g_ptr_array_add (indicators, indicator_from_fields (&ind.fields));
       f->top = top;
     }
+
+  _zp_goal_append_indicators (goal, (ZpIndicator **) indicators->pdata, indicators->len);
   return TRUE;
 }
 

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "ziping-core.h"
+#include "zp-goal-private.h"
+#include "zp-indicator-private.h"
 
 /* Counting signals **********************************************************************/
 
@@ -585,6 +587,67 @@ test_goal_list (void)
   g_assert_finalize_object (goal);
 }
 
+/* The store and the goal agree after every kind of change. */
+static void
+assert_goal_in_step (ZpGoal *goal)
+{
+  GListModel *model = zp_goal_get_indicators (goal);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, zp_goal_get_n_indicators (goal));
+  for (guint i = 0; i < zp_goal_get_n_indicators (goal); i++)
+    {
+      g_autoptr(ZpIndicator) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == zp_goal_get_indicator (goal, i));
+    }
+}
+
+/* The loader's way in: many indicators at once, built without notifications. */
+static void
+test_goal_bulk_append (void)
+{
+  g_autoptr(ZpScheme) scheme = zp_scheme_new_builtin ("hubei");
+  ZpGoal *goal = zp_goal_new ();
+  const char *texts[ZP_INDICATOR_N_TEXTS] = {
+    "产出指标", "数量指标", "培训人次", "≥500人", "420", "10", "", "", "",
+  };
+  ZpIndicator *built[3];
+  guint items_changed = 0, changed = 0;
+
+  add_indicator (goal, "产出指标", "A", "", "1");
+  for (guint i = 0; i < G_N_ELEMENTS (built); i++)
+    built[i] = _zp_indicator_new_with_inputs (texts, ZP_DIRECTION_AUTO, i == 2 ? ZP_GRADE_PARTIAL : ZP_GRADE_NONE);
+  g_signal_connect (zp_goal_get_indicators (goal), "items-changed",
+                    G_CALLBACK (items_changed_cb), &items_changed);
+  count_signal (goal, "changed", &changed);
+
+  _zp_goal_append_indicators (goal, built, G_N_ELEMENTS (built));
+  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, 4);
+  assert_goal_in_step (goal);
+  g_assert_true (zp_goal_get_indicator (goal, 3) == built[2]);
+
+  /* As if set one by one: parsed, scored, and heard by the goal */
+  g_assert_cmpstr (zp_indicator_get_subcategory (built[0]), ==, "数量指标");
+  g_assert_cmpstr (zp_indicator_get_manual_reason (built[0]), ==, "");
+  g_assert_cmpint (zp_indicator_get_grade (built[2]), ==, ZP_GRADE_PARTIAL);
+  zp_indicator_rescore (built[0], scheme);
+  g_assert_true (zp_decimal_equal (zp_indicator_get_score (built[0]), zp_decimal_from_fixed (840, 2)));
+  g_assert_cmpint (zp_indicator_get_rule (built[0]), ==, ZP_RULE_POSITIVE_RATIO);
+  zp_indicator_set_actual (built[1], "500");
+  g_assert_cmpuint (changed, ==, 2);
+
+  zp_goal_move_indicator (goal, 3, 0);
+  assert_goal_in_step (goal);
+  zp_goal_remove_indicator (goal, 2);
+  assert_goal_in_step (goal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (built); i++)
+    g_object_unref (built[i]);
+  g_assert_finalize_object (goal);
+}
+
 static void
 test_form_goals (void)
 {
@@ -967,6 +1030,7 @@ main (int   argc,
   g_test_add_func ("/model/freeze-thaw", test_freeze_thaw);
   g_test_add_func ("/model/bulk-load", test_bulk_load_rescores_once);
   g_test_add_func ("/model/list/goal", test_goal_list);
+  g_test_add_func ("/model/list/goal-bulk-append", test_goal_bulk_append);
   g_test_add_func ("/model/list/form", test_form_goals);
   g_test_add_func ("/model/list/project-goal-guard", test_project_goal_guard);
   g_test_add_func ("/model/list/workbook", test_workbook_forms);
