@@ -149,6 +149,9 @@ refresh (ZpChecksPanel *self)
   GListModel *form_findings;
   guint n;
   g_autofree char *heading = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  guint n_errors, n_warnings;
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   g_list_store_remove_all (self->findings);
@@ -173,9 +176,12 @@ refresh (ZpChecksPanel *self)
         }
     }
 
-  heading = g_strdup_printf (_("Checks: %u errors, %u warnings"),
-                             zp_checks_panel_count (self, ZP_SEVERITY_ERROR),
-                             zp_checks_panel_count (self, ZP_SEVERITY_WARNING));
+  n_errors = zp_checks_panel_count (self, ZP_SEVERITY_ERROR);
+  n_warnings = zp_checks_panel_count (self, ZP_SEVERITY_WARNING);
+  errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+  /* Translators: the heading of the checks panel, e.g. "Checks: 1 error, 4 warnings" */
+  heading = g_strdup_printf (_("Checks: %s, %s"), errors, warnings);
   gtk_label_set_label (self->heading_label, heading);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->findings)) ? "list" : "empty");

@@ -314,6 +314,51 @@ test_close_asks (void)
   g_assert_null (window);
 }
 
+/* A warning explained in the checks panel (出错说明) is kept and shown as explained. */
+static void
+test_explain_warning (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpChecksPanel *panel = zp_window_get_checks_panel (window);
+  GListModel *findings;
+  guint warnings, position = G_MAXUINT;
+  g_autofree char *key = NULL;
+
+  zp_window_show_form (window, form);
+  spin (400);
+  findings = zp_checks_panel_get_findings (panel);
+  for (guint i = 0; i < g_list_model_get_n_items (findings) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+      if (g_str_equal (zp_finding_get_code (finding), "actual-restates-target"))
+        {
+          position = i;
+          key = g_strdup (zp_finding_get_key (finding));
+        }
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  warnings = zp_checks_panel_count (panel, ZP_SEVERITY_WARNING);
+
+  zp_checks_panel_explain (panel, position, "按文件口径填写");
+  spin (400);
+  g_assert_cmpstr (zp_form_get_explanation (form, key), ==, "按文件口径填写");
+  findings = zp_checks_panel_get_findings (panel);
+  g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings - 1);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+      if (g_str_equal (zp_finding_get_key (finding), key))
+        g_assert_true (zp_finding_is_explained (finding));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (400);
+  g_assert_null (zp_form_get_explanation (form, key));
+  g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings);
+  destroy_window (window);
+}
+
 static void
 test_review (void)
 {
@@ -353,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/window/broken-file", test_broken_file);
   g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/window/explain-warning", test_explain_warning);
   g_test_add_func ("/window/review", test_review);
 
   result = g_test_run ();
