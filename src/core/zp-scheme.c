@@ -37,7 +37,15 @@ struct _ZpScheme
   ZpDecimal         over_achievement;
   ZpDecimal         execution_threshold;
   guint             decimals;
+
+  /* zp_scheme_lookup_category() by the text as typed: index + 1, or 0 for no category.
+   * Every indicator's category is looked up on each summary and check, and the lookup
+   * normalises both names; cleared on any change. */
+  GHashTable       *category_cache;
 };
+
+/* Beyond this many different texts, the cache starts again (texts typed by hand). */
+#define CATEGORY_CACHE_MAX 1024
 
 G_DEFINE_FINAL_TYPE (ZpScheme, zp_scheme, G_TYPE_OBJECT)
 
@@ -88,6 +96,8 @@ category_clear (gpointer data)
 static void
 emit_changed (ZpScheme *self)
 {
+  if (self->category_cache != NULL)
+    g_hash_table_remove_all (self->category_cache);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -102,6 +112,7 @@ zp_scheme_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->layout, g_free);
   g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->category_cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_scheme_parent_class)->finalize (object);
 }
@@ -453,19 +464,13 @@ category_key (const char *name)
   return key;
 }
 
-gboolean
-zp_scheme_lookup_category (ZpScheme   *self,
-                           const char *category,
-                           guint      *index)
+static gboolean
+lookup_category_uncached (ZpScheme   *self,
+                          const char *category,
+                          guint      *index)
 {
-  g_autofree char *wanted = NULL;
+  g_autofree char *wanted = category_key (category);
 
-  g_return_val_if_fail (ZP_IS_SCHEME (self), FALSE);
-
-  if (category == NULL)
-    return FALSE;
-
-  wanted = category_key (category);
   if (wanted[0] == '\0')
     return FALSE;
 
@@ -475,13 +480,48 @@ zp_scheme_lookup_category (ZpScheme   *self,
 
       if (g_str_equal (key, wanted))
         {
-          if (index != NULL)
-            *index = i;
+          *index = i;
           return TRUE;
         }
     }
 
   return FALSE;
+}
+
+gboolean
+zp_scheme_lookup_category (ZpScheme   *self,
+                           const char *category,
+                           guint      *index)
+{
+  gpointer cached;
+  guint found = 0;
+
+  g_return_val_if_fail (ZP_IS_SCHEME (self), FALSE);
+
+  if (category == NULL)
+    return FALSE;
+
+  if (self->category_cache == NULL)
+    self->category_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (g_hash_table_lookup_extended (self->category_cache, category, NULL, &cached))
+    found = GPOINTER_TO_UINT (cached);
+  else
+    {
+      guint i;
+
+      if (lookup_category_uncached (self, category, &i))
+        found = i + 1;
+      if (g_hash_table_size (self->category_cache) >= CATEGORY_CACHE_MAX)
+        g_hash_table_remove_all (self->category_cache);
+      g_hash_table_insert (self->category_cache, g_strdup (category), GUINT_TO_POINTER (found));
+    }
+
+  if (found == 0)
+    return FALSE;
+  if (index != NULL)
+    *index = found - 1;
+  return TRUE;
 }
 
 void

@@ -316,6 +316,20 @@ test_lookup_category (void)
   /* A category added without 指标 is found with it too. */
   zp_scheme_add_category (scheme, "成本", dec ("10"));
   assert_lookup (scheme, "成本指标（10 分）", 3);
+  /* Looked up (and remembered) as unknown before: known now */
+  assert_lookup (scheme, "成本指标", 3);
+  assert_lookup (scheme, "成本指标", 3);
+  assert_lookup (scheme, "产出指标（40 分）", 0);
+
+  /* A copy answers from its own categories */
+  {
+    g_autoptr(ZpScheme) other = zp_scheme_new ("other", "Other", "hubei");
+
+    zp_scheme_add_category (other, "效益指标", dec ("50"));
+    assert_lookup (other, "效益", 0);
+    assert_no_lookup (other, "产出指标");
+    assert_lookup (scheme, "效益", 1);
+  }
 }
 
 static void
