@@ -75,6 +75,8 @@ void        zp_window_confirm_discard   (ZpWindow             *self,
                                          GDestroyNotify        destroy);
 GSettings  *zp_window_get_settings      (ZpWindow             *self);
 void        zp_window_remove_recovery   (void);
+/* Writes the recovery file now when there are unsaved changes (every minute otherwise). */
+void        zp_window_autosave          (ZpWindow             *self);
 void        zp_window_update_actions    (ZpWindow             *self);
 
 /* zp-window-actions.c */

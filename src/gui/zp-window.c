@@ -56,7 +56,13 @@ zp_window_remove_recovery (void)
 static gboolean
 autosave_cb (gpointer data)
 {
-  ZpWindow *self = data;
+  zp_window_autosave (ZP_WINDOW (data));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+zp_window_autosave (ZpWindow *self)
+{
   g_autoptr(GFile) file = NULL;
   g_autoptr(GKeyFile) info = NULL;
   g_autoptr(GError) error = NULL;
@@ -64,14 +70,14 @@ autosave_cb (gpointer data)
   g_autofree char *info_path = recovery_info_path ();
 
   if (self->workbook == NULL || !zp_window_is_modified (self))
-    return G_SOURCE_CONTINUE;
+    return;
 
   g_mkdir_with_parents (dir, 0700);
   file = recovery_file ();
   if (!zp_workbook_save (self->workbook, file, &error))
     {
       g_warning ("Could not write the recovery file: %s", error->message);
-      return G_SOURCE_CONTINUE;
+      return;
     }
   info = g_key_file_new ();
   if (self->file != NULL)
@@ -80,7 +86,6 @@ autosave_cb (gpointer data)
       g_key_file_set_string (info, "recovery", "uri", uri);
     }
   g_key_file_save_to_file (info, info_path, NULL);
-  return G_SOURCE_CONTINUE;
 }
 
 /* ---- title and state ---- */
@@ -188,6 +193,9 @@ on_selected_form (ZpWindow *self)
   zp_form_editor_set_form (self->form_editor, form);
   zp_checks_panel_set_form (self->checks_panel, form);
   zp_window_update_actions (self);
+  /* On a narrow window the list and the form share the screen in turn. */
+  if (form != NULL && adw_leaflet_get_folded (self->leaflet) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 void

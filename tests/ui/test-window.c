@@ -360,6 +360,66 @@ test_explain_warning (void)
 }
 
 static void
+test_recovery (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 0);
+  g_autofree char *path = g_build_filename (tmpdir, "ziping", "recovery.ziping", NULL);
+  ZpWindow *restored;
+  AdwMessageDialog *dialog;
+
+  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "未完成原因", FALSE);
+  zp_window_autosave (window);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  destroy_window (window);
+
+  restored = zp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (restored));
+  zp_window_offer_recovery (restored);
+  dialog = zp_window_get_message_dialog (restored);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "restore");
+  spin (100);
+  g_assert_nonnull (zp_window_get_workbook (restored));
+  form = zp_workbook_get_form (zp_window_get_workbook (restored), 0);
+  g_assert_cmpstr (zp_form_get_analysis (form), ==, "未完成原因");
+  g_assert_true (zp_window_is_modified (restored));
+  destroy_window (restored);
+  zp_window_remove_recovery ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Tab in a cell moves to the next cell of the row, then to the next row. */
+static void
+test_tab (void)
+{
+  ZpWindow *window = open_example ();
+  ZpIndicatorTable *table;
+  GtkWidget *deviation, *next;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 2));
+  spin (300);
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  deviation = zp_indicator_table_get_cell (table, 0, "deviation-note");
+  next = zp_indicator_table_get_cell (table, 1, "category");
+  g_assert_true (gtk_widget_grab_focus (deviation));
+  controllers = gtk_widget_observe_controllers (deviation);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (next)) || gtk_widget_has_focus (next) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), next));
+  g_assert_cmpint (zp_indicator_table_get_current_row (table), ==, 1);
+  destroy_window (window);
+}
+
+static void
 test_review (void)
 {
   ZpWindow *window = open_example ();
@@ -400,6 +460,8 @@ main (int   argc,
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/explain-warning", test_explain_warning);
   g_test_add_func ("/window/review", test_review);
+  g_test_add_func ("/window/recovery", test_recovery);
+  g_test_add_func ("/window/tab", test_tab);
 
   result = g_test_run ();
   g_free (tmpdir);
