@@ -774,7 +774,13 @@ collect_category (ZpIndicator *indicator,
                   guint        goal_index,
                   gpointer     data)
 {
-  g_autofree char *category = g_strstrip (g_strdup (zp_indicator_get_category (indicator)));
+  const char *category = zp_indicator_get_category (indicator);
+  gsize length = strlen (category);
+  g_autofree char *stripped = NULL;
+
+  /* Copied only to strip blanks around it, which are rare. */
+  if (length > 0 && (g_ascii_isspace (category[0]) || g_ascii_isspace (category[length - 1])))
+    category = stripped = g_strstrip (g_strdup (category));
 
   block_add (find_category_block (data, category), indicator);
 }

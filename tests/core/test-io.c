@@ -597,6 +597,76 @@ test_readers_agree (void)
   assert_readers_agree (nulls_and_escapes);
 }
 
+/* The example changed at random, a byte at a time: whatever the fast reader takes, the
+ * loader takes the same way (a comment in front sends a copy to the loader); whatever it
+ * refuses, the loader refuses too. */
+static void
+test_readers_agree_on_damage (void)
+{
+  static const char bytes[] = "{}[],:\"\\ n0-.9eE/*tfu";
+  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
+  g_autofree char *example = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20241126);
+  gsize length = 0;
+  guint loaded = 0;
+
+  g_assert_true (g_file_get_contents (path, &example, &length, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GString) damaged = g_string_new_len (example, length);
+      g_autofree char *commented = NULL;
+      g_autoptr(GError) fast_error = NULL;
+      g_autoptr(GError) careful_error = NULL;
+      g_autoptr(ZpWorkbook) fast = NULL;
+      g_autoptr(ZpWorkbook) careful = NULL;
+      gsize at = g_rand_int_range (rand, 0, length);
+      char byte = bytes[g_rand_int_range (rand, 0, sizeof bytes - 1)];
+
+      switch (g_rand_int_range (rand, 0, 3))
+        {
+        case 0:
+          g_string_erase (damaged, at, 1);
+          break;
+        case 1:
+          g_string_insert_c (damaged, at, byte);
+          break;
+        default:
+          damaged->str[at] = byte;
+          break;
+        }
+
+      commented = g_strconcat ("/* loader */", damaged->str, NULL);
+      fast = zp_workbook_load_from_data (damaged->str, damaged->len, "damaged.ziping", &fast_error);
+      careful = zp_workbook_load_from_data (commented, strlen (commented), "damaged.ziping", &careful_error);
+
+      if (careful == NULL)
+        {
+          g_assert_null (fast);
+          g_assert_nonnull (fast_error);
+          g_assert_true (fast_error->domain == careful_error->domain);
+          g_assert_cmpint (fast_error->code, ==, careful_error->code);
+        }
+      else
+        {
+          g_autofree char *fast_dump = NULL;
+          g_autofree char *careful_dump = dump_workbook (careful);
+
+          if (fast == NULL)
+            g_error ("only the loader read damage %u: %s", i, fast_error->message);
+          fast_dump = dump_workbook (fast);
+          g_assert_cmpstr (fast_dump, ==, careful_dump);
+          loaded++;
+        }
+    }
+
+  /* Damage inside texts leaves a valid file: both kinds were tried. */
+  g_assert_cmpuint (loaded, >, 20);
+  g_assert_cmpuint (loaded, <, 380);
+}
+
 /* What the fast reader does not take is left to the loader, which reads it all the same
  * or says what is wrong, exactly as before. */
 static void
@@ -1109,6 +1179,7 @@ main (int   argc,
   g_test_add_func ("/io/unknown-members", test_unknown_members);
   g_test_add_func ("/io/readers-agree", test_readers_agree);
   g_test_add_func ("/io/fast-reader-gives-up", test_fast_reader_gives_up);
+  g_test_add_func ("/io/readers-agree-on-damage", test_readers_agree_on_damage);
   g_test_add_func ("/io/bad/valid-base", test_valid_document);
   g_test_add_func ("/io/bad/syntax", test_bad_syntax);
   g_test_add_func ("/io/bad/format", test_bad_format);
