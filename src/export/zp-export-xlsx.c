@@ -32,6 +32,7 @@
 #define LINE_HEIGHT      13.5   /* points per line of 10-point CJK text */
 #define ROW_PADDING      5.0
 #define MIN_ROW_HEIGHT   20.0
+#define MAX_ROW_HEIGHT   409.0  /* Excel's limit */
 #define LXW_PAPER_A4     9
 /* Indicators in one form above which its rows are streamed (constant-memory mode). */
 #define STREAM_INDICATORS 2000
@@ -395,7 +396,7 @@ write_sheet (XlsxWriter  *writer,
   heights = zp_sheet_compute_heights (sheet, sheet->col_widths, MIN_ROW_HEIGHT, measure_cell, NULL);
   active = g_array_new (FALSE, FALSE, sizeof (ActiveMerge));
   for (guint r = 0; r < zp_sheet_get_n_rows (sheet); r++)
-    write_row (writer, ws, sheet, r, ceil (heights[r]), active);
+    write_row (writer, ws, sheet, r, MIN (ceil (heights[r]), MAX_ROW_HEIGHT), active);
   return TRUE;
 }
 

@@ -390,6 +390,22 @@ place_rows (Paginator *p,
     place_rows (p, r, r);
 }
 
+/* A row never splits, so no row may be taller than a page (with a repeated heading
+ * above it): a longer text is drawn smaller to fit its cell (see draw_text). */
+static void
+fit_rows_to_page (ZpSheet *sheet,
+                  double  *heights,
+                  double   available)
+{
+  double heading = 0;
+
+  for (guint r = 0; r < zp_sheet_get_n_rows (sheet); r++)
+    if (zp_sheet_get_row (sheet, r)->kind == ZP_ROW_HEADER)
+      heading = MAX (heading, heights[r]);
+  for (guint r = 0; r < zp_sheet_get_n_rows (sheet); r++)
+    heights[r] = MIN (heights[r], available - heading);
+}
+
 static void
 paginate_sheet (ZpReport *self,
                 guint     index)
@@ -405,6 +421,7 @@ paginate_sheet (ZpReport *self,
     self->prefers_landscape = TRUE;
   column_widths (self, sheet, scale, widths);
   p.heights = zp_sheet_compute_heights (sheet, widths, MIN_ROW, measure_cell, self);
+  fit_rows_to_page (sheet, p.heights, p.available);
 
   open_page (&p, 0);
   for (guint r = 0; r < n;)
@@ -497,7 +514,7 @@ draw_text (Painter      *painter,
       layout = get_layout (painter->self, cell, width / scale);
       pango_layout_get_size (layout, &w, &h);
       text_height = (double) h / PANGO_SCALE * scale;
-      if (text_height <= height - 2 * PAD_Y + 0.5 || scale < 0.5)
+      if (text_height <= height - 2 * PAD_Y + 0.5 || scale < 0.35)
         break;
       scale *= 0.9;
     }

@@ -370,6 +370,41 @@ test_report_landscape (void)
   g_rmdir (dir);
 }
 
+/* A text longer than a page: its row fits the page and nothing crosses the bottom. */
+static void
+test_report_long_text (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  ZpForm *form = zp_workbook_get_form (workbook, 2);
+  ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  ZpExportOptions central = { 2, "central" };
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(ZpReport) report = NULL;
+  guint n_pages;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (note, "偏差原因很长很长，");
+  zp_indicator_set_deviation_note (indicator, note->str);
+  report = zp_report_new (workbook, &central);
+  n_pages = zp_report_paginate (report, ZP_A4_WIDTH, ZP_A4_HEIGHT);
+  g_assert_cmpuint (n_pages, >=, 2);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+      double x, y, w, h;
+
+      zp_report_draw_page (report, cr, page);
+      cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+      g_assert_cmpfloat (y, >=, 20);
+      g_assert_cmpfloat (y + h, <=, ZP_A4_HEIGHT - 10);
+      g_assert_cmpfloat (x + w, <=, ZP_A4_WIDTH - 30);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_report_empty (void)
 {
@@ -528,6 +563,7 @@ main (int    argc,
   g_test_add_func ("/export/layout/summary", test_summary);
   g_test_add_func ("/export/report/pages", test_report_pages);
   g_test_add_func ("/export/report/landscape", test_report_landscape);
+  g_test_add_func ("/export/report/long-text", test_report_long_text);
   g_test_add_func ("/export/report/empty", test_report_empty);
   g_test_add_func ("/export/csv/quoting", test_csv);
   g_test_add_func ("/export/file/unwritable", test_unwritable);
