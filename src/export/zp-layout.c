@@ -379,32 +379,35 @@ close_indicator_block (ZpSheet *sheet,
 
 /* 总分, the analysis rows, the signature block ------------------------------------------ */
 
+/* The 总分 row, its label over `label_span` columns. */
 static void
-add_total_row (ZpSheet    *sheet,
-               ZpForm     *form,
-               guint       score_col,
-               guint       first_row,
-               guint       last_row,
-               const char *label)
+start_total_row (ZpSheet *sheet,
+                 guint    label_span)
 {
-  g_autofree char *first = zp_sheet_ref (first_row, score_col);
-  g_autofree char *last = zp_sheet_ref (last_row, score_col);
-  g_autofree char *exec = NULL;
-  guint row;
-  ZpCell *cell;
-
   /* 总分 never starts a page alone: the last row of the grid comes with it. */
   if (zp_sheet_get_n_rows (sheet) > 0)
     zp_sheet_get_row (sheet, zp_sheet_get_n_rows (sheet) - 1)->keep_with_next = TRUE;
-  row = zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
+  zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
+  zp_sheet_add_cell (sheet, 0, label_span, ZP_CELL_STYLE_LABEL, "总分");
+}
 
-  zp_sheet_add_cell (sheet, 0, score_col, ZP_CELL_STYLE_LABEL, label);
-  cell = zp_sheet_add_number (sheet, score_col, 1, ZP_CELL_SCORE, zp_form_get_total (form));
-  exec = zp_sheet_ref (sheet->exec_score_row, sheet->exec_score_col);
+/* The form's total: the execution score and the scores of rows first…last in `col`. */
+static void
+add_total_score (ZpSheet *sheet,
+                 ZpForm  *form,
+                 guint    col,
+                 guint    first_row,
+                 guint    last_row)
+{
+  g_autofree char *first = zp_sheet_ref (first_row, col);
+  g_autofree char *last = zp_sheet_ref (last_row, col);
+  g_autofree char *exec = zp_sheet_ref (sheet->exec_score_row, sheet->exec_score_col);
+  ZpCell *cell = zp_sheet_add_number (sheet, col, 1, ZP_CELL_SCORE, zp_form_get_total (form));
+
   /* SUM skips the "—" of an undefined execution score or an unscored indicator. */
   cell->formula = g_strdup_printf ("SUM(%s,%s:%s)", exec, first, last);
-  sheet->total_row = row;
-  sheet->total_col = score_col;
+  sheet->total_row = zp_sheet_get_n_rows (sheet) - 1;
+  sheet->total_col = col;
 }
 
 static void
@@ -545,7 +548,8 @@ layout_project_hubei (ZpWorkbook    *workbook,
 
   /* The sums run from the heading row (its text is skipped) so that an empty block
    * never makes the total refer to itself. */
-  add_total_row (sheet, form, 6, heading_row, zp_sheet_get_n_rows (sheet) - 1, "总分");
+  start_total_row (sheet, 6);
+  add_total_score (sheet, form, 6, heading_row, zp_sheet_get_n_rows (sheet) - 2);
   add_analysis_rows (sheet, form);
   add_override_row (sheet, form);
   add_signature_rows (sheet);
@@ -616,7 +620,8 @@ layout_department (ZpWorkbook       *workbook,
     add_department_goal (sheet, form, k);
 
   /* From the execution row, whose G cell is inside the F:G merge: never empty. */
-  add_total_row (sheet, form, 6, first_goal_row - 1, zp_sheet_get_n_rows (sheet) - 1, "总分");
+  start_total_row (sheet, 6);
+  add_total_score (sheet, form, 6, first_goal_row - 1, zp_sheet_get_n_rows (sheet) - 2);
   add_analysis_rows (sheet, form);
   add_override_row (sheet, form);
   add_signature_rows (sheet);
@@ -707,6 +712,7 @@ add_central_overall_goal (ZpSheet *sheet,
   zp_sheet_add_cell (sheet, 5, 4, ZP_CELL_STYLE_TEXT, goal ? zp_goal_get_achieved (goal) : "");
 }
 
+/* 总分 of the 10号 form: the weights' sum under 分值, the total under 得分. */
 static void
 add_central_total (ZpSheet *sheet,
                    ZpForm  *form,
@@ -732,24 +738,11 @@ add_central_total (ZpSheet *sheet,
         }
     }
 
-  add_total_row (sheet, form, 7, first_row, last_row, "总分");
-  /* add_total_row put the label over A:G; the 10号 form prints the weights' sum in G. */
-  {
-    ZpSheetRow *row = zp_sheet_get_row (sheet, zp_sheet_get_n_rows (sheet) - 1);
-    ZpCell *label = g_ptr_array_index (row->cells, 0);
-
-    label->col_span = 6;
-  }
+  start_total_row (sheet, 6);
   cell = zp_sheet_add_number (sheet, 6, 1, ZP_CELL_SCORE, weights);
   cell->formula = g_strdup_printf ("SUM(%s,%s:%s)", w_exec, w_first, w_last);
+  add_total_score (sheet, form, 7, first_row, last_row);
   zp_sheet_add_cell (sheet, 8, 1, ZP_CELL_STYLE_TEXT, "");
-  /* Keep the row's cells in column order. */
-  {
-    ZpSheetRow *row = zp_sheet_get_row (sheet, zp_sheet_get_n_rows (sheet) - 1);
-    ZpCell *score = g_ptr_array_steal_index (row->cells, 1);
-
-    g_ptr_array_insert (row->cells, 2, score);
-  }
 }
 
 static ZpSheet *
