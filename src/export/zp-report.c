@@ -15,11 +15,8 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
-#include <cairo-pdf.h>
-#include <unistd.h>
 
 #include "zp-export-private.h"
 
@@ -837,102 +834,4 @@ zp_report_new (ZpWorkbook             *workbook,
       zp_export_plan_init (&self->plan, workbook, NULL, NULL);
     }
   return self;
-}
-
-/* PDF -------------------------------------------------------------------------------------- */
-
-typedef struct
-{
-  int fd;
-  int saved_errno;
-} PdfStream;
-
-static cairo_status_t
-write_to_fd (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
-{
-  PdfStream *stream = closure;
-
-  while (length > 0)
-    {
-      gssize n = write (stream->fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          stream->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= n;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-set_pdf_metadata (cairo_surface_t *surface,
-                  ZpWorkbook      *workbook)
-{
-  g_autofree char *title = g_strdup_printf ("%u 年度%s绩效自评表", zp_workbook_get_year (workbook),
-                                            zp_workbook_get_unit (workbook));
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ziping");
-}
-
-static gboolean
-pdf_status_ok (cairo_status_t    status,
-               const PdfStream  *stream,
-               const char       *path,
-               GError          **error)
-{
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  if (stream->saved_errno != 0)
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (stream->saved_errno),
-                 _("Cannot write “%s”: %s"), path, g_strerror (stream->saved_errno));
-  else
-    g_set_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_FAILED,
-                 _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
-  return FALSE;
-}
-
-gboolean
-zp_export_write_pdf (ZpWorkbook             *workbook,
-                     const ZpExportOptions  *options,
-                     ZpExportTarget         *target,
-                     GError                **error)
-{
-  g_autoptr(ZpReport) report = zp_report_new (workbook, options);
-  PdfStream stream = { target->fd, 0 };
-  double width = ZP_A4_WIDTH, height = ZP_A4_HEIGHT;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n_pages = zp_report_paginate (report, width, height);
-
-  if (zp_report_prefers_landscape (report))
-    {
-      width = ZP_A4_HEIGHT;
-      height = ZP_A4_WIDTH;
-      n_pages = zp_report_paginate (report, width, height);
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_fd, &stream, width, height);
-  set_pdf_metadata (surface, workbook);
-  cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      zp_report_draw_page (report, cr, page);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return pdf_status_ok (status, &stream, target->path, error);
 }
