@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Screenshots of the app on the example workbook, under Xvfb: the form editor, the review
-# page and the checks, light and dark, Chinese and English, into data/screenshots/.
+# page and the checks, light and dark, Chinese and English, into BUILDDIR/screenshots/;
+# the ones the README and the AppStream data show are copied to data/screenshots/.
 #
 #   tools/screenshots.sh [BUILDDIR]      (default _build-gui)
 #
@@ -15,11 +16,12 @@ builddir=${1:-_build-gui}
 case $builddir in /*) ;; *) builddir=$srcdir/$builddir ;; esac
 app=$builddir/src/gui/ziping
 example=$srcdir/data/examples/jiangan-2024.ziping
-outdir=$srcdir/data/screenshots
+outdir=$builddir/screenshots
+keepdir=$srcdir/data/screenshots
 localedir=$builddir/screenshot-locale
 
 [ -x "$app" ] || { echo "screenshots: build $app first (ninja -C $builddir)" >&2; exit 1; }
-mkdir -p "$outdir"
+mkdir -p "$outdir" "$keepdir"
 
 if [ -f "$srcdir/po/zh_CN.po" ]; then
   mkdir -p "$localedir/zh_CN/LC_MESSAGES"
@@ -64,3 +66,8 @@ for lang in zh_CN en; do
       shot "checks-$short-$scheme" "$lang" "$scheme" checks
   done
 done
+
+for name in form-editor-zh-light form-editor-en-light form-editor-zh-dark review-zh-light review-en-light; do
+  cp "$outdir/$name.png" "$keepdir/$name.png"
+done
+echo "screenshots: kept $(ls "$keepdir" | wc -l) in $keepdir"

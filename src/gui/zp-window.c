@@ -334,9 +334,32 @@ unbind_sidebar_row (GtkSignalListItemFactory *factory,
   zp_sidebar_row_set_form (ZP_SIDEBAR_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+static gboolean
+navigate_to_form (gpointer data)
+{
+  ZpWindow *self = data;
+
+  if (adw_leaflet_get_folded (self->leaflet) && zp_window_get_selected_form (self) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+/* A click on the (already selected) form in a folded list shows it too. */
+static void
+on_sidebar_click (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  ZpWindow        *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, navigate_to_form, g_object_ref (self), g_object_unref);
+}
+
 static void
 setup_sidebar (ZpWindow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_sidebar_row), NULL);
@@ -350,6 +373,9 @@ setup_sidebar (ZpWindow *self)
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_form), self);
   g_signal_connect (self->sidebar_list, "activate", G_CALLBACK (on_sidebar_activate), self);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (on_sidebar_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
 }
 
 /* ---- documents ---- */
