@@ -90,10 +90,7 @@ write_all (ZpExportTarget  *target,
         continue;
       if (n < 0)
         {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Cannot write “%s”: %s"), target->path, g_strerror (saved_errno));
+          zp_export_set_errno_error (error, errno, target->path);
           return FALSE;
         }
       p += n;

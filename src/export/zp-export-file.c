@@ -13,13 +13,22 @@
 
 #include "zp-export-private.h"
 
-static void
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *path)
+void
+zp_export_set_errno_error (GError     **error,
+                           int          saved_errno,
+                           const char  *path)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+}
+
+void
+zp_export_set_write_error (GError     **error,
+                           const char  *path,
+                           const char  *reason)
+{
+  g_set_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_FAILED,
+               _("Cannot write “%s”: %s"), path, reason);
 }
 
 gboolean
@@ -45,7 +54,7 @@ zp_export_target_open (ZpExportTarget  *target,
 
   if (g_file_test (target->path, G_FILE_TEST_IS_DIR))
     {
-      set_errno_error (error, EISDIR, target->path);
+      zp_export_set_errno_error (error, EISDIR, target->path);
       return FALSE;
     }
 
@@ -59,7 +68,7 @@ zp_export_target_open (ZpExportTarget  *target,
       int saved_errno = errno;
 
       g_clear_pointer (&target->tmp_path, g_free);
-      set_errno_error (error, saved_errno, target->path);
+      zp_export_set_errno_error (error, saved_errno, target->path);
       return FALSE;
     }
   return TRUE;
@@ -74,7 +83,7 @@ zp_export_target_close_fd (ZpExportTarget  *target,
   target->fd = -1;
   if (fd >= 0 && close (fd) != 0)
     {
-      set_errno_error (error, errno, target->path);
+      zp_export_set_errno_error (error, errno, target->path);
       return FALSE;
     }
   return TRUE;
@@ -101,7 +110,7 @@ zp_export_target_commit (ZpExportTarget  *target,
     {
       if (fsync (target->fd) != 0)
         {
-          set_errno_error (error, errno, target->path);
+          zp_export_set_errno_error (error, errno, target->path);
           return FALSE;
         }
       if (!zp_export_target_close_fd (target, error))
@@ -109,13 +118,13 @@ zp_export_target_commit (ZpExportTarget  *target,
     }
   else if (!sync_file (target->tmp_path))
     {
-      set_errno_error (error, errno, target->path);
+      zp_export_set_errno_error (error, errno, target->path);
       return FALSE;
     }
 
   if (g_rename (target->tmp_path, target->path) != 0)
     {
-      set_errno_error (error, errno, target->path);
+      zp_export_set_errno_error (error, errno, target->path);
       return FALSE;
     }
   g_clear_pointer (&target->tmp_path, g_free);

@@ -7,7 +7,6 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <glib/gi18n-lib.h>
 #include <unistd.h>
 
 #include "zp-export-private.h"
@@ -62,11 +61,9 @@ pdf_status_ok (cairo_status_t    status,
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
   if (stream->saved_errno != 0)
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (stream->saved_errno),
-                 _("Cannot write “%s”: %s"), path, g_strerror (stream->saved_errno));
+    zp_export_set_errno_error (error, stream->saved_errno, path);
   else
-    g_set_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_FAILED,
-                 _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
+    zp_export_set_write_error (error, path, cairo_status_to_string (status));
   return FALSE;
 }
 

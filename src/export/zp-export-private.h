@@ -42,6 +42,14 @@ gboolean  zp_export_target_commit (ZpExportTarget  *target,
 /* Removes the temporary file if it is still there; frees the strings. */
 void      zp_export_target_clear  (ZpExportTarget  *target);
 
+/* “Cannot write “path”: …” from errno (G_IO_ERROR) or from a library's reason. */
+void      zp_export_set_errno_error (GError       **error,
+                                     int            saved_errno,
+                                     const char    *path);
+void      zp_export_set_write_error (GError       **error,
+                                     const char    *path,
+                                     const char    *reason);
+
 /* A decimal as the nearest double, for spreadsheet cells (parsed from its exact text). */
 double    zp_export_decimal_to_double (ZpDecimal value);
 

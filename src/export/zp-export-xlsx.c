@@ -19,6 +19,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -490,8 +491,7 @@ close_book (XlsxWriter      *writer,
   writer->book = NULL;
   if (err != LXW_NO_ERROR)
     {
-      g_set_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), target->path, lxw_strerror (err));
+      zp_export_set_write_error (error, target->path, lxw_strerror (err));
       return FALSE;
     }
   return TRUE;
@@ -536,8 +536,7 @@ zp_export_write_xlsx (ZpWorkbook          *workbook,
   writer.book = workbook_new_opt (target->tmp_path, &options);
   if (writer.book == NULL)
     {
-      g_set_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_FAILED,
-                   _("Cannot write “%s”: out of memory"), target->path);
+      zp_export_set_write_error (error, target->path, g_strerror (ENOMEM));
       return FALSE;
     }
   set_properties (writer.book, workbook);
