@@ -1,6 +1,9 @@
 /* zp-io.c — reading and writing .ziping files (docs/file-format.md).
  *
- * Loading parses with json-glib, then validates every member while it builds the model.
+ * Files as Ziping writes them are read in one pass straight into the model (the fast
+ * reader, below the loader): a district's workbook would take five times its size in
+ * json-glib's tree. Anything else — or anything wrong — goes to the loader, which parses
+ * with json-glib, then validates every member while it builds the model, and explains.
  * json-glib nodes carry no position, so positions are found only when something is wrong:
  * the loader keeps the JSON path of what it is reading (forms[3].goals[0].weight), and on
  * an error a small scanner walks the text to find that member's line and column. The same
