@@ -13,6 +13,7 @@ import sys
 import tempfile
 
 FAILURES = []
+TEMP_DIRS = []
 
 
 def fail(message):
@@ -32,8 +33,11 @@ def equal(got, expected, what):
 
 def finish(name):
     if FAILURES:
-        print(f'{name}: {len(FAILURES)} failure(s)', file=sys.stderr)
+        # Kept for a look: the exported files and LibreOffice's view of them.
+        print(f'{name}: {len(FAILURES)} failure(s); files kept in {" ".join(TEMP_DIRS)}', file=sys.stderr)
         sys.exit(1)
+    for directory in TEMP_DIRS:
+        shutil.rmtree(directory, ignore_errors=True)
     print(f'{name}: all checks passed')
     sys.exit(0)
 
@@ -92,7 +96,9 @@ def export(cli, source, fmt, out, *extra):
 
 
 def temp_dir():
-    return tempfile.mkdtemp(prefix='zp-export-check-')
+    directory = tempfile.mkdtemp(prefix='zp-export-check-')
+    TEMP_DIRS.append(directory)
+    return directory
 
 
 LO_RECALC = '''<?xml version="1.0" encoding="UTF-8"?>
