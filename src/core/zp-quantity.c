@@ -95,8 +95,22 @@ static const char * const achieved_words[] = {
 static gboolean
 is_removable_space (gunichar c)
 {
+  /* Most characters of a form are ASCII or CJK ideographs: answered without tables. */
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    return FALSE;
   /* Zero-width spaces and byte-order marks come along when text is pasted from PDFs. */
   return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
+}
+
+/* g_str_has_prefix() without a strlen() of the text, first byte first: each target and
+ * actual is tried against some thirty words. */
+static gboolean
+starts_with (const char *text,
+             const char *word)
+{
+  return text[0] == word[0] && strncmp (text, word, strlen (word)) == 0;
 }
 
 static gunichar
@@ -206,7 +220,7 @@ read_prefix (const char   *p,
 {
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
-      if (g_str_has_prefix (p, prefixes[i].word))
+      if (starts_with (p, prefixes[i].word))
         {
           *comparator = prefixes[i].comparator;
           return p + strlen (prefixes[i].word);
@@ -246,7 +260,7 @@ read_magnitude (const char *p,
 {
   for (guint i = 0; i < G_N_ELEMENTS (magnitudes); i++)
     {
-      if (g_str_has_prefix (p, magnitudes[i].word))
+      if (starts_with (p, magnitudes[i].word))
         {
           *magnitude = magnitudes[i].magnitude;
           return p + strlen (magnitudes[i].word);
@@ -263,14 +277,24 @@ read_value (const char *p,
             ZpQuantity *q)
 {
   const char *start = p;
-  g_autofree char *number = NULL;
+  char buffer[64];
+  g_autofree char *heap = NULL;
+  char *number;
 
   if (*p == '-' || *p == '+')
     p++;
   while (is_number_char (*p))
     p++;
 
-  number = g_strndup (start, p - start);
+  /* Copied to end it: on the stack unless very long. */
+  if ((gsize) (p - start) < sizeof buffer)
+    {
+      number = buffer;
+      memcpy (number, start, p - start);
+      number[p - start] = '\0';
+    }
+  else
+    number = heap = g_strndup (start, p - start);
   if (!zp_decimal_parse (number, &q->value, NULL))
     return NULL;
 
@@ -288,7 +312,7 @@ read_percent (const char *p,
   *percent = TRUE;
   if (*p == '%')
     return p + 1;
-  if (g_str_has_prefix (p, PERCENT_WORD))
+  if (starts_with (p, PERCENT_WORD))
     return p + strlen (PERCENT_WORD);
 
   *percent = FALSE;
@@ -378,7 +402,14 @@ static gboolean
 read_unit (const char *p,
            ZpQuantity *q)
 {
-  g_autofree char *rest = g_strdup (p);
+  char buffer[128];
+  gsize length = strlen (p);
+  g_autofree char *heap = NULL;
+  char *rest;
+
+  /* A copy to strip the suffix off, on the stack unless long (and then no unit). */
+  rest = length < sizeof buffer ? buffer : (heap = g_malloc (length + 1));
+  memcpy (rest, p, length + 1);
 
   if (!read_suffix (rest, q) || !is_unit (rest))
     return FALSE;
@@ -390,7 +421,7 @@ read_unit (const char *p,
   if (q->percent)
     return FALSE;
 
-  q->unit = g_steal_pointer (&rest);
+  q->unit = g_strdup (rest);
   return TRUE;
 }
 

@@ -247,6 +247,25 @@ test_refusals (void)
   assert_not_quantity ("≥≥5");
 }
 
+/* Numbers and tails longer than the stack buffers read the same. */
+static void
+test_long_texts (void)
+{
+  g_autofree char *zeros = g_strnfill (70, '0');
+  g_autofree char *number = g_strconcat (zeros, "12个", NULL);
+  g_autofree char *phrase = g_strnfill (200, 'x');
+  g_autofree char *with_phrase = g_strconcat ("12", phrase, NULL);
+  ZpQuantity q = { 0 };
+
+  g_assert_true (zp_quantity_parse (number, &q));
+  g_assert_true (zp_decimal_equal (q.value, zp_decimal_from_int (12)));
+  g_assert_cmpstr (q.unit, ==, "个");
+  zp_quantity_clear (&q);
+
+  g_assert_false (zp_quantity_parse (with_phrase, &q));
+  g_assert_null (q.unit);
+}
+
 static void
 test_normalize (void)
 {
@@ -368,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/quantity/numbers-and-units", test_numbers_and_units);
   g_test_add_func ("/quantity/refusals", test_refusals);
   g_test_add_func ("/quantity/clear", test_clear);
+  g_test_add_func ("/quantity/long-texts", test_long_texts);
   g_test_add_func ("/text/normalize", test_normalize);
   g_test_add_func ("/text/says-achieved", test_says_achieved);
   g_test_add_func ("/text/restates", test_restates);
