@@ -942,16 +942,6 @@ check_scores (Check            *check,
     }
 }
 
-/* "100%" for a target "100%" repeats the text, yet it is a measured value: only an actual
- * with a comparator ("≥90%", "不少于 1 亿条") merely restates the target. */
-static gboolean
-is_plain_measurement (ZpIndicator *indicator)
-{
-  const ZpQuantity *actual = zp_indicator_get_parsed_actual (indicator);
-
-  return actual != NULL && actual->comparator == ZP_COMPARATOR_NONE;
-}
-
 static void
 check_actual (Check            *check,
               Row              *row,
@@ -969,7 +959,9 @@ check_actual (Check            *check,
   if (qualitative)
     return;
 
-  if ((flags & ZP_INDICATOR_FLAG_RESTATES_TARGET) && !is_plain_measurement (row->indicator))
+  /* The scorer flags only an actual with the target's comparator or wording ("≥90%",
+   * "不少于 1 亿条"): "100%" for a target "100%" is a measured value. */
+  if (flags & ZP_INDICATOR_FLAG_RESTATES_TARGET)
     report (check, ZP_SEVERITY_WARNING, "actual-restates-target", row->goal, row->row,
             "actual",
             g_strdup_printf (_("The actual value “%s” only restates the target: "

@@ -922,6 +922,17 @@ test_actual_restates_target (void)
   /* A qualitative indicator's actual is its own wording: nothing to measure. */
   zp_indicator_set_actual (benefit, "完成");
   assert_quiet (form, "actual-restates-target");
+
+  /* A measured value equal to a bare target is no restatement, for the scorer too */
+  zp_indicator_set_target (satisfaction, "100%");
+  zp_indicator_set_actual (satisfaction, "100%");
+  assert_quiet (form, "actual-restates-target");
+  g_assert_false (zp_indicator_get_flags (satisfaction) & ZP_INDICATOR_FLAG_RESTATES_TARGET);
+  g_assert_cmpint (zp_indicator_get_rule (satisfaction), ==, ZP_RULE_MET);
+  zp_indicator_set_target (satisfaction, "0");
+  zp_indicator_set_actual (satisfaction, "0");
+  assert_quiet (form, "actual-restates-target");
+  g_assert_false (zp_indicator_get_flags (satisfaction) & ZP_INDICATOR_FLAG_RESTATES_TARGET);
 }
 
 static void
