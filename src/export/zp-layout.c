@@ -15,7 +15,7 @@
 #define EM_DASH "—"
 
 /* Column widths in spreadsheet character units (a CJK character takes about two). */
-static const double hubei_widths[7] = { 16, 13, 15, 32, 17, 17, 9 };
+static const double hubei_widths[7] = { 15, 19, 15, 27, 17, 17, 9 };
 static const double central_widths[9] = { 9, 13, 14, 27, 14, 14, 8, 9, 22 };
 static const double summary_widths[6] = { 7, 44, 13, 13, 13, 11 };
 
