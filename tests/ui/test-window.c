@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "zp-form-info.h"
+#include "zp-preferences-window.h"
 #include "zp-score-cell.h"
 #include "zp-sidebar-row.h"
 #include "zp-window-private.h"
@@ -419,6 +420,93 @@ test_tab (void)
   destroy_window (window);
 }
 
+/* A new workbook with the central scheme: a department and a project form, and the
+ * project form shows the fund sub-rows of the 10号 layout. */
+static void
+test_new_central (void)
+{
+  ZpWindow *window = zp_window_new (NULL);
+  ZpWorkbook *workbook;
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "central");
+  spin (200);
+  workbook = zp_window_get_workbook (window);
+  g_assert_nonnull (workbook);
+  g_assert_cmpstr (zp_scheme_get_id (zp_workbook_get_scheme (workbook)), ==, "central");
+  g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 2);
+  g_assert_true (zp_form_is_department (zp_workbook_get_form (workbook, 0)));
+  g_assert_null (zp_window_get_file (window));
+
+  zp_window_show_form (window, zp_workbook_get_form (workbook, 1));
+  spin (200);
+  g_assert_nonnull (zp_form_editor_get_field (editor, "fund-current-budget"));
+  g_assert_nonnull (zp_form_editor_get_field (editor, "fund-carryover-spent"));
+  g_assert_cmpstr (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), ==, "—");
+
+  /* typing a budget and spending fills in the rate and the score of 10 points */
+  gtk_editable_set_text (GTK_EDITABLE (zp_form_editor_get_field (editor, "budget")), "250000");
+  gtk_editable_set_text (GTK_EDITABLE (zp_form_editor_get_field (editor, "spent")), "215457.6");
+  g_assert_cmpstr (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), ==, "86.18%");
+  g_assert_cmpstr (zp_form_get_execution_score_text (zp_workbook_get_form (workbook, 1)), ==, "8.62");
+  destroy_window (window);
+}
+
+static void
+test_new_year (void)
+{
+  ZpWindow *window = open_example ();
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  guint before = g_list_model_get_n_items (toplevels);
+  ZpWindow *next = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-year", NULL);
+  spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (ZP_IS_WINDOW (toplevel) && toplevel != G_OBJECT (window))
+        next = ZP_WINDOW (toplevel);
+    }
+  g_assert_nonnull (next);
+  g_assert_cmpuint (zp_workbook_get_year (zp_window_get_workbook (next)), ==, 2025);
+  g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (next)), ==, 4);
+  g_assert_null (zp_window_get_file (next));
+  destroy_window (next);
+  destroy_window (window);
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ziping.Ziping");
+  ZpPreferencesWindow *prefs;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_settings_set_string (settings, "default-scheme", "hubei");
+  prefs = zp_preferences_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin (100);
+  rows = find_all (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (g_ptr_array_index (rows, 0)), ==, 0);
+  adw_combo_row_set_selected (g_ptr_array_index (rows, 0), 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "default-scheme"), ==, "central");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/ziping/Ziping/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 static void
 test_review (void)
 {
@@ -462,6 +550,10 @@ main (int   argc,
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/recovery", test_recovery);
   g_test_add_func ("/window/tab", test_tab);
+  g_test_add_func ("/window/new-central", test_new_central);
+  g_test_add_func ("/window/new-year", test_new_year);
+  g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/help-overlay", test_help_overlay);
 
   result = g_test_run ();
   g_free (tmpdir);
