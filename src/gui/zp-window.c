@@ -243,6 +243,9 @@ on_finding_activated (ZpChecksPanel *panel,
 {
   ZpForm *form = zp_finding_get_form (finding);
 
+  /* Findings across forms are about the department form's totals. */
+  if (form == NULL && self->workbook != NULL)
+    form = ZP_FORM (zp_workbook_get_department_form (self->workbook));
   if (form != NULL)
     zp_window_show_form (self, form);
   zp_form_editor_focus (self->form_editor, zp_finding_get_goal (finding),
@@ -833,6 +836,22 @@ setup_drop (ZpWindow *self)
 
 /* ---- life cycle ---- */
 
+/* Icon-only buttons are named for screen readers by what their tooltip says. */
+static void
+label_icon_buttons (GtkWidget *widget)
+{
+  if ((GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) ||
+      (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    label_icon_buttons (child);
+}
+
 static void
 restore_window_state (ZpWindow *self)
 {
@@ -930,6 +949,7 @@ zp_window_init (ZpWindow *self)
   self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
   zp_window_update_recent_menu (self);
   zp_window_init_export_menu (self);
+  label_icon_buttons (GTK_WIDGET (self));
   zp_window_set_workbook (self, NULL, NULL);
 }
 
