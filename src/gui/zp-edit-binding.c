@@ -147,3 +147,90 @@ zp_edit_binding_get_object (GtkEditable *editable)
 
   return binding ? binding->object : NULL;
 }
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  GObject       *object;
+  char          *property;
+  ZpUndoStack   *undo;
+  gulong         notify_id;
+  gboolean       updating;
+} BufferBinding;
+
+static void
+buffer_binding_free (gpointer data)
+{
+  BufferBinding *binding = data;
+
+  g_clear_signal_handler (&binding->notify_id, binding->object);
+  g_clear_object (&binding->object);
+  g_clear_object (&binding->undo);
+  g_free (binding->property);
+  g_free (binding);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+buffer_pull (BufferBinding *binding)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *text = buffer_text (binding->buffer);
+
+  g_object_get (binding->object, binding->property, &value, NULL);
+  if (g_strcmp0 (value ? value : "", text) == 0)
+    return;
+  binding->updating = TRUE;
+  gtk_text_buffer_set_text (binding->buffer, value ? value : "", -1);
+  binding->updating = FALSE;
+}
+
+static void
+on_buffer_notify (GObject       *object,
+                  GParamSpec    *pspec,
+                  BufferBinding *binding)
+{
+  buffer_pull (binding);
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer,
+                   BufferBinding *binding)
+{
+  g_autofree char *text = NULL;
+
+  if (binding->updating)
+    return;
+  text = buffer_text (buffer);
+  if (binding->undo != NULL)
+    zp_undo_stack_set_string (binding->undo, binding->object, binding->property, text, TRUE);
+  else
+    g_object_set (binding->object, binding->property, text, NULL);
+}
+
+void
+zp_edit_binding_bind_buffer (GtkTextBuffer *buffer,
+                             GObject       *object,
+                             const char    *property,
+                             ZpUndoStack   *undo)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  BufferBinding *binding = g_new0 (BufferBinding, 1);
+
+  binding->buffer = buffer;
+  binding->object = g_object_ref (object);
+  binding->property = g_strdup (property);
+  binding->undo = undo ? g_object_ref (undo) : NULL;
+  buffer_pull (binding);
+  binding->notify_id = g_signal_connect (object, signal, G_CALLBACK (on_buffer_notify), binding);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), binding);
+  g_object_set_data_full (G_OBJECT (buffer), BINDING_KEY, binding, buffer_binding_free);
+}

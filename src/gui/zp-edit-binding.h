@@ -20,6 +20,12 @@ void     zp_edit_binding_bind    (GtkEditable *editable,
                                   const char  *property,
                                   ZpUndoStack *undo);
 void     zp_edit_binding_unbind  (GtkEditable *editable);
+/* The same for a multi-line GtkTextBuffer (lives as long as the buffer). */
+void     zp_edit_binding_bind_buffer (GtkTextBuffer *buffer,
+                                      GObject       *object,
+                                      const char    *property,
+                                      ZpUndoStack   *undo);
+
 /* The bound object, or NULL. */
 GObject *zp_edit_binding_get_object (GtkEditable *editable);
 
