@@ -2101,22 +2101,24 @@ typedef struct
   int         words[N_FORM_MEMBERS];
 } FastForm;
 
+typedef struct
+{
+  const char *values[ZP_N_FUND_FIELDS];  /* "" when absent */
+  guint64     seen;
+} FastFundRow;
+
 static gboolean
 fast_fund_row_member (Fast       *f,
                       const char *key,
                       gsize       length,
                       gpointer    data)
 {
-  const char **values = data;
+  FastFundRow *row = data;
   int field = key_lookup (key, length, fund_field_words);
 
   if (field < 0)
     return fast_skip (f);
-  /* A repeated field: values[field] is no longer "" (or was set to "" already). */
-  if (values[ZP_N_FUND_FIELDS + field] != NULL)
-    return FALSE;
-  values[ZP_N_FUND_FIELDS + field] = "seen";
-  return fast_text (f, &values[field]);
+  return fast_first_time (&row->seen, field) && fast_text (f, &row->values[field]);
 }
 
 typedef struct
@@ -2133,18 +2135,20 @@ fast_funds_member (Fast       *f,
 {
   FastFunds *funds = data;
   int fund = key_lookup (key, length, fund_words);
-  const char *values[2 * ZP_N_FUND_FIELDS] = { "", "", "", NULL, NULL, NULL };
+  FastFundRow row = { { "", "", "" }, 0 };
   char *top = f->top;
   gboolean present;
 
+  G_STATIC_ASSERT (ZP_N_FUND_FIELDS == 3);
   if (fund < 0)
     return fast_skip (f);
   if (!fast_first_time (&funds->seen, fund)
-      || !fast_object (f, fast_fund_row_member, values, &present))
+      || !fast_object (f, fast_fund_row_member, &row, &present))
     return FALSE;
+  /* As the loader: a row that is there sets all its fields. */
   if (present)
     for (guint field = 0; field < ZP_N_FUND_FIELDS; field++)
-      zp_project_form_set_fund (funds->form, fund, field, values[field]);
+      zp_project_form_set_fund (funds->form, fund, field, row.values[field]);
   f->top = top;
   return TRUE;
 }
