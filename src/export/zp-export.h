@@ -1,7 +1,18 @@
 /* zp-export.h — the forms in their published layouts: .xlsx, PDF (and print), CSV.
  *
  * GTK-free: used by ziping-cli and the app. PDF and printing share one renderer
- * (ZpReport), so what prints is what the PDF shows.
+ * (ZpReport), so what prints is what the PDF shows. Every output is laid out from one
+ * grid per form (zp-layout.h), cell for cell as layouts.md and spec §5 print it.
+ *
+ * - .xlsx: one sheet per form (named after it: at most 31 characters, no []:*?/\,
+ *   made unique with "(2)"…), then 汇总表 when the whole workbook is exported. Numbers
+ *   are numbers (0.00, 0%/0.00%); rates, execution scores and totals are formulas
+ *   carrying Ziping's values. A4, one page wide, heading row repeated, page numbers.
+ * - PDF: A4 portrait (landscape when a form's columns cannot fit), each form from a new
+ *   page, then the summary; CJK fonts embedded; "第 N 页 共 M 页".
+ * - CSV: UTF-8 with a byte order mark, CRLF, RFC 4180 quoting; one row per indicator:
+ *   表, 年度绩效目标, 一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分,
+ *   偏差原因分析及改进措施.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
