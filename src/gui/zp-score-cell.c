@@ -200,6 +200,57 @@ add_caption (GtkBox     *box,
   return label;
 }
 
+static gboolean
+reopen_popup (gpointer data)
+{
+  ZpScoreCell *self = data;
+
+  if (self->indicator != NULL)
+    gtk_menu_button_popup (self->button);
+  return G_SOURCE_REMOVE;
+}
+
+/* A direction set by hand applies at once; the popover reopens to offer the grades. */
+static void
+on_direction_selected (GtkDropDown *dropdown,
+                       GParamSpec  *pspec,
+                       ZpScoreCell *self)
+{
+  ZpDirection direction = gtk_drop_down_get_selected (dropdown);
+
+  if (self->indicator == NULL || direction == zp_indicator_get_direction (self->indicator))
+    return;
+  if (self->undo != NULL)
+    zp_undo_stack_set_enum (self->undo, G_OBJECT (self->indicator), "direction", direction);
+  else
+    zp_indicator_set_direction (self->indicator, direction);
+  gtk_menu_button_popdown (self->button);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reopen_popup, g_object_ref (self), g_object_unref);
+}
+
+static GtkWidget *
+create_direction_dropdown (ZpScoreCell *self)
+{
+  const char *labels[] = {
+    N_("Automatic, from the target"),
+    N_("Higher is better (≥)"),
+    N_("Lower is better (≤)"),
+    N_("Equal to the target (=)"),
+    N_("Qualitative: graded by hand"),
+  };
+  g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    gtk_string_list_append (directions, _(labels[i]));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&directions)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), zp_indicator_get_direction (self->indicator));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How the actual value is compared with the target"), -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_direction_selected), self);
+  return dropdown;
+}
+
 static GtkWidget *
 create_grade_dropdown (ZpScoreCell *self)
 {
@@ -254,6 +305,9 @@ create_popup (GtkMenuButton *button,
   gtk_label_set_xalign (GTK_LABEL (rule), 0);
   gtk_widget_add_css_class (rule, "dim-label");
   gtk_box_append (GTK_BOX (box), rule);
+
+  add_caption (GTK_BOX (box), _("Comparison"));
+  gtk_box_append (GTK_BOX (box), create_direction_dropdown (self));
 
   self->grade_dropdown = NULL;
   if (qualitative)
@@ -378,4 +432,11 @@ GtkWidget *
 zp_score_cell_get_button (ZpScoreCell *self)
 {
   return GTK_WIDGET (self->button);
+}
+
+GtkWidget *
+zp_score_cell_build_popover (ZpScoreCell *self)
+{
+  create_popup (self->button, self);
+  return GTK_WIDGET (gtk_menu_button_get_popover (self->button));
 }

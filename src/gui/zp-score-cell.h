@@ -24,6 +24,8 @@ void         zp_score_cell_bind     (ZpScoreCell *self,
 void         zp_score_cell_unbind   (ZpScoreCell *self);
 const char  *zp_score_cell_get_text (ZpScoreCell *self);
 GtkWidget   *zp_score_cell_get_button (ZpScoreCell *self);
+/* Builds the popover's content as opening it would, without showing it (for tests). */
+GtkWidget   *zp_score_cell_build_popover (ZpScoreCell *self);
 
 /* The score as shown: the scheme's decimals, "—" when unscored. */
 char        *zp_indicator_dup_score_text (ZpIndicator *indicator,

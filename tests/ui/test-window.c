@@ -13,6 +13,7 @@
 #include "zp-form-info.h"
 #include "zp-preferences-window.h"
 #include "zp-score-cell.h"
+#include "zp-indicator-table.h"
 #include "zp-sidebar-row.h"
 #include "zp-window-private.h"
 
@@ -38,21 +39,33 @@ spin (guint ms)
 static void
 collect (GtkWidget *widget,
          GType      type,
+         gboolean   mapped_only,
          GPtrArray *found)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (!mapped_only || gtk_widget_get_mapped (widget)))
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
+    collect (child, type, mapped_only, found);
 }
 
+/* The shown widgets of a type under root. */
 static GPtrArray *
 find_all (GtkWidget *root,
           GType      type)
 {
   GPtrArray *found = g_ptr_array_new ();
 
-  collect (root, type, found);
+  collect (root, type, TRUE, found);
+  return found;
+}
+
+static GPtrArray *
+find_all_built (GtkWidget *root,
+                GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, FALSE, found);
   return found;
 }
 
@@ -574,6 +587,61 @@ test_drop (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_suggested_button (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) buttons = find_all_built (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (buttons, i), "suggested-action"))
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/* A qualitative row graded 部分达成 takes a score within the band only. */
+static void
+test_grade_band (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 6);
+  ZpIndicatorTable *table;
+  ZpScoreCell *cell;
+  GtkWidget *popover, *apply;
+  g_autoptr(GPtrArray) dropdowns = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  zp_window_show_form (window, form);
+  spin (300);
+  g_assert_cmpint (zp_indicator_get_effective_direction (indicator), ==, ZP_DIRECTION_QUALITATIVE);
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  cell = ZP_SCORE_CELL (zp_indicator_table_get_cell (table, 6, "score"));
+  g_assert_cmpstr (zp_score_cell_get_text (cell), ==, "2.50");
+  popover = zp_score_cell_build_popover (cell);
+  g_assert_nonnull (popover);
+  dropdowns = find_all_built (popover, GTK_TYPE_DROP_DOWN);
+  entries = find_all_built (popover, GTK_TYPE_ENTRY);
+  apply = find_suggested_button (popover);
+  g_assert_cmpuint (dropdowns->len, ==, 2);  /* comparison, grade */
+  g_assert_cmpuint (entries->len, ==, 2);    /* score, reason */
+  g_assert_nonnull (apply);
+
+  /* weight 2.5: 部分达成 is [50%, 80%) → 1.25–2.00 */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), ZP_GRADE_PARTIAL);
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "2.4");
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "1.5");
+  gtk_editable_set_text (g_ptr_array_index (entries, 1), "响应超时两次");
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  g_signal_emit_by_name (apply, "clicked");
+  spin (200);
+  g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_PARTIAL);
+  g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "1.5");
+  g_assert_cmpstr (zp_score_cell_get_text (cell), ==, "1.50");
+  g_assert_cmpstr (zp_form_get_total_text (form), ==, "99.00");
+  destroy_window (window);
+}
+
 static void
 test_review (void)
 {
@@ -630,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/goals", test_goals);
   g_test_add_func ("/window/drop", test_drop);
+  g_test_add_func ("/window/grade-band", test_grade_band);
 
   result = g_test_run ();
   g_free (tmpdir);
