@@ -847,8 +847,7 @@ zp_form_editor_set_form (ZpFormEditor *self,
       g_signal_connect_swapped (form, "changed", G_CALLBACK (refresh_title), self);
       g_signal_connect_swapped (zp_form_get_goals (form), "items-changed", G_CALLBACK (on_goals_changed), self);
     }
-  if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
-    rebuild (self);
+  rebuild (self);
 }
 
 ZpForm *

@@ -179,6 +179,21 @@ test_edit_and_undo (void)
   g_assert_cmpstr (zp_sidebar_row_get_status_icon (row), ==, "dialog-error-symbolic");
   g_assert_true (has_finding (window, "deviation-note-missing"));
   g_assert_true (zp_window_is_modified (window));
+
+  /* Activating the finding takes the focus to the row's deviation note. */
+  {
+    GListModel *findings = zp_checks_panel_get_findings (zp_window_get_checks_panel (window));
+    GtkWidget *note = zp_indicator_table_get_cell (table, 0, "deviation-note");
+
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+        if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
+          g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
+      }
+    spin (100);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note));
+  }
   g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   /* Undo restores all of it. */
