@@ -306,10 +306,14 @@ indicator_action (GtkWidget  *widget,
 
 /* ---- forms ---- */
 
+/* The selected form's position in the workbook (the sidebar may be filtered). */
 static guint
 selected_position (ZpWindow *self)
 {
-  return gtk_single_selection_get_selected (self->selection);
+  ZpForm *form = zp_window_get_selected_form (self);
+  guint position = form ? zp_workbook_find_form (self->workbook, form) : G_MAXUINT;
+
+  return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
 }
 
 static void
@@ -401,7 +405,7 @@ move_form_action (GtkWidget  *widget,
   if (to < (int) first || to >= (int) zp_workbook_get_n_forms (self->workbook))
     return;
   zp_undo_stack_move (self->undo, G_OBJECT (self->workbook), position, to);
-  gtk_single_selection_set_selected (self->selection, to);
+  zp_window_show_form (self, form);
 }
 
 /* ---- views ---- */

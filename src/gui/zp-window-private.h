@@ -27,6 +27,7 @@ struct _ZpWindow
   AdwWindowTitle       *window_title;
   AdwViewSwitcherTitle *switcher_title;
   GtkListView          *sidebar_list;
+  GtkSearchEntry       *search_entry;
   AdwViewStack         *view_stack;
   AdwFlap              *checks_flap;
   GtkToggleButton      *checks_button;
@@ -42,7 +43,9 @@ struct _ZpWindow
   ZpWorkbook           *workbook;
   GFile                *file;
   ZpUndoStack          *undo;
-  GtkSingleSelection   *selection;
+  GtkCustomFilter      *filter;      /* the sidebar's search */
+  GtkFilterListModel   *filtered;
+  GtkSingleSelection   *selection;   /* positions are in the filtered list */
   GSettings            *settings;
   guint                 autosave_id;
   gboolean              force_close;

@@ -198,6 +198,23 @@ on_selected_form (ZpWindow *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The form's row in the (maybe filtered) sidebar; G_MAXUINT when not shown. */
+static guint
+sidebar_position (ZpWindow *self,
+                  ZpForm   *form)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZpForm) item = g_list_model_get_item (model, i);
+      if (item == form)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 void
 zp_window_show_form (ZpWindow *self,
                      ZpForm   *form)
@@ -208,9 +225,16 @@ zp_window_show_form (ZpWindow *self,
 
   if (self->workbook == NULL || form == NULL)
     return;
-  position = zp_workbook_find_form (self->workbook, form);
-  if (position == G_MAXUINT)
+  if (zp_workbook_find_form (self->workbook, form) == G_MAXUINT)
     return;
+  position = sidebar_position (self, form);
+  if (position == G_MAXUINT)
+    {
+      /* Filtered out by the search: show every form again. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      position = sidebar_position (self, form);
+    }
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->sidebar_list), "list.scroll-to-item", "u", position);
   adw_view_stack_set_visible_child_name (self->view_stack, "forms");
@@ -223,7 +247,7 @@ on_sidebar_activate (GtkListView *list,
                      guint        position,
                      ZpWindow    *self)
 {
-  ZpForm *form = zp_workbook_get_form (self->workbook, position);
+  g_autoptr(ZpForm) form = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   zp_window_show_form (self, form);
 }
@@ -358,6 +382,30 @@ on_sidebar_click (GtkGestureClick *gesture,
   g_idle_add_full (G_PRIORITY_DEFAULT, navigate_to_form, g_object_ref (self), g_object_unref);
 }
 
+static gboolean
+match_search (gpointer item,
+              gpointer data)
+{
+  ZpWindow *self = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *title = NULL;
+  g_autofree char *folded_title = NULL;
+  g_autofree char *folded_text = NULL;
+
+  if (*text == '\0')
+    return TRUE;
+  title = zp_form_dup_title (ZP_FORM (item));
+  folded_title = g_utf8_casefold (title ? title : "", -1);
+  folded_text = g_utf8_casefold (text, -1);
+  return strstr (folded_title, folded_text) != NULL;
+}
+
+static void
+on_search_changed (ZpWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 setup_sidebar (ZpWindow *self)
 {
@@ -371,7 +419,10 @@ setup_sidebar (ZpWindow *self)
   gtk_list_view_set_factory (self->sidebar_list, factory);
   g_object_unref (factory);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->filter = gtk_custom_filter_new (match_search, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_form), self);
@@ -407,7 +458,9 @@ zp_window_set_workbook (ZpWindow   *self,
   zp_undo_stack_clear (self->undo);
   zp_undo_stack_mark_clean (self->undo);
 
-  gtk_single_selection_set_model (self->selection, workbook ? zp_workbook_get_forms (workbook) : NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  gtk_filter_list_model_set_model (self->filtered, workbook ? zp_workbook_get_forms (workbook) : NULL);
   zp_review_page_set_workbook (self->review_page, workbook);
   zp_checks_panel_set_workbook (self->checks_panel, workbook);
   if (workbook != NULL)
@@ -879,6 +932,8 @@ zp_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZP_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->workbook);
   g_clear_object (&self->file);
   g_clear_object (&self->undo);
@@ -909,6 +964,7 @@ zp_window_class_init (ZpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_flap);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_button);

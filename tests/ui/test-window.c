@@ -133,6 +133,14 @@ test_sidebar (void)
   g_assert_cmpstr (zp_sidebar_row_get_title_text (sidebar_row_for (window, zp_workbook_get_form (zp_window_get_workbook (window), 1))),
                    ==, "科技条件专项");
   g_assert_false (zp_window_is_modified (window));
+
+  /* The search narrows the list; showing a form hidden by it clears the search. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "子女");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 4);
+  g_assert_true (zp_window_get_selected_form (window) == zp_workbook_get_form (zp_window_get_workbook (window), 1));
   destroy_window (window);
 }
 
