@@ -157,6 +157,18 @@ move_focus (ZpIndicatorTable *self,
     }
 }
 
+/* Enter moves down the column, as in a spreadsheet. */
+static void
+on_cell_activate (GtkWidget        *cell,
+                  ZpIndicatorTable *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "zp-column"));
+  guint row = cell_row (cell);
+
+  if (row != GTK_INVALID_LIST_POSITION && row + 1 < zp_goal_get_n_indicators (self->goal))
+    focus_cell_at (self, row + 1, column);
+}
+
 static gboolean
 on_cell_key_pressed (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -198,6 +210,7 @@ add_cell_controllers (ZpIndicatorTable *self,
   g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
   gtk_widget_add_controller (cell, key);
   gtk_widget_add_controller (cell, focus);
+  g_signal_connect (cell, "activate", G_CALLBACK (on_cell_activate), self);
 }
 
 static void

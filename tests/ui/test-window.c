@@ -453,6 +453,11 @@ test_tab (void)
   g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (next)) || gtk_widget_has_focus (next) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), next));
   g_assert_cmpint (zp_indicator_table_get_current_row (table), ==, 1);
+
+  /* Enter moves down the column */
+  g_signal_emit_by_name (zp_indicator_table_get_cell (table, 1, "actual"), "activate");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         zp_indicator_table_get_cell (table, 2, "actual")));
   destroy_window (window);
 }
 
