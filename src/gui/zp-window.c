@@ -336,12 +336,58 @@ on_undo_applied (ZpUndoStack *undo,
 
 /* ---- sidebar ---- */
 
+static GMenuModel *
+sidebar_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  g_menu_append (menu, _("_Duplicate"), "win.duplicate-project");
+  g_menu_append (menu, _("Move _Up"), "win.move-form-up");
+  g_menu_append (menu, _("Move _Down"), "win.move-form-down");
+  g_menu_append (section, _("_Delete"), "win.delete-project");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  return G_MENU_MODEL (menu);
+}
+
+/* Right-click on a form: select it and offer the commands on forms. */
+static void
+on_sidebar_row_menu (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     ZpWindow        *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  ZpForm *form = zp_sidebar_row_get_form (ZP_SIDEBAR_ROW (row));
+  g_autoptr(GMenuModel) model = NULL;
+  GtkWidget *popover;
+
+  if (form == NULL)
+    return;
+  zp_window_show_form (self, form);
+  model = sidebar_menu ();
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, row);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 static void
 setup_sidebar_row (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
-                   gpointer                  data)
+                   ZpWindow                 *self)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (zp_sidebar_row_new ()));
+  GtkWidget *row = GTK_WIDGET (zp_sidebar_row_new ());
+  GtkGesture *menu_click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (menu_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (menu_click, "pressed", G_CALLBACK (on_sidebar_row_menu), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (menu_click));
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -413,7 +459,7 @@ setup_sidebar (ZpWindow *self)
 
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_sidebar_row), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_sidebar_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_sidebar_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_sidebar_row), NULL);
   gtk_list_view_set_factory (self->sidebar_list, factory);
