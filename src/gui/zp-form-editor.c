@@ -215,7 +215,8 @@ grid_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), heading ? 0.5 : 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Row labels stay on one line; column headings may wrap in a narrow window. */
+  gtk_label_set_wrap (GTK_LABEL (label), heading);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   return label;
