@@ -706,7 +706,9 @@ main (int   argc,
     }
 
   tmpdir = g_dir_make_tmp ("ziping-ui-XXXXXX", NULL);
+  /* Recovery files and recently used files go to a scratch folder, not the user's. */
   g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
