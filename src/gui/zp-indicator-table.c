@@ -323,38 +323,64 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, FALSE);
 }
 
+typedef struct
+{
+  const char *icon;
+  const char *css_class;
+  const char *tooltip;
+} StateLook;
+
+static const StateLook state_looks[] = {
+  { NULL, NULL, N_("Not scored yet") },
+  { "emblem-ok-symbolic", "met", N_("Target met") },
+  { "dialog-warning-symbolic", "partial", N_("Target partly met") },
+  { "window-close-symbolic", "missed", N_("Target missed") },
+  { "document-edit-symbolic", "overridden", N_("Score set by hand") },
+  { "go-up-symbolic", "over-achieved", N_("Over-achieved: explain why") },
+  { "dialog-error-symbolic", "needs-note", N_("Needs a deviation note") },
+};
+
+/* What matters most first: a missing note, a hand score, over-achievement, the state. */
+static const StateLook *
+state_look (ZpIndicator *indicator)
+{
+  ZpIndicatorFlags flags = zp_indicator_get_flags (indicator);
+
+  if (flags & ZP_INDICATOR_FLAG_NEEDS_NOTE)
+    return &state_looks[6];
+  if ((flags & ZP_INDICATOR_FLAG_OVERRIDDEN) || zp_indicator_has_override (indicator))
+    return &state_looks[4];
+  if (flags & ZP_INDICATOR_FLAG_OVER_ACHIEVED)
+    return &state_looks[5];
+  switch (zp_indicator_get_state (indicator))
+    {
+    case ZP_INDICATOR_STATE_MET:
+      return &state_looks[1];
+    case ZP_INDICATOR_STATE_PARTIAL:
+      return &state_looks[2];
+    case ZP_INDICATOR_STATE_MISSED:
+      return &state_looks[3];
+    case ZP_INDICATOR_STATE_UNSCORED:
+    default:
+      return &state_looks[0];
+    }
+}
+
 static void
 update_state_icon (GtkImage    *image,
                    GParamSpec  *pspec,
                    ZpIndicator *indicator)
 {
-  ZpIndicatorFlags flags = zp_indicator_get_flags (indicator);
-  ZpIndicatorState state = zp_indicator_get_state (indicator);
-  const char *icon = NULL, *klass = NULL, *tip = NULL;
-  static const char *classes[] = { "met", "partial", "missed", "overridden", "over-achieved", "needs-note", NULL };
+  const StateLook *look = state_look (indicator);
+  const char *tooltip = _(look->tooltip);
 
-  if (flags & ZP_INDICATOR_FLAG_NEEDS_NOTE)
-    icon = "dialog-error-symbolic", klass = "needs-note", tip = _("Needs a deviation note");
-  else if (flags & ZP_INDICATOR_FLAG_OVERRIDDEN || zp_indicator_has_override (indicator))
-    icon = "document-edit-symbolic", klass = "overridden", tip = _("Score set by hand");
-  else if (flags & ZP_INDICATOR_FLAG_OVER_ACHIEVED)
-    icon = "go-up-symbolic", klass = "over-achieved", tip = _("Over-achieved: explain why");
-  else if (state == ZP_INDICATOR_STATE_MET)
-    icon = "emblem-ok-symbolic", klass = "met", tip = _("Target met");
-  else if (state == ZP_INDICATOR_STATE_PARTIAL)
-    icon = "dialog-warning-symbolic", klass = "partial", tip = _("Target partly met");
-  else if (state == ZP_INDICATOR_STATE_MISSED)
-    icon = "window-close-symbolic", klass = "missed", tip = _("Target missed");
-  else
-    tip = _("Not scored yet");
-
-  for (guint i = 0; classes[i] != NULL; i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (image), classes[i]);
-  if (klass != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (image), klass);
-  gtk_image_set_from_icon_name (image, icon);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (image), tip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  for (guint i = 1; i < G_N_ELEMENTS (state_looks); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (image), state_looks[i].css_class);
+  if (look->css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (image), look->css_class);
+  gtk_image_set_from_icon_name (image, look->icon);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (image), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 }
 
 static void
