@@ -351,6 +351,39 @@ test_close_asks (void)
   g_assert_null (window);
 }
 
+/* Opening another file over unsaved changes asks first. */
+static void
+test_open_asks (void)
+{
+  ZpWindow *window = open_example ();
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpForm *form = zp_workbook_get_form (workbook, 0);
+  g_autofree char *path = g_build_filename (tmpdir, "other.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (zp_workbook_save (workbook, file, NULL));
+  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "改", FALSE);
+  zp_window_open (window, file);
+  dialog = zp_window_get_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  adw_message_dialog_response (dialog, "cancel");
+  spin (100);
+  g_assert_true (zp_window_get_workbook (window) == workbook);
+  g_assert_false (g_file_equal (zp_window_get_file (window), file));
+  g_assert_true (zp_window_is_modified (window));
+
+  zp_window_open (window, file);
+  dialog = zp_window_get_message_dialog (window);
+  adw_message_dialog_response (dialog, "discard");
+  spin (100);
+  g_assert_true (zp_window_get_workbook (window) != workbook);
+  g_assert_true (g_file_equal (zp_window_get_file (window), file));
+  g_assert_false (zp_window_is_modified (window));
+  destroy_window (window);
+}
+
 /* A warning explained in the checks panel (出错说明) is kept and shown as explained. */
 static void
 test_explain_warning (void)
@@ -718,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/window/broken-file", test_broken_file);
   g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/window/open-asks", test_open_asks);
   g_test_add_func ("/window/explain-warning", test_explain_warning);
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/recovery", test_recovery);
