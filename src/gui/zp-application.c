@@ -81,6 +81,19 @@ get_reusable_window (ZpApplication *self)
   return zp_window_new (GTK_APPLICATION (self));
 }
 
+/* --version answers without a display (scripts, packaging checks). */
+static int
+zp_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("ziping %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
 static void
 zp_application_activate (GApplication *app)
 {
@@ -258,6 +271,7 @@ zp_application_class_init (ZpApplicationClass *klass)
   app_class->activate = zp_application_activate;
   app_class->open = zp_application_open;
   app_class->startup = zp_application_startup;
+  app_class->handle_local_options = zp_application_handle_local_options;
 
   /* Links the resources' object file (and so its registration) from the static library. */
   (void) zp_get_resource ();
@@ -268,6 +282,8 @@ zp_application_init (ZpApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Show the version and exit"), NULL);
 }
 
 ZpApplication *
