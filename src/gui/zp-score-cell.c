@@ -170,6 +170,8 @@ on_apply (ZpScoreCell *self)
     return;
   if (self->undo == NULL)
     return;
+  /* Grade, score and reason are one decision: one undo step. */
+  zp_undo_stack_begin_group (self->undo);
   if (self->grade_dropdown != NULL)
     zp_undo_stack_set_enum (self->undo, object, "grade",
                             gtk_drop_down_get_selected (self->grade_dropdown));
@@ -177,6 +179,7 @@ on_apply (ZpScoreCell *self)
                             gtk_editable_get_text (GTK_EDITABLE (self->score_entry)), FALSE);
   zp_undo_stack_set_string (self->undo, object, "manual-reason",
                             gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)), FALSE);
+  zp_undo_stack_end_group (self->undo);
   gtk_menu_button_popdown (self->button);
 }
 

@@ -14,6 +14,7 @@ typedef enum
   OP_REMOVE,
   OP_MOVE,
   OP_EXPLANATION,
+  OP_GROUP,        /* several ops undone and redone as one step */
 } OpKind;
 
 typedef struct
@@ -26,6 +27,7 @@ typedef struct
   char     *name;       /* property name or explanation key */
   GValue    old_value;
   GValue    new_value;
+  GPtrArray *children;  /* OP_GROUP: Op*, in the order they were done */
 } Op;
 
 struct _ZpUndoStack
@@ -34,6 +36,8 @@ struct _ZpUndoStack
 
   GPtrArray *undo;      /* Op*, oldest first */
   GPtrArray *redo;      /* Op*, next to redo last */
+  Op        *group;     /* open group collecting ops, or NULL */
+  guint      group_depth;
   gboolean   merge_open;
   /* Depth of the undo stack when clean; -1 when that state can no longer be reached. */
   int        clean_depth;
@@ -70,6 +74,7 @@ op_free (gpointer data)
     g_value_unset (&op->old_value);
   if (G_IS_VALUE (&op->new_value))
     g_value_unset (&op->new_value);
+  g_clear_pointer (&op->children, g_ptr_array_unref);
   g_free (op);
 }
 
@@ -199,6 +204,16 @@ op_apply (Op       *op,
                        g_value_get_string (forward ? &op->new_value : &op->old_value));
       return op->target;
 
+    case OP_GROUP:
+      for (guint i = 0; i < op->children->len; i++)
+        {
+          guint index = forward ? i : op->children->len - 1 - i;
+          Op *child = g_ptr_array_index (op->children, index);
+
+          op_apply (child, forward);
+        }
+      return op->target;
+
     default:
       g_assert_not_reached ();
     }
@@ -224,9 +239,21 @@ static void
 push (ZpUndoStack *self,
       Op          *op)
 {
-  gboolean could_undo = zp_undo_stack_can_undo (self);
-  gboolean could_redo = zp_undo_stack_can_redo (self);
-  gboolean was_clean = zp_undo_stack_is_clean (self);
+  gboolean could_undo;
+  gboolean could_redo;
+  gboolean was_clean;
+
+  if (self->group != NULL)
+    {
+      if (self->group->target == NULL)
+        self->group->target = g_object_ref (op->target);
+      g_ptr_array_add (self->group->children, op);
+      self->merge_open = FALSE;
+      return;
+    }
+  could_undo = zp_undo_stack_can_undo (self);
+  could_redo = zp_undo_stack_can_redo (self);
+  was_clean = zp_undo_stack_is_clean (self);
 
   if (self->clean_depth > (int) self->undo->len)
     self->clean_depth = -1;
@@ -241,6 +268,7 @@ zp_undo_stack_finalize (GObject *object)
 {
   ZpUndoStack *self = ZP_UNDO_STACK (object);
 
+  g_clear_pointer (&self->group, op_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
 
@@ -328,7 +356,7 @@ try_merge (ZpUndoStack  *self,
   Op *top;
   gboolean was_clean;
 
-  if (!self->merge_open || self->undo->len == 0)
+  if (!self->merge_open || self->undo->len == 0 || self->group != NULL)
     return FALSE;
   top = g_ptr_array_index (self->undo, self->undo->len - 1);
   if (top->kind != OP_PROPERTY || top->target != object || g_strcmp0 (top->name, property) != 0)
@@ -599,4 +627,42 @@ zp_undo_stack_is_clean (ZpUndoStack *self)
   g_return_val_if_fail (ZP_IS_UNDO_STACK (self), TRUE);
 
   return self->clean_depth == (int) self->undo->len;
+}
+
+void
+zp_undo_stack_begin_group (ZpUndoStack *self)
+{
+  g_return_if_fail (ZP_IS_UNDO_STACK (self));
+
+  if (self->group_depth++ > 0)
+    return;
+  self->merge_open = FALSE;
+  self->group = g_new0 (Op, 1);
+  self->group->kind = OP_GROUP;
+  self->group->children = g_ptr_array_new_with_free_func (op_free);
+}
+
+void
+zp_undo_stack_end_group (ZpUndoStack *self)
+{
+  Op *group;
+
+  g_return_if_fail (ZP_IS_UNDO_STACK (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+  group = g_steal_pointer (&self->group);
+  if (group->children->len == 0)
+    op_free (group);
+  else if (group->children->len == 1)
+    {
+      Op *only = g_ptr_array_steal_index (group->children, 0);
+
+      op_free (group);
+      push (self, only);
+    }
+  else
+    push (self, group);
+  self->merge_open = FALSE;
 }

@@ -55,6 +55,9 @@ void         zp_undo_stack_set_explanation  (ZpUndoStack  *self,
                                              const char   *text);
 
 void         zp_undo_stack_break_merge      (ZpUndoStack  *self);
+/* Edits between begin and end (which nest) are undone and redone as one step. */
+void         zp_undo_stack_begin_group      (ZpUndoStack  *self);
+void         zp_undo_stack_end_group        (ZpUndoStack  *self);
 gboolean     zp_undo_stack_undo             (ZpUndoStack  *self);
 gboolean     zp_undo_stack_redo             (ZpUndoStack  *self);
 gboolean     zp_undo_stack_can_undo         (ZpUndoStack  *self);

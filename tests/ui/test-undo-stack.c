@@ -137,6 +137,37 @@ test_clean (void)
   g_assert_false (zp_undo_stack_is_clean (undo));
 }
 
+static void
+test_group (void)
+{
+  g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
+  g_autoptr(ZpIndicator) indicator = zp_indicator_new ();
+
+  zp_undo_stack_begin_group (undo);
+  zp_undo_stack_set_enum (undo, G_OBJECT (indicator), "grade", ZP_GRADE_PARTIAL);
+  zp_undo_stack_begin_group (undo);  /* nested groups fold into the outer one */
+  zp_undo_stack_set_string (undo, G_OBJECT (indicator), "manual-score", "6", TRUE);
+  zp_undo_stack_end_group (undo);
+  zp_undo_stack_set_string (undo, G_OBJECT (indicator), "manual-reason", "部分完成", FALSE);
+  zp_undo_stack_end_group (undo);
+
+  g_assert_true (zp_undo_stack_undo (undo));
+  g_assert_false (zp_undo_stack_can_undo (undo));
+  g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_NONE);
+  g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "");
+  g_assert_cmpstr (zp_indicator_get_manual_reason (indicator), ==, "");
+  g_assert_true (zp_undo_stack_redo (undo));
+  g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_PARTIAL);
+  g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "6");
+  g_assert_cmpstr (zp_indicator_get_manual_reason (indicator), ==, "部分完成");
+
+  /* an empty group records nothing */
+  zp_undo_stack_begin_group (undo);
+  zp_undo_stack_end_group (undo);
+  g_assert_true (zp_undo_stack_undo (undo));
+  g_assert_false (zp_undo_stack_can_undo (undo));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +180,7 @@ main (int   argc,
   g_test_add_func ("/undo-stack/forms", test_forms);
   g_test_add_func ("/undo-stack/explanation", test_explanation);
   g_test_add_func ("/undo-stack/clean", test_clean);
+  g_test_add_func ("/undo-stack/group", test_group);
 
   return g_test_run ();
 }

@@ -700,6 +700,14 @@ test_grade_band (void)
   g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "1.5");
   g_assert_cmpstr (zp_score_cell_get_text (cell), ==, "1.50");
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "99.00");
+
+  /* one undo takes back the grade, the score and the reason */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (100);
+  g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_NONE);
+  g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "");
+  g_assert_cmpstr (zp_form_get_total_text (form), ==, "100.00");
+  g_assert_false (zp_window_is_modified (window));
   destroy_window (window);
 }
 
