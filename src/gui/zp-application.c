@@ -117,15 +117,18 @@ scroll_to_indicators (gpointer data)
 }
 
 /* ZIPING_VIEW, for screenshots: comma-separated "form=N", "indicators", "review", "checks". */
-static void
-apply_view_from_env (ZpWindow *window)
+static gboolean
+apply_view_from_env (gpointer data)
 {
+  ZpWindow *window = data;
   const char *spec = g_getenv ("ZIPING_VIEW");
   g_auto(GStrv) parts = NULL;
   ZpWorkbook *workbook = zp_window_get_workbook (window);
 
-  if (spec == NULL || workbook == NULL)
-    return;
+  if (spec == NULL)
+    return G_SOURCE_REMOVE;
+  if (workbook == NULL)
+    return G_SOURCE_CONTINUE;  /* still opening */
   parts = g_strsplit (spec, ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -142,6 +145,7 @@ apply_view_from_env (ZpWindow *window)
       else if (g_str_equal (parts[i], "checks"))
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
     }
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -156,7 +160,9 @@ zp_application_open (GApplication  *app,
 
       gtk_window_present (GTK_WINDOW (window));
       zp_window_open (window, files[i]);
-      apply_view_from_env (window);
+      if (g_getenv ("ZIPING_VIEW") != NULL)
+        g_timeout_add_full (G_PRIORITY_DEFAULT, 100, apply_view_from_env,
+                            g_object_ref (window), g_object_unref);
     }
 }
 

@@ -52,12 +52,18 @@ struct _ZpWindow
   /* restored from the recovery file: modified although the undo stack is clean */
   gboolean              recovered;
 
+  /* a file being opened in a worker thread */
+  GCancellable         *opening;
+  char                 *opening_name;
+  guint                 opening_timeout;
+  AdwToast             *opening_toast;
+
   /* the last message dialog shown (for tests), and the file chooser being shown */
   AdwMessageDialog     *message_dialog;
   GtkNativeDialog      *chooser;
 };
 
-/* zp-window.c */
+/* zp-window.c; zp_window_load_file() reads synchronously (tests, recovery) */
 void        zp_window_set_workbook      (ZpWindow             *self,
                                          ZpWorkbook           *workbook,
                                          GFile                *file);

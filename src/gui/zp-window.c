@@ -614,11 +614,95 @@ zp_window_save_to (ZpWindow *self,
   return TRUE;
 }
 
+/* Opening reads the file in a worker thread (the core keeps no shared state), so a large
+ * workbook does not freeze the window; a toast says so when it takes a while. */
+static void
+load_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ZpWorkbook *workbook = zp_workbook_load (G_FILE (data), &error);
+
+  if (workbook != NULL)
+    g_task_return_pointer (task, workbook, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+show_opening_toast (gpointer data)
+{
+  ZpWindow *self = data;
+  g_autofree char *message = NULL;
+
+  self->opening_timeout = 0;
+  message = g_strdup_printf (_("Opening “%s”…"), self->opening_name);
+  self->opening_toast = g_object_ref (adw_toast_new (message));
+  adw_toast_set_timeout (self->opening_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->opening_toast));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+end_opening (ZpWindow *self)
+{
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
+  if (self->opening_toast != NULL)
+    adw_toast_dismiss (self->opening_toast);
+  g_clear_object (&self->opening_toast);
+  g_clear_pointer (&self->opening_name, g_free);
+  g_clear_object (&self->opening);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ZpWindow *self = ZP_WINDOW (source);
+  GTask *task = G_TASK (result);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) workbook = g_task_propagate_pointer (task, &error);
+  gint64 loaded;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+  end_opening (self);
+  if (workbook == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      zp_window_show_error (self, heading, error->message);
+      return;
+    }
+  loaded = g_get_monotonic_time ();
+  zp_window_set_workbook (self, workbook, file);
+  remember_file (self, file);
+  if (g_getenv ("ZIPING_DEBUG_TIMING") != NULL)
+    report_timing (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "zp-started")), loaded);
+}
+
 static void
 on_open_confirmed (ZpWindow *self,
                    gpointer  data)
 {
-  zp_window_load_file (self, G_FILE (data));
+  GFile *file = G_FILE (data);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  end_opening (self);
+  self->opening = g_cancellable_new ();
+  self->opening_name = g_file_get_basename (file);
+  self->opening_timeout = g_timeout_add (300, show_opening_toast, self);
+  task = g_task_new (self, self->opening, on_loaded, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "zp-started", GSIZE_TO_POINTER (g_get_monotonic_time ()));
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 void
@@ -971,6 +1055,9 @@ zp_window_dispose (GObject *object)
   ZpWindow *self = ZP_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  end_opening (self);
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (self->workbook, self);
   if (self->chooser != NULL)

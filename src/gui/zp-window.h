@@ -16,8 +16,8 @@ G_DECLARE_FINAL_TYPE (ZpWindow, zp_window, ZP, WINDOW, AdwApplicationWindow)
 
 ZpWindow   *zp_window_new              (GtkApplication *application);
 
-/* Opens file, first asking about unsaved changes. A file that fails to load leaves the
- * current workbook open and shows the error. */
+/* Opens file, first asking about unsaved changes; the file is read in a worker thread.
+ * A file that fails to load leaves the current workbook open and shows the error. */
 void        zp_window_open             (ZpWindow       *self,
                                         GFile          *file);
 /* NULL while the window shows its empty state. */

@@ -36,6 +36,18 @@ spin (guint ms)
   g_main_loop_run (loop);
 }
 
+/* Runs the main loop until the window holds a workbook other than `old` (5 s at most). */
+static void
+wait_for_workbook (ZpWindow   *window,
+                   ZpWorkbook *old)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((zp_window_get_workbook (window) == NULL || zp_window_get_workbook (window) == old) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 collect (GtkWidget *widget,
          GType      type,
@@ -313,6 +325,22 @@ test_broken_file (void)
   g_assert_true (zp_window_get_workbook (window) == workbook);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_null (zp_window_get_message_dialog (window));
+
+  /* the same through the threaded open */
+  zp_window_open (window, file);
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (zp_window_get_message_dialog (window) == NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  dialog = zp_window_get_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.ziping:3:"));
+  g_assert_true (zp_window_get_workbook (window) == workbook);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   destroy_window (window);
 }
 
@@ -377,7 +405,7 @@ test_open_asks (void)
   zp_window_open (window, file);
   dialog = zp_window_get_message_dialog (window);
   adw_message_dialog_response (dialog, "discard");
-  spin (100);
+  wait_for_workbook (window, workbook);
   g_assert_true (zp_window_get_workbook (window) != workbook);
   g_assert_true (g_file_equal (zp_window_get_file (window), file));
   g_assert_false (zp_window_is_modified (window));
@@ -642,7 +670,7 @@ test_drop (void)
   g_slist_free (files);
   g_signal_emit_by_name (target, "drop", &value, 0.0, 0.0, &accepted);
   g_assert_true (accepted);
-  spin (100);
+  wait_for_workbook (window, NULL);
   g_assert_nonnull (zp_window_get_workbook (window));
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
   destroy_window (window);
