@@ -1461,12 +1461,13 @@ load_workbook_head (Loader     *l,
 {
   g_autoptr(ZpWorkbook) workbook = NULL;
   g_autoptr(ZpScheme) scheme = NULL;
-  const char *unit, *department;
+  const char *unit, *unit_short, *department;
   gint64 year = 0;
 
   if (!load_header (l, object)
       || !read_integer (l, object, "year", TRUE, 0, 9999, &year)
       || !read_text (l, object, "unit", &unit)
+      || !read_text (l, object, "unit-short", &unit_short)
       || !read_text (l, object, "department", &department))
     return NULL;
 
@@ -1477,6 +1478,7 @@ load_workbook_head (Loader     *l,
   workbook = zp_workbook_new (NULL);
   zp_workbook_set_year (workbook, year);
   zp_workbook_set_unit (workbook, unit);
+  zp_workbook_set_unit_short (workbook, unit_short);
   zp_workbook_set_department (workbook, department);
   zp_workbook_set_scheme (workbook, scheme);
 
@@ -2348,7 +2350,8 @@ fast_forms (Fast       *f,
 }
 
 static const char * const root_members[] = {
-  "format", "version", "year", "unit", "department", "scheme", "explanations", "forms", NULL
+  "format", "version", "year", "unit", "unit-short", "department", "scheme", "explanations",
+  "forms", NULL
 };
 
 /* Everything before "forms", read by the loader from a copy of the text ending there. */
@@ -2995,6 +2998,7 @@ zp_workbook_to_data (ZpWorkbook *self,
   write_integer (&w, "version", ZP_FILE_FORMAT_VERSION);
   write_integer (&w, "year", zp_workbook_get_year (self));
   write_text (&w, "unit", zp_workbook_get_unit (self));
+  write_text (&w, "unit-short", zp_workbook_get_unit_short (self));
   write_text (&w, "department", zp_workbook_get_department (self));
   write_scheme (&w, zp_workbook_get_scheme (self));
 

@@ -14,6 +14,7 @@ struct _ZpWorkbook
 
   guint       year;
   char       *unit;
+  char       *unit_short;
   char       *department;
   ZpScheme   *scheme;
   GListStore *forms;
@@ -26,6 +27,7 @@ enum {
   PROP_0,
   PROP_YEAR,
   PROP_UNIT,
+  PROP_UNIT_SHORT,
   PROP_DEPARTMENT,
   PROP_SCHEME,
   N_PROPS
@@ -121,6 +123,7 @@ zp_workbook_finalize (GObject *object)
   ZpWorkbook *self = ZP_WORKBOOK (object);
 
   g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->unit_short, g_free);
   g_clear_pointer (&self->department, g_free);
   g_clear_pointer (&self->explanations, g_hash_table_unref);
 
@@ -142,6 +145,9 @@ zp_workbook_get_property (GObject    *object,
       break;
     case PROP_UNIT:
       g_value_set_string (value, self->unit);
+      break;
+    case PROP_UNIT_SHORT:
+      g_value_set_string (value, self->unit_short);
       break;
     case PROP_DEPARTMENT:
       g_value_set_string (value, self->department);
@@ -170,6 +176,9 @@ zp_workbook_set_property (GObject      *object,
     case PROP_UNIT:
       zp_workbook_set_unit (self, g_value_get_string (value));
       break;
+    case PROP_UNIT_SHORT:
+      zp_workbook_set_unit_short (self, g_value_get_string (value));
+      break;
     case PROP_DEPARTMENT:
       zp_workbook_set_department (self, g_value_get_string (value));
       break;
@@ -196,6 +205,9 @@ zp_workbook_class_init (ZpWorkbookClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_UNIT] =
     g_param_spec_string ("unit", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT_SHORT] =
+    g_param_spec_string ("unit-short", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DEPARTMENT] =
     g_param_spec_string ("department", NULL, NULL, "",
@@ -242,6 +254,7 @@ zp_workbook_init (ZpWorkbook *self)
   /* Self-evaluation is written in the year after the one it evaluates. */
   self->year = g_date_time_get_year (now) - 1;
   self->unit = g_strdup ("");
+  self->unit_short = g_strdup ("");
   self->department = g_strdup ("");
   self->forms = g_list_store_new (ZP_TYPE_FORM);
   self->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -295,6 +308,31 @@ zp_workbook_set_unit (ZpWorkbook *self,
 {
   g_return_if_fail (ZP_IS_WORKBOOK (self));
   set_string (self, &self->unit, PROP_UNIT, unit);
+}
+
+const char *
+zp_workbook_get_unit_short (ZpWorkbook *self)
+{
+  g_return_val_if_fail (ZP_IS_WORKBOOK (self), NULL);
+
+  return self->unit_short;
+}
+
+void
+zp_workbook_set_unit_short (ZpWorkbook *self,
+                            const char *unit_short)
+{
+  g_return_if_fail (ZP_IS_WORKBOOK (self));
+
+  set_string (self, &self->unit_short, PROP_UNIT_SHORT, unit_short);
+}
+
+const char *
+zp_workbook_get_display_unit_short (ZpWorkbook *self)
+{
+  g_return_val_if_fail (ZP_IS_WORKBOOK (self), NULL);
+
+  return *self->unit_short != '\0' ? self->unit_short : self->unit;
 }
 
 const char *
@@ -605,6 +643,7 @@ zp_workbook_new_year (ZpWorkbook *self,
   zp_workbook_set_scheme (next, scheme);
   zp_workbook_set_year (next, year);
   zp_workbook_set_unit (next, self->unit);
+  zp_workbook_set_unit_short (next, self->unit_short);
   zp_workbook_set_department (next, self->department);
 
   n = zp_workbook_get_n_forms (self);

@@ -23,11 +23,17 @@ G_DECLARE_FINAL_TYPE (ZpWorkbook, zp_workbook, ZP, WORKBOOK, GObject)
 /* A new workbook with a copy of the built-in scheme `scheme_id` (NULL: the default). */
 ZpWorkbook       *zp_workbook_new                  (const char       *scheme_id);
 
-/* Properties: "year" (guint), "unit" (单位名称), "department" (主管部门), "scheme". */
+/* Properties: "year" (guint), "unit" (单位名称), "unit-short" (单位简称, as project form titles
+ * print it: the seed's "江岸大数据中心" for "江岸区大数据中心"; "" when the same), "department"
+ * (主管部门), "scheme". */
 guint             zp_workbook_get_year             (ZpWorkbook       *self);
 void              zp_workbook_set_year             (ZpWorkbook       *self, guint year);
 const char       *zp_workbook_get_unit             (ZpWorkbook       *self);
 void              zp_workbook_set_unit             (ZpWorkbook       *self, const char *unit);
+const char       *zp_workbook_get_unit_short       (ZpWorkbook       *self);
+void              zp_workbook_set_unit_short       (ZpWorkbook       *self, const char *unit_short);
+/* The short name when there is one, else the unit. */
+const char       *zp_workbook_get_display_unit_short (ZpWorkbook     *self);
 const char       *zp_workbook_get_department       (ZpWorkbook       *self);
 void              zp_workbook_set_department       (ZpWorkbook       *self, const char *department);
 ZpScheme         *zp_workbook_get_scheme           (ZpWorkbook       *self);

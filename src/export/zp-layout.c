@@ -522,7 +522,7 @@ layout_project_hubei (ZpWorkbook    *workbook,
   ZpForm *form = ZP_FORM (project);
   const char *name = zp_project_form_get_name (project);
   g_autofree char *title = g_strdup_printf ("%u 年度%s项目自评表", zp_workbook_get_year (workbook),
-                                            zp_workbook_get_unit (workbook));
+                                            zp_workbook_get_display_unit_short (workbook));
   g_autofree char *subtitle = g_strdup_printf ("（%s）", name);
   g_autofree char *part = indicator_part_label (form);
   g_autofree char *form_title = zp_form_dup_title (form);

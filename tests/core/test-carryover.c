@@ -108,6 +108,7 @@ workbook_new (void)
 
   zp_workbook_set_year (workbook, 2024);
   zp_workbook_set_unit (workbook, "江岸区大数据中心");
+  zp_workbook_set_unit_short (workbook, "江岸大数据中心");
   zp_workbook_set_department (workbook, "区经科局");
   zp_workbook_set_explanation (workbook, "totals@-1:-1:", "另有结转");
   zp_workbook_set_department_form (workbook, department);
@@ -160,6 +161,7 @@ test_workbook_header (void)
   g_assert_cmpuint (zp_workbook_get_year (next), ==, 2025);
   g_assert_cmpuint (zp_workbook_get_year (last), ==, 2024);
   g_assert_cmpstr (zp_workbook_get_unit (next), ==, "江岸区大数据中心");
+  g_assert_cmpstr (zp_workbook_get_unit_short (next), ==, "江岸大数据中心");
   g_assert_cmpstr (zp_workbook_get_department (next), ==, "区经科局");
   g_assert_cmpuint (keys->len, ==, 0);
 

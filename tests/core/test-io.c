@@ -136,8 +136,9 @@ dump_workbook (ZpWorkbook *workbook)
   GString *out = g_string_new (NULL);
   guint i;
 
-  g_string_append_printf (out, "year %u unit [%s] department [%s]\n",
+  g_string_append_printf (out, "year %u unit [%s] short [%s] department [%s]\n",
                           zp_workbook_get_year (workbook), zp_workbook_get_unit (workbook),
+                          zp_workbook_get_unit_short (workbook),
                           zp_workbook_get_department (workbook));
   dump_scheme (out, zp_workbook_get_scheme (workbook));
   for (i = 0; i < keys->len; i++)
@@ -251,6 +252,7 @@ make_workbook (void)
 
   zp_workbook_set_year (workbook, 2025);
   zp_workbook_set_unit (workbook, "江岸区大数据中心");
+  zp_workbook_set_unit_short (workbook, "江岸大数据中心");
   zp_workbook_set_department (workbook, "区经科局");
   zp_workbook_set_explanation (workbook, "cross/project-sum", "上年结转");
   zp_workbook_set_department_form (workbook, department);

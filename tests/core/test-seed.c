@@ -144,6 +144,8 @@ test_seed_workbook (void)
 
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2024);
   g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "江岸区大数据中心");
+  /* The project forms' titles print the short name. */
+  g_assert_cmpstr (zp_workbook_get_display_unit_short (workbook), ==, "江岸大数据中心");
   g_assert_cmpstr (zp_scheme_get_id (scheme), ==, "hubei");
   assert_decimal (zp_scheme_get_execution_weight (scheme), "20");
 

@@ -55,7 +55,7 @@ def check_department(ws):
 
 
 def check_project(ws):
-    equal(ws['A1'].value, '2024 年度江岸区大数据中心项目自评表', 'project title')
+    equal(ws['A1'].value, '2024 年度江岸大数据中心项目自评表', 'project title, with the short unit as published')
     equal(ws['A2'].value, '（科技条件专项）', 'project subtitle')
     equal(ws['B6'].value, '1、部门预算项目 ☑ 2、区级专项 □ 3、专项转移支付项目 □', '项目类别')
     equal(ws['C10'].value, 0.8, 'project budget')

@@ -154,10 +154,18 @@ test_project_hubei (void)
                                              ZP_LAYOUT_HUBEI);
   guint total;
 
-  /* The workbook's unit: the seed prints the short 江岸大数据中心 here. */
-  assert_cell (sheet, 0, 0, "2024 年度江岸区大数据中心项目自评表", 1, 7);
+  /* The workbook's short unit (单位简称), as the seed prints it here. */
+  assert_cell (sheet, 0, 0, "2024 年度江岸大数据中心项目自评表", 1, 7);
   assert_cell (sheet, 1, 0, "（科技条件专项）", 1, 7);
   assert_cell (sheet, 3, 0, "项目名称", 1, 1);
+  /* Without a short unit the full one is printed. */
+  {
+    g_autoptr(ZpSheet) full = NULL;
+
+    zp_workbook_set_unit_short (workbook, "");
+    full = zp_layout_form (workbook, zp_workbook_get_form (workbook, 1), ZP_LAYOUT_HUBEI);
+    assert_cell (full, 0, 0, "2024 年度江岸区大数据中心项目自评表", 1, 7);
+  }
   assert_cell (sheet, 3, 1, "科技条件专项", 1, 6);
   assert_cell (sheet, 4, 1, "区经科局", 1, 2);
   assert_cell (sheet, 4, 3, "项目实施单位", 1, 1);
