@@ -345,6 +345,25 @@ add_project_action (GtkWidget  *widget,
 }
 
 static void
+add_department_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  g_autoptr(ZpDepartmentForm) form = NULL;
+  g_autoptr(ZpGoal) goal = NULL;
+
+  if (self->workbook == NULL || zp_workbook_get_department_form (self->workbook) != NULL)
+    return;
+  form = zp_department_form_new ();
+  goal = zp_goal_new ();
+  zp_department_form_set_unit (form, zp_workbook_get_unit (self->workbook));
+  zp_form_insert_goal (ZP_FORM (form), G_MAXUINT, goal);
+  zp_undo_stack_insert (self->undo, G_OBJECT (self->workbook), 0, G_OBJECT (form));
+  zp_window_show_form (self, ZP_FORM (form));
+}
+
+static void
 duplicate_project_action (GtkWidget  *widget,
                           const char *name,
                           GVariant   *param)
@@ -637,6 +656,7 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, indicator_action);
   gtk_widget_class_install_action (widget_class, "win.add-goal", NULL, indicator_action);
   gtk_widget_class_install_action (widget_class, "win.add-project", NULL, add_project_action);
+  gtk_widget_class_install_action (widget_class, "win.add-department", NULL, add_department_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action);
   gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action);
   gtk_widget_class_install_action (widget_class, "win.move-form-up", NULL, move_form_action);

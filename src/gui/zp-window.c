@@ -129,6 +129,8 @@ zp_window_update_actions (ZpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", has);
   gtk_widget_action_set_enabled (widget, "win.new-year", has);
   gtk_widget_action_set_enabled (widget, "win.add-project", has);
+  gtk_widget_action_set_enabled (widget, "win.add-department",
+                                 has && zp_workbook_get_department_form (self->workbook) == NULL);
   gtk_widget_action_set_enabled (widget, "win.duplicate-project", project);
   gtk_widget_action_set_enabled (widget, "win.delete-project", project);
   gtk_widget_action_set_enabled (widget, "win.move-form-up", project);
@@ -486,6 +488,12 @@ on_workbook_changed (ZpWindow *self)
   update_title (self);
 }
 
+static void
+on_forms_changed (ZpWindow *self)
+{
+  zp_window_update_actions (self);
+}
+
 void
 zp_window_set_workbook (ZpWindow   *self,
                         ZpWorkbook *workbook,
@@ -513,6 +521,8 @@ zp_window_set_workbook (ZpWindow   *self,
     {
       g_signal_connect_swapped (workbook, "changed", G_CALLBACK (on_workbook_changed), self);
       g_signal_connect_swapped (workbook, "notify", G_CALLBACK (on_workbook_changed), self);
+      g_signal_connect_object (zp_workbook_get_forms (workbook), "items-changed",
+                               G_CALLBACK (on_forms_changed), self, G_CONNECT_SWAPPED);
       gtk_single_selection_set_selected (self->selection, 0);
     }
   on_selected_form (self);

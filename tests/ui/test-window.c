@@ -264,6 +264,18 @@ test_rows (void)
   g_assert_true (zp_goal_get_indicator (goal, 0) == first);
   g_assert_false (zp_window_is_modified (window));
 
+  /* a workbook without a department form can get one back */
+  zp_undo_stack_remove (zp_window_get_undo_stack (window), G_OBJECT (zp_window_get_workbook (window)), 0);
+  g_assert_null (zp_workbook_get_department_form (zp_window_get_workbook (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-department", NULL);
+  g_assert_nonnull (zp_workbook_get_department_form (zp_window_get_workbook (window)));
+  g_assert_true (zp_window_get_selected_form (window) == zp_workbook_get_form (zp_window_get_workbook (window), 0));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (zp_form_get_n_goals (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, 4);
+  g_assert_false (zp_window_is_modified (window));
+  zp_window_show_form (window, form);
+
   /* projects: add, duplicate, delete and undo */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-project", NULL);
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 5);
