@@ -485,29 +485,21 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->goals, g_free);
 }
 
-/* Adds up the weights that make the form's 100: the indicators' on a project form, the
- * goals' on a department form. FALSE when one is missing or not a number: that one is
- * reported as weight-invalid, and a total without it would only mislead. */
+/* Whether every weight that makes the form's 100 is a number: the indicators' on a project
+ * form, the goals' on a department form. One that is not is reported as weight-invalid,
+ * and a total without it would only mislead. */
 static gboolean
-sum_part_weights (Check      *check,
-                  const Scan *scan,
-                  ZpDecimal  *sum)
+part_weights_valid (Check      *check,
+                    const Scan *scan)
 {
+  ZpDecimal weight;
+
   if (!zp_form_is_department (check->form))
-    {
-      *sum = scan->all.weight_sum;
-      return !scan->all.lacks_weight;
-    }
+    return !scan->all.lacks_weight;
 
-  *sum = ZP_DECIMAL_ZERO;
   for (guint g = 0; g < scan->n_goals; g++)
-    {
-      ZpDecimal weight;
-
-      if (!zp_goal_get_weight_value (zp_form_get_goal (check->form, g), &weight))
-        return FALSE;
-      *sum = zp_decimal_add (*sum, weight);
-    }
+    if (!zp_goal_get_weight_value (zp_form_get_goal (check->form, g), &weight))
+      return FALSE;
 
   return TRUE;
 }
@@ -523,9 +515,10 @@ check_weights_total (Check      *check,
   g_autofree char *difference_text = NULL;
   g_autofree char *execution_text = NULL;
 
-  if (!sum_part_weights (check, scan, &total))
+  if (!part_weights_valid (check, scan))
     return;
-  total = zp_decimal_add (total, execution);
+  /* The same total the form editor shows. */
+  total = zp_form_get_weight_total (check->form);
   if (zp_decimal_equal (total, hundred))
     return;
 
@@ -835,8 +828,9 @@ check_grade_band (Check *check,
       row->manual_state == VALUE_INVALID || !row->has_weight)
     return;
 
-  lower = zp_decimal_mul (zp_scheme_get_band_lower (check->scheme, grade), row->weight);
-  upper = zp_decimal_mul (zp_scheme_get_band_upper (check->scheme, grade), row->weight);
+  /* The band the score popover shows and enforces. */
+  if (!zp_scheme_get_band_range (check->scheme, grade, row->weight, &lower, &upper))
+    return;
   if (row->manual_state == VALUE_OK && in_band (row->manual, lower, upper, achieved))
     return;
 

@@ -35,9 +35,12 @@ typedef struct
   ZpDecimal   rate;
   ZpDecimal   execution_score;
   ZpDecimal   indicator_score;
+  ZpDecimal   indicator_weights;  /* Σ the indicators' weights, summed while rescoring */
+  gboolean    weights_fresh;      /* indicator_weights counts the current inputs */
   char       *rate_text;
   char       *execution_score_text;
   char       *total_text;
+  char       *indicator_score_text;
 } ZpFormPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ZpForm, zp_form, G_TYPE_OBJECT)
@@ -53,6 +56,7 @@ enum {
   PROP_EXECUTION_RATE_TEXT,
   PROP_EXECUTION_SCORE_TEXT,
   PROP_TOTAL_TEXT,
+  PROP_INDICATOR_SCORE_TEXT,
   N_PROPS
 };
 
@@ -82,6 +86,7 @@ string_field (ZpForm *self,
     case PROP_EXECUTION_RATE_TEXT:  return &priv->rate_text;
     case PROP_EXECUTION_SCORE_TEXT: return &priv->execution_score_text;
     case PROP_TOTAL_TEXT:           return &priv->total_text;
+    case PROP_INDICATOR_SCORE_TEXT: return &priv->indicator_score_text;
     default:                        g_assert_not_reached ();
     }
 }
@@ -91,6 +96,7 @@ _zp_form_input_changed (ZpForm *self)
 {
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
 
+  priv->weights_fresh = FALSE;
   if (priv->freeze_count > 0)
     {
       priv->pending_changed = TRUE;
@@ -170,7 +176,7 @@ zp_form_finalize (GObject *object)
   ZpForm *self = ZP_FORM (object);
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
 
-  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_TOTAL_TEXT; prop_id++)
+  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_INDICATOR_SCORE_TEXT; prop_id++)
     g_clear_pointer (string_field (self, prop_id), g_free);
   g_clear_pointer (&priv->explanations, g_hash_table_unref);
 
@@ -191,7 +197,7 @@ zp_form_get_property (GObject    *object,
     case PROP_SCHEME:
       g_value_set_object (value, priv->scheme);
       break;
-    case PROP_INITIAL_BUDGET ... PROP_TOTAL_TEXT:
+    case PROP_INITIAL_BUDGET ... PROP_INDICATOR_SCORE_TEXT:
       g_value_set_string (value, *string_field (self, prop_id));
       break;
     default:
@@ -249,6 +255,7 @@ zp_form_class_init (ZpFormClass *klass)
   properties[PROP_EXECUTION_RATE_TEXT] = string_pspec ("execution-rate-text", G_PARAM_READABLE);
   properties[PROP_EXECUTION_SCORE_TEXT] = string_pspec ("execution-score-text", G_PARAM_READABLE);
   properties[PROP_TOTAL_TEXT] = string_pspec ("total-text", G_PARAM_READABLE);
+  properties[PROP_INDICATOR_SCORE_TEXT] = string_pspec ("indicator-score-text", G_PARAM_READABLE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -288,6 +295,7 @@ zp_form_init (ZpForm *self)
   priv->rate_text = g_strdup ("—");
   priv->execution_score_text = g_strdup ("0.00");
   priv->total_text = g_strdup ("0.00");
+  priv->indicator_score_text = g_strdup ("0.00");
 
   priv->goals = g_list_store_new (ZP_TYPE_GOAL);
   priv->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -544,9 +552,13 @@ rescore_one (ZpIndicator *indicator,
   ZpForm *self = data;
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
 
+  ZpDecimal weight;
+
   zp_indicator_rescore (indicator, priv->scheme);
   priv->indicator_score = zp_decimal_add (priv->indicator_score,
                                           zp_indicator_get_score (indicator));
+  if (zp_indicator_get_weight_value (indicator, &weight))
+    priv->indicator_weights = zp_decimal_add (priv->indicator_weights, weight);
 }
 
 void
@@ -560,8 +572,10 @@ zp_form_rescore (ZpForm *self)
 
   priv->pending_rescore = FALSE;
   priv->indicator_score = ZP_DECIMAL_ZERO;
+  priv->indicator_weights = ZP_DECIMAL_ZERO;
   if (priv->scheme != NULL)
     foreach_indicator (self, rescore_one, self);
+  priv->weights_fresh = priv->scheme != NULL;
   compute_execution (self);
 
   decimals = get_decimals (self);
@@ -570,6 +584,8 @@ zp_form_rescore (ZpForm *self)
   update_text (self, PROP_EXECUTION_RATE_TEXT, rate_text);
   update_text (self, PROP_EXECUTION_SCORE_TEXT,
                zp_decimal_format (priv->execution_score, decimals));
+  update_text (self, PROP_INDICATOR_SCORE_TEXT,
+               zp_decimal_format (priv->indicator_score, decimals));
   update_text (self, PROP_TOTAL_TEXT,
                zp_decimal_format (zp_form_get_total (self), decimals));
 
@@ -657,6 +673,58 @@ zp_form_get_total (ZpForm *self)
   return zp_decimal_add (priv->execution_score, priv->indicator_score);
 }
 
+static void
+add_indicator_weight (ZpIndicator *indicator,
+                      guint        goal_index,
+                      gpointer     data)
+{
+  ZpDecimal *sum = data;
+  ZpDecimal weight;
+
+  if (zp_indicator_get_weight_value (indicator, &weight))
+    *sum = zp_decimal_add (*sum, weight);
+}
+
+/* The indicators' weights; the sum of the last rescore unless an input changed since
+ * (while frozen): the checker asks for it after every edit, over tens of thousands of rows. */
+static ZpDecimal
+get_indicator_weights (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  ZpDecimal sum = ZP_DECIMAL_ZERO;
+
+  if (priv->weights_fresh)
+    return priv->indicator_weights;
+  foreach_indicator (self, add_indicator_weight, &sum);
+  return sum;
+}
+
+static ZpDecimal
+get_goal_weights (ZpForm *self)
+{
+  ZpDecimal sum = ZP_DECIMAL_ZERO;
+  guint n = zp_form_get_n_goals (self);
+
+  for (guint g = 0; g < n; g++)
+    {
+      ZpDecimal weight;
+
+      if (zp_goal_get_weight_value (zp_form_get_goal (self, g), &weight))
+        sum = zp_decimal_add (sum, weight);
+    }
+  return sum;
+}
+
+ZpDecimal
+zp_form_get_weight_total (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), ZP_DECIMAL_ZERO);
+
+  return zp_decimal_add (zp_form_get_execution_weight (self),
+                         zp_form_is_department (self) ? get_goal_weights (self)
+                                                      : get_indicator_weights (self));
+}
+
 const char *
 zp_form_get_execution_rate_text (ZpForm *self)
 {
@@ -669,6 +737,13 @@ zp_form_get_execution_score_text (ZpForm *self)
 {
   g_return_val_if_fail (ZP_IS_FORM (self), NULL);
   return *string_field (self, PROP_EXECUTION_SCORE_TEXT);
+}
+
+const char *
+zp_form_get_indicator_score_text (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return *string_field (self, PROP_INDICATOR_SCORE_TEXT);
 }
 
 const char *

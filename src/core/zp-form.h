@@ -104,10 +104,15 @@ ZpDecimal     zp_form_get_execution_weight  (ZpForm      *self);
 ZpDecimal     zp_form_get_execution_score   (ZpForm      *self);
 ZpDecimal     zp_form_get_indicator_score   (ZpForm      *self);
 ZpDecimal     zp_form_get_total             (ZpForm      *self);
+/* The weights that must make 100: the execution block's plus the indicators' (project
+ * form) or the goals' (department form). A weight that is not a number counts as 0. */
+ZpDecimal     zp_form_get_weight_total      (ZpForm      *self);
 /* "86.18%" or "—"; "8.62"; "100.00" — the scheme's decimals, for display. */
 const char   *zp_form_get_execution_rate_text  (ZpForm   *self);
 const char   *zp_form_get_execution_score_text (ZpForm   *self);
 const char   *zp_form_get_total_text        (ZpForm      *self);
+/* Property "indicator-score-text": the indicators' part of the total, e.g. "80.00". */
+const char   *zp_form_get_indicator_score_text (ZpForm   *self);
 guint         zp_form_count_overrides       (ZpForm      *self);
 
 /* An array of ZpBlockSummary*, freshly computed. */

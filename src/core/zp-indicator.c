@@ -978,6 +978,13 @@ zp_indicator_get_score (ZpIndicator *self)
   return self->score;
 }
 
+const char *
+zp_indicator_get_score_text (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), "");
+  return self->score_text;
+}
+
 ZpIndicatorState
 zp_indicator_get_state (ZpIndicator *self)
 {

@@ -65,6 +65,8 @@ void              zp_indicator_rescore            (ZpIndicator  *self,
 /* Computed, valid after zp_indicator_rescore(). The score is rounded to the scheme's
  * decimals; it is zero when unscored. */
 ZpDecimal         zp_indicator_get_score          (ZpIndicator  *self);
+/* Property "score": the score as shown (the scheme's decimals), "" while unscored. */
+const char       *zp_indicator_get_score_text     (ZpIndicator  *self);
 ZpIndicatorState  zp_indicator_get_state          (ZpIndicator  *self);
 ZpIndicatorFlags  zp_indicator_get_flags          (ZpIndicator  *self);
 ZpRule            zp_indicator_get_rule           (ZpIndicator  *self);

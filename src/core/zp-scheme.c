@@ -614,6 +614,27 @@ zp_scheme_get_band_upper (ZpScheme *self,
     }
 }
 
+gboolean
+zp_scheme_get_band_range (ZpScheme  *self,
+                          ZpGrade    grade,
+                          ZpDecimal  weight,
+                          ZpDecimal *lower,
+                          ZpDecimal *upper)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), FALSE);
+  g_return_val_if_fail (lower != NULL && upper != NULL, FALSE);
+
+  if (!is_band (grade))
+    return FALSE;
+
+  /* Rounded as shown: a score the user types at the shown bounds is in the band. */
+  *lower = zp_decimal_round (zp_decimal_mul (weight, zp_scheme_get_band_lower (self, grade)),
+                             self->decimals);
+  *upper = zp_decimal_round (zp_decimal_mul (weight, zp_scheme_get_band_upper (self, grade)),
+                             self->decimals);
+  return TRUE;
+}
+
 void
 zp_scheme_set_band_lower (ZpScheme  *self,
                           ZpGrade    grade,

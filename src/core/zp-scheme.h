@@ -69,6 +69,14 @@ ZpDecimal        zp_scheme_get_band_upper            (ZpScheme         *self,
 void             zp_scheme_set_band_lower            (ZpScheme         *self,
                                                       ZpGrade           grade,
                                                       ZpDecimal         share);
+/* A grade's band in points for an indicator of `weight`, rounded to the scheme's decimals
+ * (hubei 部分达成 of 10: 5.00 to 8.00). The upper bound is included for ACHIEVED only.
+ * FALSE for ZP_GRADE_NONE (no band: any score from 0 to the weight). */
+gboolean         zp_scheme_get_band_range            (ZpScheme         *self,
+                                                      ZpGrade           grade,
+                                                      ZpDecimal         weight,
+                                                      ZpDecimal        *lower,
+                                                      ZpDecimal        *upper);
 
 ZpReverseFormula zp_scheme_get_reverse_formula       (ZpScheme         *self);
 void             zp_scheme_set_reverse_formula       (ZpScheme         *self,

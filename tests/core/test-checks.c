@@ -377,6 +377,33 @@ test_weights_total (void)
   assert_quiet (form, "block-weights");
 }
 
+/* The checker's total is the form's: the same figure the editor shows, also while frozen. */
+static void
+test_weights_total_is_form_total (void)
+{
+  g_autoptr(ZpProjectForm) form = make_clean_project ();
+  g_autoptr(GListModel) findings = NULL;
+  ZpFinding *finding;
+
+  zp_form_freeze (ZP_FORM (form));
+  zp_indicator_set_weight (project_row (form, 2), "33");
+  g_assert_cmpint (zp_form_get_weight_total (ZP_FORM (form)).raw, ==,
+                   zp_decimal_from_int (103).raw);
+  findings = check (form);
+  finding = assert_one (findings, "weights-total", ZP_SEVERITY_ERROR, -1, -1, "weight");
+  assert_message_has (finding, "Weights add up to 103");
+  assert_message_has (finding, "take 3 points off");
+  zp_form_thaw (ZP_FORM (form));
+  g_assert_cmpint (zp_form_get_weight_total (ZP_FORM (form)).raw, ==,
+                   zp_decimal_from_int (103).raw);
+
+  /* A weight that is not a number counts as 0 in the total, but is reported itself. */
+  zp_indicator_set_weight (project_row (form, 2), "三十");
+  g_assert_cmpint (zp_form_get_weight_total (ZP_FORM (form)).raw, ==,
+                   zp_decimal_from_int (70).raw);
+  assert_quiet (form, "weights-total");
+}
+
 static void
 test_weights_total_fractional (void)
 {
@@ -1464,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/checks/clean/department", test_clean_department);
   g_test_add_func ("/checks/weights-total/project", test_weights_total);
   g_test_add_func ("/checks/weights-total/fractional", test_weights_total_fractional);
+  g_test_add_func ("/checks/weights-total/form-total", test_weights_total_is_form_total);
   g_test_add_func ("/checks/weights-total/department", test_weights_total_department);
   g_test_add_func ("/checks/block-weights/project", test_block_weights);
   g_test_add_func ("/checks/block-weights/department", test_block_weights_department);

@@ -417,6 +417,50 @@ test_setters_emit_changed (void)
 }
 
 static void
+assert_band (ZpScheme   *scheme,
+             ZpGrade     grade,
+             const char *weight,
+             const char *lower,
+             const char *upper)
+{
+  ZpDecimal low = ZP_DECIMAL_ZERO;
+  ZpDecimal high = ZP_DECIMAL_ZERO;
+  g_autofree char *low_text = NULL;
+  g_autofree char *high_text = NULL;
+
+  g_assert_true (zp_scheme_get_band_range (scheme, grade, dec (weight), &low, &high));
+  low_text = zp_decimal_format (low, 6);
+  high_text = zp_decimal_format (high, 6);
+  g_assert_cmpstr (low_text, ==, lower);
+  g_assert_cmpstr (high_text, ==, upper);
+}
+
+static void
+test_band_range (void)
+{
+  g_autoptr(ZpScheme) hubei = zp_scheme_new_builtin ("hubei");
+  g_autoptr(ZpScheme) central = zp_scheme_new_builtin ("central");
+  ZpDecimal low = dec ("7");
+  ZpDecimal high = dec ("7");
+
+  assert_band (hubei, ZP_GRADE_PARTIAL, "10", "5.000000", "8.000000");
+  assert_band (hubei, ZP_GRADE_ACHIEVED, "10", "8.000000", "10.000000");
+  assert_band (hubei, ZP_GRADE_MISSED, "10", "0.000000", "5.000000");
+  assert_band (central, ZP_GRADE_PARTIAL, "10", "6.000000", "8.000000");
+  assert_band (central, ZP_GRADE_MISSED, "10", "0.000000", "6.000000");
+
+  /* Rounded to the scheme's decimals: 50% of 3.33 is 1.665, shown and tested as 1.67. */
+  assert_band (hubei, ZP_GRADE_PARTIAL, "3.33", "1.670000", "2.660000");
+  zp_scheme_set_decimals (hubei, 1);
+  assert_band (hubei, ZP_GRADE_PARTIAL, "3.33", "1.700000", "2.700000");
+
+  /* No grade, no band: the outputs are left alone. */
+  g_assert_false (zp_scheme_get_band_range (hubei, ZP_GRADE_NONE, dec ("10"), &low, &high));
+  assert_decimal (low, "7");
+  assert_decimal (high, "7");
+}
+
+static void
 test_finalize (void)
 {
   ZpScheme *scheme = zp_scheme_new_builtin ("central");
@@ -445,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/scheme/lookup-category", test_lookup_category);
   g_test_add_func ("/scheme/add-existing-category", test_add_existing_category);
   g_test_add_func ("/scheme/setters-emit-changed", test_setters_emit_changed);
+  g_test_add_func ("/scheme/band-range", test_band_range);
   g_test_add_func ("/scheme/finalize", test_finalize);
 
   return g_test_run ();

@@ -45,6 +45,7 @@ assert_scored (ZpIndicator      *indicator,
   zp_indicator_rescore (indicator, scheme);
   text = score_text (indicator);
   g_assert_cmpstr (text, ==, expected_score);
+  g_assert_cmpstr (zp_indicator_get_score_text (indicator), ==, expected_score);
   g_assert_cmpint (zp_indicator_get_state (indicator), ==, expected_state);
   g_assert_cmpint (zp_indicator_get_rule (indicator), ==, expected_rule);
 }

@@ -275,9 +275,30 @@ test_seed_totals (void)
       ZpForm *form = zp_workbook_get_form (workbook, i);
 
       assert_decimal (zp_form_get_indicator_score (form), "80");
+      g_assert_cmpstr (zp_form_get_indicator_score_text (form), ==, "80.00");
+      g_assert_cmpstr (zp_indicator_get_score_text (zp_goal_get_indicator (zp_form_get_goal (form, 0), 0)),
+                       !=, "");
       assert_decimal (zp_form_get_total (form), "100");
       g_assert_cmpstr (zp_form_get_total_text (form), ==, "100.00");
     }
+}
+
+/* Every seed form's weights make 100: execution 20 + indicators (or goals) 80. */
+static void
+test_seed_weight_totals (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_example ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (published_forms); i++)
+    {
+      ZpForm *form = zp_workbook_get_form (workbook, i);
+
+      assert_decimal (zp_form_get_weight_total (form), "100");
+    }
+
+  /* The department form counts its goals' weights: one less point shows. */
+  zp_goal_set_weight (zp_form_get_goal (zp_workbook_get_form (workbook, 0), 3), "19");
+  assert_decimal (zp_form_get_weight_total (zp_workbook_get_form (workbook, 0)), "99");
 }
 
 /* 年度绩效目标 1–4, each worth 20 and scoring 20. */
@@ -362,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/seed/execution", test_seed_execution);
   g_test_add_func ("/seed/indicators", test_seed_indicators);
   g_test_add_func ("/seed/totals", test_seed_totals);
+  g_test_add_func ("/seed/weight-totals", test_seed_weight_totals);
   g_test_add_func ("/seed/department-goals", test_seed_department_goals);
   g_test_add_func ("/seed/project-blocks", test_seed_project_blocks);
 
