@@ -683,9 +683,7 @@ refresh_totals (ZpFormEditor *self)
   blocks = zp_form_summarize_blocks (self->form);
   refresh_blocks (self, blocks);
 
-  weights = zp_form_get_execution_weight (self->form);
-  for (guint i = 0; i < blocks->len; i++)
-    weights = zp_decimal_add (weights, ((ZpBlockSummary *) g_ptr_array_index (blocks, i))->weight_sum);
+  weights = zp_form_get_weight_total (self->form);
   weights_text = zp_decimal_format_trim (weights, 2);
   line = g_strdup_printf (_("Weights %s / 100"), weights_text);
   gtk_label_set_label (self->weights_label, line);

@@ -64,15 +64,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static char *
-format_score (ZpForm    *form,
-              ZpDecimal  value)
-{
-  ZpScheme *scheme = zp_form_get_scheme (form);
-
-  return zp_decimal_format (value, scheme ? zp_scheme_get_decimals (scheme) : 2);
-}
-
-static char *
 field_text (ZpForm *form,
             Field   field)
 {
@@ -89,7 +80,7 @@ field_text (ZpForm *form,
     case FIELD_EXECUTION:
       return g_strdup (zp_form_get_execution_score_text (form));
     case FIELD_INDICATORS:
-      return format_score (form, zp_form_get_indicator_score (form));
+      return g_strdup (zp_form_get_indicator_score_text (form));
     case FIELD_TOTAL:
       return g_strdup (zp_form_get_total_text (form));
     case FIELD_ERRORS:

@@ -31,15 +31,12 @@ G_DEFINE_FINAL_TYPE (ZpScoreCell, zp_score_cell, ADW_TYPE_BIN)
 
 static const char *state_classes[] = { "unscored", "met", "partial", "missed", "overridden", NULL };
 
-char *
-zp_indicator_dup_score_text (ZpIndicator *indicator,
-                             ZpScheme    *scheme)
+const char *
+zp_indicator_get_shown_score (ZpIndicator *indicator)
 {
-  if (zp_indicator_get_state (indicator) == ZP_INDICATOR_STATE_UNSCORED &&
-      !zp_indicator_has_override (indicator))
-    return g_strdup ("—");
-  return zp_decimal_format (zp_indicator_get_score (indicator),
-                            scheme ? zp_scheme_get_decimals (scheme) : 2);
+  const char *text = zp_indicator_get_score_text (indicator);
+
+  return *text != '\0' ? text : "—";
 }
 
 gboolean
@@ -47,22 +44,19 @@ zp_indicator_get_band (ZpIndicator *indicator,
                        ZpScheme    *scheme,
                        ZpGrade      grade,
                        ZpDecimal   *lower,
-                       ZpDecimal   *upper)
+                       ZpDecimal   *upper,
+                       gboolean    *upper_included)
 {
   ZpDecimal weight;
-  guint places = zp_scheme_get_decimals (scheme);
 
   if (!zp_indicator_get_weight_value (indicator, &weight))
     return FALSE;
-  if (grade == ZP_GRADE_NONE)
-    {
-      *lower = ZP_DECIMAL_ZERO;
-      *upper = weight;
-      return TRUE;
-    }
-  /* The band is a share of the weight (scheme data); shown at the scheme's decimals. */
-  *lower = zp_decimal_round (zp_decimal_mul (weight, zp_scheme_get_band_lower (scheme, grade)), places);
-  *upper = zp_decimal_round (zp_decimal_mul (weight, zp_scheme_get_band_upper (scheme, grade)), places);
+  /* Ungraded: any score from 0 to the weight; graded: the scheme's band. */
+  *upper_included = grade == ZP_GRADE_NONE || grade == ZP_GRADE_ACHIEVED;
+  if (zp_scheme_get_band_range (scheme, grade, weight, lower, upper))
+    return TRUE;
+  *lower = ZP_DECIMAL_ZERO;
+  *upper = weight;
   return TRUE;
 }
 
@@ -71,13 +65,15 @@ describe_band (ZpScoreCell *self,
                ZpGrade      grade)
 {
   ZpDecimal lower, upper;
+  gboolean upper_included;
   guint places = zp_scheme_get_decimals (self->scheme);
   g_autofree char *lo = NULL;
   g_autofree char *hi = NULL;
 
   if (grade == ZP_GRADE_NONE)
     return g_strdup (_("Not graded"));
-  if (!zp_indicator_get_band (self->indicator, self->scheme, grade, &lower, &upper))
+  if (!zp_indicator_get_band (self->indicator, self->scheme, grade, &lower, &upper,
+                              &upper_included))
     return g_strdup (zp_grade_to_string (grade));
   lo = zp_decimal_format (lower, places);
   hi = zp_decimal_format (upper, places);
@@ -87,15 +83,13 @@ describe_band (ZpScoreCell *self,
 static void
 update_label (ZpScoreCell *self)
 {
-  g_autofree char *text = NULL;
   ZpIndicatorState state;
   const char *klass;
 
   if (self->indicator == NULL)
     return;
 
-  text = zp_indicator_dup_score_text (self->indicator, self->scheme);
-  gtk_label_set_label (self->label, text);
+  gtk_label_set_label (self->label, zp_indicator_get_shown_score (self->indicator));
   state = zp_indicator_get_state (self->indicator);
   klass = zp_indicator_has_override (self->indicator) ? "overridden" : state_classes[state];
   for (guint i = 0; state_classes[i] != NULL; i++)
@@ -112,6 +106,7 @@ validate (ZpScoreCell *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->score_entry));
   ZpGrade grade = ZP_GRADE_NONE;
   ZpDecimal lower, upper;
+  gboolean upper_included = TRUE;
   gboolean percent = FALSE;
 
   if (self->grade_dropdown != NULL)
@@ -123,16 +118,23 @@ validate (ZpScoreCell *self,
       gtk_label_set_label (self->range_label, _("Type a number, e.g. 6.5"));
       return FALSE;
     }
-  if (zp_indicator_get_band (self->indicator, self->scheme, grade, &lower, &upper) &&
-      (zp_decimal_cmp (*score, lower) < 0 || zp_decimal_cmp (*score, upper) > 0))
+  /* As the checker tests it: the upper end belongs to 达成 only. */
+  if (zp_indicator_get_band (self->indicator, self->scheme, grade, &lower, &upper,
+                             &upper_included) &&
+      (zp_decimal_cmp (*score, lower) < 0 ||
+       zp_decimal_cmp (*score, upper) > (upper_included ? 0 : -1)))
     {
       guint places = zp_scheme_get_decimals (self->scheme);
       g_autofree char *lo = zp_decimal_format (lower, places);
       g_autofree char *hi = zp_decimal_format (upper, places);
       g_autofree char *message = NULL;
 
-      /* Translators: the range of scores allowed, e.g. "5.00–8.00" */
-      message = g_strdup_printf (_("The score must lie within %s–%s"), lo, hi);
+      if (upper_included)
+        /* Translators: the range of scores allowed, e.g. "5.00–8.00" */
+        message = g_strdup_printf (_("The score must lie within %s–%s"), lo, hi);
+      else
+        /* Translators: e.g. "at least 5.00 and below 8.00" (8.00 is the next grade's) */
+        message = g_strdup_printf (_("The score must be at least %s and below %s"), lo, hi);
       gtk_label_set_label (self->range_label, message);
       return FALSE;
     }

@@ -27,14 +27,15 @@ GtkWidget   *zp_score_cell_get_button (ZpScoreCell *self);
 /* Builds the popover's content as opening it would, without showing it (for tests). */
 GtkWidget   *zp_score_cell_build_popover (ZpScoreCell *self);
 
-/* The score as shown: the scheme's decimals, "—" when unscored. */
-char        *zp_indicator_dup_score_text (ZpIndicator *indicator,
-                                          ZpScheme    *scheme);
-/* A grade's band in points, e.g. "5.00–8.00"; FALSE when the weight is not a number. */
-gboolean     zp_indicator_get_band       (ZpIndicator *indicator,
-                                          ZpScheme    *scheme,
-                                          ZpGrade      grade,
-                                          ZpDecimal   *lower,
-                                          ZpDecimal   *upper);
+/* The core's score text, "—" when unscored. */
+const char  *zp_indicator_get_shown_score (ZpIndicator *indicator);
+/* A grade's band in points (the scheme's, or 0 to the weight ungraded); FALSE when the
+ * weight is not a number. */
+gboolean     zp_indicator_get_band        (ZpIndicator *indicator,
+                                           ZpScheme    *scheme,
+                                           ZpGrade      grade,
+                                           ZpDecimal   *lower,
+                                           ZpDecimal   *upper,
+                                           gboolean    *upper_included);
 
 G_END_DECLS

@@ -731,6 +731,12 @@ test_grade_band (void)
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), ZP_GRADE_PARTIAL);
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "2.4");
   g_assert_false (gtk_widget_get_sensitive (apply));
+  /* the band's upper end is the next grade's, as the checker has it */
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "2");
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "1.25");
+  gtk_editable_set_text (g_ptr_array_index (entries, 1), "响应超时两次");
+  g_assert_true (gtk_widget_get_sensitive (apply));
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "1.5");
   gtk_editable_set_text (g_ptr_array_index (entries, 1), "响应超时两次");
   g_assert_true (gtk_widget_get_sensitive (apply));
