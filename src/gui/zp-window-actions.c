@@ -637,6 +637,34 @@ zp_window_update_recent_menu (ZpWindow *self)
     g_menu_append (self->recent_submenu, _("No recent workbooks"), "win.nothing");
 }
 
+/* ---- workbook properties ---- */
+
+static void
+workbook_properties_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+
+  if (self->workbook == NULL)
+    return;
+  if (self->workbook_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->workbook_dialog));
+      return;
+    }
+  self->workbook_dialog = zp_workbook_dialog_new (GTK_WINDOW (self), self->workbook, self->undo);
+  g_object_add_weak_pointer (G_OBJECT (self->workbook_dialog), (gpointer *) &self->workbook_dialog);
+  gtk_window_present (GTK_WINDOW (self->workbook_dialog));
+}
+
+ZpWorkbookDialog *
+zp_window_get_workbook_dialog (ZpWindow *self)
+{
+  g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
+  return self->workbook_dialog;
+}
+
 void
 zp_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -657,6 +685,7 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-goal", NULL, indicator_action);
   gtk_widget_class_install_action (widget_class, "win.add-project", NULL, add_project_action);
   gtk_widget_class_install_action (widget_class, "win.add-department", NULL, add_department_action);
+  gtk_widget_class_install_action (widget_class, "win.workbook-properties", NULL, workbook_properties_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action);
   gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action);
   gtk_widget_class_install_action (widget_class, "win.move-form-up", NULL, move_form_action);

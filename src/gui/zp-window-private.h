@@ -10,6 +10,7 @@
 #include "zp-form-editor.h"
 #include "zp-review-page.h"
 #include "zp-undo-stack.h"
+#include "zp-workbook-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,8 @@ struct _ZpWindow
   /* the last message dialog shown (for tests), and the file chooser being shown */
   AdwMessageDialog     *message_dialog;
   GtkNativeDialog      *chooser;
+  /* the workbook properties while shown (a weak pointer) */
+  ZpWorkbookDialog     *workbook_dialog;
 };
 
 /* zp-window.c; zp_window_load_file() reads synchronously (tests, recovery) */
@@ -101,5 +104,6 @@ ZpReviewPage     *zp_window_get_review_page     (ZpWindow *self);
 GtkListView      *zp_window_get_sidebar         (ZpWindow *self);
 AdwMessageDialog *zp_window_get_message_dialog  (ZpWindow *self);
 ZpUndoStack      *zp_window_get_undo_stack      (ZpWindow *self);
+ZpWorkbookDialog *zp_window_get_workbook_dialog (ZpWindow *self);
 
 G_END_DECLS

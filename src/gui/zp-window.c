@@ -128,6 +128,7 @@ zp_window_update_actions (ZpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has);
   gtk_widget_action_set_enabled (widget, "win.save-as", has);
   gtk_widget_action_set_enabled (widget, "win.new-year", has);
+  gtk_widget_action_set_enabled (widget, "win.workbook-properties", has);
   gtk_widget_action_set_enabled (widget, "win.add-project", has);
   gtk_widget_action_set_enabled (widget, "win.add-department",
                                  has && zp_workbook_get_department_form (self->workbook) == NULL);
@@ -503,6 +504,9 @@ zp_window_set_workbook (ZpWindow   *self,
 
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (self->workbook, self);
+  /* It edits the workbook that goes. */
+  if (self->workbook_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->workbook_dialog));
 
   zp_form_editor_set_form (self->form_editor, NULL);
   zp_checks_panel_set_form (self->checks_panel, NULL);

@@ -779,6 +779,66 @@ test_review (void)
   destroy_window (window);
 }
 
+/* The workbook's header (year, unit, short name, department) is edited in its own dialog,
+ * with undo like any other edit. */
+static void
+test_workbook_properties (void)
+{
+  ZpWindow *window = open_example ();
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpWorkbookDialog *dialog;
+  GtkWidget *year, *unit_short, *department;
+
+  g_assert_null (zp_window_get_workbook_dialog (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workbook-properties", NULL);
+  spin (200);
+  dialog = zp_window_get_workbook_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  year = zp_workbook_dialog_get_field (dialog, "year");
+  unit_short = zp_workbook_dialog_get_field (dialog, "unit-short");
+  department = zp_workbook_dialog_get_field (dialog, "department");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), ==, 2024);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_workbook_dialog_get_field (dialog, "unit"))),
+                   ==, "江岸区大数据中心");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_short)), ==, "江岸大数据中心");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (department)), ==, "区经科局");
+
+  /* the year: the workbook, the window's subtitle, then undo */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2025);
+  spin (50);
+  g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2025);
+  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (50);
+  g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2024);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), ==, 2024);
+  g_assert_false (zp_window_is_modified (window));
+
+  /* the short name, as typed; undo puts the old one back in the field */
+  gtk_editable_set_text (GTK_EDITABLE (unit_short), "江岸数据中心");
+  spin (50);
+  g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸数据中心");
+  g_assert_cmpstr (zp_workbook_get_display_unit_short (workbook), ==, "江岸数据中心");
+  gtk_editable_set_text (GTK_EDITABLE (department), "区科技局");
+  spin (50);
+  g_assert_cmpstr (zp_workbook_get_department (workbook), ==, "区科技局");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (50);
+  g_assert_cmpstr (zp_workbook_get_department (workbook), ==, "区经科局");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (50);
+  g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸大数据中心");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_short)), ==, "江岸大数据中心");
+  g_assert_false (zp_window_is_modified (window));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_null (zp_window_get_workbook_dialog (window));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/window/goals", test_goals);
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/grade-band", test_grade_band);
+  g_test_add_func ("/window/workbook-properties", test_workbook_properties);
 
   result = g_test_run ();
   g_free (tmpdir);
