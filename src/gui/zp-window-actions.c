@@ -473,28 +473,61 @@ static const struct {
   { "csv", N_("Export as _CSV…"), "*.csv", ZP_EXPORT_FORMAT_CSV },
 };
 
+static int
+find_export_format (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_strcmp0 (export_formats[i].id, id) == 0)
+      return i;
+  return -1;
+}
+#endif
+
+gboolean
+zp_window_export_to (ZpWindow   *self,
+                     const char *format_id,
+                     GFile      *file)
+{
+#ifdef ZP_HAVE_EXPORT
+  int index = find_export_format (format_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (ZP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (index >= 0, FALSE);
+
+  if (self->workbook == NULL)
+    return FALSE;
+  if (!zp_export_workbook (self->workbook, export_formats[index].format, NULL, file, &error))
+    {
+      zp_window_show_error (self, _("Could Not Export"), error->message);
+      return FALSE;
+    }
+  basename = g_file_get_basename (file);
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  zp_window_toast (self, message);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+#ifdef ZP_HAVE_EXPORT
 static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
                     ZpWindow        *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "zp-format"));
+  const char *id = g_object_get_data (G_OBJECT (chooser), "zp-format");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL || self->workbook == NULL)
-    return;
-  if (!zp_export_workbook (self->workbook, export_formats[index].format, NULL, file, &error))
-    zp_window_show_error (self, _("Could Not Export"), error->message);
-  else
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
-      zp_window_toast (self, message);
-    }
+  if (file != NULL)
+    zp_window_export_to (self, id, file);
 }
 
 static void
@@ -508,13 +541,10 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autofree char *base = NULL;
   g_autofree char *suggested = NULL;
-  guint index = 0;
+  int index = find_export_format (id);
 
-  if (self->workbook == NULL)
+  if (self->workbook == NULL || index < 0)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-    if (g_str_equal (export_formats[i].id, id))
-      index = i;
   chooser = new_chooser (self, _("Export"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_file_filter_add_pattern (filter, export_formats[index].pattern);
   gtk_file_filter_set_name (filter, export_formats[index].pattern);
@@ -524,7 +554,7 @@ export_action (GtkWidget  *widget,
     base[strlen (base) - strlen (".ziping")] = '\0';
   suggested = g_strdup_printf ("%s.%s", base, export_formats[index].id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "zp-format", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (chooser), "zp-format", (gpointer) export_formats[index].id);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -550,20 +580,21 @@ on_draw_page (GtkPrintOperation *operation,
   zp_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
+/* Prints through the print dialog, or with pdf set, straight into that PDF file (the
+ * same pages: what the tests check). */
+static gboolean
+print_workbook (ZpWindow *self,
+                GFile    *pdf)
 {
-  ZpWindow *self = ZP_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
   ZpReport *report;
 
   if (self->workbook == NULL)
-    return;
+    return FALSE;
   report = zp_report_new (self->workbook, NULL);
   operation = gtk_print_operation_new ();
   setup = gtk_page_setup_new ();
@@ -576,9 +607,28 @@ print_action (GtkWidget  *widget,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), report);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), report);
   g_object_set_data_full (G_OBJECT (operation), "zp-report", report, g_object_unref);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    zp_window_show_error (self, _("Could Not Print"), error->message);
+  if (pdf != NULL)
+    {
+      g_autofree char *path = g_file_get_path (pdf);
+
+      gtk_print_operation_set_export_filename (operation, path);
+      action = GTK_PRINT_OPERATION_ACTION_EXPORT;
+    }
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      zp_window_show_error (self, _("Could Not Print"), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  print_workbook (ZP_WINDOW (widget), NULL);
 }
 
 static void
@@ -594,6 +644,19 @@ add_export_menu (ZpWindow *self)
   g_menu_append (self->export_section, _("_Print…"), "win.print");
 }
 #endif
+
+gboolean
+zp_window_print_to_pdf (ZpWindow *self,
+                        GFile    *file)
+{
+  g_return_val_if_fail (ZP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+#ifdef ZP_HAVE_EXPORT
+  return print_workbook (self, file);
+#else
+  return FALSE;
+#endif
+}
 
 /* ---- recent files ---- */
 

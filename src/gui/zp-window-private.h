@@ -96,6 +96,14 @@ void        zp_window_class_init_actions (GtkWidgetClass      *widget_class);
 void        zp_window_update_recent_menu (ZpWindow            *self);
 /* Adds the export entries to the main menu when export is built. */
 void        zp_window_init_export_menu   (ZpWindow            *self);
+/* Exports the workbook as format_id ("xlsx", "pdf", "csv") to file, as the export menu
+ * does once a file is chosen: a toast, or the error shown. FALSE without the exporter. */
+gboolean    zp_window_export_to          (ZpWindow            *self,
+                                          const char          *format_id,
+                                          GFile               *file);
+/* Runs the print operation into a PDF file instead of the print dialog. */
+gboolean    zp_window_print_to_pdf       (ZpWindow            *self,
+                                          GFile               *file);
 
 /* For tests. */
 ZpFormEditor     *zp_window_get_form_editor     (ZpWindow *self);

@@ -839,6 +839,91 @@ test_workbook_properties (void)
   destroy_window (window);
 }
 
+#ifdef ZP_HAVE_EXPORT
+static char *
+read_contents (const char *path,
+               gsize      *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+/* The export menu: the action asks where (a file chooser named after the workbook), then
+ * writes there; each format writes a real file; an unwritable place shows an error. */
+static void
+test_export (void)
+{
+  ZpWindow *window = open_example ();
+  g_autofree char *csv_path = g_build_filename (tmpdir, "jiangan-2024.csv", NULL);
+  g_autofree char *xlsx_path = g_build_filename (tmpdir, "export.xlsx", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmpdir, "export.pdf", NULL);
+  g_autofree char *printed_path = g_build_filename (tmpdir, "printed.pdf", NULL);
+  g_autofree char *bad_path = g_build_filename (tmpdir, "no-such-folder", "export.pdf", NULL);
+  g_autoptr(GFile) printed = g_file_new_for_path (printed_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
+  g_autoptr(GFile) xlsx = g_file_new_for_path (xlsx_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *zip = NULL;
+  g_autofree char *document = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "csv"));
+  spin (200);
+  g_assert_nonnull (window->chooser);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
+  g_assert_cmpstr (name, ==, "jiangan-2024.csv");  /* after the workbook's file */
+  /* the user picks the scratch folder and keeps the suggested name */
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (window->chooser), folder, NULL));
+  spin (100);
+  gtk_native_dialog_hide (window->chooser);
+  g_signal_emit_by_name (window->chooser, "response", GTK_RESPONSE_ACCEPT);
+  spin (100);
+  g_assert_null (window->chooser);
+
+  /* CSV: a byte order mark, then the headings, then a row per indicator */
+  text = read_contents (csv_path, &length);
+  lines = g_strsplit (text, "\r\n", 3);
+  g_assert_cmpstr (lines[0], ==, "\xEF\xBB\xBF表,年度绩效目标,一级指标,二级指标,三级指标,"
+                                 "年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施");
+  g_assert_true (g_str_has_prefix (lines[1], "江岸区大数据中心,"));
+
+  g_assert_true (zp_window_export_to (window, "xlsx", xlsx));
+  zip = read_contents (xlsx_path, &length);
+  g_assert_cmpuint (length, >, 4096);
+  g_assert_true (g_str_has_prefix (zip, "PK\x03\x04"));
+
+  g_assert_true (zp_window_export_to (window, "pdf", pdf));
+  document = read_contents (pdf_path, &length);
+  g_assert_cmpuint (length, >, 4096);
+  g_assert_true (g_str_has_prefix (document, "%PDF-"));
+
+  /* printing draws the same report: here into a PDF instead of the print dialog */
+  g_clear_pointer (&document, g_free);
+  g_assert_true (zp_window_print_to_pdf (window, printed));
+  document = read_contents (printed_path, &length);
+  g_assert_cmpuint (length, >, 4096);
+  g_assert_true (g_str_has_prefix (document, "%PDF-"));
+
+  g_assert_null (zp_window_get_message_dialog (window));
+  g_assert_false (zp_window_export_to (window, "pdf", bad));
+  spin (100);
+  g_assert_nonnull (zp_window_get_message_dialog (window));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  g_unlink (csv_path);
+  g_unlink (xlsx_path);
+  g_unlink (pdf_path);
+  g_unlink (printed_path);
+  destroy_window (window);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -878,6 +963,9 @@ main (int   argc,
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/grade-band", test_grade_band);
   g_test_add_func ("/window/workbook-properties", test_workbook_properties);
+#ifdef ZP_HAVE_EXPORT
+  g_test_add_func ("/window/export", test_export);
+#endif
 
   result = g_test_run ();
   g_free (tmpdir);
