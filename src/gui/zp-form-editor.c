@@ -289,6 +289,7 @@ build_execution (ZpFormEditor *self,
   g_autofree char *title = g_strdup_printf (_("Budget Execution (%s points)"), weight);
   GtkWidget *group = new_group (title, _("Amounts in 10,000 yuan (万元); the rate is spent ÷ budget"));
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *rate_heading;
   GObject *object = G_OBJECT (form);
   ZpScheme *scheme = zp_form_get_scheme (form);
 
@@ -299,7 +300,10 @@ build_execution (ZpFormEditor *self,
   gtk_grid_attach (GTK_GRID (grid), grid_label (_("Initial budget"), TRUE), 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), grid_label (_("Budget (A)"), TRUE), 2, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), grid_label (_("Spent (B)"), TRUE), 3, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Rate (B/A)"), TRUE), 4, 0, 1, 1);
+  rate_heading = grid_label (_("Rate (B/A)"), TRUE);
+  /* "(B/A)" is one term: never broken at the slash. */
+  gtk_label_set_wrap (GTK_LABEL (rate_heading), FALSE);
+  gtk_grid_attach (GTK_GRID (grid), rate_heading, 4, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), grid_label (_("Score"), TRUE), 5, 0, 1, 1);
 
   gtk_grid_attach (GTK_GRID (grid),

@@ -33,11 +33,11 @@ static const Column columns[] = {
   { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, 100, FALSE },
   { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, 124, FALSE },
   { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, 180, TRUE },
-  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, 110, FALSE },
-  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, 100, FALSE },
+  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, 130, FALSE },
+  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, 120, FALSE },
   { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 60, FALSE },
   { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 68, FALSE },
-  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, 140, TRUE },
+  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, 100, TRUE },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
 
@@ -268,6 +268,42 @@ on_choice_icon (GtkEntry             *entry,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
+/* Whether the text is wider than the cell shows (the cell's padding aside). */
+static gboolean
+entry_is_clipped (GtkWidget  *entry,
+                  const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (entry, text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width > gtk_widget_get_width (entry) - 8;
+}
+
+/* A cell too narrow for its text (long targets, actuals, notes) shows all of it in a
+ * tooltip; the column can also be widened by dragging its heading's edge. */
+static gboolean
+on_entry_query_tooltip (GtkWidget  *entry,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (*text == '\0' || !entry_is_clipped (entry, text))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+gboolean
+zp_indicator_table_cell_is_clipped (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_EDITABLE (cell), FALSE);
+  return entry_is_clipped (cell, gtk_editable_get_text (GTK_EDITABLE (cell)));
+}
+
 static GtkWidget *
 create_entry (const Column *column)
 {
@@ -282,6 +318,11 @@ create_entry (const Column *column)
     {
       gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
       gtk_widget_add_css_class (entry, "numeric");
+    }
+  if (column->kind == CELL_ENTRY && !g_str_equal (column->field, "weight"))
+    {
+      gtk_widget_set_has_tooltip (entry, TRUE);
+      g_signal_connect (entry, "query-tooltip", G_CALLBACK (on_entry_query_tooltip), NULL);
     }
   if (column->kind == CELL_CHOICE)
     {

@@ -924,6 +924,37 @@ test_export (void)
 }
 #endif
 
+/* A target longer than its cell shows whole in a tooltip; a short one has none. */
+static void
+test_clipped_tooltip (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicatorTable *table;
+  GtkWidget *long_target, *short_target;
+  g_autoptr(GtkTooltip) tooltip = NULL;
+  gboolean shown = FALSE;
+
+  zp_window_show_form (window, form);
+  spin (300);
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  long_target = zp_indicator_table_get_cell (table, 6, "target");
+  short_target = zp_indicator_table_get_cell (table, 0, "target");
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (long_target)), "发生故障半小时内"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (short_target)), ==, "≥4 次");
+  g_assert_cmpint (gtk_widget_get_width (short_target), >, 0);
+  g_assert_true (zp_indicator_table_cell_is_clipped (long_target));
+  g_assert_false (zp_indicator_table_cell_is_clipped (short_target));
+
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (long_target, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  shown = TRUE;
+  g_signal_emit_by_name (short_target, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/grade-band", test_grade_band);
   g_test_add_func ("/window/workbook-properties", test_workbook_properties);
+  g_test_add_func ("/window/clipped-tooltip", test_clipped_tooltip);
 #ifdef ZP_HAVE_EXPORT
   g_test_add_func ("/window/export", test_export);
 #endif
