@@ -116,7 +116,8 @@ scroll_to_indicators (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* ZIPING_VIEW, for screenshots: comma-separated "form=N", "indicators", "review", "checks". */
+/* ZIPING_VIEW, for screenshots: comma-separated "form=N", "indicators", "review", "checks",
+ * "action=NAME" (a win.NAME action without parameter, e.g. workbook-properties). */
 static gboolean
 apply_view_from_env (gpointer data)
 {
@@ -144,6 +145,11 @@ apply_view_from_env (gpointer data)
         g_timeout_add_full (G_PRIORITY_DEFAULT, 1500, scroll_to_indicators, g_object_ref (window), g_object_unref);
       else if (g_str_equal (parts[i], "checks"))
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+      else if (g_str_has_prefix (parts[i], "action="))
+        {
+          g_autofree char *action = g_strconcat ("win.", parts[i] + 7, NULL);
+          gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+        }
     }
   return G_SOURCE_REMOVE;
 }

@@ -30,16 +30,17 @@ typedef struct
 
 static const Column columns[] = {
   { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 36, FALSE },
-  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, 100, FALSE },
-  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, 124, FALSE },
-  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, 180, TRUE },
+  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, 96, FALSE },
+  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, 120, FALSE },
+  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, 168, TRUE },
   { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, 130, FALSE },
-  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, 120, FALSE },
-  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 60, FALSE },
-  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 68, FALSE },
+  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, 116, FALSE },
+  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 56, FALSE },
+  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 64, FALSE },
   { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, 100, TRUE },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
+/* The widths add up to 886 px: the table fits a 1280 px wide window beside the sidebar. */
 
 /* Standard 一级 and 二级 names (spec §1); others may be typed. */
 static const char *subcategories[][6] = {
