@@ -784,6 +784,7 @@ zp_block_summary_free (ZpBlockSummary *summary)
     return;
 
   g_free (summary->name);
+  g_free (summary->score_text);
   g_free (summary);
 }
 
@@ -910,6 +911,12 @@ zp_form_summarize_blocks (ZpForm *self)
     summarize_categories (self, blocks);
   else
     summarize_goals (self, blocks);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      ZpBlockSummary *block = g_ptr_array_index (blocks, i);
+
+      block->score_text = zp_decimal_format (block->score, get_decimals (self));
+    }
   return blocks;
 }
 

@@ -46,6 +46,7 @@ typedef struct
   ZpDecimal  weight_sum;    /* sum of its indicators' weights */
   ZpDecimal  score;         /* sum of its indicators' rounded scores */
   guint      n_indicators;
+  char      *score_text;    /* the score as shown: "40.00", the scheme's decimals */
 } ZpBlockSummary;
 
 void          zp_block_summary_free         (ZpBlockSummary *summary);

@@ -567,7 +567,6 @@ update_weight_bar (ZpFormEditor         *self,
   GtkWidget *bar = g_object_get_data (G_OBJECT (label), "zp-bar");
   g_autofree char *sum = zp_decimal_format_trim (block->weight_sum, 2);
   g_autofree char *weight = zp_decimal_format_trim (block->weight, 2);
-  g_autofree char *score_text = zp_decimal_format (block->score, zp_scheme_get_decimals (zp_form_get_scheme (self->form)));
   g_autofree char *text = NULL;
   g_autofree char *score_line = NULL;
   gboolean adds_up = block->has_weight && zp_decimal_equal (block->weight_sum, block->weight);
@@ -579,7 +578,7 @@ update_weight_bar (ZpFormEditor         *self,
     text = g_strdup_printf ("%s %s / %s", block->name, sum, weight);
   else
     text = g_strdup_printf (_("%s (not in the scheme) %s"), block->name, sum);
-  score_line = g_strdup_printf (_("Score %s"), score_text);
+  score_line = g_strdup_printf (_("Score %s"), block->score_text);
 
   if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
     gtk_label_set_label (GTK_LABEL (label), text);

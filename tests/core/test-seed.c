@@ -367,6 +367,11 @@ test_seed_project_blocks (void)
           assert_decimal (block->weight, expected[b].weight);
           assert_decimal (block->weight_sum, expected[b].weight);
           assert_decimal (block->score, expected[b].weight);
+          {
+            g_autofree char *shown = g_strconcat (expected[b].weight, ".00", NULL);
+
+            g_assert_cmpstr (block->score_text, ==, shown);
+          }
         }
     }
 }
