@@ -423,6 +423,46 @@ build_indicator_block (ZpFormEditor *self,
   return box;
 }
 
+static void
+on_text_focus_leave (GtkEventControllerFocus *controller,
+                     ZpFormEditor            *self)
+{
+  if (self->undo != NULL)
+    zp_undo_stack_break_merge (self->undo);
+}
+
+/* A multi-line text with its heading: goals and analyses run to paragraphs. */
+static GtkWidget *
+text_area (ZpFormEditor *self,
+           const char   *title,
+           GObject      *object,
+           const char   *property,
+           const char   *key)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_widget_add_css_class (view, "card");
+  gtk_widget_add_css_class (view, "text-area");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  zp_edit_binding_bind_buffer (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                               object, property, self->undo);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), self);
+  gtk_widget_add_controller (view, focus);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  g_hash_table_insert (self->fields, g_strdup (key ? key : property), view);
+  return box;
+}
+
 static GtkWidget *
 build_project_goal (ZpFormEditor  *self,
                     ZpProjectForm *form)
@@ -432,14 +472,13 @@ build_project_goal (ZpFormEditor  *self,
   GtkWidget *group = new_group (_("Annual Overall Goal"), NULL);
   GtkWidget *indicators = new_group (_("Performance Indicators"), NULL);
   GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *planned = new_boxed_list ();
-  GtkWidget *achieved = new_boxed_list ();
 
+  /* 预期目标 and 实际完成情况 are paragraphs on the published form: they wrap. */
   gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  add_entry_row (self, planned, _("Planned goal"), G_OBJECT (goal), "text", "goal0:text");
-  add_entry_row (self, achieved, _("What was achieved"), G_OBJECT (goal), "achieved", "goal0:achieved");
-  gtk_box_append (GTK_BOX (columns), planned);
-  gtk_box_append (GTK_BOX (columns), achieved);
+  gtk_box_append (GTK_BOX (columns),
+                  text_area (self, _("Planned goal"), G_OBJECT (goal), "text", "goal0:text"));
+  gtk_box_append (GTK_BOX (columns),
+                  text_area (self, _("What was achieved"), G_OBJECT (goal), "achieved", "goal0:achieved"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), columns);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (indicators), build_indicator_block (self, goal));
   gtk_box_append (GTK_BOX (box), group);
@@ -504,52 +543,16 @@ build_department_goals (ZpFormEditor *self)
   return box;
 }
 
-static void
-on_text_focus_leave (GtkEventControllerFocus *controller,
-                     ZpFormEditor            *self)
-{
-  if (self->undo != NULL)
-    zp_undo_stack_break_merge (self->undo);
-}
-
-/* A multi-line text with its heading: the analysis texts run to paragraphs. */
-static GtkWidget *
-text_area (ZpFormEditor *self,
-           const char   *title,
-           const char   *property)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *view = gtk_text_view_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_widget_add_css_class (view, "card");
-  gtk_widget_add_css_class (view, "text-area");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  zp_edit_binding_bind_buffer (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                               G_OBJECT (self->form), property, self->undo);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), self);
-  gtk_widget_add_controller (view, focus);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), view);
-  g_hash_table_insert (self->fields, g_strdup (property), view);
-  return box;
-}
-
 static GtkWidget *
 build_analysis (ZpFormEditor *self)
 {
   GtkWidget *group = new_group (_("Analysis"), NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-  gtk_box_append (GTK_BOX (box), text_area (self, _("Why targets were missed or deviated"), "analysis"));
-  gtk_box_append (GTK_BOX (box), text_area (self, _("Improvements and use of the results"), "improvement"));
+  gtk_box_append (GTK_BOX (box), text_area (self, _("Why targets were missed or deviated"),
+                                             G_OBJECT (self->form), "analysis", NULL));
+  gtk_box_append (GTK_BOX (box), text_area (self, _("Improvements and use of the results"),
+                                             G_OBJECT (self->form), "improvement", NULL));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
   return group;
 }

@@ -955,6 +955,40 @@ test_clipped_tooltip (void)
   destroy_window (window);
 }
 
+/* The project's overall goal is a paragraph: a wrapping text area, edited with undo. */
+static void
+test_overall_goal (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpGoal *goal = zp_form_get_goal (form, 0);
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+  const char *paragraph = "保障视频会议、云平台和政务网络稳定运行，全年故障按时处置，"
+                          "职工体检和后勤保障按标准落实，服务对象满意度不低于90%。";
+  GtkWidget *planned;
+  GtkTextBuffer *buffer;
+  g_autofree char *before = NULL;
+
+  zp_window_show_form (window, form);
+  spin (200);
+  planned = zp_form_editor_get_field (editor, "goal0:text");
+  g_assert_true (GTK_IS_TEXT_VIEW (planned));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (planned)), ==, GTK_WRAP_WORD_CHAR);
+  g_assert_true (GTK_IS_TEXT_VIEW (zp_form_editor_get_field (editor, "goal0:achieved")));
+  before = g_strdup (zp_goal_get_text (goal));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (planned));
+  gtk_text_buffer_set_text (buffer, paragraph, -1);
+  spin (50);
+  g_assert_cmpstr (zp_goal_get_text (goal), ==, paragraph);
+  g_assert_true (zp_window_is_modified (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (50);
+  g_assert_cmpstr (zp_goal_get_text (goal), ==, before);
+  g_assert_false (zp_window_is_modified (window));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -995,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/window/grade-band", test_grade_band);
   g_test_add_func ("/window/workbook-properties", test_workbook_properties);
   g_test_add_func ("/window/clipped-tooltip", test_clipped_tooltip);
+  g_test_add_func ("/window/overall-goal", test_overall_goal);
 #ifdef ZP_HAVE_EXPORT
   g_test_add_func ("/window/export", test_export);
 #endif
