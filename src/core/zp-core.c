@@ -7,10 +7,33 @@
 #include <glib/gi18n-lib.h>
 
 #include "ziping-core.h"
+#include "zp-core-private.h"
 
 void
 zp_core_init_i18n (void)
 {
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+gboolean
+_zp_replace_text (char       **field,
+                  const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+GParamSpec *
+_zp_text_pspec (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                              G_PARAM_STATIC_STRINGS);
 }

@@ -8,6 +8,7 @@
 
 #include "ziping-core.h"
 #include "zp-form-private.h"
+#include "zp-core-private.h"
 
 struct _ZpDepartmentForm
 {
@@ -50,13 +51,9 @@ set_string (ZpDepartmentForm *self,
 {
   char **field = string_field (self, prop_id);
 
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (!_zp_replace_text (field, value))
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   _zp_form_input_changed (ZP_FORM (self));
 }
@@ -138,14 +135,6 @@ zp_department_form_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-string_pspec (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                              G_PARAM_STATIC_STRINGS);
-}
-
 static void
 zp_department_form_class_init (ZpDepartmentFormClass *klass)
 {
@@ -159,9 +148,9 @@ zp_department_form_class_init (ZpDepartmentFormClass *klass)
   form_class->dup_title = zp_department_form_dup_title;
   form_class->copy = zp_department_form_copy;
 
-  properties[PROP_UNIT] = string_pspec ("unit");
-  properties[PROP_BASIC_EXPENDITURE] = string_pspec ("basic-expenditure");
-  properties[PROP_PROJECT_EXPENDITURE] = string_pspec ("project-expenditure");
+  properties[PROP_UNIT] = _zp_text_pspec ("unit");
+  properties[PROP_BASIC_EXPENDITURE] = _zp_text_pspec ("basic-expenditure");
+  properties[PROP_PROJECT_EXPENDITURE] = _zp_text_pspec ("project-expenditure");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -13,6 +13,7 @@
 
 #include "ziping-core.h"
 #include "zp-form-private.h"
+#include "zp-core-private.h"
 
 typedef struct
 {
@@ -114,13 +115,9 @@ set_string (ZpForm     *self,
 {
   char **field = string_field (self, prop_id);
 
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (!_zp_replace_text (field, value))
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   _zp_form_input_changed (self);
 }

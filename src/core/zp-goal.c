@@ -10,6 +10,7 @@
 #include "ziping-core.h"
 #include "zp-goal-private.h"
 #include "zp-indicator-private.h"
+#include "zp-core-private.h"
 
 struct _ZpGoal
 {
@@ -83,13 +84,9 @@ set_string (ZpGoal     *self,
 {
   char **field = string_field (self, prop_id);
 
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (!_zp_replace_text (field, value))
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
   if (prop_id == PROP_WEIGHT)
     update_weight_value (self);
 

@@ -13,6 +13,7 @@
 
 #include "ziping-core.h"
 #include "zp-indicator-private.h"
+#include "zp-core-private.h"
 
 /* A text parsed on demand; `dirty` is set when the text changes. */
 typedef struct
@@ -308,14 +309,6 @@ zp_indicator_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-input_string_pspec (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                              G_PARAM_STATIC_STRINGS);
-}
-
 static void
 zp_indicator_class_init (ZpIndicatorClass *klass)
 {
@@ -325,15 +318,15 @@ zp_indicator_class_init (ZpIndicatorClass *klass)
   object_class->get_property = zp_indicator_get_property;
   object_class->set_property = zp_indicator_set_property;
 
-  properties[PROP_CATEGORY] = input_string_pspec ("category");
-  properties[PROP_SUBCATEGORY] = input_string_pspec ("subcategory");
-  properties[PROP_NAME] = input_string_pspec ("name");
-  properties[PROP_TARGET] = input_string_pspec ("target");
-  properties[PROP_ACTUAL] = input_string_pspec ("actual");
-  properties[PROP_WEIGHT] = input_string_pspec ("weight");
-  properties[PROP_MANUAL_SCORE] = input_string_pspec ("manual-score");
-  properties[PROP_MANUAL_REASON] = input_string_pspec ("manual-reason");
-  properties[PROP_DEVIATION_NOTE] = input_string_pspec ("deviation-note");
+  properties[PROP_CATEGORY] = _zp_text_pspec ("category");
+  properties[PROP_SUBCATEGORY] = _zp_text_pspec ("subcategory");
+  properties[PROP_NAME] = _zp_text_pspec ("name");
+  properties[PROP_TARGET] = _zp_text_pspec ("target");
+  properties[PROP_ACTUAL] = _zp_text_pspec ("actual");
+  properties[PROP_WEIGHT] = _zp_text_pspec ("weight");
+  properties[PROP_MANUAL_SCORE] = _zp_text_pspec ("manual-score");
+  properties[PROP_MANUAL_REASON] = _zp_text_pspec ("manual-reason");
+  properties[PROP_DEVIATION_NOTE] = _zp_text_pspec ("deviation-note");
 
   properties[PROP_DIRECTION] =
     g_param_spec_enum ("direction", NULL, NULL,

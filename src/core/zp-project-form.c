@@ -8,6 +8,7 @@
 
 #include "ziping-core.h"
 #include "zp-form-private.h"
+#include "zp-core-private.h"
 
 struct _ZpProjectForm
 {
@@ -79,13 +80,9 @@ set_string (ZpProjectForm *self,
 {
   char **field = string_field (self, prop_id);
 
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (!_zp_replace_text (field, value))
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   _zp_form_input_changed (ZP_FORM (self));
 }
@@ -205,14 +202,6 @@ zp_project_form_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-string_pspec (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                              G_PARAM_STATIC_STRINGS);
-}
-
 static void
 install_fund_properties (void)
 {
@@ -245,10 +234,10 @@ zp_project_form_class_init (ZpProjectFormClass *klass)
   form_class->dup_title = zp_project_form_dup_title;
   form_class->copy = zp_project_form_copy;
 
-  properties[PROP_NAME] = string_pspec ("name");
-  properties[PROP_DEPARTMENT] = string_pspec ("department");
-  properties[PROP_IMPLEMENTER] = string_pspec ("implementer");
-  properties[PROP_MANAGER] = string_pspec ("manager");
+  properties[PROP_NAME] = _zp_text_pspec ("name");
+  properties[PROP_DEPARTMENT] = _zp_text_pspec ("department");
+  properties[PROP_IMPLEMENTER] = _zp_text_pspec ("implementer");
+  properties[PROP_MANAGER] = _zp_text_pspec ("manager");
   properties[PROP_PROJECT_CATEGORY] =
     g_param_spec_enum ("project-category", NULL, NULL,
                        ZP_TYPE_PROJECT_CATEGORY, ZP_PROJECT_CATEGORY_DEPARTMENT_BUDGET,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ziping-core.h"
+#include "zp-core-private.h"
 
 struct _ZpWorkbook
 {
@@ -87,13 +88,9 @@ set_string (ZpWorkbook *self,
             guint       prop_id,
             const char *value)
 {
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (!_zp_replace_text (field, value))
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
@@ -203,15 +200,9 @@ zp_workbook_class_init (ZpWorkbookClass *klass)
   properties[PROP_YEAR] =
     g_param_spec_uint ("year", NULL, NULL, 0, 9999, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNIT] =
-    g_param_spec_string ("unit", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNIT_SHORT] =
-    g_param_spec_string ("unit-short", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEPARTMENT] =
-    g_param_spec_string ("department", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT] = _zp_text_pspec ("unit");
+  properties[PROP_UNIT_SHORT] = _zp_text_pspec ("unit-short");
+  properties[PROP_DEPARTMENT] = _zp_text_pspec ("department");
   properties[PROP_SCHEME] =
     g_param_spec_object ("scheme", NULL, NULL, ZP_TYPE_SCHEME,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
