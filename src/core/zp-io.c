@@ -785,12 +785,12 @@ read_integer (Loader     *l,
   *out = json_node_get_int (node);
   if (*out < min && max == G_MAXINT64)
     return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
-                        _("“%s” must be %" G_GINT64_FORMAT " or more, not %" G_GINT64_FORMAT),
-                        member, min, *out);
+                        _("“%s” must be %lld or more, not %lld"),
+                        member, (long long) min, (long long) *out);
   if (*out < min || *out > max)
     return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
-                        _("“%s” must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
-                        member, min, max, *out);
+                        _("“%s” must be between %lld and %lld, not %lld"),
+                        member, (long long) min, (long long) max, (long long) *out);
   return TRUE;
 }
 
@@ -890,8 +890,8 @@ load_header (Loader     *l,
     return FALSE;
   if (version > ZP_FILE_FORMAT_VERSION)
     return loader_fail (l, ZP_IO_ERROR_VERSION, "version", FALSE,
-                        _("written by a newer Ziping (version %" G_GINT64_FORMAT "); this version reads version %d"),
-                        version, ZP_FILE_FORMAT_VERSION);
+                        _("written by a newer Ziping (version %lld); this version reads version %d"),
+                        (long long) version, ZP_FILE_FORMAT_VERSION);
   return TRUE;
 }
 
