@@ -1,0 +1,930 @@
+/* zp-io-fast.c — the one-pass reader for files as Ziping writes them (docs/file-format.md).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ziping-core.h"
+#include "zp-goal-private.h"
+#include "zp-indicator-private.h"
+#include "zp-io-private.h"
+
+/* json-glib's tree of a district's workbook takes about 5 × the file and as long to free as
+ * to build. Files as Ziping writes them (strict JSON, the header and scheme before the
+ * forms, every member once) are read here in one pass straight into the model instead:
+ * the header and scheme, small, still through json-glib and the loader (zp-io-loader.c);
+ * the forms without any tree. The reader takes no decision of its own: whatever it is not sure of
+ * (a syntax error, comments, a duplicate member, a number where text belongs, a word it
+ * does not know…) makes it give up, and the loader reads the file again and says
+ * what is wrong, so that both give the same workbook or the same message. */
+typedef struct
+{
+  const char *start;
+  const char *p;
+  const char *end;
+  /* Unescaped strings, NUL-terminated; as long as the text, so that every string fits.
+   * Used as a stack: a member's strings are dropped once applied. Pages never written
+   * cost no memory. */
+  char       *scratch;
+  char       *top;
+} Fast;
+
+static inline void
+fast_blank (Fast *f)
+{
+  while (f->p < f->end && (*f->p == ' ' || *f->p == '\n' || *f->p == '\r' || *f->p == '\t'))
+    f->p++;
+}
+
+/* Consumes `c` after blanks, if it is there. */
+static inline gboolean
+fast_take (Fast *f,
+           char  c)
+{
+  fast_blank (f);
+  if (f->p < f->end && *f->p == c)
+    {
+      f->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+fast_literal (Fast       *f,
+              const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (f->end - f->p) < length || memcmp (f->p, word, length) != 0)
+    return FALSE;
+  f->p += length;
+  return TRUE;
+}
+
+/* `null` here stands for an absent member, as in the loader. */
+static gboolean
+fast_null (Fast *f)
+{
+  fast_blank (f);
+  return f->p < f->end && *f->p == 'n' && fast_literal (f, "null");
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* A string, unescaped onto the scratch stack. */
+static gboolean
+fast_string (Fast        *f,
+             const char **out)
+{
+  const char *p;
+  char *o = f->top;
+
+  if (!fast_take (f, '"'))
+    return FALSE;
+
+  *out = o;
+  for (p = f->p; p < f->end; )
+    {
+      guchar c = *p;
+      gunichar u = 0;
+
+      if (c == '"')
+        {
+          *o++ = '\0';
+          f->p = p + 1;
+          f->top = o;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return FALSE;
+      if (c != '\\')
+        {
+          *o++ = c;
+          p++;
+          continue;
+        }
+      if (++p >= f->end)
+        return FALSE;
+      switch (*p++)
+        {
+        case '"':  *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '/':  *o++ = '/'; break;
+        case 'b':  *o++ = '\b'; break;
+        case 'f':  *o++ = '\f'; break;
+        case 'n':  *o++ = '\n'; break;
+        case 'r':  *o++ = '\r'; break;
+        case 't':  *o++ = '\t'; break;
+        case 'u':
+          if (f->end - p < 4)
+            return FALSE;
+          for (int i = 0; i < 4; i++)
+            {
+              int digit = hex_value (p[i]);
+
+              if (digit < 0)
+                return FALSE;
+              u = u * 16 + digit;
+            }
+          p += 4;
+          /* NUL and surrogate pairs: left to json-glib. */
+          if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
+            return FALSE;
+          o += g_unichar_to_utf8 (u, o);
+          break;
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+/* A member name with no escapes, and its colon. */
+static gboolean
+fast_key (Fast        *f,
+          const char **key,
+          gsize       *length)
+{
+  const char *p;
+
+  if (!fast_take (f, '"'))
+    return FALSE;
+  for (p = f->p; p < f->end && *p != '"'; p++)
+    {
+      if (*p == '\\' || (guchar) *p < 0x20)
+        return FALSE;
+    }
+  if (p >= f->end || p == f->p)
+    return FALSE;
+
+  *key = f->p;
+  *length = p - f->p;
+  f->p = p + 1;
+  return fast_take (f, ':');
+}
+
+static gboolean
+key_is (const char *key,
+        gsize       length,
+        const char *name)
+{
+  return strncmp (key, name, length) == 0 && name[length] == '\0';
+}
+
+/* The index of `key` in `names` (NULL-terminated), or -1. */
+static int
+key_lookup (const char         *key,
+            gsize               length,
+            const char * const *names)
+{
+  for (int i = 0; names[i] != NULL; i++)
+    {
+      if (key_is (key, length, names[i]))
+        return i;
+    }
+  return -1;
+}
+
+/* Marks member `index` as seen; FALSE when it was already (json-glib keeps one of two
+ * same-named members: which one is its business). */
+static gboolean
+fast_first_time (guint64 *seen,
+                 int      index)
+{
+  guint64 bit = G_GUINT64_CONSTANT (1) << index;
+
+  if (*seen & bit)
+    return FALSE;
+  *seen |= bit;
+  return TRUE;
+}
+
+/* A plain number: integer, fraction, no exponent and not too long for json-glib to read
+ * the same way. */
+static gboolean
+fast_number (Fast *f)
+{
+  const char *p = f->p;
+  const char *digits;
+
+  if (p < f->end && *p == '-')
+    p++;
+  digits = p;
+  if (p < f->end && *p == '0')
+    p++;
+  else
+    while (p < f->end && g_ascii_isdigit (*p))
+      p++;
+  if (p == digits)
+    return FALSE;
+  if (p < f->end && *p == '.')
+    {
+      const char *fraction = ++p;
+
+      while (p < f->end && g_ascii_isdigit (*p))
+        p++;
+      if (p == fraction)
+        return FALSE;
+    }
+  if (p - f->p > 15 || (p < f->end && (g_ascii_isalnum (*p) || *p == '.')))
+    return FALSE;
+  f->p = p;
+  return TRUE;
+}
+
+/* Any value, checked and passed over (members Ziping does not know). The nesting was
+ * checked before. */
+static gboolean
+fast_skip (Fast *f)
+{
+  fast_blank (f);
+  if (f->p >= f->end)
+    return FALSE;
+
+  switch (*f->p)
+    {
+    case '"':
+      {
+        char *top = f->top;
+        const char *text;
+        gboolean ok = fast_string (f, &text);
+
+        f->top = top;
+        return ok;
+      }
+    case '{':
+      f->p++;
+      if (fast_take (f, '}'))
+        return TRUE;
+      do
+        {
+          const char *key;
+          gsize length;
+
+          if (!fast_key (f, &key, &length) || !fast_skip (f))
+            return FALSE;
+        }
+      while (fast_take (f, ','));
+      return fast_take (f, '}');
+    case '[':
+      f->p++;
+      if (fast_take (f, ']'))
+        return TRUE;
+      do
+        {
+          if (!fast_skip (f))
+            return FALSE;
+        }
+      while (fast_take (f, ','));
+      return fast_take (f, ']');
+    case 't':
+      return fast_literal (f, "true");
+    case 'f':
+      return fast_literal (f, "false");
+    case 'n':
+      return fast_literal (f, "null");
+    default:
+      return fast_number (f);
+    }
+}
+
+/* Text or a figure: a string, or null for "". */
+static gboolean
+fast_text (Fast        *f,
+           const char **out)
+{
+  if (fast_null (f))
+    {
+      *out = "";
+      return TRUE;
+    }
+  return fast_string (f, out);
+}
+
+/* One of `words`; null keeps *out. */
+static gboolean
+fast_word (Fast               *f,
+           const char * const *words,
+           int                *out)
+{
+  char *top = f->top;
+  const char *word;
+  int i;
+
+  if (fast_null (f))
+    return TRUE;
+  if (!fast_string (f, &word))
+    return FALSE;
+  f->top = top;
+
+  for (i = 0; words[i] != NULL; i++)
+    {
+      if (g_str_equal (words[i], word))
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Calls member() for each member of an object; null is no object (*present FALSE). */
+typedef gboolean (*FastMember) (Fast *f, const char *key, gsize length, gpointer data);
+
+static gboolean
+fast_object (Fast       *f,
+             FastMember  member,
+             gpointer    data,
+             gboolean   *present)
+{
+  if (present != NULL)
+    {
+      *present = !fast_null (f);
+      if (!*present)
+        return TRUE;
+    }
+  if (!fast_take (f, '{'))
+    return FALSE;
+  if (fast_take (f, '}'))
+    return TRUE;
+  do
+    {
+      const char *key;
+      gsize length;
+
+      if (!fast_key (f, &key, &length) || !member (f, key, length, data))
+        return FALSE;
+    }
+  while (fast_take (f, ','));
+  return fast_take (f, '}');
+}
+
+/* Starts an array (null: none); then fast_next() before each element. */
+static gboolean
+fast_array_open (Fast     *f,
+                 gboolean *present)
+{
+  *present = !fast_null (f);
+  return !*present || fast_take (f, '[');
+}
+
+/* TRUE with *more when an element follows, TRUE without at the end. */
+static gboolean
+fast_next (Fast     *f,
+           guint     index,
+           gboolean *more)
+{
+  if (fast_take (f, ']'))
+    {
+      *more = FALSE;
+      return TRUE;
+    }
+  *more = TRUE;
+  return index == 0 || fast_take (f, ',');
+}
+
+/* Explanations: key → text, set when not empty. */
+typedef struct
+{
+  gpointer     target;
+  void       (*set) (gpointer, const char *, const char *);
+  GPtrArray   *keys;  /* seen, to give up on a repeated key */
+} FastExplanations;
+
+static gboolean
+fast_explanation (Fast       *f,
+                  const char *key,
+                  gsize       length,
+                  gpointer    data)
+{
+  FastExplanations *e = data;
+  g_autofree char *name = g_strndup (key, length);
+  char *top = f->top;
+  const char *text;
+
+  for (guint i = 0; i < e->keys->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (e->keys, i), name))
+        return FALSE;
+    }
+  if (!fast_text (f, &text))
+    return FALSE;
+  if (*text != '\0')
+    e->set (e->target, name, text);
+  g_ptr_array_add (e->keys, g_steal_pointer (&name));
+  f->top = top;
+  return TRUE;
+}
+
+static gboolean
+fast_explanations (Fast     *f,
+                   gpointer  target,
+                   void    (*set) (gpointer, const char *, const char *))
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  FastExplanations e = { target, set, keys };
+  gboolean present;
+
+  return fast_object (f, fast_explanation, &e, &present);
+}
+
+typedef struct
+{
+  IndicatorFields fields;
+  guint64         seen;
+} FastIndicator;
+
+static gboolean
+fast_indicator_member (Fast       *f,
+                       const char *key,
+                       gsize       length,
+                       gpointer    data)
+{
+  FastIndicator *ind = data;
+
+  for (guint i = 0; i < N_INDICATOR_TEXTS; i++)
+    {
+      if (key_is (key, length, indicator_texts[i].member))
+        return fast_first_time (&ind->seen, i) && fast_text (f, &ind->fields.texts[i]);
+    }
+  if (key_is (key, length, "direction"))
+    return fast_first_time (&ind->seen, N_INDICATOR_TEXTS)
+           && fast_word (f, direction_words, &ind->fields.direction);
+  if (key_is (key, length, "grade"))
+    return fast_first_time (&ind->seen, N_INDICATOR_TEXTS + 1)
+           && fast_word (f, grade_words, &ind->fields.grade);
+  return fast_skip (f);
+}
+
+/* The indicators, appended to the goal all at once. */
+static gboolean
+fast_indicators (Fast   *f,
+                 ZpGoal *goal)
+{
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean present, more;
+
+  if (!fast_array_open (f, &present))
+    return FALSE;
+  for (guint i = 0; present; i++)
+    {
+      FastIndicator ind = { 0 };
+      char *top = f->top;
+
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        break;
+
+      _zp_io_indicator_fields_init (&ind.fields);
+      if (!fast_object (f, fast_indicator_member, &ind, NULL))
+        return FALSE;
+      g_ptr_array_add (indicators, _zp_io_indicator_from_fields (&ind.fields));
+      f->top = top;
+    }
+
+  _zp_goal_append_indicators (goal, (ZpIndicator **) indicators->pdata, indicators->len);
+  return TRUE;
+}
+
+typedef struct
+{
+  ZpGoal  *goal;
+  guint64  seen;
+} FastGoal;
+
+static gboolean
+fast_goal_member (Fast       *f,
+                  const char *key,
+                  gsize       length,
+                  gpointer    data)
+{
+  static const char * const names[] = { "text", "achieved", "weight", "indicators", NULL };
+  static void (* const setters[]) (ZpGoal *, const char *) = {
+    zp_goal_set_text, zp_goal_set_achieved, zp_goal_set_weight,
+  };
+  FastGoal *g = data;
+  int index = key_lookup (key, length, names);
+  char *top = f->top;
+  const char *text;
+
+  if (index < 0)
+    return fast_skip (f);
+  if (!fast_first_time (&g->seen, index))
+    return FALSE;
+  if (index == 3)
+    return fast_indicators (f, g->goal);
+
+  if (!fast_text (f, &text))
+    return FALSE;
+  setters[index] (g->goal, text);
+  f->top = top;
+  return TRUE;
+}
+
+/* An empty goal, as the loader leaves one before it reads the file's. */
+static void
+goal_clear (ZpGoal *goal)
+{
+  zp_goal_set_text (goal, "");
+  zp_goal_set_achieved (goal, "");
+  zp_goal_set_weight (goal, "");
+  while (zp_goal_get_n_indicators (goal) > 0)
+    zp_goal_remove_indicator (goal, 0);
+}
+
+static gboolean
+fast_goal (Fast   *f,
+           ZpGoal *goal)
+{
+  FastGoal g = { goal, 0 };
+
+  goal_clear (goal);
+  return fast_object (f, fast_goal_member, &g, NULL);
+}
+
+/* The members of both kinds of form, in one table: a bit each in `seen`. */
+enum
+{
+  FORM_KIND,
+  FORM_INITIAL_BUDGET,
+  FORM_BUDGET,
+  FORM_SPENT,
+  FORM_ANALYSIS,
+  FORM_IMPROVEMENT,
+  FORM_EXPLANATIONS,
+  FORM_GOALS,
+  FORM_UNIT,                 /* department */
+  FORM_BASIC_EXPENDITURE,
+  FORM_PROJECT_EXPENDITURE,
+  FORM_NAME,                 /* project */
+  FORM_DEPARTMENT,
+  FORM_IMPLEMENTER,
+  FORM_MANAGER,
+  FORM_PROJECT_CATEGORY,
+  FORM_PROJECT_ATTRIBUTE,
+  FORM_PROJECT_TYPE,
+  FORM_FUNDS,
+  N_FORM_MEMBERS
+};
+
+static const char * const form_members[] = {
+  "kind", "initial-budget", "budget", "spent", "analysis", "improvement", "explanations",
+  "goals", "unit", "basic-expenditure", "project-expenditure", "name", "department",
+  "implementer", "manager", "project-category", "project-attribute", "project-type",
+  "funds", NULL
+};
+
+typedef struct
+{
+  ZpForm     *form;
+  int         kind;
+  guint64     seen;
+  /* Texts (on the scratch stack until the form is done) and words, applied at the end
+   * in the loader's order. */
+  const char *texts[N_FORM_MEMBERS];
+  int         words[N_FORM_MEMBERS];
+} FastForm;
+
+typedef struct
+{
+  const char *values[ZP_N_FUND_FIELDS];  /* "" when absent */
+  guint64     seen;
+} FastFundRow;
+
+static gboolean
+fast_fund_row_member (Fast       *f,
+                      const char *key,
+                      gsize       length,
+                      gpointer    data)
+{
+  FastFundRow *row = data;
+  int field = key_lookup (key, length, fund_field_words);
+
+  if (field < 0)
+    return fast_skip (f);
+  return fast_first_time (&row->seen, field) && fast_text (f, &row->values[field]);
+}
+
+typedef struct
+{
+  ZpProjectForm *form;
+  guint64        seen;
+} FastFunds;
+
+static gboolean
+fast_funds_member (Fast       *f,
+                   const char *key,
+                   gsize       length,
+                   gpointer    data)
+{
+  FastFunds *funds = data;
+  int fund = key_lookup (key, length, fund_words);
+  FastFundRow row = { { "", "", "" }, 0 };
+  char *top = f->top;
+  gboolean present;
+
+  G_STATIC_ASSERT (ZP_N_FUND_FIELDS == 3);
+  if (fund < 0)
+    return fast_skip (f);
+  if (!fast_first_time (&funds->seen, fund)
+      || !fast_object (f, fast_fund_row_member, &row, &present))
+    return FALSE;
+  /* As the loader: a row that is there sets all its fields. */
+  if (present)
+    for (guint field = 0; field < ZP_N_FUND_FIELDS; field++)
+      zp_project_form_set_fund (funds->form, fund, field, row.values[field]);
+  f->top = top;
+  return TRUE;
+}
+
+static gboolean
+fast_department_goals (Fast             *f,
+                       ZpDepartmentForm *form)
+{
+  gboolean present, more;
+
+  if (!fast_array_open (f, &present))
+    return FALSE;
+  for (guint i = 0; present; i++)
+    {
+      g_autoptr(ZpGoal) goal = zp_goal_new ();
+
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        break;
+      if (!fast_goal (f, goal))
+        return FALSE;
+      zp_form_insert_goal (ZP_FORM (form), zp_form_get_n_goals (ZP_FORM (form)), goal);
+    }
+  return TRUE;
+}
+
+/* A project form's goals: at most one. */
+static gboolean
+fast_project_goals (Fast          *f,
+                    ZpProjectForm *form)
+{
+  gboolean present, more;
+
+  if (!fast_array_open (f, &present))
+    return FALSE;
+  if (!present)
+    return TRUE;
+  if (!fast_next (f, 0, &more))
+    return FALSE;
+  if (more && !fast_goal (f, zp_project_form_get_overall_goal (form)))
+    return FALSE;
+  return !more || fast_take (f, ']');
+}
+
+static gboolean
+fast_form_member (Fast       *f,
+                  const char *key,
+                  gsize       length,
+                  gpointer    data)
+{
+  FastForm *ff = data;
+  int index = key_lookup (key, length, form_members);
+  gboolean department = ff->kind == KIND_DEPARTMENT;
+  gboolean present;
+
+  if (index < 0)
+    return fast_skip (f);
+  /* A member of the other kind is not read by the loader either. */
+  if (department ? index >= FORM_NAME : (index >= FORM_UNIT && index < FORM_NAME))
+    return fast_skip (f);
+  if (!fast_first_time (&ff->seen, index))
+    return FALSE;
+
+  switch (index)
+    {
+    case FORM_KIND:
+      return FALSE;  /* not first */
+    case FORM_EXPLANATIONS:
+      return fast_explanations (f, ff->form, _zp_io_set_form_explanation);
+    case FORM_GOALS:
+      return department ? fast_department_goals (f, ZP_DEPARTMENT_FORM (ff->form))
+                        : fast_project_goals (f, ZP_PROJECT_FORM (ff->form));
+    case FORM_FUNDS:
+      {
+        FastFunds funds = { ZP_PROJECT_FORM (ff->form), 0 };
+
+        return fast_object (f, fast_funds_member, &funds, &present);
+      }
+    case FORM_PROJECT_CATEGORY:
+      return fast_word (f, category_words, &ff->words[index]);
+    case FORM_PROJECT_ATTRIBUTE:
+      return fast_word (f, attribute_words, &ff->words[index]);
+    case FORM_PROJECT_TYPE:
+      return fast_word (f, type_words, &ff->words[index]);
+    default:
+      return fast_text (f, &ff->texts[index]);
+    }
+}
+
+/* The loader's setters, in its order, with what was read. */
+static void
+fast_form_apply (FastForm *ff)
+{
+  const char * const *t = ff->texts;
+  ZpForm *form = ff->form;
+
+  if (ff->kind == KIND_DEPARTMENT)
+    {
+      ZpDepartmentForm *department = ZP_DEPARTMENT_FORM (form);
+
+      zp_department_form_set_unit (department, t[FORM_UNIT]);
+      zp_department_form_set_basic_expenditure (department, t[FORM_BASIC_EXPENDITURE]);
+      zp_department_form_set_project_expenditure (department, t[FORM_PROJECT_EXPENDITURE]);
+    }
+  else
+    {
+      ZpProjectForm *project = ZP_PROJECT_FORM (form);
+
+      zp_project_form_set_name (project, t[FORM_NAME]);
+      zp_project_form_set_department (project, t[FORM_DEPARTMENT]);
+      zp_project_form_set_implementer (project, t[FORM_IMPLEMENTER]);
+      zp_project_form_set_manager (project, t[FORM_MANAGER]);
+      zp_project_form_set_project_category (project, ff->words[FORM_PROJECT_CATEGORY]);
+      zp_project_form_set_project_attribute (project, ff->words[FORM_PROJECT_ATTRIBUTE]);
+      zp_project_form_set_project_type (project, ff->words[FORM_PROJECT_TYPE]);
+    }
+
+  zp_form_set_initial_budget (form, t[FORM_INITIAL_BUDGET]);
+  zp_form_set_budget (form, t[FORM_BUDGET]);
+  zp_form_set_spent (form, t[FORM_SPENT]);
+  zp_form_set_analysis (form, t[FORM_ANALYSIS]);
+  zp_form_set_improvement (form, t[FORM_IMPROVEMENT]);
+}
+
+/* One form; "kind" must come first (Ziping writes it so). */
+static gboolean
+fast_form (Fast       *f,
+           guint       index,
+           ZpWorkbook *workbook)
+{
+  g_autoptr(ZpForm) form = NULL;
+  FastForm ff = { 0 };
+  const char *key;
+  gsize length;
+  char *top = f->top;
+
+  ff.kind = KIND_PROJECT;
+  if (!fast_take (f, '{')
+      || !fast_key (f, &key, &length) || !key_is (key, length, "kind")
+      || fast_null (f) || !fast_word (f, kind_words, &ff.kind))
+    return FALSE;
+  if (ff.kind == KIND_DEPARTMENT && index > 0)
+    return FALSE;
+
+  for (guint i = 0; i < N_FORM_MEMBERS; i++)
+    ff.texts[i] = "";
+  ff.words[FORM_PROJECT_CATEGORY] = ZP_PROJECT_CATEGORY_DEPARTMENT_BUDGET;
+  ff.words[FORM_PROJECT_ATTRIBUTE] = ZP_PROJECT_ATTRIBUTE_CONTINUING;
+  ff.words[FORM_PROJECT_TYPE] = ZP_PROJECT_TYPE_RECURRENT;
+  ff.seen = 1 << FORM_KIND;
+
+  form = ff.kind == KIND_DEPARTMENT ? ZP_FORM (zp_department_form_new ())
+                                    : ZP_FORM (zp_project_form_new ());
+  ff.form = form;
+  zp_form_freeze (form);
+  zp_form_set_scheme (form, zp_workbook_get_scheme (workbook));
+  if (ff.kind == KIND_PROJECT)
+    goal_clear (zp_project_form_get_overall_goal (ZP_PROJECT_FORM (form)));
+
+  while (fast_take (f, ','))
+    {
+      if (!fast_key (f, &key, &length) || !fast_form_member (f, key, length, &ff))
+        return FALSE;
+    }
+  if (!fast_take (f, '}'))
+    return FALSE;
+
+  fast_form_apply (&ff);
+  f->top = top;
+
+  if (ff.kind == KIND_DEPARTMENT)
+    zp_workbook_set_department_form (workbook, ZP_DEPARTMENT_FORM (form));
+  else
+    zp_workbook_insert_project (workbook, G_MAXUINT, ZP_PROJECT_FORM (form));
+  zp_form_thaw (form);
+  return TRUE;
+}
+
+static gboolean
+fast_forms (Fast       *f,
+            ZpWorkbook *workbook)
+{
+  gboolean more;
+
+  if (!fast_take (f, '['))
+    return FALSE;
+  for (guint i = 0; ; i++)
+    {
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        return TRUE;
+      if (!fast_form (f, i, workbook))
+        return FALSE;
+    }
+}
+
+static const char * const root_members[] = {
+  "format", "version", "year", "unit", "unit-short", "department", "scheme", "explanations",
+  "forms", NULL
+};
+
+/* Everything before "forms", read by the loader from a copy of the text ending there. */
+static ZpWorkbook *
+fast_head (const char *text,
+           gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = g_strdup_printf ("%.*s}", (int) length, text);
+  JsonNode *root;
+  Loader loader = { 0 };
+
+  if (!json_parser_load_from_data (parser, head, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  loader.text = head;
+  loader.length = strlen (head);
+  loader.display_name = "<head>";
+  loader.error = &error;
+  return _zp_io_load_workbook_head (&loader, json_node_get_object (root));
+}
+
+/* NULL when the text is not as Ziping writes it: then the loader reads it. */
+ZpWorkbook *
+_zp_io_fast_load (const char *text,
+                  gsize       length)
+{
+  g_autoptr(ZpWorkbook) workbook = NULL;
+  g_autofree char *scratch = g_malloc (length + 1);
+  Fast fast = { text, text, text + length, scratch, scratch };
+  Fast *f = &fast;
+  const char *head_end;
+  const char *key;
+  gsize key_length;
+
+  if (!fast_take (f, '{'))
+    return NULL;
+  head_end = f->p;
+
+  /* The head: known members are read by the loader, so only their syntax is checked. */
+  for (;;)
+    {
+      if (!fast_key (f, &key, &key_length))
+        return NULL;
+      if (key_is (key, key_length, "forms"))
+        break;
+      if (!fast_skip (f) || !fast_take (f, ','))
+        return NULL;
+      head_end = f->p - 1;
+    }
+
+  workbook = fast_head (text, head_end - text);
+  if (workbook == NULL || !fast_forms (f, workbook))
+    return NULL;
+
+  /* After the forms: nothing the loader would read. */
+  while (fast_take (f, ','))
+    {
+      if (!fast_key (f, &key, &key_length)
+          || key_lookup (key, key_length, root_members) >= 0
+          || !fast_skip (f))
+        return NULL;
+    }
+  if (!fast_take (f, '}'))
+    return NULL;
+  fast_blank (f);
+  if (f->p != f->end)
+    return NULL;
+
+  return g_steal_pointer (&workbook);
+}
