@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# tools/run-example.sh — on a fresh Debian 12: install what Ziping needs, build it and open
+# the app on the bundled example (the seed workbook). Runs as root or through sudo.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+$SUDO apt-get install -y --no-install-recommends \
+  build-essential meson ninja-build pkg-config gettext \
+  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxlsxwriter-dev \
+  libglib2.0-bin desktop-file-utils appstream fonts-noto-cjk
+
+# Configure once; later runs only rebuild what changed.
+[ -f _build/build.ninja ] || meson setup _build
+meson compile -C _build
+
+exec _build/src/gui/ziping data/examples/jiangan-2024.ziping
