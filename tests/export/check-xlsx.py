@@ -6,13 +6,14 @@ setup as written; LibreOffice for the figures its formulas compute.
 usage: check-xlsx.py ZIPING-CLI
 """
 import os
+import re
 import sys
 
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from exportlib import (check, equal, export, finish, libreoffice_sheets, seed_path,  # noqa: E402
-                       temp_dir, variant)
+from exportlib import (HOSTILE, check, equal, export, finish, hostile_document,  # noqa: E402
+                       libreoffice_sheets, seed_path, temp_dir, variant)
 
 SHEETS = ['江岸区大数据中心', '科技条件专项', '公务员医疗报销', '子女统筹', '汇总表']
 
@@ -232,6 +233,27 @@ def check_streamed(cli, directory):
     equal(lo['汇总表'][3][5], '100', 'LibreOffice: summary of the streamed form')
 
 
+def check_hostile_texts(cli, directory):
+    """Texts that would run as formulas are stored as strings: the formulas in the file
+    are Ziping's own (rates, scores, totals), none of them a sender's."""
+    source = variant(hostile_document, directory, 'hostile.ziping')
+    book = openpyxl.load_workbook(export(cli, source, 'xlsx', os.path.join(directory, 'hostile.xlsx')))
+    strings, formulas = set(), []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == 's':
+                    # A carriage return is stored escaped, as the format wants.
+                    strings.add(cell.value.replace('_x000D_', '\r'))
+                elif cell.data_type == 'f':
+                    # The summary's references name the sheet: the title, quoted.
+                    formulas.append(re.sub(r"'(?:[^']|'')*'!", '', cell.value))
+    equal([t for t in HOSTILE if t not in strings], [], 'hostile texts stored as strings')
+    check(formulas, 'the sheet has its own formulas')
+    equal([f for f in formulas if any(w in f for w in ('evil', 'cmd', 'DDE', '1+1', 'SUM(1'))], [],
+          'no sender text among the formulas')
+
+
 def main():
     cli = sys.argv[1]
     directory = temp_dir()
@@ -250,6 +272,7 @@ def main():
     check_single_form_and_central(cli, directory)
     check_streamed(cli, directory)
     check_override(cli, directory)
+    check_hostile_texts(cli, directory)
     finish('check-xlsx')
 
 
