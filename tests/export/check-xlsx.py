@@ -254,6 +254,50 @@ def check_hostile_texts(cli, directory):
           'no sender text among the formulas')
 
 
+def merged_range_at(ws, coordinate):
+    return next((r for r in ws.merged_cells.ranges if coordinate in r), None)
+
+
+def continued_text(ws, label):
+    """The text beside `label` in column A, read down over the rows the label spans."""
+    row = next(c.row for c in ws['A'] if c.value == label)
+    merge = merged_range_at(ws, f'A{row}')
+    last = merge.max_row if merge else row
+    return [ws.cell(r, 2).value or '' for r in range(row, last + 1)], row, last
+
+
+def check_long_texts(cli, directory):
+    """A text past a cell's 32,767 characters (and past what a 409-point row prints) is
+    continued over rows below it, whole; the formulas below it still add up."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    analysis = ''.join(f'第{i:05d}句分析；' for i in range(10001))[:100001]
+    name = ('很长的指标名称' * 6000) + '结束'
+
+    def long_texts(document):
+        form = document['forms'][3]
+        form['analysis'] = analysis
+        form['goals'][0]['indicators'][0]['name'] = name
+        document['forms'] = [form]
+    source = variant(long_texts, directory, 'long-texts.ziping')
+    out = export(cli, source, 'xlsx', os.path.join(directory, 'long-texts.xlsx'))
+    ws = openpyxl.load_workbook(out)['子女统筹']
+    pieces, first, last = continued_text(ws, '偏差大或目标未完成原因分析')
+    equal(len(''.join(pieces)), len(analysis), 'characters of the analysis in the sheet')
+    check(''.join(pieces) == analysis, 'the analysis reads whole, in order, over its rows')
+    check(len(pieces) > 20, f'the analysis is continued over many rows ({len(pieces)})')
+    check(max(map(len, pieces)) <= 32767, 'no cell holds more than 32,767 characters')
+    for r in range(first, last + 1):
+        check((ws.row_dimensions[r].height or 0) <= 409, f'row {r} is at most 409 points high')
+    # The first indicator's name, in the grid, under merged categories: continued too.
+    names = [c.value for c in ws['D'] if isinstance(c.value, str) and c.value.startswith('很长')]
+    equal(''.join(names), name, 'the long indicator name reads whole over its rows')
+    check(len(names) > 1, f'the long name is continued ({len(names)} rows)')
+    lo = libreoffice_sheets(out, os.path.join(directory, 'long-texts'))
+    total = next(row for row in lo['子女统筹'] if row and row[0] == '总分')
+    equal(total[6], '100', 'LibreOffice: the total adds up below the continued name')
+    equal(lo['汇总表'][2][2:6], ['100%', '20', '80', '100'], 'LibreOffice: the summary finds the moved figures')
+
+
 def main():
     cli = sys.argv[1]
     directory = temp_dir()
@@ -273,6 +317,7 @@ def main():
     check_streamed(cli, directory)
     check_override(cli, directory)
     check_hostile_texts(cli, directory)
+    check_long_texts(cli, directory)
     finish('check-xlsx')
 
 
