@@ -80,7 +80,14 @@ def check_page_setup(ws):
     check(ws.page_setup.fitToWidth in (None, 1), f'{ws.title}: one page wide')
     equal(ws.page_setup.fitToHeight, 0, f'{ws.title}: as many pages tall as needed')
     check(ws.print_title_rows is not None, f'{ws.title}: heading rows repeat on each page')
-    check(ws.print_area is not None, f'{ws.title}: print area set')
+    # No print area: what prints is the used range, which is the form's grid and nothing
+    # else (one defined name per sheet, not two: see zp-export-xlsx.c).
+    equal(ws.print_area, None, f'{ws.title}: no print area beside the used range')
+    equal(ws.min_row, 1, f'{ws.title}: the used range starts at the title')
+    equal(ws.min_column, 1, f'{ws.title}: the used range starts in column A')
+    check(ws.max_column <= 9, f'{ws.title}: the used range is the form columns ({ws.max_column})')
+    last_text = max(c.row for row in ws.iter_rows() for c in row if c.value is not None)
+    equal(ws.max_row, last_text, f'{ws.title}: the used range ends with the form')
     check('第 &P 页 共 &N 页' in (ws.oddFooter.center.text or ''), f'{ws.title}: page numbers')
     for col in 'ABCDEFG' if ws.title != '汇总表' else 'ABCDEF':
         check(ws.column_dimensions[col].width and ws.column_dimensions[col].width > 5,
