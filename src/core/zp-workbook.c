@@ -68,6 +68,7 @@ watch_form (ZpWorkbook *self,
             ZpForm     *form)
 {
   zp_form_set_scheme (form, self->scheme);
+  zp_form_set_amount_unit (form, self->amount_unit);
   g_signal_connect (form, "changed", G_CALLBACK (on_form_changed), self);
 }
 
@@ -316,6 +317,8 @@ zp_workbook_set_amount_unit (ZpWorkbook   *self,
     return;
 
   self->amount_unit = unit;
+  for (guint i = 0; i < zp_workbook_get_n_forms (self); i++)
+    zp_form_set_amount_unit (zp_workbook_get_form (self, i), unit);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_UNIT]);
 }
 
@@ -617,6 +620,7 @@ clear_indicator_results (ZpIndicator *indicator)
   zp_indicator_set_manual_score (indicator, NULL);
   zp_indicator_set_manual_reason (indicator, NULL);
   zp_indicator_set_deviation_note (indicator, NULL);
+  zp_indicator_set_published_score (indicator, NULL);
 }
 
 static void
@@ -638,20 +642,32 @@ clear_explanations (ZpForm *form)
     zp_form_set_explanation (form, g_ptr_array_index (keys, i), NULL);
 }
 
-/* Keeps what plans the year (targets, weights, budgets), clears what reports on it. */
+/* Keeps what plans the year (targets, weights, texts), clears what reports on it and
+ * every amount: last year's money is never this year's (issue 9). */
 static void
 clear_form_results (ZpForm *form)
 {
   guint n_goals = zp_form_get_n_goals (form);
 
+  zp_form_set_initial_budget (form, NULL);
+  zp_form_set_budget (form, NULL);
   zp_form_set_spent (form, NULL);
   zp_form_set_analysis (form, NULL);
   zp_form_set_improvement (form, NULL);
+  zp_form_set_published_rate (form, NULL);
+  zp_form_set_published_execution_score (form, NULL);
+  zp_form_set_published_total (form, NULL);
   clear_explanations (form);
 
+  if (ZP_IS_DEPARTMENT_FORM (form))
+    {
+      zp_department_form_set_basic_expenditure (ZP_DEPARTMENT_FORM (form), NULL);
+      zp_department_form_set_project_expenditure (ZP_DEPARTMENT_FORM (form), NULL);
+    }
   if (ZP_IS_PROJECT_FORM (form))
     for (guint fund = 0; fund < ZP_N_FUNDS; fund++)
-      zp_project_form_set_fund (ZP_PROJECT_FORM (form), fund, ZP_FUND_FIELD_SPENT, NULL);
+      for (guint field = 0; field < ZP_N_FUND_FIELDS; field++)
+        zp_project_form_set_fund (ZP_PROJECT_FORM (form), fund, field, NULL);
 
   for (guint g = 0; g < n_goals; g++)
     clear_goal_results (zp_form_get_goal (form, g));
