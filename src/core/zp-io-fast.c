@@ -415,7 +415,7 @@ typedef struct
 {
   gpointer     target;
   void       (*set) (gpointer, const char *, const char *);
-  GPtrArray   *keys;  /* seen, to give up on a repeated key */
+  GHashTable  *keys;  /* seen, to give up on a repeated key */
 } FastExplanations;
 
 static gboolean
@@ -425,20 +425,19 @@ fast_explanation (Fast       *f,
                   gpointer    data)
 {
   FastExplanations *e = data;
-  g_autofree char *name = g_strndup (key, length);
+  char *name;
   char *top = f->top;
   const char *text;
 
-  for (guint i = 0; i < e->keys->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (e->keys, i), name))
-        return FALSE;
-    }
+  if (g_hash_table_size (e->keys) >= ZP_IO_MAX_EXPLANATIONS)
+    return FALSE;
+  name = g_strndup (key, length);
+  if (!g_hash_table_add (e->keys, name))
+    return FALSE;
   if (!fast_text (f, &text))
     return FALSE;
   if (*text != '\0')
     e->set (e->target, name, text);
-  g_ptr_array_add (e->keys, g_steal_pointer (&name));
   f->top = top;
   return TRUE;
 }
@@ -448,7 +447,7 @@ fast_explanations (Fast     *f,
                    gpointer  target,
                    void    (*set) (gpointer, const char *, const char *))
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   FastExplanations e = { target, set, keys };
   gboolean present;
 
@@ -502,6 +501,8 @@ fast_indicators (Fast   *f,
         return FALSE;
       if (!more)
         break;
+      if (i >= ZP_IO_MAX_INDICATORS)
+        return FALSE;
 
       _zp_io_indicator_fields_init (&ind.fields);
       if (!fast_object (f, fast_indicator_member, &ind, NULL))
@@ -681,7 +682,7 @@ fast_department_goals (Fast             *f,
         return FALSE;
       if (!more)
         break;
-      if (!fast_goal (f, goal))
+      if (i >= ZP_IO_MAX_GOALS || !fast_goal (f, goal))
         return FALSE;
       zp_form_insert_goal (ZP_FORM (form), zp_form_get_n_goals (ZP_FORM (form)), goal);
     }
@@ -854,7 +855,7 @@ fast_forms (Fast       *f,
         return FALSE;
       if (!more)
         return TRUE;
-      if (!fast_form (f, i, workbook))
+      if (i >= ZP_IO_MAX_FORMS || !fast_form (f, i, workbook))
         return FALSE;
     }
 }

@@ -102,6 +102,20 @@ loader_fail (Loader     *l,
   return FALSE;
 }
 
+/* More elements or members than any real workbook holds. */
+static gboolean
+check_count (Loader     *l,
+             const char *member,
+             guint       count,
+             guint       max)
+{
+  if (count <= max)
+    return TRUE;
+  /* TRANSLATORS: "“categories” has 20000 entries; Ziping reads at most 10000 there" */
+  return loader_fail (l, ZP_IO_ERROR_TOO_LARGE, member, FALSE,
+                      _("“%s” has %u entries; Ziping reads at most %u there"), member, count, max);
+}
+
 static const char *
 describe_node (JsonNode *node)
 {
@@ -409,7 +423,8 @@ load_categories (Loader     *l,
   JsonArray *categories;
   guint i;
 
-  if (!read_array (l, object, "categories", TRUE, &categories))
+  if (!read_array (l, object, "categories", TRUE, &categories)
+      || !check_count (l, "categories", json_array_get_length (categories), ZP_IO_MAX_CATEGORIES))
     return FALSE;
 
   loader_enter_key (l, "categories");
@@ -569,6 +584,8 @@ load_explanations (Loader     *l,
     return FALSE;
   if (explanations == NULL)
     return TRUE;
+  if (!check_count (l, "explanations", json_object_get_size (explanations), ZP_IO_MAX_EXPLANATIONS))
+    return FALSE;
 
   loader_enter_key (l, "explanations");
   keys = json_object_get_members (explanations);
@@ -647,6 +664,8 @@ load_goal (Loader     *l,
 
   if (indicators == NULL)
     return TRUE;
+  if (!check_count (l, "indicators", json_array_get_length (indicators), ZP_IO_MAX_INDICATORS))
+    return FALSE;
 
   loader_enter_key (l, "indicators");
   for (i = 0; i < json_array_get_length (indicators); i++)
@@ -703,6 +722,8 @@ load_department_goals (Loader           *l,
     return FALSE;
   if (goals == NULL)
     return TRUE;
+  if (!check_count (l, "goals", json_array_get_length (goals), ZP_IO_MAX_GOALS))
+    return FALSE;
 
   loader_enter_key (l, "goals");
   for (i = 0; i < json_array_get_length (goals); i++)
@@ -916,7 +937,8 @@ load_forms (Loader     *l,
   JsonArray *forms;
   guint i;
 
-  if (!read_array (l, root, "forms", TRUE, &forms))
+  if (!read_array (l, root, "forms", TRUE, &forms)
+      || !check_count (l, "forms", json_array_get_length (forms), ZP_IO_MAX_FORMS))
     return FALSE;
 
   loader_enter_key (l, "forms");

@@ -16,6 +16,15 @@ G_BEGIN_DECLS
 #define MAX_NESTING 64
 #define MAX_PATH    16
 
+/* Far more than any real workbook holds (a district has some 8,000 forms, a scheme 3
+ * categories): larger counts are refused (ZP_IO_ERROR_TOO_LARGE) before they cost
+ * minutes or gigabytes. */
+#define ZP_IO_MAX_FORMS         100000
+#define ZP_IO_MAX_GOALS         1000
+#define ZP_IO_MAX_INDICATORS    10000
+#define ZP_IO_MAX_CATEGORIES    10000
+#define ZP_IO_MAX_EXPLANATIONS  100000
+
 static const char * const direction_words[] = { "auto", "positive", "reverse", "equal", "qualitative", NULL };
 static const char * const grade_words[] = { "none", "achieved", "partial", "missed", NULL };
 static const char * const category_words[] = { "department-budget", "special", "transfer", NULL };
