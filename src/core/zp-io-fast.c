@@ -471,7 +471,8 @@ fast_indicator_member (Fast       *f,
   for (guint i = 0; i < N_INDICATOR_TEXTS; i++)
     {
       if (key_is (key, length, indicator_texts[i].member))
-        return fast_first_time (&ind->seen, i) && fast_text (f, &ind->fields.texts[i]);
+        return fast_first_time (&ind->seen, i) && fast_text (f, &ind->fields.texts[i])
+               && (!indicator_texts[i].figure || _zp_io_figure_in_range (ind->fields.texts[i]));
     }
   if (key_is (key, length, "direction"))
     return fast_first_time (&ind->seen, N_INDICATOR_TEXTS)
@@ -543,7 +544,7 @@ fast_goal_member (Fast       *f,
   if (index == 3)
     return fast_indicators (f, g->goal);
 
-  if (!fast_text (f, &text))
+  if (!fast_text (f, &text) || (index == 2 && !_zp_io_figure_in_range (text)))
     return FALSE;
   setters[index] (g->goal, text);
   f->top = top;
@@ -631,7 +632,8 @@ fast_fund_row_member (Fast       *f,
 
   if (field < 0)
     return fast_skip (f);
-  return fast_first_time (&row->seen, field) && fast_text (f, &row->values[field]);
+  return fast_first_time (&row->seen, field) && fast_text (f, &row->values[field])
+         && _zp_io_figure_in_range (row->values[field]);
 }
 
 typedef struct
@@ -747,6 +749,12 @@ fast_form_member (Fast       *f,
       return fast_word (f, attribute_words, &ff->words[index]);
     case FORM_PROJECT_TYPE:
       return fast_word (f, type_words, &ff->words[index]);
+    case FORM_INITIAL_BUDGET:
+    case FORM_BUDGET:
+    case FORM_SPENT:
+    case FORM_BASIC_EXPENDITURE:
+    case FORM_PROJECT_EXPENDITURE:
+      return fast_text (f, &ff->texts[index]) && _zp_io_figure_in_range (ff->texts[index]);
     default:
       return fast_text (f, &ff->texts[index]);
     }

@@ -229,7 +229,20 @@ read_figure (Loader      *l,
   if (!node_is_string (node))
     return fail_type (l, member, _("a string holding a number"), node);
   *out = json_node_get_string (node);
+  if (!_zp_io_figure_in_range (*out))
+    return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
+                        _("“%s” is “%s”, a number beyond what Ziping can hold (±%s)"),
+                        member, *out, ZP_DECIMAL_MAX_TEXT);
   return TRUE;
+}
+
+/* FALSE for a figure written as a number that no ZpDecimal holds: it would not be
+ * capped silently, nor be called "not a number" later. Shorter texts cannot be that
+ * large (the shortest is "92234亿", 8 bytes): most figures are not parsed here. */
+gboolean
+_zp_io_figure_in_range (const char *text)
+{
+  return strlen (text) < 8 || zp_decimal_parse_checked (text, NULL, NULL) != ZP_DECIMAL_PARSE_OUT_OF_RANGE;
 }
 
 static gboolean

@@ -122,6 +122,8 @@ gboolean
 _zp_io_walker_document (Walker *w);
 
 /* zp-io-loader.c */
+gboolean
+_zp_io_figure_in_range (const char *text);
 void
 _zp_io_set_form_explanation (gpointer    target,
                              const char *key,

@@ -283,6 +283,89 @@ test_huge_integers (void)
   }
 }
 
+/* The example with the first `from` after `after` replaced by `to`. */
+static char *
+example_variant (const char *after,
+                 const char *from,
+                 const char *to)
+{
+  g_autofree char *text = example_text (NULL);
+  const char *start = strstr (text, after);
+  const char *at = start != NULL ? strstr (start, from) : NULL;
+  g_autofree char *before = NULL;
+
+  g_assert_nonnull (at);
+  before = g_strndup (text, at - text);
+  return g_strconcat (before, to, at + strlen (from), NULL);
+}
+
+/* Figures past ±9.2 × 10^12 are refused, naming the member and quoting the text, by
+ * both readers; never capped, never called "not a number" later. */
+static void
+test_figures_out_of_range (void)
+{
+  static const struct { const char *after, *from, *to, *prefix, *words; } cases[] = {
+    { "\"forms\"", "\"budget\": \"2066.63\"", "\"budget\": \"9300000000000\"",
+      "bad.ziping:43:7: ", "“budget” is “9300000000000”, a number beyond what Ziping can hold" },
+    { "\"forms\"", "\"spent\": \"2066.63\"", "\"spent\": \"-9,300,000,000,000\"",
+      "bad.ziping:44:7: ", "“spent” is “-9,300,000,000,000”" },
+    { "\"forms\"", "\"weight\": \"20\"", "\"weight\": \"92234亿\"",
+      "bad.ziping:48:11: ", "“weight” is “92234亿”" },
+    { "\"indicators\"", "\"weight\": \"5\"", "\"weight\": \"123456789012345678901234567890\"",
+      "bad.ziping:56:15: ", "“weight” is “123456789012345678901234567890”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = example_variant (cases[i].after, cases[i].from, cases[i].to);
+      g_autofree char *commented = g_strconcat ("/* the loader */", data, NULL);
+
+      assert_refused_at (data, ZP_IO_ERROR_VALUE, cases[i].prefix, cases[i].words);
+      assert_refused (commented, strlen (commented), ZP_IO_ERROR_VALUE, cases[i].words);
+    }
+
+  /* Up to the edge, figures load as typed. */
+  {
+    g_autofree char *data = example_variant ("\"forms\"", "\"budget\": \"2066.63\"", "\"budget\": \"9223372036854.775807\"");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ZpWorkbook) workbook = zp_workbook_load_from_data (data, strlen (data), "edge.ziping", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (zp_form_get_budget (zp_workbook_get_form (workbook, 0)), ==, "9223372036854.775807");
+  }
+}
+
+static void
+test_decimal_range (void)
+{
+  static const struct { const char *text; ZpDecimalParse expected; } cases[] = {
+    { "9223372036854.775807", ZP_DECIMAL_PARSE_OK },
+    { "-9223372036854.775807", ZP_DECIMAL_PARSE_OK },
+    { "9223372036854.775808", ZP_DECIMAL_PARSE_OUT_OF_RANGE },
+    { "9300000000000", ZP_DECIMAL_PARSE_OUT_OF_RANGE },
+    { "930000000万", ZP_DECIMAL_PARSE_OUT_OF_RANGE },
+    { "92234亿", ZP_DECIMAL_PARSE_OUT_OF_RANGE },
+    { "92233亿", ZP_DECIMAL_PARSE_OK },
+    { "1,000,000,000,000,000,000", ZP_DECIMAL_PARSE_OUT_OF_RANGE },
+    { "99999999999999999999999999999999999999999999", ZP_DECIMAL_PARSE_OUT_OF_RANGE },
+    { "922337203685477580800%", ZP_DECIMAL_PARSE_OUT_OF_RANGE },
+    { "92233720368547758%", ZP_DECIMAL_PARSE_OUT_OF_RANGE },
+    { "922337203685477%", ZP_DECIMAL_PARSE_OK },
+    { "99999999999999999999 apples", ZP_DECIMAL_PARSE_NOT_A_NUMBER },
+    { "abc", ZP_DECIMAL_PARSE_NOT_A_NUMBER },
+    { "", ZP_DECIMAL_PARSE_NOT_A_NUMBER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ZpDecimal value = ZP_DECIMAL_ZERO;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (zp_decimal_parse_checked (cases[i].text, &value, NULL), ==, cases[i].expected);
+      g_assert_cmpint (zp_decimal_parse (cases[i].text, NULL, NULL), ==, cases[i].expected == ZP_DECIMAL_PARSE_OK);
+    }
+}
+
 /* Blank text that does not end in a NUL, right before a page that cannot be read: only
  * `length` bytes are read. */
 static void
@@ -391,6 +474,8 @@ main (int   argc,
   g_test_add_func ("/io/hostile/escapes-refused", test_escapes_refused);
   g_test_add_func ("/io/hostile/not-json", test_not_json);
   g_test_add_func ("/io/hostile/huge-integers", test_huge_integers);
+  g_test_add_func ("/io/hostile/figures-out-of-range", test_figures_out_of_range);
+  g_test_add_func ("/io/hostile/decimal-range", test_decimal_range);
   g_test_add_func ("/io/hostile/blank-buffer-without-nul", test_blank_buffer_without_nul);
   g_test_add_func ("/io/hostile/damage-has-positions", test_damage_has_positions);
 
