@@ -933,8 +933,10 @@ read_override_reasons (ZpImportForm *form,
             {
               ZpImportIndicator *ind = g_ptr_array_index (goal->indicators, k);
 
-              if (ind->manual && ind->manual_reason == NULL && strcmp (ind->name, name) == 0)
+              /* The .xlsx export keeps the number bare (the "*" is in print only). */
+              if (ind->manual_reason == NULL && strcmp (ind->name, name) == 0)
                 {
+                  ind->manual = TRUE;
                   ind->manual_reason = g_strdup (colon + strlen ("："));
                   goto next;
                 }
