@@ -105,8 +105,11 @@ xml_error_handler (void                    *arg,
       && x->xml_error->len > 0)
     return;
   if (x->xml_error->len == 0)
-    g_string_printf (x->xml_error, "line %d: %s", xmlTextReaderLocatorLineNumber (locator),
-                     g_strchomp (g_strdup (msg)));
+    {
+      g_string_printf (x->xml_error, "line %d: %s", xmlTextReaderLocatorLineNumber (locator), msg);
+      g_strchomp (x->xml_error->str);
+      x->xml_error->len = strlen (x->xml_error->str);
+    }
 }
 
 /* A reader over a part; NULL when the part is missing. */

@@ -82,8 +82,11 @@ xml_error (void                    *arg,
   GString *out = arg;
 
   if (out->len == 0)
-    g_string_printf (out, "line %d: %s", xmlTextReaderLocatorLineNumber (locator), msg);
-  g_strchomp (out->str);
+    {
+      g_string_printf (out, "line %d: %s", xmlTextReaderLocatorLineNumber (locator), msg);
+      g_strchomp (out->str);
+      out->len = strlen (out->str);
+    }
 }
 
 static gboolean
