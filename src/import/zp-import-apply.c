@@ -1,9 +1,11 @@
 /* zp-import-apply.c — the one mapping from what was read (ZpImport) into the model.
  *
- * What the model has no field for yet is kept in the ZpImport and compared here instead:
- * the published figures (a row's printed 得分, the printed 执行率, execution score and
- * 总分) become notes where Ziping computes something else, and a form's own category
- * points or execution weight become notes where they differ from the scheme's.
+ * The published figures (a row's printed 得分, the printed 执行率, execution score and
+ * 总分) go into the model's published-* properties, and also become notes where Ziping
+ * computes something else; a form's own category points go into the form where they
+ * differ from the scheme's; 计算符号/计量单位 into the indicator; 金额单位 into the
+ * workbook. What the model has no field for stays in the ZpImport: the printed execution
+ * weight (a note when it differs from the scheme's), 扣减分数 and 完成情况简要描述.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,8 +72,13 @@ make_indicator (ZpImportIndicator *src)
   zp_indicator_set_actual (ind, src->actual);
   zp_indicator_set_weight (ind, src->weight);
   zp_indicator_set_deviation_note (ind, src->note);
-  if (src->direction != ZP_DIRECTION_AUTO)
+  zp_indicator_set_published_score (ind, src->score);
+  if (src->calc_symbol != NULL && *src->calc_symbol != '\0')
+    zp_indicator_set_calc_symbol (ind, src->calc_symbol);  /* sets the direction of an auto row */
+  else if (src->direction != ZP_DIRECTION_AUTO)
     zp_indicator_set_direction (ind, src->direction);
+  if (src->measure_unit != NULL)
+    zp_indicator_set_measure_unit (ind, src->measure_unit);
   if (src->manual)
     {
       zp_indicator_set_manual_score (ind, src->score);
@@ -106,10 +113,39 @@ fill_execution (ZpForm       *form,
   zp_form_set_spent (form, or_empty (src->spent));
   zp_form_set_analysis (form, or_empty (src->analysis));
   zp_form_set_improvement (form, or_empty (src->improvement));
+  zp_form_set_published_rate (form, or_empty (src->published_rate));
+  zp_form_set_published_execution_score (form, or_empty (src->published_execution_score));
+  zp_form_set_published_total (form, or_empty (src->published_total));
+}
+
+/* The points a form prints for its categories ("产出指标（60 分）"), kept on the form where
+ * they are not the scheme's own. */
+static void
+fill_category_points (ZpForm       *form,
+                      ZpImportForm *src,
+                      ZpScheme     *scheme)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, src->category_points);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ZpDecimal printed;
+      gboolean percent;
+      guint index;
+
+      if (scheme != NULL && zp_scheme_lookup_category (scheme, key, &index)
+          && zp_decimal_parse (value, &printed, &percent)
+          && zp_decimal_equal (printed, zp_scheme_get_category_weight (scheme, index)))
+        continue;
+      zp_form_set_category_points (form, key, value);
+    }
 }
 
 static ZpForm *
-make_project (ZpImportForm *src)
+make_project (ZpImportForm *src,
+              ZpScheme     *scheme)
 {
   ZpProjectForm *project = zp_project_form_new ();
   ZpForm *form = ZP_FORM (project);
@@ -132,7 +168,10 @@ make_project (ZpImportForm *src)
       if (src->funds[f][k] != NULL)
         zp_project_form_set_fund (project, f, k, src->funds[f][k]);
 
-  /* A project form has one goal; a form printing several (rare) gets them in order. */
+  fill_category_points (form, src, scheme);
+
+  /* The first goal is the 年度总体目标; a form printing several goals (黄冈 2020) gets
+   * them all, in order. */
   for (guint g = 0; g < src->goals->len; g++)
     {
       ZpImportGoal *sg = g_ptr_array_index (src->goals, g);
@@ -140,16 +179,16 @@ make_project (ZpImportForm *src)
       if (g == 0)
         {
           fill_goal (goal, sg);
-          if (src->indicator_weight != NULL)
+          if (src->indicator_weight != NULL && src->goals->len == 1)
             zp_goal_set_weight (goal, src->indicator_weight);
         }
       else
-        for (guint i = 0; i < sg->indicators->len; i++)
-          {
-            g_autoptr(ZpIndicator) ind = make_indicator (g_ptr_array_index (sg->indicators, i));
+        {
+          g_autoptr(ZpGoal) more = zp_goal_new ();
 
-            zp_goal_insert_indicator (goal, G_MAXUINT, ind);
-          }
+          fill_goal (more, sg);
+          zp_form_insert_goal (form, G_MAXUINT, more);
+        }
     }
   zp_form_thaw (form);
   return form;
@@ -276,7 +315,7 @@ static void
 fill_workbook (ZpImport   *import,
                ZpWorkbook *workbook)
 {
-  const char *unit = NULL, *title_unit = NULL, *department = NULL;
+  const char *unit = NULL, *title_unit = NULL, *department = NULL, *amount_unit = NULL;
   gboolean same_department = TRUE;
   guint year = 0;
 
@@ -286,6 +325,16 @@ fill_workbook (ZpImport   *import,
 
       if (year == 0)
         year = f->year;
+      if (f->amount_unit != NULL)
+        {
+          if (amount_unit == NULL)
+            amount_unit = f->amount_unit;
+          else if (strcmp (amount_unit, f->amount_unit) != 0)
+            add_note (import, TRUE, f->where,
+                      g_strdup_printf (_("this form’s amounts are in %s, the first form’s in %s; "
+                                         "a workbook has one unit: convert the amounts"),
+                                       f->amount_unit, amount_unit));
+        }
       if (f->department && unit == NULL && f->unit != NULL && *f->unit)
         unit = f->unit;
       if (!f->department && title_unit == NULL && f->title_unit != NULL)
@@ -300,6 +349,9 @@ fill_workbook (ZpImport   *import,
     }
   if (year != 0)
     zp_workbook_set_year (workbook, year);
+  if (amount_unit != NULL)
+    zp_workbook_set_amount_unit (workbook, strcmp (amount_unit, "元") == 0 ? ZP_AMOUNT_UNIT_YUAN
+                                                                        : ZP_AMOUNT_UNIT_WAN_YUAN);
   if (*or_empty (zp_workbook_get_unit (workbook)) == '\0')
     zp_workbook_set_unit (workbook, unit != NULL ? unit : or_empty (title_unit));
   if (title_unit != NULL && *or_empty (zp_workbook_get_unit_short (workbook)) == '\0'
@@ -338,7 +390,7 @@ zp_import_apply (ZpImport   *import,
         }
       else
         {
-          form = make_project (src);
+          form = make_project (src, scheme);
           zp_workbook_insert_project (workbook, G_MAXUINT, ZP_PROJECT_FORM (form));
         }
       compare_scheme (import, src, scheme);

@@ -770,6 +770,8 @@ indicator_free (ZpImportIndicator *ind)
   g_free (ind->note);
   g_free (ind->description);
   g_free (ind->deduction);
+  g_free (ind->calc_symbol);
+  g_free (ind->measure_unit);
   g_free (ind->where);
   g_free (ind);
 }
@@ -830,6 +832,8 @@ read_indicator_rows (Ctx          *ctx,
           const char *unit = cell_text (ctx, row, c->unit);
 
           ind->target = join_target (cell_text (ctx, row, c->sign), target, unit, &ind->direction);
+          ind->calc_symbol = g_strdup (cell_text (ctx, row, c->sign));
+          ind->measure_unit = g_strdup (unit);
           ind->actual = is_number_text (actual) && *unit != '\0' && !g_str_has_suffix (actual, unit)
                         ? g_strconcat (actual, unit, NULL) : g_strdup (actual);
         }
@@ -977,6 +981,7 @@ read_form (Ctx   *ctx,
   int score_col = -1;
   guint row = first;
   gboolean seen_table = FALSE;
+  gboolean goal_labels = FALSE;
 
   g_clear_pointer (&ctx->subtitle, g_free);
   while (row <= last)
@@ -1014,7 +1019,7 @@ read_form (Ctx   *ctx,
           ZpImportGoal *goal = goal_new ();
           guint vcol;
 
-          form->department = TRUE;
+          goal_labels = TRUE;
           g_free (goal->text);
           goal->text = g_strdup (value_right_of (ctx, row, (guint) gcol, &vcol));
           g_free (goal->weight);
@@ -1056,7 +1061,9 @@ read_form (Ctx   *ctx,
 
   if (form->name == NULL && ctx->subtitle != NULL && !form->department)
     form->name = g_strdup (ctx->subtitle);
-  if (form->unit != NULL)
+  /* Numbered goals make a department form, unless it names a project (黄冈 2020 prints
+   * several goals on a project form). */
+  if (form->unit != NULL || (goal_labels && form->name == NULL))
     form->department = TRUE;
   if (form->layout == ZP_IMPORT_LAYOUT_HUBEI && form->initial_budget != NULL)
     form->layout = ZP_IMPORT_LAYOUT_CENTRAL;

@@ -42,7 +42,7 @@ typedef struct
   char           *category;      /* without its points: "产出指标" */
   char           *subcategory;
   char           *name;
-  char           *target;        /* comparator and unit joined (一体化) */
+  char           *target;        /* comparator and unit joined (一体化: "≥" "500" "人" → "≥500人") */
   char           *actual;
   char           *weight;        /* "" when missing */
   ZpWeightSource  weight_source;
@@ -53,6 +53,8 @@ typedef struct
   char           *description;   /* 完成情况简要描述 (一体化; no model field yet) */
   char           *deduction;     /* 扣减分数 (一体化; no model field yet) */
   ZpDirection     direction;     /* from 计算符号 (一体化), else AUTO */
+  char           *calc_symbol;   /* 计算符号 as printed, or NULL */
+  char           *measure_unit;  /* 计量单位 as printed, or NULL */
   char           *where;         /* "Sheet1!D12" */
 } ZpImportIndicator;
 
