@@ -31,6 +31,9 @@ static const ZpCliCommand commands[] = {
 #ifdef ZP_HAVE_EXPORT
   { "export",    zp_cli_export,    N_("Export forms as .xlsx, PDF or CSV") },
 #endif
+#ifdef ZP_HAVE_IMPORT
+  { "import",    zp_cli_import,    N_("Read forms from spreadsheets (.xlsx, .xls, .et) into a workbook") },
+#endif
 };
 
 static void

@@ -345,7 +345,7 @@ print_form_text (ZpForm *form,
   print_blocks_text (form);
   printf ("\n");
   print_indicators_text (form);
-  printf ("\n  %s %s\n\n", _("Total:"), zp_form_get_total_text (form));
+  printf ("\n  %s %s\n\n", _("Total:"), zp_form_get_total_display_text (form));
 }
 
 static void

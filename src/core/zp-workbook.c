@@ -17,6 +17,7 @@ struct _ZpWorkbook
   char       *unit;
   char       *unit_short;
   char       *department;
+  ZpAmountUnit amount_unit;
   ZpScheme   *scheme;
   GListStore *forms;
   GHashTable *explanations;
@@ -34,6 +35,7 @@ enum {
   PROP_UNIT_SHORT,
   PROP_DEPARTMENT,
   PROP_SCHEME,
+  PROP_AMOUNT_UNIT,
   N_PROPS
 };
 
@@ -69,6 +71,7 @@ watch_form (ZpWorkbook *self,
             ZpForm     *form)
 {
   zp_form_set_scheme (form, self->scheme);
+  zp_form_set_amount_unit (form, self->amount_unit);
   g_signal_connect (form, "changed", G_CALLBACK (on_form_changed), self);
 }
 
@@ -163,6 +166,9 @@ zp_workbook_get_property (GObject    *object,
     case PROP_SCHEME:
       g_value_set_object (value, self->scheme);
       break;
+    case PROP_AMOUNT_UNIT:
+      g_value_set_enum (value, self->amount_unit);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +199,9 @@ zp_workbook_set_property (GObject      *object,
     case PROP_SCHEME:
       zp_workbook_set_scheme (self, g_value_get_object (value));
       break;
+    case PROP_AMOUNT_UNIT:
+      zp_workbook_set_amount_unit (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -217,6 +226,10 @@ zp_workbook_class_init (ZpWorkbookClass *klass)
   properties[PROP_SCHEME] =
     g_param_spec_object ("scheme", NULL, NULL, ZP_TYPE_SCHEME,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_AMOUNT_UNIT] =
+    g_param_spec_enum ("amount-unit", NULL, NULL, ZP_TYPE_AMOUNT_UNIT, ZP_AMOUNT_UNIT_WAN_YUAN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -296,6 +309,35 @@ zp_workbook_set_year (ZpWorkbook *self,
 
   self->year = year;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+ZpAmountUnit
+zp_workbook_get_amount_unit (ZpWorkbook *self)
+{
+  g_return_val_if_fail (ZP_IS_WORKBOOK (self), ZP_AMOUNT_UNIT_WAN_YUAN);
+  return self->amount_unit;
+}
+
+void
+zp_workbook_set_amount_unit (ZpWorkbook   *self,
+                             ZpAmountUnit  unit)
+{
+  g_return_if_fail (ZP_IS_WORKBOOK (self));
+  g_return_if_fail (unit == ZP_AMOUNT_UNIT_WAN_YUAN || unit == ZP_AMOUNT_UNIT_YUAN);
+
+  if (self->amount_unit == unit)
+    return;
+
+  self->amount_unit = unit;
+  for (guint i = 0; i < zp_workbook_get_n_forms (self); i++)
+    zp_form_set_amount_unit (zp_workbook_get_form (self, i), unit);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_UNIT]);
+}
+
+const char *
+zp_amount_unit_to_label (ZpAmountUnit unit)
+{
+  return unit == ZP_AMOUNT_UNIT_YUAN ? "元" : "万元";
 }
 
 const char *
@@ -604,6 +646,7 @@ clear_indicator_results (ZpIndicator *indicator)
   zp_indicator_set_manual_score (indicator, NULL);
   zp_indicator_set_manual_reason (indicator, NULL);
   zp_indicator_set_deviation_note (indicator, NULL);
+  zp_indicator_set_published_score (indicator, NULL);
 }
 
 static void
@@ -625,20 +668,32 @@ clear_explanations (ZpForm *form)
     zp_form_set_explanation (form, g_ptr_array_index (keys, i), NULL);
 }
 
-/* Keeps what plans the year (targets, weights, budgets), clears what reports on it. */
+/* Keeps what plans the year (targets, weights, texts), clears what reports on it and
+ * every amount: last year's money is never this year's (issue 9). */
 static void
 clear_form_results (ZpForm *form)
 {
   guint n_goals = zp_form_get_n_goals (form);
 
+  zp_form_set_initial_budget (form, NULL);
+  zp_form_set_budget (form, NULL);
   zp_form_set_spent (form, NULL);
   zp_form_set_analysis (form, NULL);
   zp_form_set_improvement (form, NULL);
+  zp_form_set_published_rate (form, NULL);
+  zp_form_set_published_execution_score (form, NULL);
+  zp_form_set_published_total (form, NULL);
   clear_explanations (form);
 
+  if (ZP_IS_DEPARTMENT_FORM (form))
+    {
+      zp_department_form_set_basic_expenditure (ZP_DEPARTMENT_FORM (form), NULL);
+      zp_department_form_set_project_expenditure (ZP_DEPARTMENT_FORM (form), NULL);
+    }
   if (ZP_IS_PROJECT_FORM (form))
     for (guint fund = 0; fund < ZP_N_FUNDS; fund++)
-      zp_project_form_set_fund (ZP_PROJECT_FORM (form), fund, ZP_FUND_FIELD_SPENT, NULL);
+      for (guint field = 0; field < ZP_N_FUND_FIELDS; field++)
+        zp_project_form_set_fund (ZP_PROJECT_FORM (form), fund, field, NULL);
 
   for (guint g = 0; g < n_goals; g++)
     clear_goal_results (zp_form_get_goal (form, g));
@@ -662,6 +717,7 @@ zp_workbook_new_year (ZpWorkbook *self,
   zp_workbook_set_unit (next, self->unit);
   zp_workbook_set_unit_short (next, self->unit_short);
   zp_workbook_set_department (next, self->department);
+  zp_workbook_set_amount_unit (next, self->amount_unit);
 
   n = zp_workbook_get_n_forms (self);
   for (guint i = 0; i < n; i++)
