@@ -61,6 +61,14 @@ gboolean  zp_export_write_csv     (ZpWorkbook          *workbook,
                                    const ZpExportPlan  *plan,
                                    ZpExportTarget      *target,
                                    GError             **error);
+/* zp-docx.c */
+gboolean  zp_export_write_docx    (ZpWorkbook          *workbook,
+                                   const ZpExportPlan  *plan,
+                                   ZpExportTarget      *target,
+                                   GError             **error);
+gboolean  zp_docx_write_sheets_to_target (GPtrArray     *sheets,
+                                          ZpExportTarget *target,
+                                          GError       **error);
 gboolean  zp_export_write_pdf     (ZpWorkbook             *workbook,
                                    const ZpExportOptions  *options,
                                    ZpExportTarget         *target,
