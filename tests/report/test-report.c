@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "zp-grade-bands.h"
+#include "zp-summary-table.h"
 #include "zp-written-report.h"
 
 static ZpWorkbook *
@@ -268,6 +269,98 @@ test_write_text (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);  /* nothing else was left behind */
 }
 
+static const char *
+cell_text (ZpSheet *sheet,
+           guint    row,
+           guint    col)
+{
+  ZpCell *cell = zp_sheet_get_cell (sheet, row, col);
+
+  if (cell == NULL)
+    g_error ("no cell starts at row %u, column %u", row + 1, col + 1);
+  return cell->text;
+}
+
+/* The seed's 汇总表: its three projects, the totals from their forms, the grades; a
+ * shortfall with and without its note; a total of 85 is 良. */
+static void
+test_summary_table (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autoptr(ZpSummaryTable) table = zp_summary_table_new (FALSE);
+  g_autoptr(ZpSummaryTable) across = zp_summary_table_new (TRUE);
+  g_autoptr(ZpSheet) sheet = NULL;
+  static const char * const headings[] = {
+    "序号", "项目名称", "项目类别", "全年预算数", "全年执行数", "执行率", "执行得分", "指标得分",
+    "自评总分", "等级", "未完成指标数", "偏差说明",
+  };
+  static const guint errors[4] = { 0, 2, 0, 0 }, warnings[4] = { 9, 3, 1, 1 };
+  ZpIndicator *noted = seed_indicator (workbook, 1, 0);    /* 视频会议设备年度巡检次数, 2 分 */
+  ZpIndicator *silent = seed_indicator (workbook, 2, 0);   /* 在职及退休人员 10 人, 10 分 */
+  const ZpSummaryEntry *entry;
+
+  zp_indicator_set_actual (noted, "3 次");
+  zp_indicator_set_deviation_note (noted, "设备更换");
+  zp_indicator_set_actual (silent, "5 人");                /* 5 of 10 分 lost: total 95 */
+  zp_form_set_spent (zp_workbook_get_form (workbook, 3), "0.06");  /* 子女统筹 50%: 10 + 80 = 90 */
+  zp_indicator_set_actual (seed_indicator (workbook, 3, 1), "数据有误");
+  zp_indicator_set_grade (seed_indicator (workbook, 3, 1), ZP_GRADE_MISSED);
+  zp_indicator_set_manual_score (seed_indicator (workbook, 3, 1), "5");
+  zp_indicator_set_manual_reason (seed_indicator (workbook, 3, 1), "核实");
+  zp_indicator_set_deviation_note (seed_indicator (workbook, 3, 1), "数据未及时核对");
+
+  zp_summary_table_add_workbook (table, workbook, "seed.ziping", NULL, NULL);
+  g_assert_cmpuint (zp_summary_table_get_n_entries (table), ==, 3);
+  entry = zp_summary_table_get_entry (table, 0);
+  g_assert_cmpstr (entry->title, ==, "科技条件专项");
+  g_assert_cmpstr (entry->category, ==, "部门预算项目");
+  g_assert_cmpuint (entry->missed, ==, 1);
+  g_assert_cmpint (entry->notes, ==, ZP_DEVIATION_NOTES_PRESENT);
+  g_assert_cmpstr (zp_summary_table_grade_name (table, entry->grade), ==, "优");
+  entry = zp_summary_table_get_entry (table, 1);
+  g_assert_cmpint (entry->notes, ==, ZP_DEVIATION_NOTES_MISSING);
+  entry = zp_summary_table_get_entry (table, 2);
+  g_assert_cmpstr (zp_summary_table_grade_name (table, entry->grade), ==, "良");
+
+  sheet = zp_summary_table_layout (table, "2024 年度江岸区大数据中心项目支出绩效自评汇总表");
+  g_assert_cmpuint (sheet->n_cols, ==, 12);
+  g_assert_cmpstr (cell_text (sheet, 0, 0), ==, "2024 年度江岸区大数据中心项目支出绩效自评汇总表");
+  for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
+    g_assert_cmpstr (cell_text (sheet, 2, c), ==, headings[c]);
+  /* 科技条件专项: 0.80, 0.80, 100%, 20, 78.5 (2 × 3/4 = 1.5 of 2), 98.5. */
+  g_assert_cmpstr (cell_text (sheet, 3, 3), ==, "0.80");
+  g_assert_cmpstr (cell_text (sheet, 3, 5), ==, "100%");
+  g_assert_cmpstr (cell_text (sheet, 3, 7), ==, "79.5");
+  g_assert_cmpstr (cell_text (sheet, 3, 8), ==, "99.5");
+  g_assert_cmpstr (cell_text (sheet, 3, 11), ==, "有");
+  g_assert_cmpstr (cell_text (sheet, 4, 8), ==, "95");
+  g_assert_cmpstr (cell_text (sheet, 4, 11), ==, "缺");
+  g_assert_cmpstr (cell_text (sheet, 5, 5), ==, "50%");
+  g_assert_cmpstr (cell_text (sheet, 5, 8), ==, "85");
+  g_assert_cmpstr (cell_text (sheet, 5, 9), ==, "良");
+  /* 合计: 0.80 + 0.39 + 0.12 = 1.31 budgeted, 1.25 spent (95.42%), 3 shortfalls, 1 without note. */
+  g_assert_cmpstr (cell_text (sheet, 6, 0), ==, "合计");
+  g_assert_cmpstr (cell_text (sheet, 6, 3), ==, "1.31");
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 6, 3)->formula, ==, "SUM(D4:D6)");
+  g_assert_cmpstr (cell_text (sheet, 6, 4), ==, "1.25");
+  g_assert_cmpstr (cell_text (sheet, 6, 5), ==, "95.42%");
+  g_assert_cmpstr (cell_text (sheet, 6, 10), ==, "3");
+  g_assert_cmpstr (cell_text (sheet, 6, 11), ==, "缺 1");
+  g_assert_cmpstr (cell_text (sheet, 7, 0), ==, "等级分布：优 2 个，良 1 个，中 0 个，差 0 个");
+
+  /* Across workbooks: the department form too, the unit and year, and the checks. */
+  zp_summary_table_add_workbook (across, workbook, "seed.ziping", errors, warnings);
+  g_clear_pointer (&sheet, zp_sheet_free);
+  sheet = zp_summary_table_layout (across, "绩效自评汇总表");
+  g_assert_cmpuint (zp_summary_table_get_n_entries (across), ==, 4);
+  g_assert_cmpuint (sheet->n_cols, ==, 16);
+  g_assert_cmpstr (cell_text (sheet, 2, 1), ==, "单位");
+  g_assert_cmpstr (cell_text (sheet, 3, 1), ==, "江岸区大数据中心");
+  g_assert_cmpstr (cell_text (sheet, 3, 4), ==, "部门整体支出");
+  g_assert_cmpstr (cell_text (sheet, 4, 14), ==, "2");
+  g_assert_cmpstr (cell_text (sheet, 4, 15), ==, "3");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,5 +374,6 @@ main (int    argc,
   g_test_add_func ("/report/template-data", test_template_data);
   g_test_add_func ("/report/grade-bands", test_grade_bands);
   g_test_add_func ("/report/write-text", test_write_text);
+  g_test_add_func ("/report/summary-table", test_summary_table);
   return g_test_run ();
 }
