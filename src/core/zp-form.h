@@ -76,12 +76,47 @@ void          zp_form_set_analysis          (ZpForm      *self, const char *valu
 const char   *zp_form_get_improvement       (ZpForm      *self);
 void          zp_form_set_improvement       (ZpForm      *self, const char *value);
 
-/* Goals: a GListModel of ZpGoal. A project form always has exactly one. */
+/* What the published form printed, beside what Ziping computes (the checks compare them):
+ * string properties "published-rate" (执行率 as printed, "86.19%"), "published-execution-score"
+ * (the execution block's 得分) and "published-total" (总分); "" when not known. */
+const char   *zp_form_get_published_rate    (ZpForm      *self);
+void          zp_form_set_published_rate    (ZpForm      *self, const char *value);
+const char   *zp_form_get_published_execution_score (ZpForm *self);
+void          zp_form_set_published_execution_score (ZpForm *self, const char *value);
+const char   *zp_form_get_published_total   (ZpForm      *self);
+void          zp_form_set_published_total   (ZpForm      *self, const char *value);
+
+/* The form's own points per category (一级指标), as in "产出指标（60分）": they replace the
+ * scheme's for this form. Names match as the scheme matches them; points NULL or ""
+ * removes. Property "category-points" (GStrv of "name=points", in the order set) is
+ * notified on every change, and ::changed is emitted. */
+const char   *zp_form_get_category_points   (ZpForm      *self,
+                                             const char  *category);
+void          zp_form_set_category_points   (ZpForm      *self,
+                                             const char  *category,
+                                             const char  *points);
+guint         zp_form_get_n_category_points (ZpForm      *self);
+/* The i-th category name, and its points in *points. */
+const char   *zp_form_get_category_points_nth (ZpForm    *self,
+                                             guint        i,
+                                             const char **points);
+char        **zp_form_dup_category_points   (ZpForm      *self);
+void          zp_form_set_all_category_points (ZpForm    *self,
+                                             const char * const *pairs);
+/* The points a category must add up to on this form: the form's own, else the scheme's in
+ * a fixed split; FALSE when none is set (free split, unknown category, points not a
+ * number). */
+gboolean      zp_form_get_category_weight   (ZpForm      *self,
+                                             const char  *category,
+                                             ZpDecimal   *weight);
+
+/* Goals: a GListModel of ZpGoal. A project form has at least one: the first is its
+ * 年度总体目标; some forms (黄冈 2020) print several goals, each with its indicators. */
 GListModel   *zp_form_get_goals             (ZpForm      *self);
 guint         zp_form_get_n_goals           (ZpForm      *self);
 ZpGoal       *zp_form_get_goal              (ZpForm      *self,
                                              guint        position);  /* borrowed */
-void          zp_form_insert_goal           (ZpForm      *self,       /* department only */
+void          zp_form_insert_goal           (ZpForm      *self,
                                              guint        position,
                                              ZpGoal      *goal);
 void          zp_form_remove_goal           (ZpForm      *self,

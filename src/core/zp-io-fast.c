@@ -346,6 +346,22 @@ fast_word (Fast               *f,
   return FALSE;
 }
 
+/* true or false; null keeps *out. */
+static gboolean
+fast_boolean (Fast     *f,
+              gboolean *out)
+{
+  if (fast_null (f))
+    return TRUE;
+  if (fast_literal (f, "true"))
+    *out = TRUE;
+  else if (fast_literal (f, "false"))
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* Calls member() for each member of an object; null is no object (*present FALSE). */
 typedef gboolean (*FastMember) (Fast *f, const char *key, gsize length, gpointer data);
 
@@ -471,6 +487,9 @@ fast_indicator_member (Fast       *f,
   if (key_is (key, length, "grade"))
     return fast_first_time (&ind->seen, N_INDICATOR_TEXTS + 1)
            && fast_word (f, grade_words, &ind->fields.grade);
+  if (key_is (key, length, "not-applicable"))
+    return fast_first_time (&ind->seen, N_INDICATOR_TEXTS + 2)
+           && fast_boolean (f, &ind->fields.not_applicable);
   return fast_skip (f);
 }
 
@@ -572,6 +591,10 @@ enum
   FORM_IMPROVEMENT,
   FORM_EXPLANATIONS,
   FORM_GOALS,
+  FORM_PUBLISHED_RATE,       /* version 2 */
+  FORM_PUBLISHED_EXECUTION_SCORE,
+  FORM_PUBLISHED_TOTAL,
+  FORM_CATEGORY_POINTS,
   FORM_UNIT,                 /* department */
   FORM_BASIC_EXPENDITURE,
   FORM_PROJECT_EXPENDITURE,
@@ -588,7 +611,8 @@ enum
 
 static const char * const form_members[] = {
   "kind", "initial-budget", "budget", "spent", "analysis", "improvement", "explanations",
-  "goals", "unit", "basic-expenditure", "project-expenditure", "name", "department",
+  "goals", "published-rate", "published-execution-score", "published-total", "category-points",
+  "unit", "basic-expenditure", "project-expenditure", "name", "department",
   "implementer", "manager", "project-category", "project-attribute", "project-type",
   "funds", NULL
 };
@@ -679,7 +703,7 @@ fast_department_goals (Fast             *f,
   return TRUE;
 }
 
-/* A project form's goals: at most one. */
+/* A project form's goals: the first is its overall goal, any more are added. */
 static gboolean
 fast_project_goals (Fast          *f,
                     ZpProjectForm *form)
@@ -688,13 +712,76 @@ fast_project_goals (Fast          *f,
 
   if (!fast_array_open (f, &present))
     return FALSE;
-  if (!present)
-    return TRUE;
-  if (!fast_next (f, 0, &more))
+  for (guint i = 0; present; i++)
+    {
+      g_autoptr(ZpGoal) goal = NULL;
+
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        break;
+      if (i == 0)
+        {
+          if (!fast_goal (f, zp_project_form_get_overall_goal (form)))
+            return FALSE;
+          continue;
+        }
+      goal = zp_goal_new ();
+      if (!fast_goal (f, goal))
+        return FALSE;
+      zp_form_insert_goal (ZP_FORM (form), i, goal);
+    }
+  return TRUE;
+}
+
+/* One {"name", "points"} of "category-points". */
+typedef struct
+{
+  const char *name;
+  const char *points;
+  guint64     seen;
+} FastPoints;
+
+static gboolean
+fast_points_member (Fast       *f,
+                    const char *key,
+                    gsize       length,
+                    gpointer    data)
+{
+  static const char * const names[] = { "name", "points", NULL };
+  FastPoints *p = data;
+  int index = key_lookup (key, length, names);
+
+  if (index < 0)
+    return fast_skip (f);
+  return fast_first_time (&p->seen, index)
+         && fast_text (f, index == 0 ? &p->name : &p->points);
+}
+
+static gboolean
+fast_category_points (Fast   *f,
+                      ZpForm *form)
+{
+  gboolean present, more;
+
+  if (!fast_array_open (f, &present))
     return FALSE;
-  if (more && !fast_goal (f, zp_project_form_get_overall_goal (form)))
-    return FALSE;
-  return !more || fast_take (f, ']');
+  for (guint i = 0; present; i++)
+    {
+      FastPoints p = { "", "", 0 };
+      char *top = f->top;
+
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        break;
+      /* A nameless category is the loader's to explain. */
+      if (!fast_object (f, fast_points_member, &p, NULL) || *p.name == '\0')
+        return FALSE;
+      zp_form_set_category_points (form, p.name, p.points);
+      f->top = top;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -725,6 +812,8 @@ fast_form_member (Fast       *f,
     case FORM_GOALS:
       return department ? fast_department_goals (f, ZP_DEPARTMENT_FORM (ff->form))
                         : fast_project_goals (f, ZP_PROJECT_FORM (ff->form));
+    case FORM_CATEGORY_POINTS:
+      return fast_category_points (f, ff->form);
     case FORM_FUNDS:
       {
         FastFunds funds = { ZP_PROJECT_FORM (ff->form), 0 };
@@ -775,6 +864,9 @@ fast_form_apply (FastForm *ff)
   zp_form_set_spent (form, t[FORM_SPENT]);
   zp_form_set_analysis (form, t[FORM_ANALYSIS]);
   zp_form_set_improvement (form, t[FORM_IMPROVEMENT]);
+  zp_form_set_published_rate (form, t[FORM_PUBLISHED_RATE]);
+  zp_form_set_published_execution_score (form, t[FORM_PUBLISHED_EXECUTION_SCORE]);
+  zp_form_set_published_total (form, t[FORM_PUBLISHED_TOTAL]);
 }
 
 /* One form; "kind" must come first (Ziping writes it so). */
@@ -851,8 +943,8 @@ fast_forms (Fast       *f,
 }
 
 static const char * const root_members[] = {
-  "format", "version", "year", "unit", "unit-short", "department", "scheme", "explanations",
-  "forms", NULL
+  "format", "version", "year", "unit", "unit-short", "department", "amount-unit", "scheme",
+  "explanations", "forms", NULL
 };
 
 /* Everything before "forms", read by the loader from a copy of the text ending there. */

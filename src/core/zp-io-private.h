@@ -26,6 +26,9 @@ static const char * const kind_words[] = { "department", "project", NULL };
 static const char * const layout_words[] = { "hubei", "central", NULL };
 static const char * const fund_words[] = { "current", "carryover", "other", NULL };
 static const char * const fund_field_words[] = { "initial", "budget", "spent", NULL };
+static const char * const amount_unit_words[] = { "wan-yuan", "yuan", NULL };
+static const char * const split_words[] = { "fixed", "free", NULL };
+static const char * const not_applicable_words[] = { "error", "rescale", NULL };
 
 enum { KIND_DEPARTMENT, KIND_PROJECT };
 
@@ -82,6 +85,10 @@ static const struct
   [ZP_INDICATOR_TEXT_MANUAL_SCORE] = { "manual-score", TRUE },
   [ZP_INDICATOR_TEXT_MANUAL_REASON] = { "manual-reason", FALSE },
   [ZP_INDICATOR_TEXT_DEVIATION_NOTE] = { "deviation-note", FALSE },
+  /* version 2 */
+  [ZP_INDICATOR_TEXT_CALC_SYMBOL] = { "calc-symbol", FALSE },
+  [ZP_INDICATOR_TEXT_MEASURE_UNIT] = { "measure-unit", FALSE },
+  [ZP_INDICATOR_TEXT_PUBLISHED_SCORE] = { "published-score", TRUE },
 };
 
 #define N_INDICATOR_TEXTS ZP_INDICATOR_N_TEXTS
@@ -93,6 +100,7 @@ typedef struct
   const char *texts[N_INDICATOR_TEXTS];  /* "" when absent */
   int         direction;
   int         grade;
+  gboolean    not_applicable;
 } IndicatorFields;
 
 

@@ -17,6 +17,7 @@ struct _ZpWorkbook
   char       *unit;
   char       *unit_short;
   char       *department;
+  ZpAmountUnit amount_unit;
   ZpScheme   *scheme;
   GListStore *forms;
   GHashTable *explanations;
@@ -31,6 +32,7 @@ enum {
   PROP_UNIT_SHORT,
   PROP_DEPARTMENT,
   PROP_SCHEME,
+  PROP_AMOUNT_UNIT,
   N_PROPS
 };
 
@@ -152,6 +154,9 @@ zp_workbook_get_property (GObject    *object,
     case PROP_SCHEME:
       g_value_set_object (value, self->scheme);
       break;
+    case PROP_AMOUNT_UNIT:
+      g_value_set_enum (value, self->amount_unit);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -182,6 +187,9 @@ zp_workbook_set_property (GObject      *object,
     case PROP_SCHEME:
       zp_workbook_set_scheme (self, g_value_get_object (value));
       break;
+    case PROP_AMOUNT_UNIT:
+      zp_workbook_set_amount_unit (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -206,6 +214,10 @@ zp_workbook_class_init (ZpWorkbookClass *klass)
   properties[PROP_SCHEME] =
     g_param_spec_object ("scheme", NULL, NULL, ZP_TYPE_SCHEME,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_AMOUNT_UNIT] =
+    g_param_spec_enum ("amount-unit", NULL, NULL, ZP_TYPE_AMOUNT_UNIT, ZP_AMOUNT_UNIT_WAN_YUAN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -284,6 +296,33 @@ zp_workbook_set_year (ZpWorkbook *self,
 
   self->year = year;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+ZpAmountUnit
+zp_workbook_get_amount_unit (ZpWorkbook *self)
+{
+  g_return_val_if_fail (ZP_IS_WORKBOOK (self), ZP_AMOUNT_UNIT_WAN_YUAN);
+  return self->amount_unit;
+}
+
+void
+zp_workbook_set_amount_unit (ZpWorkbook   *self,
+                             ZpAmountUnit  unit)
+{
+  g_return_if_fail (ZP_IS_WORKBOOK (self));
+  g_return_if_fail (unit == ZP_AMOUNT_UNIT_WAN_YUAN || unit == ZP_AMOUNT_UNIT_YUAN);
+
+  if (self->amount_unit == unit)
+    return;
+
+  self->amount_unit = unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_UNIT]);
+}
+
+const char *
+zp_amount_unit_to_label (ZpAmountUnit unit)
+{
+  return unit == ZP_AMOUNT_UNIT_YUAN ? "元" : "万元";
 }
 
 const char *
@@ -636,6 +675,7 @@ zp_workbook_new_year (ZpWorkbook *self,
   zp_workbook_set_unit (next, self->unit);
   zp_workbook_set_unit_short (next, self->unit_short);
   zp_workbook_set_department (next, self->department);
+  zp_workbook_set_amount_unit (next, self->amount_unit);
 
   n = zp_workbook_get_n_forms (self);
   for (guint i = 0; i < n; i++)

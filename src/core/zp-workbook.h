@@ -36,6 +36,12 @@ void              zp_workbook_set_unit_short       (ZpWorkbook       *self, cons
 const char       *zp_workbook_get_display_unit_short (ZpWorkbook     *self);
 const char       *zp_workbook_get_department       (ZpWorkbook       *self);
 void              zp_workbook_set_department       (ZpWorkbook       *self, const char *department);
+/* Enum property "amount-unit": the unit of every amount of every form (万元 by default). */
+ZpAmountUnit      zp_workbook_get_amount_unit      (ZpWorkbook       *self);
+void              zp_workbook_set_amount_unit      (ZpWorkbook       *self,
+                                                    ZpAmountUnit      unit);
+/* "万元" or "元", as forms print it ("金额单位：元"). */
+const char       *zp_amount_unit_to_label          (ZpAmountUnit      unit);
 ZpScheme         *zp_workbook_get_scheme           (ZpWorkbook       *self);
 /* Takes a reference; sets it on every form, which rescore. */
 void              zp_workbook_set_scheme           (ZpWorkbook       *self,
