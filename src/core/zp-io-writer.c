@@ -478,3 +478,32 @@ zp_workbook_save (ZpWorkbook  *self,
     }
   return saved;
 }
+
+/* The writing half of zp_workbook_save(), for bytes taken from zp_workbook_to_data() on the
+ * main thread: it touches no model object, so a worker thread may call it. */
+gboolean
+zp_workbook_save_data (GFile       *file,
+                       const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    saved = save_local (path, data, length, error);
+  else
+    saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                     NULL, NULL, error);
+  if (!saved)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
+    }
+  return saved;
+}
