@@ -451,32 +451,14 @@ zp_workbook_save (ZpWorkbook  *self,
                   GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *path = NULL;
   gsize length = 0;
-  gboolean saved;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = zp_workbook_to_data (self, &length);
-  path = g_file_get_path (file);
-  if (path != NULL)
-    /* Every link followed, the mode and owner kept, leftovers of killed saves removed. */
-    saved = zp_file_replace_contents (path, data, length, error);
-  else
-    /* Not a local file (a remote location): GIO writes a temporary and renames it on close. */
-    saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                     NULL, NULL, error);
-
-  if (!saved)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      /* GIO's message names the temporary file: say first which file was not saved. */
-      g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
-    }
-  return saved;
+  return zp_workbook_save_data (file, data, length, error);
 }
 
 /* The writing half of zp_workbook_save(), for bytes taken from zp_workbook_to_data() on the
@@ -495,14 +477,17 @@ zp_workbook_save_data (GFile       *file,
 
   path = g_file_get_path (file);
   if (path != NULL)
-    saved = save_local (path, data, length, error);
+    /* Every link followed, the mode and owner kept, leftovers of killed saves removed. */
+    saved = zp_file_replace_contents (path, data, length, error);
   else
+    /* Not a local file (a remote location): GIO writes a temporary and renames it on close. */
     saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                      NULL, NULL, error);
   if (!saved)
     {
       g_autofree char *name = g_file_get_basename (file);
 
+      /* GIO's message names the temporary file: say first which file was not saved. */
       g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
     }
   return saved;
