@@ -912,7 +912,7 @@ fast_pass_over (Fast *f)
         {
         case '"':
           for (p++; p < f->end && *p != '"'; p++)
-            if (*p == '\\')
+            if (*p == '\\' && p + 1 < f->end)
               p++;
           break;
         case '{':
