@@ -852,6 +852,88 @@ test_amount_unit_typed (void)
   g_assert_nonnull (strstr (score->out, "75.00%"));
 }
 
+/* ---- checks of issue 9, through the CLI ---- */
+
+/* A 10号 form as published, with the errors seen in the wild: 86.18% printed as 86.19%,
+ * 8.62 printed as 9, a row's 得分 and a 总分 typed over. */
+static char *
+write_published_workbook (gboolean wrong)
+{
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_new ("central");
+  g_autoptr(ZpProjectForm) project = zp_project_form_new ();
+  ZpGoal *goal = zp_project_form_get_overall_goal (project);
+  g_autofree char *path = tmp_path (wrong ? "published-wrong.ziping" : "published-right.ziping");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ZpIndicator *indicators[] = {
+    make_indicator ("产出指标", "时效指标", "接种完成时间", "12月底前", "12月20日完成", "50"),
+    make_indicator ("效益指标", "社会效益指标", "报告及时率", "90%-110%", "100%", "30"),
+    make_indicator ("满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "95%", "10"),
+  };
+
+  zp_project_form_set_name (project, "疫苗接种");
+  zp_form_set_budget (ZP_FORM (project), "250000元");
+  zp_form_set_spent (ZP_FORM (project), "215457.6元");
+  zp_form_set_analysis (ZP_FORM (project), "部分资金结转");
+  zp_form_set_published_rate (ZP_FORM (project), wrong ? "86.19%" : "86.18%");
+  zp_form_set_published_execution_score (ZP_FORM (project), wrong ? "9" : "8.62");
+  zp_form_set_published_total (ZP_FORM (project), wrong ? "100" : "98.62");
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+    {
+      zp_indicator_set_published_score (indicators[i], i == 0 && wrong ? "45" : zp_indicator_get_weight (indicators[i]));
+      zp_goal_insert_indicator (goal, G_MAXUINT, indicators[i]);
+      g_object_unref (indicators[i]);
+    }
+  zp_workbook_set_amount_unit (workbook, ZP_AMOUNT_UNIT_YUAN);
+  zp_workbook_insert_project (workbook, G_MAXUINT, project);
+  g_assert_true (zp_workbook_save (workbook, file, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_check_published (void)
+{
+  g_autofree char *right = write_published_workbook (FALSE);
+  g_autofree char *wrong = write_published_workbook (TRUE);
+  g_autoptr(CliRun) quiet = run_cli ("check", "--json", right, NULL);
+  g_autoptr(CliRun) loud = run_cli ("check", "--json", wrong, NULL);
+  g_autoptr(CliRun) score = run_cli ("score", right, NULL);
+
+  g_assert_cmpint (quiet->status, ==, 0);
+  g_assert_cmpuint (count_findings (quiet->out, "published-rate"), ==, 0);
+  g_assert_cmpuint (count_findings (quiet->out, "published-score"), ==, 0);
+  g_assert_cmpuint (count_findings (quiet->out, "published-total"), ==, 0);
+  /* "250000元" in a 元 workbook: the unit is the workbook's, still said. */
+  g_assert_cmpuint (count_findings (quiet->out, "amount-unit-typed"), ==, 2);
+  g_assert_nonnull (strstr (score->out, "86.18%"));
+  g_assert_nonnull (strstr (score->out, "Total: 98.62"));
+
+  g_assert_cmpuint (count_findings (loud->out, "published-rate"), ==, 1);
+  g_assert_cmpuint (count_findings (loud->out, "published-score"), ==, 2);
+  g_assert_cmpuint (count_findings (loud->out, "published-total"), ==, 1);
+  g_assert_nonnull (strstr (loud->out, "is 9, but the rules give 8.62"));
+}
+
+static void
+test_indicator_deadline (void)
+{
+  g_autoptr(CliRun) met = run_cli ("indicator", "--json", "--target", "6月30日前完成", "--actual", "6月28日",
+                                   "--weight", "10", NULL);
+  g_autoptr(CliRun) missed = run_cli ("indicator", "--target", "2024年底前", "--actual", "2025年2月",
+                                      "--weight", "10", NULL);
+  g_autoptr(CliRun) range = run_cli ("indicator", "--target", "90%-110%", "--actual", "120%",
+                                     "--weight", "20", NULL);
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (met->status, ==, 0);
+  root = parse_json (met->out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "rule"), ==, "deadline");
+  g_assert_nonnull (strstr (missed->out, "0.00 / 10.00"));
+  g_assert_nonnull (strstr (missed->out, "deadline"));
+  g_assert_nonnull (strstr (range->out, "18.33 / 20.00"));
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -900,6 +982,8 @@ main (int    argc,
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/gaps/new-year-unscored", test_new_year_unscored);
   g_test_add_func ("/cli/gaps/amount-unit-typed", test_amount_unit_typed);
+  g_test_add_func ("/cli/check/published", test_check_published);
+  g_test_add_func ("/cli/indicator/deadline", test_indicator_deadline);
 
   result = g_test_run ();
   remove_tmp_dir ();
