@@ -20,6 +20,7 @@
 #include "zp-finding.h"
 #include "zp-checker.h"
 #include "zp-io.h"
+#include "zp-file-replace.h"
 
 G_BEGIN_DECLS
 

@@ -21,6 +21,9 @@ struct _ZpWorkbook
   ZpScheme   *scheme;
   GListStore *forms;
   GHashTable *explanations;
+  /* ZpForm* → position + 1, built when first asked for and dropped when the list
+   * changes: finding the form of each of thousands of findings stays linear. */
+  GHashTable *positions;
 };
 
 G_DEFINE_FINAL_TYPE (ZpWorkbook, zp_workbook, G_TYPE_OBJECT)
@@ -98,6 +101,12 @@ set_string (ZpWorkbook *self,
 }
 
 static void
+on_forms_items_changed (ZpWorkbook *self)
+{
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+}
+
+static void
 zp_workbook_dispose (GObject *object)
 {
   ZpWorkbook *self = ZP_WORKBOOK (object);
@@ -108,6 +117,7 @@ zp_workbook_dispose (GObject *object)
 
       for (guint i = 0; i < n; i++)
         unwatch_form (self, zp_workbook_get_form (self, i));
+      g_signal_handlers_disconnect_by_func (self->forms, on_forms_items_changed, self);
       g_clear_object (&self->forms);
     }
   if (self->scheme != NULL)
@@ -126,6 +136,7 @@ zp_workbook_finalize (GObject *object)
   g_clear_pointer (&self->unit_short, g_free);
   g_clear_pointer (&self->department, g_free);
   g_clear_pointer (&self->explanations, g_hash_table_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_workbook_parent_class)->finalize (object);
 }
@@ -261,6 +272,7 @@ zp_workbook_init (ZpWorkbook *self)
   self->unit_short = g_strdup ("");
   self->department = g_strdup ("");
   self->forms = g_list_store_new (ZP_TYPE_FORM);
+  g_signal_connect_swapped (self->forms, "items-changed", G_CALLBACK (on_forms_items_changed), self);
   self->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -540,17 +552,31 @@ zp_workbook_move_form (ZpWorkbook *self,
   g_list_store_insert (self->forms, to, form);
 }
 
+static GHashTable *
+build_positions (ZpWorkbook *self)
+{
+  GHashTable *positions = g_hash_table_new (NULL, NULL);
+  guint n = zp_workbook_get_n_forms (self);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (positions, zp_workbook_get_form (self, i), GUINT_TO_POINTER (i + 1));
+  return positions;
+}
+
 guint
 zp_workbook_find_form (ZpWorkbook *self,
                        ZpForm     *form)
 {
-  guint position;
+  gpointer position;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (self), G_MAXUINT);
 
-  if (form == NULL || !g_list_store_find (self->forms, form, &position))
+  if (form == NULL)
     return G_MAXUINT;
-  return position;
+  if (self->positions == NULL)
+    self->positions = build_positions (self);
+  position = g_hash_table_lookup (self->positions, form);
+  return position != NULL ? GPOINTER_TO_UINT (position) - 1 : G_MAXUINT;
 }
 
 const char *

@@ -23,12 +23,14 @@ gboolean  zp_export_plan_init     (ZpExportPlan           *plan,
                                    GError                **error);
 void      zp_export_plan_clear    (ZpExportPlan           *plan);
 
-/* A temporary file beside the target, renamed into place by commit. */
+/* A temporary file beside the target, renamed into place by commit (zp-file-replace.h:
+ * links followed, mode and owner kept). */
 typedef struct
 {
-  char *path;      /* the target */
-  char *tmp_path;  /* the temporary file, NULL once committed or removed */
-  int   fd;        /* open on tmp_path, or −1 */
+  char          *path;      /* the target as given, for messages */
+  char          *tmp_path;  /* the temporary file, NULL once committed or removed */
+  int            fd;        /* open on tmp_path, or −1 */
+  ZpFileReplace *replace;
 } ZpExportTarget;
 
 gboolean  zp_export_target_open   (ZpExportTarget  *target,
