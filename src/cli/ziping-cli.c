@@ -68,6 +68,11 @@ main (int    argc,
   g_autofree char *prgname = NULL;
 
   setlocale (LC_ALL, "");
+  /* Workbooks are UTF-8 and so are the Chinese option values people type (--grade 部分达成);
+   * in a C or other non-UTF-8 locale GOption would refuse them ("Invalid byte sequence"):
+   * read and write UTF-8 whatever the locale says, messages staying in its language. */
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
   zp_core_init_i18n ();
   textdomain (GETTEXT_PACKAGE);
 

@@ -353,7 +353,7 @@ test_indicator_direction (void)
   g_autoptr(CliRun) forced = run_cli ("indicator", "--target", "500", "--actual", "600",
                                       "--weight", "10", "--direction", "reverse", "--json", NULL);
   g_autoptr(CliRun) central = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
-                                       "--weight", "10", "--grade", "部分达成", "--score", "5.5",
+                                       "--weight", "10", "--grade", "部分达成", "--score", "6",
                                        "--scheme", "central", "--json", NULL);
   g_autoptr(JsonNode) cost_root = NULL;
   g_autoptr(JsonNode) forced_root = NULL;
@@ -369,8 +369,8 @@ test_indicator_direction (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (forced_root), "direction_set"), ==, "reverse");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (forced_root), "score"), ==, "8.33");
 
-  /* The central scheme's 部分达成 band starts at 60%: 5.5 of 10 is outside it, and the
-   * command still reports the indicator (the band is a check, not a usage error). */
+  /* The central scheme's 部分达成 band starts at 60%: 6 of 10 is inside it (5.5 is refused,
+   * /cli/indicator/band). */
   g_assert_cmpint (central->status, ==, 0);
   central_root = parse_json (central->out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (central_root), "scheme"), ==, "central");
@@ -934,6 +934,77 @@ test_indicator_deadline (void)
   g_assert_nonnull (strstr (range->out, "18.33 / 20.00"));
 }
 
+/* ---- indicator --grade --score, and Chinese values in any locale ---- */
+
+/* Runs ziping-cli in locale `lc_all` (argv NULL-terminated, without the program). */
+static CliRun *
+run_cli_in_locale (const char         *lc_all,
+                   const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  CliRun *run = g_new0 (CliRun, 1);
+  int wait_status = 0;
+
+  envp = g_environ_setenv (envp, "LC_ALL", lc_all, TRUE);
+  g_ptr_array_add (argv, (char *) cli_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  return run;
+}
+
+static void
+test_indicator_band (void)
+{
+  g_autoptr(CliRun) outside = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
+                                       "--weight", "10", "--grade", "部分达成", "--score", "9", NULL);
+  g_autoptr(CliRun) upper = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
+                                     "--weight", "10", "--grade", "部分达成", "--score", "8", NULL);
+  g_autoptr(CliRun) inside = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
+                                      "--weight", "10", "--grade", "部分达成", "--score", "6.5", NULL);
+  g_autoptr(CliRun) achieved = run_cli ("indicator", "--target", "有效保障", "--actual", "有效保障",
+                                        "--weight", "10", "--grade", "达成", "--score", "7", NULL);
+  g_autoptr(CliRun) central = run_cli ("indicator", "--scheme", "central", "--target", "有效保障",
+                                       "--actual", "基本保障", "--weight", "10", "--grade", "部分达成",
+                                       "--score", "5.5", NULL);
+
+  g_assert_cmpint (outside->status, ==, 2);
+  g_assert_nonnull (strstr (outside->err, "--score 9 is outside the band of 部分达成: type a score from 5.00 to below 8.00"));
+  g_assert_cmpint (upper->status, ==, 2);
+  g_assert_cmpint (inside->status, ==, 0);
+  g_assert_nonnull (strstr (inside->out, "6.50 / 10.00"));
+  g_assert_cmpint (achieved->status, ==, 2);
+  g_assert_nonnull (strstr (achieved->err, "from 8.00 to 10.00"));
+  /* 10号: 部分达成 from 60% */
+  g_assert_cmpint (central->status, ==, 2);
+  g_assert_nonnull (strstr (central->err, "from 6.00 to below 8.00"));
+}
+
+static void
+test_chinese_in_c_locale (void)
+{
+  static const char * const args[] = {
+    "indicator", "--target", "有效保障", "--actual", "基本保障", "--weight", "10",
+    "--grade", "部分达成", "--score", "6", "--name", "保障会议", NULL
+  };
+  g_autoptr(CliRun) c = run_cli_in_locale ("C", args);
+  g_autoptr(CliRun) posix = run_cli_in_locale ("POSIX", args);
+
+  g_assert_cmpstr (c->err, ==, "");
+  g_assert_cmpint (c->status, ==, 0);
+  g_assert_null (strstr (c->err, "Invalid byte sequence"));
+  g_assert_nonnull (strstr (c->out, "6.00 / 10.00"));
+  g_assert_cmpint (posix->status, ==, 0);
+  g_assert_nonnull (strstr (posix->out, "partial"));
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -984,6 +1055,8 @@ main (int    argc,
   g_test_add_func ("/cli/gaps/amount-unit-typed", test_amount_unit_typed);
   g_test_add_func ("/cli/check/published", test_check_published);
   g_test_add_func ("/cli/indicator/deadline", test_indicator_deadline);
+  g_test_add_func ("/cli/indicator/band", test_indicator_band);
+  g_test_add_func ("/cli/chinese-in-c-locale", test_chinese_in_c_locale);
 
   result = g_test_run ();
   remove_tmp_dir ();
