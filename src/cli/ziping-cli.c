@@ -28,6 +28,7 @@ static const ZpCliCommand commands[] = {
   { "execution", zp_cli_execution, N_("Compute a budget execution rate and its score") },
   { "new",       zp_cli_new,       N_("Start next year's workbook from this year's") },
   { "summary",   zp_cli_summary,   N_("One row per form across many workbooks") },
+  { "scheme",    zp_cli_scheme,    N_("List, show or export scoring schemes") },
 #ifdef ZP_HAVE_EXPORT
   { "export",    zp_cli_export,    N_("Export forms as .xlsx, PDF or CSV") },
 #endif

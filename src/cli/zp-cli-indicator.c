@@ -318,7 +318,7 @@ zp_cli_indicator (int    argc,
     { "score", 0, 0, G_OPTION_ARG_STRING, &options.score, N_("Score typed by hand (within the grade's band)"), "N" },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &options.reason, N_("Reason for a score typed by hand"), N_("TEXT") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &options.note, N_("Deviation note (偏差原因分析)"), N_("TEXT") },
-    { "scheme", 0, 0, G_OPTION_ARG_STRING, &options.scheme, N_("Built-in scheme (default hubei)"), "hubei|central" },
+    { "scheme", 0, 0, G_OPTION_ARG_STRING, &options.scheme, N_("Built-in scheme or scheme file (default hubei)"), "hubei|central|sichuan|FILE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -327,7 +327,7 @@ zp_cli_indicator (int    argc,
   g_autoptr(ZpScheme) scheme = NULL;
   int status;
 
-  g_option_context_set_summary (context, _("Score one indicator with a built-in scheme and show "
+  g_option_context_set_summary (context, _("Score one indicator with a scheme and show "
                                            "how the score was reached: the direction, the "
                                            "target and actual as read, the rule and the flags."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -336,9 +336,13 @@ zp_cli_indicator (int    argc,
   if (argc != 1)
     return zp_cli_usage_error (context, _("unexpected argument “%s”"), argv[1]);
 
-  scheme = zp_scheme_new_builtin (options.scheme != NULL ? options.scheme : ZP_SCHEME_DEFAULT_ID);
-  if (scheme == NULL)
-    return zp_cli_usage_error (context, _("--scheme “%s” is not one of hubei, central"), options.scheme);
+  {
+    g_autoptr(GError) error = NULL;
+
+    scheme = zp_cli_load_scheme (options.scheme, &error);
+    if (scheme == NULL)
+      return zp_cli_usage_error (context, "--scheme: %s", error->message);
+  }
   if (!build_indicator (context, &options, scheme, indicator, &status))
     return status;
 

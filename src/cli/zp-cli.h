@@ -19,5 +19,6 @@ int zp_cli_execution (int argc, char **argv);  /* zp-cli-execution.c */
 int zp_cli_new       (int argc, char **argv);  /* zp-cli-new.c */
 int zp_cli_summary   (int argc, char **argv);  /* zp-cli-summary.c */
 int zp_cli_export    (int argc, char **argv);  /* zp-cli-export.c, built only with export */
+int zp_cli_scheme    (int argc, char **argv);  /* zp-cli-scheme.c */
 
 G_END_DECLS

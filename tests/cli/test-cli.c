@@ -1005,6 +1005,88 @@ test_chinese_in_c_locale (void)
   g_assert_nonnull (strstr (posix->out, "partial"));
 }
 
+/* ---- scheme ---- */
+
+static void
+test_scheme_commands (void)
+{
+  g_autofree char *path = tmp_path ("bureau.json");
+  g_autoptr(CliRun) list = run_cli ("scheme", "list", "--json", NULL);
+  g_autoptr(CliRun) show = run_cli ("scheme", "show", "sichuan", NULL);
+  g_autoptr(CliRun) exported = run_cli ("scheme", "export", "central", "-o", path, NULL);
+  g_autoptr(CliRun) again = run_cli ("scheme", "export", "central", "-o", path, NULL);
+  g_autoptr(CliRun) bad = run_cli ("scheme", "show", "fujian", NULL);
+  g_autoptr(CliRun) nothing = run_cli ("scheme", NULL);
+  g_autoptr(CliRun) shown_file = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *contents = NULL;
+  JsonArray *schemes;
+
+  g_assert_cmpint (list->status, ==, 0);
+  root = parse_json (list->out);
+  schemes = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (schemes), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schemes, 0), "id"), ==, "hubei");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schemes, 2), "category_split"),
+                   ==, "free");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schemes, 2), "indicator_weight"),
+                   ==, "90");
+
+  g_assert_cmpint (show->status, ==, 0);
+  g_assert_nonnull (strstr (show->out, "Split:"));
+  g_assert_nonnull (strstr (show->out, "free"));
+
+  g_assert_cmpint (exported->status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"ziping-scheme\",\n  \"version\": 2,\n"));
+  g_assert_cmpint (again->status, ==, 2);
+  g_assert_nonnull (strstr (again->err, "--force"));
+
+  shown_file = run_cli ("scheme", "show", "--json", path, NULL);
+  g_assert_cmpint (shown_file->status, ==, 0);
+  g_assert_cmpstr (shown_file->out, ==, contents);
+
+  g_assert_cmpint (bad->status, ==, 2);
+  g_assert_nonnull (strstr (bad->err, "neither a built-in scheme (hubei, central, sichuan) nor a scheme file"));
+  g_assert_cmpint (nothing->status, ==, 2);
+}
+
+/* A bureau's own scheme file wherever --scheme is taken: here its execution block is 30. */
+static void
+test_scheme_file_option (void)
+{
+  g_autofree char *path = tmp_path ("execution-30.json");
+  g_autoptr(CliRun) exported = run_cli ("scheme", "export", "hubei", "-o", path, "--force", NULL);
+  g_autoptr(CliRun) execution = NULL;
+  g_autoptr(CliRun) indicator = NULL;
+  g_autoptr(CliRun) broken = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *broken_path = tmp_path ("broken.json");
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_cmpint (exported->status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_string_replace (edited, "\"decimals\": 2", "\"decimals\": 1", 1);
+  g_string_replace (edited, "\"partial\": \"0.5\"", "\"partial\": \"0.4\"", 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+
+  execution = run_cli ("execution", "--budget", "3", "--spent", "2", "--weight", "20", "--scheme", path,
+                       "--json", NULL);
+  g_assert_cmpint (execution->status, ==, 0);
+  g_assert_nonnull (strstr (execution->out, "\"13.3\""));
+  indicator = run_cli ("indicator", "--scheme", path, "--target", "有效保障", "--actual", "基本保障",
+                       "--weight", "10", "--grade", "部分达成", "--score", "4.5", NULL);
+  g_assert_cmpint (indicator->status, ==, 0);
+  g_assert_nonnull (strstr (indicator->out, "4.5 / 10.0"));
+
+  g_string_replace (edited, "\"execution-weight\": \"20\"", "\"execution-weight\": \"twenty\"", 1);
+  g_assert_true (g_file_set_contents (broken_path, edited->str, -1, NULL));
+  broken = run_cli ("indicator", "--scheme", broken_path, "--target", "1", "--actual", "1", "--weight", "1", NULL);
+  g_assert_cmpint (broken->status, ==, 2);
+  g_assert_nonnull (strstr (broken->err, "broken.json:8:5: “execution-weight” must hold a number"));
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -1057,6 +1139,8 @@ main (int    argc,
   g_test_add_func ("/cli/indicator/deadline", test_indicator_deadline);
   g_test_add_func ("/cli/indicator/band", test_indicator_band);
   g_test_add_func ("/cli/chinese-in-c-locale", test_chinese_in_c_locale);
+  g_test_add_func ("/cli/scheme/commands", test_scheme_commands);
+  g_test_add_func ("/cli/scheme/file-option", test_scheme_file_option);
 
   result = g_test_run ();
   remove_tmp_dir ();
