@@ -644,3 +644,31 @@ zp_export_write_xlsx (ZpWorkbook          *workbook,
   g_hash_table_unref (writer.names);
   return ok;
 }
+
+gboolean
+zp_export_write_sheet_xlsx (ZpSheet         *sheet,
+                            ZpExportTarget  *target,
+                            GError         **error)
+{
+  XlsxWriter writer = { 0 };
+  g_autofree char *name = NULL;
+  gboolean ok;
+
+  if (!zp_export_target_close_fd (target, error))
+    return FALSE;
+  writer.book = workbook_new (target->tmp_path);
+  if (writer.book == NULL)
+    {
+      zp_export_set_write_error (error, target->path, g_strerror (ENOMEM));
+      return FALSE;
+    }
+  writer.formats = g_hash_table_new (NULL, NULL);
+  writer.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  name = unique_sheet_name (writer.names, sheet->name);
+  ok = write_sheet (&writer, sheet, name, error);
+  if (!close_book (&writer, target, ok ? error : NULL))
+    ok = FALSE;
+  g_hash_table_unref (writer.formats);
+  g_hash_table_unref (writer.names);
+  return ok;
+}

@@ -61,6 +61,8 @@ struct _ZpReport
   /* The sheet drawn last, rebuilt when another is drawn. */
   guint         cached_index;
   ZpSheet      *cached_sheet;
+
+  GPtrArray    *sheets;        /* zp_report_new_for_sheets(): these instead of the forms */
 };
 
 typedef struct
@@ -455,6 +457,8 @@ prepare_sheet (ZpReport *self,
 static guint
 n_sheets (ZpReport *self)
 {
+  if (self->sheets != NULL)
+    return self->sheets->len;
   return self->plan.forms->len + (self->plan.summary ? 1 : 0);
 }
 
@@ -462,6 +466,8 @@ static ZpSheet *
 get_sheet (ZpReport *self,
            guint     index)
 {
+  if (self->sheets != NULL)
+    return g_ptr_array_index (self->sheets, index);
   if (self->cached_sheet == NULL || self->cached_index != index)
     {
       g_clear_pointer (&self->cached_sheet, zp_sheet_free);
@@ -597,14 +603,18 @@ static void
 paginate_sheet (ZpReport *self,
                 guint     index)
 {
-  g_autoptr(ZpSheet) sheet = NULL;
+  g_autoptr(ZpSheet) built = NULL;  /* given sheets are not rebuilt, nor freed */
+  ZpSheet *sheet;
   double widths[ZP_SHEET_MAX_COLS];
   double scale;
   guint n;
   Paginator p;
   GArray *heights;
 
-  sheet = build_sheet (self, index);
+  if (self->sheets != NULL)
+    sheet = g_ptr_array_index (self->sheets, index);
+  else
+    sheet = built = build_sheet (self, index);
   scale = fit_scale (self, sheet);
   prepare_sheet (self, sheet, scale);
   n = zp_sheet_get_n_rows (sheet);
@@ -922,6 +932,7 @@ zp_report_finalize (GObject *object)
   ZpReport *self = ZP_REPORT (object);
 
   g_clear_pointer (&self->cached_sheet, zp_sheet_free);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->heights, g_ptr_array_unref);
   g_clear_pointer (&self->scales, g_array_unref);
@@ -1030,5 +1041,15 @@ zp_report_new (ZpWorkbook             *workbook,
       zp_export_plan_clear (&self->plan);
       zp_export_plan_init (&self->plan, workbook, NULL, NULL);
     }
+  return self;
+}
+
+ZpReport *
+zp_report_new_for_sheets (GPtrArray *sheets)
+{
+  ZpReport *self = g_object_new (ZP_TYPE_REPORT, NULL);
+
+  self->sheets = g_ptr_array_ref (sheets);
+  self->plan.forms = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
