@@ -1087,6 +1087,36 @@ test_scheme_file_option (void)
   g_assert_nonnull (strstr (broken->err, "broken.json:8:5: “execution-weight” must hold a number"));
 }
 
+/* The published forms of tests/core/data through the CLI: they load, score and check. */
+static void
+test_published_forms (void)
+{
+  static const struct { const char *file; const char *total; guint warnings; } forms[] = {
+    { "published-central-yuan.ziping", "Total: 98.62", 4 },
+    { "hubei-20-split.ziping", "Total: 99.00", 0 },
+    { "sichuan-free-split.ziping", "Total: 100.00", 0 },
+    { "huanggang-two-goals.ziping", "Total: 99.20", 0 },
+    { "not-applicable-rescale.ziping", "Total: 100.00", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "..", "..", "tests", "core",
+                                                "data", forms[i].file, NULL);
+      g_autoptr(CliRun) score = run_cli ("score", path, NULL);
+      g_autoptr(CliRun) check = run_cli ("check", "--json", path, NULL);
+      g_autoptr(JsonNode) root = NULL;
+
+      g_assert_cmpint (score->status, ==, 0);
+      if (strstr (score->out, forms[i].total) == NULL)
+        g_error ("%s: no “%s” in\n%s", forms[i].file, forms[i].total, score->out);
+      g_assert_cmpint (check->status, ==, 0);
+      root = parse_json (check->out);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "warnings"), ==, forms[i].warnings);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "errors"), ==, 0);
+    }
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -1141,6 +1171,7 @@ main (int    argc,
   g_test_add_func ("/cli/chinese-in-c-locale", test_chinese_in_c_locale);
   g_test_add_func ("/cli/scheme/commands", test_scheme_commands);
   g_test_add_func ("/cli/scheme/file-option", test_scheme_file_option);
+  g_test_add_func ("/cli/published-forms", test_published_forms);
 
   result = g_test_run ();
   remove_tmp_dir ();
