@@ -590,8 +590,48 @@ load_scheme (Loader     *l,
       || !load_scheme_options (l, object, scheme))
     return NULL;
 
+  /* "湖北 / 武汉" written by a Chinese Ziping reads "Hubei / Wuhan" in English. */
+  zp_scheme_localize_name (scheme);
   loader_leave (l);
   return g_steal_pointer (&scheme);
+}
+
+/* A scheme file (docs/file-format.md, "Scheme files"): {"format": "ziping-scheme",
+ * "version": 2, "scheme": {…}}, the scheme as a workbook holds it. */
+ZpScheme *
+_zp_io_load_scheme_document (Loader   *l,
+                             JsonNode *root)
+{
+  JsonObject *object;
+  JsonNode *format;
+  gint64 version = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      loader_fail (l, ZP_IO_ERROR_FORMAT, NULL, TRUE,
+                   _("expected an object with “format”: “%s”, not %s"),
+                   ZP_SCHEME_FORMAT_NAME, describe_node (root));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  format = get_member (object, "format");
+  if (format == NULL || !node_is_string (format)
+      || !g_str_equal (json_node_get_string (format), ZP_SCHEME_FORMAT_NAME))
+    {
+      loader_fail (l, ZP_IO_ERROR_FORMAT, format != NULL ? "format" : NULL, format == NULL,
+                   _("expected “format”: “%s”; this is not a Ziping scheme file"), ZP_SCHEME_FORMAT_NAME);
+      return NULL;
+    }
+  if (!read_integer (l, object, "version", TRUE, 1, G_MAXINT64, &version))
+    return NULL;
+  if (version > ZP_FILE_FORMAT_VERSION)
+    {
+      loader_fail (l, ZP_IO_ERROR_VERSION, "version", FALSE,
+                   _("written by a newer Ziping (version %lld); this version reads versions up to %d"),
+                   (long long) version, ZP_FILE_FORMAT_VERSION);
+      return NULL;
+    }
+  return load_scheme (l, object);
 }
 
 static void

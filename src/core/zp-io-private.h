@@ -146,6 +146,9 @@ _zp_io_load_workbook_head (Loader     *l,
 ZpWorkbook *
 _zp_io_load_workbook (Loader   *l,
                       JsonNode *root);
+ZpScheme *
+_zp_io_load_scheme_document (Loader   *l,
+                             JsonNode *root);
 
 /* zp-io-fast.c */
 ZpWorkbook *

@@ -445,6 +445,27 @@ zp_workbook_to_data (ZpWorkbook *self,
   return g_string_free (w.out, FALSE);
 }
 
+char *
+zp_scheme_to_data (ZpScheme *scheme,
+                   gsize    *length)
+{
+  Writer w = { 0 };
+
+  g_return_val_if_fail (ZP_IS_SCHEME (scheme), NULL);
+
+  w.out = g_string_new (NULL);
+  writer_open (&w, '{');
+  write_string (&w, "format", ZP_SCHEME_FORMAT_NAME);
+  write_integer (&w, "version", ZP_FILE_FORMAT_VERSION);
+  write_scheme (&w, scheme);
+  writer_close (&w, '}');
+  g_string_append_c (w.out, '\n');
+
+  if (length != NULL)
+    *length = w.out->len;
+  return g_string_free (w.out, FALSE);
+}
+
 gboolean
 zp_workbook_save (ZpWorkbook  *self,
                   GFile       *file,
@@ -488,6 +509,36 @@ zp_workbook_save_data (GFile       *file,
       g_autofree char *name = g_file_get_basename (file);
 
       /* GIO's message names the temporary file: say first which file was not saved. */
+      g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
+    }
+  return saved;
+}
+
+gboolean
+zp_scheme_save (ZpScheme  *scheme,
+                GFile     *file,
+                GError   **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  gsize length = 0;
+  gboolean saved;
+
+  g_return_val_if_fail (ZP_IS_SCHEME (scheme), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = zp_scheme_to_data (scheme, &length);
+  path = g_file_get_path (file);
+  if (path != NULL)
+    saved = zp_file_replace_contents (path, data, length, error);
+  else
+    saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                     NULL, NULL, error);
+  if (!saved)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
       g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
     }
   return saved;
