@@ -17,7 +17,8 @@ $SUDO apt-get update
 $SUDO apt-get install -y --no-install-recommends \
   build-essential meson ninja-build pkg-config gettext \
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxlsxwriter-dev \
-  libglib2.0-bin desktop-file-utils appstream fonts-noto-cjk libgsf-1-dev libxml2-dev
+  libglib2.0-bin desktop-file-utils appstream fonts-noto-cjk \
+  libgsf-1-dev libxml2-dev
 
 # Configure once; later runs only rebuild what changed.
 [ -f _build/build.ninja ] || meson setup _build

@@ -34,6 +34,9 @@ static const ZpCliCommand commands[] = {
   { "package",   zp_cli_package,   N_("One package for the bureau, with checksums") },
   { "report",    zp_cli_report,    N_("Write the report on the self-evaluation (text, PDF or Word)") },
 #endif
+#ifdef ZP_HAVE_IMPORT
+  { "import",    zp_cli_import,    N_("Read forms from spreadsheets (.xlsx, .xls, .et) into a workbook") },
+#endif
 };
 
 static void

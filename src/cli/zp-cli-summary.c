@@ -67,7 +67,9 @@ add_rows (ZpCliTable  *table,
       ZpForm *form = zp_workbook_get_form (workbook, i);
       ZpScheme *scheme = zp_form_get_scheme (form);
       g_autofree char *title = zp_form_dup_title (form);
-      g_autofree char *total = zp_cli_format_score (zp_form_get_total (form), scheme);
+      g_autofree char *score = zp_cli_format_score (zp_form_get_total (form), scheme);
+      /* "80.69, 1 row not scored": a total that misses rows says so. */
+      g_autofree char *total = zp_format_incomplete_total (score, zp_form_get_n_unscored (form), FALSE);
       g_autofree char *errors = g_strdup_printf ("%u", counts[i].errors);
       g_autofree char *warnings = g_strdup_printf ("%u", counts[i].warnings);
       ZpDecimal rate_value;
@@ -93,7 +95,9 @@ add_rows (ZpCliTable  *table,
       json_builder_add_int_value (builder, zp_workbook_get_year (workbook));
       zp_cli_json_add_string (builder, "kind", zp_form_is_department (form) ? "department" : "project");
       zp_cli_json_add_string (builder, "title", title);
-      zp_cli_json_add_string (builder, "total", total);
+      zp_cli_json_add_string (builder, "total", score);
+      json_builder_set_member_name (builder, "unscored");
+      json_builder_add_int_value (builder, zp_form_get_n_unscored (form));
       zp_cli_json_add_string (builder, "execution_rate", rate);
       json_builder_set_member_name (builder, "errors");
       json_builder_add_int_value (builder, counts[i].errors);
@@ -193,7 +197,9 @@ print_entries (ZpSummaryTable *table)
       g_autofree char *year = g_strdup_printf ("%u", e->year);
       g_autofree char *budget = e->has_budget ? zp_decimal_format (e->budget, 2) : g_strdup ("—");
       g_autofree char *spent = e->has_spent ? zp_decimal_format (e->spent, 2) : g_strdup ("—");
-      g_autofree char *total = zp_decimal_format (e->total, 2);
+      g_autofree char *score = zp_decimal_format (e->total, 2);
+      /* "80.69, 1 row not scored": a total that misses rows says so. */
+      g_autofree char *total = zp_format_incomplete_total (score, e->unscored, FALSE);
       g_autofree char *rate = zp_cli_format_rate (e->has_rate, e->rate);
       g_autofree char *errors = g_strdup_printf ("%d", e->errors);
       g_autofree char *warnings = g_strdup_printf ("%d", e->warnings);

@@ -102,6 +102,20 @@ loader_fail (Loader     *l,
   return FALSE;
 }
 
+/* More elements or members than any real workbook holds. */
+static gboolean
+check_count (Loader     *l,
+             const char *member,
+             guint       count,
+             guint       max)
+{
+  if (count <= max)
+    return TRUE;
+  /* TRANSLATORS: "“categories” has 20000 entries; Ziping reads at most 10000 there" */
+  return loader_fail (l, ZP_IO_ERROR_TOO_LARGE, member, FALSE,
+                      _("“%s” has %u entries; Ziping reads at most %u there"), member, count, max);
+}
+
 static const char *
 describe_node (JsonNode *node)
 {
@@ -215,7 +229,20 @@ read_figure (Loader      *l,
   if (!node_is_string (node))
     return fail_type (l, member, _("a string holding a number"), node);
   *out = json_node_get_string (node);
+  if (!_zp_io_figure_in_range (*out))
+    return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
+                        _("“%s” is “%s”, a number beyond what Ziping can hold (±%s)"),
+                        member, *out, ZP_DECIMAL_MAX_TEXT);
   return TRUE;
+}
+
+/* FALSE for a figure written as a number that no ZpDecimal holds: it would not be
+ * capped silently, nor be called "not a number" later. Shorter texts cannot be that
+ * large (the shortest is "92234亿", 8 bytes): most figures are not parsed here. */
+gboolean
+_zp_io_figure_in_range (const char *text)
+{
+  return strlen (text) < 8 || zp_decimal_parse_checked (text, NULL, NULL) != ZP_DECIMAL_PARSE_OUT_OF_RANGE;
 }
 
 static gboolean
@@ -426,7 +453,8 @@ load_categories (Loader     *l,
   JsonArray *categories;
   guint i;
 
-  if (!read_array (l, object, "categories", TRUE, &categories))
+  if (!read_array (l, object, "categories", TRUE, &categories)
+      || !check_count (l, "categories", json_array_get_length (categories), ZP_IO_MAX_CATEGORIES))
     return FALSE;
 
   loader_enter_key (l, "categories");
@@ -596,6 +624,8 @@ load_explanations (Loader     *l,
     return FALSE;
   if (explanations == NULL)
     return TRUE;
+  if (!check_count (l, "explanations", json_object_get_size (explanations), ZP_IO_MAX_EXPLANATIONS))
+    return FALSE;
 
   loader_enter_key (l, "explanations");
   keys = json_object_get_members (explanations);
@@ -721,6 +751,8 @@ load_goal (Loader     *l,
 
   if (indicators == NULL)
     return TRUE;
+  if (!check_count (l, "indicators", json_array_get_length (indicators), ZP_IO_MAX_INDICATORS))
+    return FALSE;
 
   loader_enter_key (l, "indicators");
   for (i = 0; i < json_array_get_length (indicators); i++)
@@ -823,6 +855,8 @@ load_department_goals (Loader           *l,
     return FALSE;
   if (goals == NULL)
     return TRUE;
+  if (!check_count (l, "goals", json_array_get_length (goals), ZP_IO_MAX_GOALS))
+    return FALSE;
 
   loader_enter_key (l, "goals");
   for (i = 0; i < json_array_get_length (goals); i++)
@@ -949,6 +983,8 @@ load_project_goal (Loader        *l,
   if (!read_array (l, object, "goals", FALSE, &goals))
     return FALSE;
   n = goals != NULL ? json_array_get_length (goals) : 0;
+  if (!check_count (l, "goals", n, ZP_IO_MAX_GOALS))
+    return FALSE;
 
   loader_enter_key (l, "goals");
   loader_enter_index (l, 0);
@@ -1042,7 +1078,8 @@ load_forms (Loader     *l,
   JsonArray *forms;
   guint i;
 
-  if (!read_array (l, root, "forms", TRUE, &forms))
+  if (!read_array (l, root, "forms", TRUE, &forms)
+      || !check_count (l, "forms", json_array_get_length (forms), ZP_IO_MAX_FORMS))
     return FALSE;
 
   loader_enter_key (l, "forms");

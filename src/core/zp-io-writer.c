@@ -463,47 +463,6 @@ zp_workbook_to_data (ZpWorkbook *self,
   return g_string_free (w.out, FALSE);
 }
 
-/* Saving through a symbolic link replaces the file it points to, not the link. */
-static char *
-resolve_link (const char *path)
-{
-  g_autofree char *target = NULL;
-  g_autofree char *dir = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    return g_strdup (path);
-
-  target = g_file_read_link (path, NULL);
-  if (target == NULL)
-    return g_strdup (path);
-  if (g_path_is_absolute (target))
-    return g_steal_pointer (&target);
-
-  dir = g_path_get_dirname (path);
-  return g_build_filename (dir, target, NULL);
-}
-
-/* Writes "<name>.XXXXXX" beside the file, flushes it to disk and renames it over the old
- * file; on any failure the temporary file is removed and the old file is untouched. */
-static gboolean
-save_local (const char  *path,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  g_autofree char *real_path = resolve_link (path);
-  GStatBuf st;
-  int mode = 0666;
-
-  /* Keep an existing file's permissions. */
-  if (g_stat (real_path, &st) == 0 && S_ISREG (st.st_mode))
-    mode = st.st_mode & 0777;
-
-  return g_file_set_contents_full (real_path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   mode, error);
-}
-
 gboolean
 zp_workbook_save (ZpWorkbook  *self,
                   GFile       *file,
@@ -521,7 +480,8 @@ zp_workbook_save (ZpWorkbook  *self,
   data = zp_workbook_to_data (self, &length);
   path = g_file_get_path (file);
   if (path != NULL)
-    saved = save_local (path, data, length, error);
+    /* Every link followed, the mode and owner kept, leftovers of killed saves removed. */
+    saved = zp_file_replace_contents (path, data, length, error);
   else
     /* Not a local file (a remote location): GIO writes a temporary and renames it on close. */
     saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,

@@ -45,6 +45,9 @@ struct _ZpScheme
    * Every indicator's category is looked up on each summary and check, and the lookup
    * normalises both names; cleared on any change. */
   GHashTable       *category_cache;
+  /* Each category's normalised name (_zp_category_key()) → index + 1, so that adding or
+   * looking up a category does not normalise every name again. */
+  GHashTable       *category_keys;
 };
 
 /* Beyond this many different texts, the cache starts again (texts typed by hand). */
@@ -118,6 +121,7 @@ zp_scheme_finalize (GObject *object)
   g_clear_pointer (&self->layout, g_free);
   g_clear_pointer (&self->categories, g_array_unref);
   g_clear_pointer (&self->category_cache, g_hash_table_unref);
+  g_clear_pointer (&self->category_keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_scheme_parent_class)->finalize (object);
 }
@@ -250,6 +254,7 @@ zp_scheme_init (ZpScheme *self)
   self->layout = g_strdup (ZP_SCHEME_DEFAULT_ID);
   self->categories = g_array_new (FALSE, TRUE, sizeof (Category));
   g_array_set_clear_func (self->categories, category_clear);
+  self->category_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reverse_formula = ZP_REVERSE_FORMULA_RATIO;
   self->over_achievement = zp_decimal_from_fixed (12, 1);
   self->execution_threshold = zp_decimal_from_fixed (9, 1);
@@ -503,22 +508,16 @@ lookup_category_uncached (ZpScheme   *self,
                           guint      *index)
 {
   g_autofree char *wanted = _zp_category_key (category);
+  guint found;
 
   if (wanted[0] == '\0')
     return FALSE;
 
-  for (guint i = 0; i < self->categories->len; i++)
-    {
-      g_autofree char *key = _zp_category_key (g_array_index (self->categories, Category, i).name);
-
-      if (g_str_equal (key, wanted))
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->category_keys, wanted));
+  if (found == 0)
+    return FALSE;
+  *index = found - 1;
+  return TRUE;
 }
 
 gboolean
@@ -590,6 +589,15 @@ zp_scheme_add_category (ZpScheme   *self,
   category.name = g_strdup (name);
   category.weight = weight;
   g_array_append_val (self->categories, category);
+  /* The first of two names with the same key is the one found, as before. */
+  {
+    char *key = _zp_category_key (name);
+
+    if (key[0] != '\0' && !g_hash_table_contains (self->category_keys, key))
+      g_hash_table_insert (self->category_keys, key, GUINT_TO_POINTER (self->categories->len));
+    else
+      g_free (key);
+  }
   emit_changed (self);
 }
 

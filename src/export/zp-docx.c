@@ -8,6 +8,7 @@
 #include <gsf/gsf.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "zp-docx.h"
 #include "zp-export-private.h"
@@ -227,16 +228,20 @@ docx_open (Docx            *docx,
            GError         **error)
 {
   FILE *stream;
+  int fd;
 
   memset (docx, 0, sizeof *docx);
   docx->target = target;
-  stream = fdopen (target->fd, "wb");
+  /* The stream gets its own descriptor: the target keeps (and syncs, and closes) its one. */
+  fd = dup (target->fd);
+  stream = fd >= 0 ? fdopen (fd, "wb") : NULL;
   if (stream == NULL)
     {
       zp_export_set_errno_error (error, errno, target->path);
+      if (fd >= 0)
+        close (fd);
       return FALSE;
     }
-  target->fd = -1;  /* the stream owns it now, and closes it */
   docx->sink = gsf_output_stdio_new_FILE (target->tmp_path, stream, FALSE);
   docx->zip = gsf_outfile_zip_new (docx->sink, error);
   if (docx->zip == NULL)

@@ -42,6 +42,7 @@ typedef struct
   ZpDecimal         execution_score;
   ZpDecimal         indicator_score;
   ZpDecimal         total;
+  guint             unscored;      /* rows whose points are missing from the total */
   guint             grade;         /* index into the bands */
   guint             missed;        /* indicators below full marks */
   ZpDeviationNotes  notes;
