@@ -469,15 +469,30 @@ zp_workbook_save (ZpWorkbook  *self,
                   GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *path = NULL;
   gsize length = 0;
-  gboolean saved;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = zp_workbook_to_data (self, &length);
+  return zp_workbook_save_data (file, data, length, error);
+}
+
+/* The writing half of zp_workbook_save(), for bytes taken from zp_workbook_to_data() on the
+ * main thread: it touches no model object, so a worker thread may call it. */
+gboolean
+zp_workbook_save_data (GFile       *file,
+                       const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   path = g_file_get_path (file);
   if (path != NULL)
     /* Every link followed, the mode and owner kept, leftovers of killed saves removed. */
@@ -486,7 +501,6 @@ zp_workbook_save (ZpWorkbook  *self,
     /* Not a local file (a remote location): GIO writes a temporary and renames it on close. */
     saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                      NULL, NULL, error);
-
   if (!saved)
     {
       g_autofree char *name = g_file_get_basename (file);

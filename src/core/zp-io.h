@@ -48,5 +48,11 @@ gboolean    zp_workbook_save           (ZpWorkbook   *self,
  * the end). */
 char       *zp_workbook_to_data        (ZpWorkbook   *self,
                                         gsize        *length);
+/* Writes bytes from zp_workbook_to_data() as zp_workbook_save() does; it touches no model
+ * object, so it may run in a worker thread while the model is being edited. */
+gboolean    zp_workbook_save_data      (GFile        *file,
+                                        const char   *data,
+                                        gsize         length,
+                                        GError      **error);
 
 G_END_DECLS
