@@ -12,6 +12,7 @@
 
 #include "zp-evidence.h"
 #include "zp-grade-bands.h"
+#include "zp-package.h"
 #include "zp-summary-table.h"
 #include "zp-written-report.h"
 
@@ -486,6 +487,43 @@ test_evidence_states (void)
   g_rmdir (dir);
 }
 
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* A package that fails half-way (its workbook file is gone after the forms, the report and
+ * the 汇总表 were written) leaves nothing: no target, no temporary folder. */
+static void
+test_package_fails_whole (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autofree char *dir = g_dir_make_tmp ("zp-package-XXXXXX", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone.ziping", NULL);
+  g_autofree char *out = g_build_filename (dir, "package", NULL);
+  g_autofree char *zip = g_build_filename (dir, "package.zip", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (gone);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autoptr(GFile) zip_target = g_file_new_for_path (zip);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+
+  g_assert_false (zp_package_write (workbook, source, NULL, target, &files, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (files);
+  g_clear_error (&error);
+  g_assert_false (zp_package_write (workbook, source, NULL, zip_target, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -502,5 +540,6 @@ main (int    argc,
   g_test_add_func ("/report/summary-table", test_summary_table);
   g_test_add_func ("/report/evidence/file-format", test_evidence_file_format);
   g_test_add_func ("/report/evidence/states", test_evidence_states);
+  g_test_add_func ("/report/package/fails-whole", test_package_fails_whole);
   return g_test_run ();
 }
