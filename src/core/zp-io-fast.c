@@ -426,6 +426,34 @@ fast_next (Fast     *f,
   return index == 0 || fast_take (f, ',');
 }
 
+/* 佐证材料: a list of strings (null: none), copied out of the scratch stack. */
+static gboolean
+fast_evidence (Fast  *f,
+               GStrv *out)
+{
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  char *top = f->top;
+  gboolean present, more;
+
+  if (*out != NULL || !fast_array_open (f, &present))
+    return FALSE;  /* twice: the slow reader says where */
+  for (guint i = 0; present; i++)
+    {
+      const char *path;
+
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        break;
+      if (!fast_string (f, &path))
+        return FALSE;
+      g_strv_builder_add (paths, path);
+      f->top = top;
+    }
+  *out = g_strv_builder_end (paths);
+  return TRUE;
+}
+
 /* Explanations: key → text, set when not empty. */
 typedef struct
 {
@@ -499,6 +527,8 @@ fast_indicator_member (Fast       *f,
   if (key_is (key, length, "not-applicable"))
     return fast_first_time (&ind->seen, N_INDICATOR_TEXTS + 2)
            && fast_boolean (f, &ind->fields.not_applicable);
+  if (key_is (key, length, "evidence"))
+    return fast_evidence (f, &ind->fields.evidence);
   return fast_skip (f);
 }
 
@@ -526,8 +556,12 @@ fast_indicators (Fast   *f,
 
       _zp_io_indicator_fields_init (&ind.fields);
       if (!fast_object (f, fast_indicator_member, &ind, NULL))
-        return FALSE;
+        {
+          g_strfreev (ind.fields.evidence);
+          return FALSE;
+        }
       g_ptr_array_add (indicators, _zp_io_indicator_from_fields (&ind.fields));
+      g_strfreev (ind.fields.evidence);
       f->top = top;
     }
 
@@ -810,6 +844,15 @@ fast_form_member (Fast       *f,
   gboolean department = ff->kind == KIND_DEPARTMENT;
   gboolean present;
 
+  if (index < 0 && key_is (key, length, "evidence"))
+    {
+      g_auto(GStrv) evidence = NULL;
+
+      if (zp_form_get_evidence (ff->form)[0] != NULL || !fast_evidence (f, &evidence))
+        return FALSE;
+      zp_form_set_evidence (ff->form, (const char * const *) evidence);
+      return TRUE;
+    }
   if (index < 0)
     return fast_skip (f);
   /* A member of the other kind is not read by the loader either. */
