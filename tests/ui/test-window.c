@@ -1288,14 +1288,34 @@ table_laid_out (ZpWindow *window,
          gtk_widget_get_width (zp_indicator_table_get_cell (table, 0, "deviation-note")) > 0;
 }
 
-/* 分值, 得分 and 偏差原因 are whole within the visible width of the form. */
+static const char *figure_fields[] = { "weight", "score", "deviation-note" };
+
+static gboolean
+figures_fit (ZpWindow *window)
+{
+  int visible = gtk_widget_get_width (GTK_WIDGET (window->editor_scroller));
+
+  for (guint i = 0; i < G_N_ELEMENTS (figure_fields); i++)
+    {
+      graphene_rect_t bounds = cell_bounds (window, figure_fields[i]);
+
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > visible)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 分值, 得分 and 偏差原因 are whole within the visible width of the form (once the layout
+ * after the last change has settled). */
 static void
 assert_figures_on_screen (ZpWindow *window)
 {
-  int visible = gtk_widget_get_width (GTK_WIDGET (window->editor_scroller));
-  const char *fields[] = { "weight", "score", "deviation-note" };
+  int visible;
+  const char **fields = figure_fields;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  wait_for (figures_fit (window));
+  visible = gtk_widget_get_width (GTK_WIDGET (window->editor_scroller));
+  for (guint i = 0; i < G_N_ELEMENTS (figure_fields); i++)
     {
       graphene_rect_t bounds = cell_bounds (window, fields[i]);
 
