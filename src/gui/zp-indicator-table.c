@@ -34,14 +34,14 @@ typedef struct
  * there is room and give it up first (down to min_chars, the rest in a tooltip) on a
  * narrow window or beside the checks, so 分值, 得分 and 偏差原因 stay on screen. */
 static const Column columns[] = {
-  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 36, 0, 0, FALSE },
+  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 32, 0, 0, FALSE },
   { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, -1, 6, 9, FALSE },
   { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, -1, 6, 10, FALSE },
-  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 8, 20, TRUE },
+  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 7, 20, TRUE },
   { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, -1, 5, 12, FALSE },
   { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, -1, 5, 11, FALSE },
-  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 52, 0, 0, FALSE },
-  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 64, 0, 0, FALSE },
+  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 50, 0, 0, FALSE },
+  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 60, 0, 0, FALSE },
   { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, -1, 9, 12, TRUE },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)

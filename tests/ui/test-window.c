@@ -1299,6 +1299,8 @@ figures_fit (ZpWindow *window)
     {
       graphene_rect_t bounds = cell_bounds (window, figure_fields[i]);
 
+      if (g_test_verbose ())
+        g_printerr ("%s: x %.0f width %.0f of %d\n", figure_fields[i], bounds.origin.x, bounds.size.width, visible);
       if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > visible)
         return FALSE;
     }
