@@ -18,7 +18,8 @@ $SUDO apt-get update
 $SUDO apt-get install -y --no-install-recommends \
   build-essential meson ninja-build pkg-config gettext \
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxlsxwriter-dev \
-  libglib2.0-bin desktop-file-utils appstream fonts-noto-cjk locales
+  libglib2.0-bin desktop-file-utils appstream fonts-noto-cjk \
+  libgsf-1-dev libxml2-dev locales
 
 # A Chinese desktop's locale (LANG=zh_CN.UTF-8) has to exist for the Chinese UI.
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then

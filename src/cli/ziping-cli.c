@@ -30,6 +30,11 @@ static const ZpCliCommand commands[] = {
   { "summary",   zp_cli_summary,   N_("One row per form across many workbooks") },
 #ifdef ZP_HAVE_EXPORT
   { "export",    zp_cli_export,    N_("Export forms as .xlsx, PDF or CSV") },
+  { "package",   zp_cli_package,   N_("One package for the bureau, with checksums") },
+  { "report",    zp_cli_report,    N_("Write the report on the self-evaluation (text, PDF or Word)") },
+#endif
+#ifdef ZP_HAVE_IMPORT
+  { "import",    zp_cli_import,    N_("Read forms from spreadsheets (.xlsx, .xls, .et) into a workbook") },
 #endif
 };
 

@@ -7,6 +7,7 @@
 #include "zp-types.h"
 #include "zp-enums.h"
 #include "zp-decimal.h"
+#include "zp-amount.h"
 #include "zp-quantity.h"
 #include "zp-scheme.h"
 #include "zp-indicator.h"
@@ -18,6 +19,7 @@
 #include "zp-finding.h"
 #include "zp-checker.h"
 #include "zp-io.h"
+#include "zp-file-replace.h"
 
 G_BEGIN_DECLS
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "zp-checker.h"
+#include "zp-amount.h"
 #include "zp-decimal.h"
 #include "zp-department-form.h"
 #include "zp-finding.h"
@@ -34,6 +35,7 @@ typedef struct
   ZpWorkbook *workbook;
   GListStore *findings;
   guint       decimals;
+  ZpAmountUnit unit;  /* of the form's amounts */
 } Check;
 
 typedef enum
@@ -119,6 +121,41 @@ parse_value (const char *text,
   return VALUE_OK;
 }
 
+/* An amount in the form's unit; "150万" and "1,500,000元" are converted (and *typed set). */
+static ValueState
+parse_amount_value (Check      *check,
+                    const char *text,
+                    ZpDecimal  *out,
+                    gboolean   *typed)
+{
+  if (typed != NULL)
+    *typed = FALSE;
+  if (is_blank (text))
+    return VALUE_EMPTY;
+  if (!zp_amount_parse (text, check->unit, out, typed))
+    return VALUE_INVALID;
+  return VALUE_OK;
+}
+
+/* An amount typed with its unit was converted: say so, since a 万 in a 万元 cell is easy
+ * to get wrong by ten thousand. */
+static void
+report_unit_typed (Check      *check,
+                   const char *field,
+                   const char *label,
+                   const char *text,
+                   ZpDecimal   value)
+{
+  g_autofree char *amount = zp_decimal_format_trim (value, 6);
+
+  report (check, ZP_SEVERITY_WARNING, "amount-unit-typed", -1, -1, field,
+          /* Translators: "The budget (A) “1,500,000元” was typed with its unit and read as
+           * 150 万元: …" */
+          g_strdup_printf (_("%1$s “%2$s” was typed with its unit and read as %3$s %4$s: "
+                             "type the number alone, in %4$s."),
+                           label, text, amount, zp_amount_unit_to_label (check->unit)));
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* Execution block                                                                     */
 
@@ -160,12 +197,15 @@ check_optional_amount (Check      *check,
                        const char *text,
                        ZpDecimal  *value)
 {
-  ValueState state = parse_value (text, value);
+  gboolean typed;
+  ValueState state = parse_amount_value (check, text, value, &typed);
 
   if (state == VALUE_INVALID)
     report_not_a_number (check, -1, -1, field, label, text);
   else if (state == VALUE_OK && zp_decimal_sign (*value) < 0)
     report_negative (check, negative_code, field, label, *value);
+  if (typed)
+    report_unit_typed (check, field, label, text, *value);
 
   return state;
 }
@@ -175,8 +215,9 @@ check_budget (Check *check)
 {
   const char *text = zp_form_get_budget (check->form);
   ZpDecimal budget;
+  gboolean typed;
 
-  switch (parse_value (text, &budget))
+  switch (parse_amount_value (check, text, &budget, &typed))
     {
     case VALUE_EMPTY:
       report (check, ZP_SEVERITY_ERROR, "budget-missing", -1, -1, "budget",
@@ -193,6 +234,8 @@ check_budget (Check *check)
                             "type the full-year budget.")));
       else if (zp_decimal_sign (budget) < 0)
         report_negative (check, "budget-negative", "budget", _("The budget (A)"), budget);
+      if (typed)
+        report_unit_typed (check, "budget", _("The budget (A)"), text, budget);
       break;
     default:
       g_assert_not_reached ();
@@ -204,7 +247,8 @@ check_spent (Check     *check,
              ZpDecimal *spent)
 {
   const char *text = zp_form_get_spent (check->form);
-  ValueState state = parse_value (text, spent);
+  gboolean typed;
+  ValueState state = parse_amount_value (check, text, spent, &typed);
 
   if (state == VALUE_EMPTY)
     report (check, ZP_SEVERITY_ERROR, "spent-missing", -1, -1, "spent",
@@ -214,6 +258,8 @@ check_spent (Check     *check,
     report_not_a_number (check, -1, -1, "spent", _("The amount spent (B)"), text);
   else if (zp_decimal_sign (*spent) < 0)
     report_negative (check, "spent-negative", "spent", _("The amount spent (B)"), *spent);
+  if (typed)
+    report_unit_typed (check, "spent", _("The amount spent (B)"), text, *spent);
 
   return state;
 }
@@ -338,7 +384,7 @@ check_funds (Check *check)
       g_autofree char *total_text = NULL;
 
       if (!sum_fund_column (check, column, &sum) ||
-          parse_value (form_total_text (check->form, column), &total) != VALUE_OK ||
+          parse_amount_value (check, form_total_text (check->form, column), &total, NULL) != VALUE_OK ||
           zp_decimal_equal (sum, total))
         continue;
 
@@ -1056,6 +1102,51 @@ check_indicator_texts (Check *check,
                      zp_indicator_get_deviation_note (row->indicator));
 }
 
+/* A row that could not be scored loses its points from the total without a word
+ * unless it is reported: a blank actual, or a qualitative one with no grade. */
+static void
+check_unscored (Check    *check,
+                Row      *row,
+                gboolean  qualitative)
+{
+  const char *actual = zp_indicator_get_actual (row->indicator);
+
+  if (zp_indicator_get_state (row->indicator) != ZP_INDICATOR_STATE_UNSCORED || !row->has_weight
+      || (zp_indicator_get_flags (row->indicator) & ZP_INDICATOR_FLAG_NOT_A_NUMBER))
+    return;
+
+  if (is_blank (actual))
+    report (check, ZP_SEVERITY_ERROR, "actual-missing", row->goal, row->row, "actual",
+            g_strdup_printf (_("The actual value is empty, so the indicator is not scored "
+                               "and its %s points are missing from the total: type what "
+                               "was achieved (target “%s”)."),
+                             zp_indicator_get_weight (row->indicator),
+                             zp_indicator_get_target (row->indicator)));
+  else if (qualitative && zp_indicator_get_grade (row->indicator) == ZP_GRADE_NONE)
+    report (check, ZP_SEVERITY_ERROR, "grade-missing", row->goal, row->row, "grade",
+            g_strdup_printf (_("The actual value “%s” is a description and the indicator "
+                               "has no grade, so its %s points are missing from the total: "
+                               "grade it 达成, 部分达成 or 未达成."),
+                             actual, zp_indicator_get_weight (row->indicator)));
+}
+
+/* A 不适用 row: allowed only when the scheme rescales its block. */
+static void
+check_not_applicable (Check *check,
+                      Row   *row)
+{
+  if (zp_scheme_get_not_applicable (check->scheme) == ZP_NOT_APPLICABLE_RESCALE)
+    return;
+
+  report (check, ZP_SEVERITY_ERROR, "not-applicable", row->goal, row->row, "not-applicable",
+          g_strdup_printf (_("“%s” is marked not applicable (不适用), but the scheme does "
+                             "not allow it: its %s points are missing from the total. "
+                             "Score the indicator, replace it, or choose a scheme that "
+                             "rescales not-applicable rows."),
+                           zp_indicator_get_name (row->indicator),
+                           zp_indicator_get_weight (row->indicator)));
+}
+
 static void
 check_indicator (Check       *check,
                  ZpIndicator *indicator,
@@ -1073,9 +1164,18 @@ check_indicator (Check       *check,
 
   row.graded = qualitative && zp_indicator_get_grade (indicator) != ZP_GRADE_NONE;
 
+  if (zp_indicator_get_not_applicable (indicator))
+    {
+      check_weight (check, &row);
+      check_not_applicable (check, &row);
+      check_indicator_texts (check, &row);
+      return;
+    }
+
   check_weight (check, &row);
   check_scores (check, &row, flags);
   check_actual (check, &row, flags, qualitative);
+  check_unscored (check, &row, qualitative);
   check_deviation_note (check, &row, flags);
   check_indicator_texts (check, &row);
 }
@@ -1144,6 +1244,7 @@ check_form_into (ZpForm     *form,
   g_return_if_fail (check.scheme != NULL);
 
   check.decimals = zp_scheme_get_decimals (check.scheme);
+  check.unit = zp_form_get_amount_unit (form);
   scan_form (&check, &scan);
 
   check_execution_block (&check);
@@ -1172,10 +1273,11 @@ zp_check_form (ZpForm *form)
 }
 
 static gboolean
-parse_form_amount (const char *text,
+parse_form_amount (Check      *check,
+                   const char *text,
                    ZpDecimal  *out)
 {
-  return parse_value (text, out) == VALUE_OK;
+  return parse_amount_value (check, text, out, NULL) == VALUE_OK;
 }
 
 /* 基本支出 + 项目支出 = 部门整体支出 (budget A). */
@@ -1189,9 +1291,9 @@ check_department_sum (Check            *check,
   g_autofree char *sum_text = NULL;
   g_autofree char *budget_text = NULL;
 
-  if (!parse_form_amount (zp_department_form_get_basic_expenditure (department), &basic) ||
-      !parse_form_amount (zp_department_form_get_project_expenditure (department), &projects) ||
-      !parse_form_amount (zp_form_get_budget (check->form), &budget))
+  if (!parse_form_amount (check, zp_department_form_get_basic_expenditure (department), &basic) ||
+      !parse_form_amount (check, zp_department_form_get_project_expenditure (department), &projects) ||
+      !parse_form_amount (check, zp_form_get_budget (check->form), &budget))
     return;
 
   sum = zp_decimal_add (basic, projects);
@@ -1211,7 +1313,8 @@ check_department_sum (Check            *check,
 /* Σ project budgets = 项目支出总额. FALSE when a project's budget does not parse (that
  * form reports it) or there is no project. */
 static gboolean
-sum_project_budgets (ZpWorkbook *workbook,
+sum_project_budgets (Check      *check,
+                     ZpWorkbook *workbook,
                      ZpDecimal  *sum)
 {
   guint n = zp_workbook_get_n_forms (workbook);
@@ -1225,7 +1328,7 @@ sum_project_budgets (ZpWorkbook *workbook,
 
       if (zp_form_is_department (form))
         continue;
-      if (!parse_form_amount (zp_form_get_budget (form), &budget))
+      if (!parse_form_amount (check, zp_form_get_budget (form), &budget))
         return FALSE;
       *sum = zp_decimal_add (*sum, budget);
       n_projects++;
@@ -1243,8 +1346,8 @@ check_project_sum (Check            *check,
   g_autofree char *total_text = NULL;
   g_autofree char *difference_text = NULL;
 
-  if (!sum_project_budgets (check->workbook, &sum) ||
-      !parse_form_amount (zp_department_form_get_project_expenditure (department), &total) ||
+  if (!sum_project_budgets (check, check->workbook, &sum) ||
+      !parse_form_amount (check, zp_department_form_get_project_expenditure (department), &total) ||
       zp_decimal_equal (sum, total))
     return;
 
@@ -1277,6 +1380,7 @@ zp_check_cross_forms (ZpWorkbook *workbook)
   check.workbook = workbook;
   check.findings = findings;
   check.decimals = check.scheme ? zp_scheme_get_decimals (check.scheme) : 2;
+  check.unit = zp_workbook_get_amount_unit (workbook);
 
   check_department_sum (&check, department);
   check_project_sum (&check, department);

@@ -15,4 +15,8 @@ gboolean    _zp_replace_text   (char       **field,
 /* A read-write text input property: "" by default, notified only on change. */
 GParamSpec *_zp_text_pspec     (const char  *name);
 
+/* The key a category name is matched by: "产出指标（40 分）", "产出指标", "产出" all give
+ * "产出". */
+char       *_zp_category_key   (const char  *name);
+
 G_END_DECLS

@@ -18,13 +18,20 @@
 typedef struct
 {
   ZpScheme   *scheme;
+  ZpAmountUnit amount_unit;
 
   char       *initial_budget;
   char       *budget;
   char       *spent;
   char       *analysis;
   char       *improvement;
+  char       *published_rate;
+  char       *published_execution_score;
+  char       *published_total;
   GListStore *goals;
+  /* The form's own points per category (name → points as typed), in the order set. */
+  GPtrArray  *category_names;
+  GPtrArray  *category_points;
   GHashTable *explanations;
 
   guint       freeze_count;
@@ -42,6 +49,8 @@ typedef struct
   char       *execution_score_text;
   char       *total_text;
   char       *indicator_score_text;
+  char       *total_display_text;
+  guint       n_unscored;         /* rows that could not be scored (not 不适用 ones) */
 } ZpFormPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ZpForm, zp_form, G_TYPE_OBJECT)
@@ -54,12 +63,22 @@ enum {
   PROP_SPENT,
   PROP_ANALYSIS,
   PROP_IMPROVEMENT,
+  PROP_PUBLISHED_RATE,
+  PROP_PUBLISHED_EXECUTION_SCORE,
+  PROP_PUBLISHED_TOTAL,
   PROP_EXECUTION_RATE_TEXT,
   PROP_EXECUTION_SCORE_TEXT,
   PROP_TOTAL_TEXT,
   PROP_INDICATOR_SCORE_TEXT,
+  PROP_TOTAL_DISPLAY_TEXT,
+  PROP_N_UNSCORED,
+  PROP_CATEGORY_POINTS,
+  PROP_AMOUNT_UNIT,
   N_PROPS
 };
+
+/* The text inputs run from PROP_INITIAL_BUDGET to LAST_TEXT_INPUT. */
+#define LAST_TEXT_INPUT PROP_PUBLISHED_TOTAL
 
 static GParamSpec *properties[N_PROPS];
 
@@ -84,10 +103,14 @@ string_field (ZpForm *self,
     case PROP_SPENT:                return &priv->spent;
     case PROP_ANALYSIS:             return &priv->analysis;
     case PROP_IMPROVEMENT:          return &priv->improvement;
+    case PROP_PUBLISHED_RATE:       return &priv->published_rate;
+    case PROP_PUBLISHED_EXECUTION_SCORE: return &priv->published_execution_score;
+    case PROP_PUBLISHED_TOTAL:      return &priv->published_total;
     case PROP_EXECUTION_RATE_TEXT:  return &priv->rate_text;
     case PROP_EXECUTION_SCORE_TEXT: return &priv->execution_score_text;
     case PROP_TOTAL_TEXT:           return &priv->total_text;
     case PROP_INDICATOR_SCORE_TEXT: return &priv->indicator_score_text;
+    case PROP_TOTAL_DISPLAY_TEXT:   return &priv->total_display_text;
     default:                        g_assert_not_reached ();
     }
 }
@@ -173,9 +196,11 @@ zp_form_finalize (GObject *object)
   ZpForm *self = ZP_FORM (object);
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
 
-  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_INDICATOR_SCORE_TEXT; prop_id++)
+  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_TOTAL_DISPLAY_TEXT; prop_id++)
     g_clear_pointer (string_field (self, prop_id), g_free);
   g_clear_pointer (&priv->explanations, g_hash_table_unref);
+  g_clear_pointer (&priv->category_names, g_ptr_array_unref);
+  g_clear_pointer (&priv->category_points, g_ptr_array_unref);
 
   G_OBJECT_CLASS (zp_form_parent_class)->finalize (object);
 }
@@ -194,8 +219,17 @@ zp_form_get_property (GObject    *object,
     case PROP_SCHEME:
       g_value_set_object (value, priv->scheme);
       break;
-    case PROP_INITIAL_BUDGET ... PROP_INDICATOR_SCORE_TEXT:
+    case PROP_INITIAL_BUDGET ... PROP_TOTAL_DISPLAY_TEXT:
       g_value_set_string (value, *string_field (self, prop_id));
+      break;
+    case PROP_N_UNSCORED:
+      g_value_set_uint (value, priv->n_unscored);
+      break;
+    case PROP_CATEGORY_POINTS:
+      g_value_take_boxed (value, zp_form_dup_category_points (self));
+      break;
+    case PROP_AMOUNT_UNIT:
+      g_value_set_enum (value, priv->amount_unit);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -215,8 +249,14 @@ zp_form_set_property (GObject      *object,
     case PROP_SCHEME:
       zp_form_set_scheme (self, g_value_get_object (value));
       break;
-    case PROP_INITIAL_BUDGET ... PROP_IMPROVEMENT:
+    case PROP_INITIAL_BUDGET ... LAST_TEXT_INPUT:
       set_string (self, prop_id, g_value_get_string (value));
+      break;
+    case PROP_CATEGORY_POINTS:
+      zp_form_set_all_category_points (self, g_value_get_boxed (value));
+      break;
+    case PROP_AMOUNT_UNIT:
+      zp_form_set_amount_unit (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -249,10 +289,23 @@ zp_form_class_init (ZpFormClass *klass)
   properties[PROP_SPENT] = string_pspec ("spent", G_PARAM_READWRITE);
   properties[PROP_ANALYSIS] = string_pspec ("analysis", G_PARAM_READWRITE);
   properties[PROP_IMPROVEMENT] = string_pspec ("improvement", G_PARAM_READWRITE);
+  properties[PROP_PUBLISHED_RATE] = string_pspec ("published-rate", G_PARAM_READWRITE);
+  properties[PROP_PUBLISHED_EXECUTION_SCORE] = string_pspec ("published-execution-score", G_PARAM_READWRITE);
+  properties[PROP_PUBLISHED_TOTAL] = string_pspec ("published-total", G_PARAM_READWRITE);
+  properties[PROP_AMOUNT_UNIT] =
+    g_param_spec_enum ("amount-unit", NULL, NULL, ZP_TYPE_AMOUNT_UNIT, ZP_AMOUNT_UNIT_WAN_YUAN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATEGORY_POINTS] =
+    g_param_spec_boxed ("category-points", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXECUTION_RATE_TEXT] = string_pspec ("execution-rate-text", G_PARAM_READABLE);
   properties[PROP_EXECUTION_SCORE_TEXT] = string_pspec ("execution-score-text", G_PARAM_READABLE);
   properties[PROP_TOTAL_TEXT] = string_pspec ("total-text", G_PARAM_READABLE);
   properties[PROP_INDICATOR_SCORE_TEXT] = string_pspec ("indicator-score-text", G_PARAM_READABLE);
+  properties[PROP_TOTAL_DISPLAY_TEXT] = string_pspec ("total-display-text", G_PARAM_READABLE);
+  properties[PROP_N_UNSCORED] =
+    g_param_spec_uint ("n-unscored", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -287,15 +340,18 @@ zp_form_init (ZpForm *self)
 {
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
 
-  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_IMPROVEMENT; prop_id++)
+  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= LAST_TEXT_INPUT; prop_id++)
     *string_field (self, prop_id) = g_strdup ("");
   priv->rate_text = g_strdup ("—");
   priv->execution_score_text = g_strdup ("0.00");
   priv->total_text = g_strdup ("0.00");
   priv->indicator_score_text = g_strdup ("0.00");
+  priv->total_display_text = g_strdup ("0.00");
 
   priv->goals = g_list_store_new (ZP_TYPE_GOAL);
   priv->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  priv->category_names = g_ptr_array_new_with_free_func (g_free);
+  priv->category_points = g_ptr_array_new_with_free_func (g_free);
 }
 
 char *
@@ -347,6 +403,36 @@ zp_form_set_scheme (ZpForm   *self,
     zp_form_rescore (self);
 }
 
+ZpAmountUnit
+zp_form_get_amount_unit (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), ZP_AMOUNT_UNIT_WAN_YUAN);
+  return priv->amount_unit;
+}
+
+void
+zp_form_set_amount_unit (ZpForm       *self,
+                         ZpAmountUnit  unit)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  g_return_if_fail (unit == ZP_AMOUNT_UNIT_WAN_YUAN || unit == ZP_AMOUNT_UNIT_YUAN);
+
+  if (priv->amount_unit == unit)
+    return;
+
+  priv->amount_unit = unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_UNIT]);
+  /* "150万" reads differently in 元: the execution block is computed again. */
+  if (priv->freeze_count > 0)
+    priv->pending_rescore = TRUE;
+  else
+    zp_form_rescore (self);
+}
+
 #define DEFINE_STRING_ACCESSORS(field, PROP)                        \
   const char *                                                      \
   zp_form_get_##field (ZpForm *self)                                \
@@ -368,6 +454,9 @@ DEFINE_STRING_ACCESSORS (budget, PROP_BUDGET)
 DEFINE_STRING_ACCESSORS (spent, PROP_SPENT)
 DEFINE_STRING_ACCESSORS (analysis, PROP_ANALYSIS)
 DEFINE_STRING_ACCESSORS (improvement, PROP_IMPROVEMENT)
+DEFINE_STRING_ACCESSORS (published_rate, PROP_PUBLISHED_RATE)
+DEFINE_STRING_ACCESSORS (published_execution_score, PROP_PUBLISHED_EXECUTION_SCORE)
+DEFINE_STRING_ACCESSORS (published_total, PROP_PUBLISHED_TOTAL)
 
 #undef DEFINE_STRING_ACCESSORS
 
@@ -442,7 +531,6 @@ zp_form_insert_goal (ZpForm *self,
 {
   g_return_if_fail (ZP_IS_FORM (self));
   g_return_if_fail (ZP_IS_GOAL (goal));
-  g_return_if_fail (!ZP_IS_PROJECT_FORM (self));
 
   _zp_form_add_goal (self, position, goal);
 }
@@ -452,8 +540,9 @@ zp_form_remove_goal (ZpForm *self,
                      guint   position)
 {
   g_return_if_fail (ZP_IS_FORM (self));
-  g_return_if_fail (!ZP_IS_PROJECT_FORM (self));
   g_return_if_fail (position < zp_form_get_n_goals (self));
+  /* A project form keeps its first goal, the 年度总体目标. */
+  g_return_if_fail (!ZP_IS_PROJECT_FORM (self) || zp_form_get_n_goals (self) > 1);
 
   remove_goal (self, position);
 }
@@ -502,15 +591,6 @@ get_decimals (ZpForm *self)
   return priv->scheme != NULL ? zp_scheme_get_decimals (priv->scheme) : 2;
 }
 
-/* Parses an amount; a percent is not an amount. */
-static gboolean
-parse_amount (const char *text,
-              ZpDecimal  *out)
-{
-  gboolean is_percent = FALSE;
-
-  return zp_decimal_parse (text, out, &is_percent) && !is_percent;
-}
 
 static void
 compute_execution (ZpForm *self)
@@ -525,10 +605,10 @@ compute_execution (ZpForm *self)
   priv->rate = ZP_DECIMAL_ZERO;
   priv->execution_score = ZP_DECIMAL_ZERO;
 
-  if (!parse_amount (priv->budget, &a) || zp_decimal_sign (a) <= 0)
+  if (!zp_amount_parse (priv->budget, priv->amount_unit, &a, NULL) || zp_decimal_sign (a) <= 0)
     return;
 
-  has_spent = parse_amount (priv->spent, &b);
+  has_spent = zp_amount_parse (priv->spent, priv->amount_unit, &b, NULL);
   if (!has_spent)
     return;
 
@@ -552,6 +632,9 @@ rescore_one (ZpIndicator *indicator,
   ZpDecimal weight;
 
   zp_indicator_rescore (indicator, priv->scheme);
+  if (zp_indicator_get_state (indicator) == ZP_INDICATOR_STATE_UNSCORED
+      && zp_indicator_get_weight_value (indicator, NULL))
+    priv->n_unscored++;
   priv->indicator_score = zp_decimal_add (priv->indicator_score,
                                           zp_indicator_get_score (indicator));
   if (zp_indicator_get_weight_value (indicator, &weight))
@@ -563,11 +646,13 @@ zp_form_rescore (ZpForm *self)
 {
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
   guint decimals;
+  guint n_unscored = priv->n_unscored;
   char *rate_text;
 
   g_return_if_fail (ZP_IS_FORM (self));
 
   priv->pending_rescore = FALSE;
+  priv->n_unscored = 0;
   priv->indicator_score = ZP_DECIMAL_ZERO;
   priv->indicator_weights = ZP_DECIMAL_ZERO;
   if (priv->scheme != NULL)
@@ -585,6 +670,9 @@ zp_form_rescore (ZpForm *self)
                zp_decimal_format (priv->indicator_score, decimals));
   update_text (self, PROP_TOTAL_TEXT,
                zp_decimal_format (zp_form_get_total (self), decimals));
+  update_text (self, PROP_TOTAL_DISPLAY_TEXT, zp_form_dup_total_display (self, FALSE));
+  if (n_unscored != priv->n_unscored)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNSCORED]);
 
   g_signal_emit (self, signals[RESCORED], 0);
 }
@@ -744,10 +832,54 @@ zp_form_get_indicator_score_text (ZpForm *self)
 }
 
 const char *
+zp_form_get_total_display_text (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return *string_field (self, PROP_TOTAL_DISPLAY_TEXT);
+}
+
+const char *
 zp_form_get_total_text (ZpForm *self)
 {
   g_return_val_if_fail (ZP_IS_FORM (self), NULL);
   return *string_field (self, PROP_TOTAL_TEXT);
+}
+
+guint
+zp_form_get_n_unscored (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), 0);
+  return priv->n_unscored;
+}
+
+char *
+zp_format_incomplete_total (const char *total,
+                            guint       n_unscored,
+                            gboolean    printed)
+{
+  g_return_val_if_fail (total != NULL, NULL);
+
+  if (n_unscored == 0)
+    return g_strdup (total);
+  /* Printed forms are Chinese whatever the UI language, like their labels. */
+  if (printed)
+    return g_strdup_printf ("%s, %u 行未评分", total, n_unscored);
+  /* Translators: a form's total that misses rows: "80.69, 1 row not scored" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s, %2$u row not scored",
+                                       "%1$s, %2$u rows not scored", n_unscored),
+                          total, n_unscored);
+}
+
+char *
+zp_form_dup_total_display (ZpForm   *self,
+                           gboolean  printed)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return zp_format_incomplete_total (priv->total_text, priv->n_unscored, printed);
 }
 
 static void
@@ -770,6 +902,194 @@ zp_form_count_overrides (ZpForm *self)
 
   foreach_indicator (self, count_override, &count);
   return count;
+}
+
+/* Category points ************************************************************************/
+
+/* The index of the form's own points for `category` (matched as the scheme matches
+ * names: "产出指标（60分）" is "产出"), or -1. */
+static int
+find_category_points (ZpForm     *self,
+                      const char *category)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  g_autofree char *wanted = NULL;
+
+  if (category == NULL || priv->category_names->len == 0)
+    return -1;
+  for (guint i = 0; i < priv->category_names->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (priv->category_names, i), category))
+        return i;
+    }
+
+  wanted = _zp_category_key (category);
+  for (guint i = 0; i < priv->category_names->len; i++)
+    {
+      g_autofree char *key = _zp_category_key (g_ptr_array_index (priv->category_names, i));
+
+      if (*wanted != '\0' && g_str_equal (key, wanted))
+        return i;
+    }
+  return -1;
+}
+
+const char *
+zp_form_get_category_points (ZpForm     *self,
+                             const char *category)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  int i;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+
+  i = find_category_points (self, category);
+  return i >= 0 ? g_ptr_array_index (priv->category_points, i) : NULL;
+}
+
+static void
+category_points_changed (ZpForm *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY_POINTS]);
+  _zp_form_input_changed (self);
+}
+
+void
+zp_form_set_category_points (ZpForm     *self,
+                             const char *category,
+                             const char *points)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  int i;
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  g_return_if_fail (category != NULL && *category != '\0');
+
+  i = find_category_points (self, category);
+  if (points == NULL || *points == '\0')
+    {
+      if (i < 0)
+        return;
+      g_ptr_array_remove_index (priv->category_names, i);
+      g_ptr_array_remove_index (priv->category_points, i);
+    }
+  else if (i >= 0)
+    {
+      if (g_str_equal (g_ptr_array_index (priv->category_points, i), points))
+        return;
+      g_free (g_ptr_array_index (priv->category_points, i));
+      g_ptr_array_index (priv->category_points, i) = g_strdup (points);
+    }
+  else
+    {
+      g_ptr_array_add (priv->category_names, g_strdup (category));
+      g_ptr_array_add (priv->category_points, g_strdup (points));
+    }
+  category_points_changed (self);
+}
+
+guint
+zp_form_get_n_category_points (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), 0);
+  return priv->category_names->len;
+}
+
+const char *
+zp_form_get_category_points_nth (ZpForm      *self,
+                                 guint        i,
+                                 const char **points)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  g_return_val_if_fail (i < priv->category_names->len, NULL);
+
+  if (points != NULL)
+    *points = g_ptr_array_index (priv->category_points, i);
+  return g_ptr_array_index (priv->category_names, i);
+}
+
+char **
+zp_form_dup_category_points (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+
+  for (guint i = 0; i < priv->category_names->len; i++)
+    {
+      g_autofree char *pair = g_strdup_printf ("%s=%s",
+                                               (char *) g_ptr_array_index (priv->category_names, i),
+                                               (char *) g_ptr_array_index (priv->category_points, i));
+
+      g_strv_builder_add (builder, pair);
+    }
+  return g_strv_builder_end (builder);
+}
+
+void
+zp_form_set_all_category_points (ZpForm             *self,
+                                 const char * const *pairs)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  static const char * const none[] = { NULL };
+  g_auto(GStrv) old = NULL;
+
+  g_return_if_fail (ZP_IS_FORM (self));
+
+  old = zp_form_dup_category_points (self);
+  if (g_strv_equal ((const char * const *) old, pairs != NULL ? pairs : none))
+    return;
+
+  g_ptr_array_set_size (priv->category_names, 0);
+  g_ptr_array_set_size (priv->category_points, 0);
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL; i++)
+    {
+      const char *equals = strrchr (pairs[i], '=');
+
+      if (equals == NULL || equals == pairs[i] || equals[1] == '\0')
+        continue;
+      g_ptr_array_add (priv->category_names, g_strndup (pairs[i], equals - pairs[i]));
+      g_ptr_array_add (priv->category_points, g_strdup (equals + 1));
+    }
+  category_points_changed (self);
+}
+
+static gboolean
+form_points_value (ZpForm     *self,
+                   const char *category,
+                   ZpDecimal  *out)
+{
+  const char *points = zp_form_get_category_points (self, category);
+  gboolean is_percent = FALSE;
+
+  return points != NULL && zp_decimal_parse (points, out, &is_percent) && !is_percent;
+}
+
+gboolean
+zp_form_get_category_weight (ZpForm     *self,
+                             const char *category,
+                             ZpDecimal  *weight)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  guint index;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), FALSE);
+  g_return_val_if_fail (weight != NULL, FALSE);
+
+  *weight = ZP_DECIMAL_ZERO;
+  if (zp_form_get_category_points (self, category) != NULL)
+    return form_points_value (self, category, weight);
+  if (priv->scheme == NULL
+      || zp_scheme_get_category_split (priv->scheme) == ZP_CATEGORY_SPLIT_FREE
+      || !zp_scheme_lookup_category (priv->scheme, category, &index))
+    return FALSE;
+  *weight = zp_scheme_get_category_weight (priv->scheme, index);
+  return TRUE;
 }
 
 /* Block summaries ************************************************************************/
@@ -870,10 +1190,23 @@ summarize_categories (ZpForm    *self,
   if (priv->scheme != NULL)
     collector.n_known = zp_scheme_get_n_categories (priv->scheme);
   for (guint i = 0; i < collector.n_known; i++)
-    g_ptr_array_add (blocks, block_new (zp_scheme_get_category_name (priv->scheme, i), 0, TRUE,
-                                        zp_scheme_get_category_weight (priv->scheme, i)));
+    {
+      const char *name = zp_scheme_get_category_name (priv->scheme, i);
+      ZpDecimal weight = ZP_DECIMAL_ZERO;
+      gboolean has_weight = zp_form_get_category_weight (self, name, &weight);
+
+      g_ptr_array_add (blocks, block_new (name, 0, has_weight, weight));
+    }
 
   foreach_indicator (self, collect_category, &collector);
+
+  /* Categories the scheme does not know may still have the form's own points. */
+  for (guint i = collector.n_known; i < blocks->len; i++)
+    {
+      ZpBlockSummary *block = g_ptr_array_index (blocks, i);
+
+      block->has_weight = form_points_value (self, block->name, &block->weight);
+    }
 }
 
 static void
@@ -995,8 +1328,11 @@ _zp_form_copy_base (ZpForm *self,
 
   zp_form_freeze (copy);
 
-  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_IMPROVEMENT; prop_id++)
+  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= LAST_TEXT_INPUT; prop_id++)
     set_string (copy, prop_id, *string_field (self, prop_id));
+  for (guint i = 0; i < priv->category_names->len; i++)
+    zp_form_set_category_points (copy, g_ptr_array_index (priv->category_names, i),
+                                 g_ptr_array_index (priv->category_points, i));
 
   while (zp_form_get_n_goals (copy) > 0)
     remove_goal (copy, 0);
@@ -1013,5 +1349,6 @@ _zp_form_copy_base (ZpForm *self,
     g_hash_table_replace (copy_priv->explanations, g_strdup (key), g_strdup (value));
 
   zp_form_set_scheme (copy, priv->scheme);
+  zp_form_set_amount_unit (copy, priv->amount_unit);
   zp_form_thaw (copy);
 }

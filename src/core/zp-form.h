@@ -62,7 +62,13 @@ ZpScheme     *zp_form_get_scheme            (ZpForm      *self);
 void          zp_form_set_scheme            (ZpForm      *self,
                                              ZpScheme    *scheme);
 
-/* String properties (as typed; parse with zp_decimal_parse): "initial-budget" (年初预算数),
+/* Enum property "amount-unit": the unit of the form's amounts, set by its workbook
+ * (万元 by default). Amounts typed with a unit are converted into it (zp_amount_parse). */
+ZpAmountUnit  zp_form_get_amount_unit       (ZpForm      *self);
+void          zp_form_set_amount_unit       (ZpForm      *self,
+                                             ZpAmountUnit unit);
+
+/* String properties (as typed; parse with zp_amount_parse): "initial-budget" (年初预算数),
  * "budget" (预算数 A), "spent" (执行数 B); texts "analysis" (偏差大或目标未完成原因分析)
  * and "improvement" (改进措施及结果应用方案). */
 const char   *zp_form_get_initial_budget    (ZpForm      *self);
@@ -76,12 +82,47 @@ void          zp_form_set_analysis          (ZpForm      *self, const char *valu
 const char   *zp_form_get_improvement       (ZpForm      *self);
 void          zp_form_set_improvement       (ZpForm      *self, const char *value);
 
-/* Goals: a GListModel of ZpGoal. A project form always has exactly one. */
+/* What the published form printed, beside what Ziping computes (the checks compare them):
+ * string properties "published-rate" (执行率 as printed, "86.19%"), "published-execution-score"
+ * (the execution block's 得分) and "published-total" (总分); "" when not known. */
+const char   *zp_form_get_published_rate    (ZpForm      *self);
+void          zp_form_set_published_rate    (ZpForm      *self, const char *value);
+const char   *zp_form_get_published_execution_score (ZpForm *self);
+void          zp_form_set_published_execution_score (ZpForm *self, const char *value);
+const char   *zp_form_get_published_total   (ZpForm      *self);
+void          zp_form_set_published_total   (ZpForm      *self, const char *value);
+
+/* The form's own points per category (一级指标), as in "产出指标（60分）": they replace the
+ * scheme's for this form. Names match as the scheme matches them; points NULL or ""
+ * removes. Property "category-points" (GStrv of "name=points", in the order set) is
+ * notified on every change, and ::changed is emitted. */
+const char   *zp_form_get_category_points   (ZpForm      *self,
+                                             const char  *category);
+void          zp_form_set_category_points   (ZpForm      *self,
+                                             const char  *category,
+                                             const char  *points);
+guint         zp_form_get_n_category_points (ZpForm      *self);
+/* The i-th category name, and its points in *points. */
+const char   *zp_form_get_category_points_nth (ZpForm    *self,
+                                             guint        i,
+                                             const char **points);
+char        **zp_form_dup_category_points   (ZpForm      *self);
+void          zp_form_set_all_category_points (ZpForm    *self,
+                                             const char * const *pairs);
+/* The points a category must add up to on this form: the form's own, else the scheme's in
+ * a fixed split; FALSE when none is set (free split, unknown category, points not a
+ * number). */
+gboolean      zp_form_get_category_weight   (ZpForm      *self,
+                                             const char  *category,
+                                             ZpDecimal   *weight);
+
+/* Goals: a GListModel of ZpGoal. A project form has at least one: the first is its
+ * 年度总体目标; some forms (黄冈 2020) print several goals, each with its indicators. */
 GListModel   *zp_form_get_goals             (ZpForm      *self);
 guint         zp_form_get_n_goals           (ZpForm      *self);
 ZpGoal       *zp_form_get_goal              (ZpForm      *self,
                                              guint        position);  /* borrowed */
-void          zp_form_insert_goal           (ZpForm      *self,       /* department only */
+void          zp_form_insert_goal           (ZpForm      *self,
                                              guint        position,
                                              ZpGoal      *goal);
 void          zp_form_remove_goal           (ZpForm      *self,
@@ -115,6 +156,21 @@ const char   *zp_form_get_total_text        (ZpForm      *self);
 /* Property "indicator-score-text": the indicators' part of the total, e.g. "80.00". */
 const char   *zp_form_get_indicator_score_text (ZpForm   *self);
 guint         zp_form_count_overrides       (ZpForm      *self);
+
+/* Rows that could not be scored (a blank actual, an ungraded qualitative row, an actual
+ * with no number, a missing weight): their points are missing from the total. Property
+ * "n-unscored". Not-applicable rows are not counted. */
+guint         zp_form_get_n_unscored        (ZpForm      *self);
+/* The total as every display shows it: "80.69" when complete, else "80.69, 1 row not
+ * scored" in the UI language, or with `printed` as forms print it, "80.69, 1 行未评分".
+ * Property "total-display-text" is the UI one. Free with g_free(). */
+char         *zp_form_dup_total_display     (ZpForm      *self,
+                                             gboolean     printed);
+const char   *zp_form_get_total_display_text (ZpForm     *self);
+/* The same for any total text and count (the CLI's summaries). */
+char         *zp_format_incomplete_total    (const char  *total,
+                                             guint        n_unscored,
+                                             gboolean     printed);
 
 /* An array of ZpBlockSummary*, freshly computed. */
 GPtrArray    *zp_form_summarize_blocks      (ZpForm      *self);

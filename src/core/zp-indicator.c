@@ -36,8 +36,12 @@ struct _ZpIndicator
   char             *manual_score;
   char             *manual_reason;
   char             *deviation_note;
+  char             *calc_symbol;
+  char             *measure_unit;
+  char             *published_score;
   ZpDirection       direction;
   ZpGrade           grade;
+  gboolean          not_applicable;
 
   /* Caches of the parsed inputs */
   ParsedText        parsed_target;
@@ -75,15 +79,22 @@ enum {
   PROP_MANUAL_SCORE,
   PROP_MANUAL_REASON,
   PROP_DEVIATION_NOTE,
+  PROP_CALC_SYMBOL,
+  PROP_MEASURE_UNIT,
+  PROP_PUBLISHED_SCORE,
   PROP_DIRECTION,
   PROP_GRADE,
   PROP_SCORE,
   PROP_STATE,
   PROP_FLAGS,
+  PROP_NOT_APPLICABLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The text inputs run from PROP_CATEGORY to LAST_TEXT_INPUT. */
+#define LAST_TEXT_INPUT PROP_PUBLISHED_SCORE
 
 enum {
   CHANGED,
@@ -117,6 +128,9 @@ string_field (ZpIndicator *self,
     case PROP_MANUAL_SCORE:   return &self->manual_score;
     case PROP_MANUAL_REASON:  return &self->manual_reason;
     case PROP_DEVIATION_NOTE: return &self->deviation_note;
+    case PROP_CALC_SYMBOL:    return &self->calc_symbol;
+    case PROP_MEASURE_UNIT:   return &self->measure_unit;
+    case PROP_PUBLISHED_SCORE: return &self->published_score;
     default:                  g_assert_not_reached ();
     }
 }
@@ -232,6 +246,8 @@ set_string (ZpIndicator *self,
     self->parsed_actual.dirty = self->words_dirty = TRUE;
   else if (prop_id == PROP_WEIGHT)
     update_weight_value (self);
+  else if (prop_id == PROP_CALC_SYMBOL)
+    self->words_dirty = TRUE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   emit_changed (self);
@@ -243,7 +259,7 @@ zp_indicator_finalize (GObject *object)
 {
   ZpIndicator *self = ZP_INDICATOR (object);
 
-  for (guint prop_id = PROP_CATEGORY; prop_id <= PROP_DEVIATION_NOTE; prop_id++)
+  for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
     text_free (prop_id, *string_field (self, prop_id));
   zp_quantity_clear (&self->parsed_target.quantity);
   zp_quantity_clear (&self->parsed_actual.quantity);
@@ -262,7 +278,7 @@ zp_indicator_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CATEGORY ... PROP_DEVIATION_NOTE:
+    case PROP_CATEGORY ... LAST_TEXT_INPUT:
       g_value_set_string (value, *string_field (self, prop_id));
       break;
     case PROP_DIRECTION:
@@ -280,6 +296,9 @@ zp_indicator_get_property (GObject    *object,
     case PROP_FLAGS:
       g_value_set_flags (value, self->flags);
       break;
+    case PROP_NOT_APPLICABLE:
+      g_value_set_boolean (value, self->not_applicable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -295,7 +314,7 @@ zp_indicator_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CATEGORY ... PROP_DEVIATION_NOTE:
+    case PROP_CATEGORY ... LAST_TEXT_INPUT:
       set_string (self, prop_id, g_value_get_string (value));
       break;
     case PROP_DIRECTION:
@@ -303,6 +322,9 @@ zp_indicator_set_property (GObject      *object,
       break;
     case PROP_GRADE:
       zp_indicator_set_grade (self, g_value_get_enum (value));
+      break;
+    case PROP_NOT_APPLICABLE:
+      zp_indicator_set_not_applicable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -327,6 +349,12 @@ zp_indicator_class_init (ZpIndicatorClass *klass)
   properties[PROP_MANUAL_SCORE] = _zp_text_pspec ("manual-score");
   properties[PROP_MANUAL_REASON] = _zp_text_pspec ("manual-reason");
   properties[PROP_DEVIATION_NOTE] = _zp_text_pspec ("deviation-note");
+  properties[PROP_CALC_SYMBOL] = _zp_text_pspec ("calc-symbol");
+  properties[PROP_MEASURE_UNIT] = _zp_text_pspec ("measure-unit");
+  properties[PROP_PUBLISHED_SCORE] = _zp_text_pspec ("published-score");
+  properties[PROP_NOT_APPLICABLE] =
+    g_param_spec_boolean ("not-applicable", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DIRECTION] =
     g_param_spec_enum ("direction", NULL, NULL,
@@ -368,7 +396,7 @@ zp_indicator_class_init (ZpIndicatorClass *klass)
 static void
 zp_indicator_init (ZpIndicator *self)
 {
-  for (guint prop_id = PROP_CATEGORY; prop_id <= PROP_DEVIATION_NOTE; prop_id++)
+  for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
     *string_field (self, prop_id) = empty_text;
 
   self->parsed_target.dirty = TRUE;
@@ -391,7 +419,7 @@ _zp_indicator_new_with_inputs (const char * const  texts[ZP_INDICATOR_N_TEXTS],
 {
   ZpIndicator *self = zp_indicator_new ();
 
-  G_STATIC_ASSERT (PROP_DEVIATION_NOTE - PROP_CATEGORY + 1 == ZP_INDICATOR_N_TEXTS);
+  G_STATIC_ASSERT (LAST_TEXT_INPUT - PROP_CATEGORY + 1 == ZP_INDICATOR_N_TEXTS);
   g_return_val_if_fail (direction <= ZP_DIRECTION_QUALITATIVE, self);
   g_return_val_if_fail (grade <= ZP_GRADE_MISSED, self);
 
@@ -412,7 +440,7 @@ zp_indicator_copy (ZpIndicator *self)
   g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);
 
   copy = zp_indicator_new ();
-  for (guint prop_id = PROP_CATEGORY; prop_id <= PROP_DEVIATION_NOTE; prop_id++)
+  for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
     {
       char **field = string_field (copy, prop_id);
 
@@ -422,6 +450,7 @@ zp_indicator_copy (ZpIndicator *self)
   update_weight_value (copy);
   copy->direction = self->direction;
   copy->grade = self->grade;
+  copy->not_applicable = self->not_applicable;
 
   return copy;
 }
@@ -451,6 +480,9 @@ DEFINE_STRING_ACCESSORS (weight, PROP_WEIGHT)
 DEFINE_STRING_ACCESSORS (manual_score, PROP_MANUAL_SCORE)
 DEFINE_STRING_ACCESSORS (manual_reason, PROP_MANUAL_REASON)
 DEFINE_STRING_ACCESSORS (deviation_note, PROP_DEVIATION_NOTE)
+DEFINE_STRING_ACCESSORS (calc_symbol, PROP_CALC_SYMBOL)
+DEFINE_STRING_ACCESSORS (measure_unit, PROP_MEASURE_UNIT)
+DEFINE_STRING_ACCESSORS (published_score, PROP_PUBLISHED_SCORE)
 
 #undef DEFINE_STRING_ACCESSORS
 
@@ -495,6 +527,28 @@ zp_indicator_set_grade (ZpIndicator *self,
 
   self->grade = grade;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRADE]);
+  emit_changed (self);
+}
+
+gboolean
+zp_indicator_get_not_applicable (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), FALSE);
+  return self->not_applicable;
+}
+
+void
+zp_indicator_set_not_applicable (ZpIndicator *self,
+                                 gboolean     not_applicable)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+
+  not_applicable = !!not_applicable;
+  if (self->not_applicable == not_applicable)
+    return;
+
+  self->not_applicable = not_applicable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOT_APPLICABLE]);
   emit_changed (self);
 }
 
@@ -564,13 +618,47 @@ is_cost_indicator (ZpIndicator *self)
          || strstr (self->subcategory, "成本") != NULL;
 }
 
+gboolean
+zp_calc_symbol_to_direction (const char  *symbol,
+                             ZpDirection *out)
+{
+  static const struct { const char *symbol; ZpDirection direction; } symbols[] = {
+    { "≥", ZP_DIRECTION_POSITIVE }, { ">=", ZP_DIRECTION_POSITIVE }, { ">", ZP_DIRECTION_POSITIVE },
+    { "＞", ZP_DIRECTION_POSITIVE }, { "≧", ZP_DIRECTION_POSITIVE }, { "正向", ZP_DIRECTION_POSITIVE },
+    { "≤", ZP_DIRECTION_REVERSE }, { "<=", ZP_DIRECTION_REVERSE }, { "<", ZP_DIRECTION_REVERSE },
+    { "＜", ZP_DIRECTION_REVERSE }, { "≦", ZP_DIRECTION_REVERSE }, { "反向", ZP_DIRECTION_REVERSE },
+    { "=", ZP_DIRECTION_EQUAL }, { "＝", ZP_DIRECTION_EQUAL }, { "﹦", ZP_DIRECTION_EQUAL },
+    { "定性", ZP_DIRECTION_QUALITATIVE },
+  };
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (symbol == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (symbol));
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    {
+      if (g_str_equal (stripped, symbols[i].symbol))
+        {
+          *out = symbols[i].direction;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static ZpDirection
 derive_direction (ZpIndicator *self)
 {
   const ZpQuantity *target = &self->parsed_target.quantity;
+  ZpDirection from_symbol;
 
   if (self->direction != ZP_DIRECTION_AUTO)
     return self->direction;
+  /* A 计算符号 column says the direction (the 四川 layout, the 一体化 template). */
+  if (self->calc_symbol[0] != '\0' && zp_calc_symbol_to_direction (self->calc_symbol, &from_symbol))
+    return from_symbol;
   if (!self->parsed_target.valid)
     return ZP_DIRECTION_QUALITATIVE;
 
@@ -885,6 +973,11 @@ compute (ZpIndicator *self,
   *outcome = (Outcome) { ZP_DECIMAL_ZERO, ZP_INDICATOR_STATE_UNSCORED,
                          ZP_INDICATOR_FLAG_NONE, ZP_RULE_NONE, FALSE };
 
+  if (self->not_applicable)
+    {
+      outcome->state = ZP_INDICATOR_STATE_NOT_APPLICABLE;
+      return;
+    }
   if (!self->weight_valid)
     return;
 
@@ -913,10 +1006,13 @@ apply_outcome (ZpIndicator   *self,
                const Outcome *outcome,
                guint          decimals)
 {
+  gboolean was_scored = self->state != ZP_INDICATOR_STATE_UNSCORED
+                        && self->state != ZP_INDICATOR_STATE_NOT_APPLICABLE;
+  gboolean is_scored = outcome->state != ZP_INDICATOR_STATE_UNSCORED
+                       && outcome->state != ZP_INDICATOR_STATE_NOT_APPLICABLE;
   gboolean score_changed = !zp_decimal_equal (self->score, outcome->score)
                            || self->score_text_decimals != decimals
-                           || (self->state == ZP_INDICATOR_STATE_UNSCORED)
-                              != (outcome->state == ZP_INDICATOR_STATE_UNSCORED);
+                           || was_scored != is_scored;
   gboolean state_changed = self->state != outcome->state;
   gboolean flags_changed = self->flags != outcome->flags;
 
@@ -927,7 +1023,7 @@ apply_outcome (ZpIndicator   *self,
 
   if (score_changed)
     {
-      char *text = outcome->state == ZP_INDICATOR_STATE_UNSCORED
+      char *text = !is_scored
                    ? empty_text
                    : zp_decimal_format (outcome->score, decimals);
 

@@ -46,6 +46,25 @@ void              zp_indicator_set_manual_reason  (ZpIndicator  *self, const cha
 const char       *zp_indicator_get_deviation_note (ZpIndicator  *self);
 void              zp_indicator_set_deviation_note (ZpIndicator  *self, const char *value);
 
+/* Optional per-row columns of some layouts: "calc-symbol" (计算符号: ≥ ≤ = 定性; with the
+ * direction "auto" it sets the direction), "measure-unit" (计量单位); and "published-score"
+ * (the 得分 printed on the published form, compared by the checks). */
+const char       *zp_indicator_get_calc_symbol    (ZpIndicator  *self);
+void              zp_indicator_set_calc_symbol    (ZpIndicator  *self, const char *value);
+const char       *zp_indicator_get_measure_unit   (ZpIndicator  *self);
+void              zp_indicator_set_measure_unit   (ZpIndicator  *self, const char *value);
+const char       *zp_indicator_get_published_score (ZpIndicator *self);
+void              zp_indicator_set_published_score (ZpIndicator *self, const char *value);
+/* The direction a 计算符号 says: "≥" positive, "≤" reverse, "=" equal, "定性" qualitative. */
+gboolean          zp_calc_symbol_to_direction     (const char   *symbol,
+                                                   ZpDirection  *out);
+
+/* Boolean property "not-applicable" (不适用): the row is out of the score (its state is
+ * ZP_INDICATOR_STATE_NOT_APPLICABLE); the scheme says whether the rest of its block is
+ * rescaled or it is an error. */
+gboolean          zp_indicator_get_not_applicable (ZpIndicator  *self);
+void              zp_indicator_set_not_applicable (ZpIndicator  *self, gboolean not_applicable);
+
 /* Enum properties "direction" (ZP_DIRECTION_AUTO by default) and "grade". */
 ZpDirection       zp_indicator_get_direction      (ZpIndicator  *self);
 void              zp_indicator_set_direction      (ZpIndicator  *self, ZpDirection direction);

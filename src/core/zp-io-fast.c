@@ -250,13 +250,14 @@ fast_number (Fast *f)
   return TRUE;
 }
 
-/* Any value, checked and passed over (members Ziping does not know). The nesting was
- * checked before. */
+/* Any value, checked and passed over (members Ziping does not know); nesting deeper
+ * than MAX_NESTING is left to the loader to refuse. */
 static gboolean
-fast_skip (Fast *f)
+fast_skip_nested (Fast  *f,
+                  guint  depth)
 {
   fast_blank (f);
-  if (f->p >= f->end)
+  if (f->p >= f->end || depth >= MAX_NESTING)
     return FALSE;
 
   switch (*f->p)
@@ -279,7 +280,7 @@ fast_skip (Fast *f)
           const char *key;
           gsize length;
 
-          if (!fast_key (f, &key, &length) || !fast_skip (f))
+          if (!fast_key (f, &key, &length) || !fast_skip_nested (f, depth + 1))
             return FALSE;
         }
       while (fast_take (f, ','));
@@ -290,7 +291,7 @@ fast_skip (Fast *f)
         return TRUE;
       do
         {
-          if (!fast_skip (f))
+          if (!fast_skip_nested (f, depth + 1))
             return FALSE;
         }
       while (fast_take (f, ','));
@@ -304,6 +305,14 @@ fast_skip (Fast *f)
     default:
       return fast_number (f);
     }
+}
+
+/* Members Ziping does not know sit at most 7 levels down (in an indicator): counted
+ * from 8, so that the fast reader gives up before the loader would refuse. */
+static gboolean
+fast_skip (Fast *f)
+{
+  return fast_skip_nested (f, 8);
 }
 
 /* Text or a figure: a string, or null for "". */
@@ -344,6 +353,22 @@ fast_word (Fast               *f,
         }
     }
   return FALSE;
+}
+
+/* true or false; null keeps *out. */
+static gboolean
+fast_boolean (Fast     *f,
+              gboolean *out)
+{
+  if (fast_null (f))
+    return TRUE;
+  if (fast_literal (f, "true"))
+    *out = TRUE;
+  else if (fast_literal (f, "false"))
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 /* Calls member() for each member of an object; null is no object (*present FALSE). */
@@ -406,7 +431,7 @@ typedef struct
 {
   gpointer     target;
   void       (*set) (gpointer, const char *, const char *);
-  GPtrArray   *keys;  /* seen, to give up on a repeated key */
+  GHashTable  *keys;  /* seen, to give up on a repeated key */
 } FastExplanations;
 
 static gboolean
@@ -416,20 +441,19 @@ fast_explanation (Fast       *f,
                   gpointer    data)
 {
   FastExplanations *e = data;
-  g_autofree char *name = g_strndup (key, length);
+  char *name;
   char *top = f->top;
   const char *text;
 
-  for (guint i = 0; i < e->keys->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (e->keys, i), name))
-        return FALSE;
-    }
+  if (g_hash_table_size (e->keys) >= ZP_IO_MAX_EXPLANATIONS)
+    return FALSE;
+  name = g_strndup (key, length);
+  if (!g_hash_table_add (e->keys, name))
+    return FALSE;
   if (!fast_text (f, &text))
     return FALSE;
   if (*text != '\0')
     e->set (e->target, name, text);
-  g_ptr_array_add (e->keys, g_steal_pointer (&name));
   f->top = top;
   return TRUE;
 }
@@ -439,7 +463,7 @@ fast_explanations (Fast     *f,
                    gpointer  target,
                    void    (*set) (gpointer, const char *, const char *))
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   FastExplanations e = { target, set, keys };
   gboolean present;
 
@@ -463,7 +487,8 @@ fast_indicator_member (Fast       *f,
   for (guint i = 0; i < N_INDICATOR_TEXTS; i++)
     {
       if (key_is (key, length, indicator_texts[i].member))
-        return fast_first_time (&ind->seen, i) && fast_text (f, &ind->fields.texts[i]);
+        return fast_first_time (&ind->seen, i) && fast_text (f, &ind->fields.texts[i])
+               && (!indicator_texts[i].figure || _zp_io_figure_in_range (ind->fields.texts[i]));
     }
   if (key_is (key, length, "direction"))
     return fast_first_time (&ind->seen, N_INDICATOR_TEXTS)
@@ -471,6 +496,9 @@ fast_indicator_member (Fast       *f,
   if (key_is (key, length, "grade"))
     return fast_first_time (&ind->seen, N_INDICATOR_TEXTS + 1)
            && fast_word (f, grade_words, &ind->fields.grade);
+  if (key_is (key, length, "not-applicable"))
+    return fast_first_time (&ind->seen, N_INDICATOR_TEXTS + 2)
+           && fast_boolean (f, &ind->fields.not_applicable);
   return fast_skip (f);
 }
 
@@ -493,6 +521,8 @@ fast_indicators (Fast   *f,
         return FALSE;
       if (!more)
         break;
+      if (i >= ZP_IO_MAX_INDICATORS)
+        return FALSE;
 
       _zp_io_indicator_fields_init (&ind.fields);
       if (!fast_object (f, fast_indicator_member, &ind, NULL))
@@ -533,7 +563,7 @@ fast_goal_member (Fast       *f,
   if (index == 3)
     return fast_indicators (f, g->goal);
 
-  if (!fast_text (f, &text))
+  if (!fast_text (f, &text) || (index == 2 && !_zp_io_figure_in_range (text)))
     return FALSE;
   setters[index] (g->goal, text);
   f->top = top;
@@ -572,6 +602,10 @@ enum
   FORM_IMPROVEMENT,
   FORM_EXPLANATIONS,
   FORM_GOALS,
+  FORM_PUBLISHED_RATE,       /* version 2 */
+  FORM_PUBLISHED_EXECUTION_SCORE,
+  FORM_PUBLISHED_TOTAL,
+  FORM_CATEGORY_POINTS,
   FORM_UNIT,                 /* department */
   FORM_BASIC_EXPENDITURE,
   FORM_PROJECT_EXPENDITURE,
@@ -588,7 +622,8 @@ enum
 
 static const char * const form_members[] = {
   "kind", "initial-budget", "budget", "spent", "analysis", "improvement", "explanations",
-  "goals", "unit", "basic-expenditure", "project-expenditure", "name", "department",
+  "goals", "published-rate", "published-execution-score", "published-total", "category-points",
+  "unit", "basic-expenditure", "project-expenditure", "name", "department",
   "implementer", "manager", "project-category", "project-attribute", "project-type",
   "funds", NULL
 };
@@ -621,7 +656,8 @@ fast_fund_row_member (Fast       *f,
 
   if (field < 0)
     return fast_skip (f);
-  return fast_first_time (&row->seen, field) && fast_text (f, &row->values[field]);
+  return fast_first_time (&row->seen, field) && fast_text (f, &row->values[field])
+         && _zp_io_figure_in_range (row->values[field]);
 }
 
 typedef struct
@@ -672,14 +708,14 @@ fast_department_goals (Fast             *f,
         return FALSE;
       if (!more)
         break;
-      if (!fast_goal (f, goal))
+      if (i >= ZP_IO_MAX_GOALS || !fast_goal (f, goal))
         return FALSE;
       zp_form_insert_goal (ZP_FORM (form), zp_form_get_n_goals (ZP_FORM (form)), goal);
     }
   return TRUE;
 }
 
-/* A project form's goals: at most one. */
+/* A project form's goals: the first is its overall goal, any more are added. */
 static gboolean
 fast_project_goals (Fast          *f,
                     ZpProjectForm *form)
@@ -688,13 +724,79 @@ fast_project_goals (Fast          *f,
 
   if (!fast_array_open (f, &present))
     return FALSE;
-  if (!present)
-    return TRUE;
-  if (!fast_next (f, 0, &more))
+  for (guint i = 0; present; i++)
+    {
+      g_autoptr(ZpGoal) goal = NULL;
+
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        break;
+      if (i >= ZP_IO_MAX_GOALS)
+        return FALSE;
+      if (i == 0)
+        {
+          if (!fast_goal (f, zp_project_form_get_overall_goal (form)))
+            return FALSE;
+          continue;
+        }
+      goal = zp_goal_new ();
+      if (!fast_goal (f, goal))
+        return FALSE;
+      zp_form_insert_goal (ZP_FORM (form), i, goal);
+    }
+  return TRUE;
+}
+
+/* One {"name", "points"} of "category-points". */
+typedef struct
+{
+  const char *name;
+  const char *points;
+  guint64     seen;
+} FastPoints;
+
+static gboolean
+fast_points_member (Fast       *f,
+                    const char *key,
+                    gsize       length,
+                    gpointer    data)
+{
+  static const char * const names[] = { "name", "points", NULL };
+  FastPoints *p = data;
+  int index = key_lookup (key, length, names);
+
+  if (index < 0)
+    return fast_skip (f);
+  return fast_first_time (&p->seen, index)
+         && fast_text (f, index == 0 ? &p->name : &p->points);
+}
+
+static gboolean
+fast_category_points (Fast   *f,
+                      ZpForm *form)
+{
+  gboolean present, more;
+
+  if (!fast_array_open (f, &present))
     return FALSE;
-  if (more && !fast_goal (f, zp_project_form_get_overall_goal (form)))
-    return FALSE;
-  return !more || fast_take (f, ']');
+  for (guint i = 0; present; i++)
+    {
+      FastPoints p = { "", "", 0 };
+      char *top = f->top;
+
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        break;
+      /* A nameless category is the loader's to explain. */
+      if (!fast_object (f, fast_points_member, &p, NULL) || *p.name == '\0'
+          || !_zp_io_figure_in_range (p.points))
+        return FALSE;
+      zp_form_set_category_points (form, p.name, p.points);
+      f->top = top;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -725,6 +827,8 @@ fast_form_member (Fast       *f,
     case FORM_GOALS:
       return department ? fast_department_goals (f, ZP_DEPARTMENT_FORM (ff->form))
                         : fast_project_goals (f, ZP_PROJECT_FORM (ff->form));
+    case FORM_CATEGORY_POINTS:
+      return fast_category_points (f, ff->form);
     case FORM_FUNDS:
       {
         FastFunds funds = { ZP_PROJECT_FORM (ff->form), 0 };
@@ -737,6 +841,15 @@ fast_form_member (Fast       *f,
       return fast_word (f, attribute_words, &ff->words[index]);
     case FORM_PROJECT_TYPE:
       return fast_word (f, type_words, &ff->words[index]);
+    case FORM_INITIAL_BUDGET:
+    case FORM_BUDGET:
+    case FORM_SPENT:
+    case FORM_PUBLISHED_RATE:
+    case FORM_PUBLISHED_EXECUTION_SCORE:
+    case FORM_PUBLISHED_TOTAL:
+    case FORM_BASIC_EXPENDITURE:
+    case FORM_PROJECT_EXPENDITURE:
+      return fast_text (f, &ff->texts[index]) && _zp_io_figure_in_range (ff->texts[index]);
     default:
       return fast_text (f, &ff->texts[index]);
     }
@@ -775,6 +888,9 @@ fast_form_apply (FastForm *ff)
   zp_form_set_spent (form, t[FORM_SPENT]);
   zp_form_set_analysis (form, t[FORM_ANALYSIS]);
   zp_form_set_improvement (form, t[FORM_IMPROVEMENT]);
+  zp_form_set_published_rate (form, t[FORM_PUBLISHED_RATE]);
+  zp_form_set_published_execution_score (form, t[FORM_PUBLISHED_EXECUTION_SCORE]);
+  zp_form_set_published_total (form, t[FORM_PUBLISHED_TOTAL]);
 }
 
 /* One form; "kind" must come first (Ziping writes it so). */
@@ -845,14 +961,14 @@ fast_forms (Fast       *f,
         return FALSE;
       if (!more)
         return TRUE;
-      if (!fast_form (f, i, workbook))
+      if (i >= ZP_IO_MAX_FORMS || !fast_form (f, i, workbook))
         return FALSE;
     }
 }
 
 static const char * const root_members[] = {
-  "format", "version", "year", "unit", "unit-short", "department", "scheme", "explanations",
-  "forms", NULL
+  "format", "version", "year", "unit", "unit-short", "department", "amount-unit", "scheme",
+  "explanations", "forms", NULL
 };
 
 /* Everything before "forms", read by the loader from a copy of the text ending there. */

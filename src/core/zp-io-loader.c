@@ -102,6 +102,20 @@ loader_fail (Loader     *l,
   return FALSE;
 }
 
+/* More elements or members than any real workbook holds. */
+static gboolean
+check_count (Loader     *l,
+             const char *member,
+             guint       count,
+             guint       max)
+{
+  if (count <= max)
+    return TRUE;
+  /* TRANSLATORS: "“categories” has 20000 entries; Ziping reads at most 10000 there" */
+  return loader_fail (l, ZP_IO_ERROR_TOO_LARGE, member, FALSE,
+                      _("“%s” has %u entries; Ziping reads at most %u there"), member, count, max);
+}
+
 static const char *
 describe_node (JsonNode *node)
 {
@@ -215,7 +229,20 @@ read_figure (Loader      *l,
   if (!node_is_string (node))
     return fail_type (l, member, _("a string holding a number"), node);
   *out = json_node_get_string (node);
+  if (!_zp_io_figure_in_range (*out))
+    return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
+                        _("“%s” is “%s”, a number beyond what Ziping can hold (±%s)"),
+                        member, *out, ZP_DECIMAL_MAX_TEXT);
   return TRUE;
+}
+
+/* FALSE for a figure written as a number that no ZpDecimal holds: it would not be
+ * capped silently, nor be called "not a number" later. Shorter texts cannot be that
+ * large (the shortest is "92234亿", 8 bytes): most figures are not parsed here. */
+gboolean
+_zp_io_figure_in_range (const char *text)
+{
+  return strlen (text) < 8 || zp_decimal_parse_checked (text, NULL, NULL) != ZP_DECIMAL_PARSE_OUT_OF_RANGE;
 }
 
 static gboolean
@@ -297,6 +324,23 @@ read_integer (Loader     *l,
     return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
                         _("“%s” must be between %lld and %lld, not %lld"),
                         member, (long long) min, (long long) max, (long long) *out);
+  return TRUE;
+}
+
+/* true or false; *out keeps its value when the member is absent. */
+static gboolean
+read_boolean (Loader     *l,
+              JsonObject *object,
+              const char *member,
+              gboolean   *out)
+{
+  JsonNode *node = get_member (object, member);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail_type (l, member, _("true or false"), node);
+  *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -396,7 +440,7 @@ load_header (Loader     *l,
     return FALSE;
   if (version > ZP_FILE_FORMAT_VERSION)
     return loader_fail (l, ZP_IO_ERROR_VERSION, "version", FALSE,
-                        _("written by a newer Ziping (version %lld); this version reads version %d"),
+                        _("written by a newer Ziping (version %lld); this version reads versions up to %d"),
                         (long long) version, ZP_FILE_FORMAT_VERSION);
   return TRUE;
 }
@@ -409,7 +453,8 @@ load_categories (Loader     *l,
   JsonArray *categories;
   guint i;
 
-  if (!read_array (l, object, "categories", TRUE, &categories))
+  if (!read_array (l, object, "categories", TRUE, &categories)
+      || !check_count (l, "categories", json_array_get_length (categories), ZP_IO_MAX_CATEGORIES))
     return FALSE;
 
   loader_enter_key (l, "categories");
@@ -475,6 +520,7 @@ load_scheme_options (Loader     *l,
 {
   int formula = zp_scheme_get_reverse_formula (scheme);
   gint64 decimals = zp_scheme_get_decimals (scheme);
+  int split, not_applicable;
   ZpDecimal value;
   gboolean present;
 
@@ -495,6 +541,15 @@ load_scheme_options (Loader     *l,
   if (!read_integer (l, object, "decimals", FALSE, 0, 4, &decimals))
     return FALSE;
   zp_scheme_set_decimals (scheme, decimals);
+
+  /* version 2 */
+  split = zp_scheme_get_category_split (scheme);
+  not_applicable = zp_scheme_get_not_applicable (scheme);
+  if (!read_word (l, object, "category-split", FALSE, split_words, &split)
+      || !read_word (l, object, "not-applicable", FALSE, not_applicable_words, &not_applicable))
+    return FALSE;
+  zp_scheme_set_category_split (scheme, split);
+  zp_scheme_set_not_applicable (scheme, not_applicable);
   return TRUE;
 }
 
@@ -569,6 +624,8 @@ load_explanations (Loader     *l,
     return FALSE;
   if (explanations == NULL)
     return TRUE;
+  if (!check_count (l, "explanations", json_object_get_size (explanations), ZP_IO_MAX_EXPLANATIONS))
+    return FALSE;
 
   loader_enter_key (l, "explanations");
   keys = json_object_get_members (explanations);
@@ -592,12 +649,19 @@ _zp_io_indicator_fields_init (IndicatorFields *fields)
     fields->texts[i] = "";
   fields->direction = ZP_DIRECTION_AUTO;
   fields->grade = ZP_GRADE_NONE;
+  fields->not_applicable = FALSE;
 }
 
 ZpIndicator *
 _zp_io_indicator_from_fields (const IndicatorFields *fields)
 {
-  return _zp_indicator_new_with_inputs (fields->texts, fields->direction, fields->grade);
+  ZpIndicator *indicator = _zp_indicator_new_with_inputs (fields->texts, fields->direction,
+                                                          fields->grade);
+
+  /* Rare: nobody listens yet, so the notification costs nothing. */
+  if (fields->not_applicable)
+    zp_indicator_set_not_applicable (indicator, TRUE);
+  return indicator;
 }
 
 static ZpIndicator *
@@ -616,7 +680,8 @@ load_indicator (Loader     *l,
     }
 
   if (!read_word (l, object, "direction", FALSE, direction_words, &fields.direction)
-      || !read_word (l, object, "grade", FALSE, grade_words, &fields.grade))
+      || !read_word (l, object, "grade", FALSE, grade_words, &fields.grade)
+      || !read_boolean (l, object, "not-applicable", &fields.not_applicable))
     return NULL;
 
   return _zp_io_indicator_from_fields (&fields);
@@ -647,6 +712,8 @@ load_goal (Loader     *l,
 
   if (indicators == NULL)
     return TRUE;
+  if (!check_count (l, "indicators", json_array_get_length (indicators), ZP_IO_MAX_INDICATORS))
+    return FALSE;
 
   loader_enter_key (l, "indicators");
   for (i = 0; i < json_array_get_length (indicators); i++)
@@ -668,18 +735,57 @@ load_goal (Loader     *l,
 }
 
 /* Budget figures, texts and explanations shared by both kinds of form. */
+/* version 2: [{"name": "产出指标", "points": "60"}, …] */
+static gboolean
+load_category_points (Loader     *l,
+                      JsonObject *object,
+                      ZpForm     *form)
+{
+  JsonArray *points;
+
+  if (!read_array (l, object, "category-points", FALSE, &points))
+    return FALSE;
+  if (points == NULL)
+    return TRUE;
+
+  loader_enter_key (l, "category-points");
+  for (guint i = 0; i < json_array_get_length (points); i++)
+    {
+      JsonObject *element;
+      const char *name, *value;
+
+      loader_enter_index (l, i);
+      if (!element_object (l, points, i, _("category"), &element)
+          || !read_text (l, element, "name", &name)
+          || !read_figure (l, element, "points", &value))
+        return FALSE;
+      if (*name == '\0')
+        return loader_fail (l, ZP_IO_ERROR_MISSING, get_member (element, "name") ? "name" : NULL,
+                            get_member (element, "name") == NULL,
+                            _("each category needs a “name”, such as “%s”"), "产出指标");
+      zp_form_set_category_points (form, name, value);
+      loader_leave (l);
+    }
+  loader_leave (l);
+  return TRUE;
+}
+
 static gboolean
 load_form_common (Loader     *l,
                   JsonObject *object,
                   ZpForm     *form)
 {
   const char *initial, *budget, *spent, *analysis, *improvement;
+  const char *published_rate, *published_score, *published_total;
 
   if (!read_figure (l, object, "initial-budget", &initial)
       || !read_figure (l, object, "budget", &budget)
       || !read_figure (l, object, "spent", &spent)
       || !read_text (l, object, "analysis", &analysis)
-      || !read_text (l, object, "improvement", &improvement))
+      || !read_text (l, object, "improvement", &improvement)
+      || !read_figure (l, object, "published-rate", &published_rate)
+      || !read_figure (l, object, "published-execution-score", &published_score)
+      || !read_figure (l, object, "published-total", &published_total))
     return FALSE;
 
   zp_form_set_initial_budget (form, initial);
@@ -687,8 +793,12 @@ load_form_common (Loader     *l,
   zp_form_set_spent (form, spent);
   zp_form_set_analysis (form, analysis);
   zp_form_set_improvement (form, improvement);
+  zp_form_set_published_rate (form, published_rate);
+  zp_form_set_published_execution_score (form, published_score);
+  zp_form_set_published_total (form, published_total);
 
-  return load_explanations (l, object, form, _zp_io_set_form_explanation);
+  return load_explanations (l, object, form, _zp_io_set_form_explanation)
+         && load_category_points (l, object, form);
 }
 
 static gboolean
@@ -703,6 +813,8 @@ load_department_goals (Loader           *l,
     return FALSE;
   if (goals == NULL)
     return TRUE;
+  if (!check_count (l, "goals", json_array_get_length (goals), ZP_IO_MAX_GOALS))
+    return FALSE;
 
   loader_enter_key (l, "goals");
   for (i = 0; i < json_array_get_length (goals); i++)
@@ -814,7 +926,8 @@ load_project_header (Loader        *l,
   return TRUE;
 }
 
-/* A project form has exactly one goal (年度总体目标); an absent one stays empty. */
+/* The first goal is the 年度总体目标 (an absent one stays empty); version 2 files may hold
+ * more (黄冈 2020 prints two). */
 static gboolean
 load_project_goal (Loader        *l,
                    JsonObject    *object,
@@ -822,23 +935,18 @@ load_project_goal (Loader        *l,
 {
   JsonArray *goals;
   JsonObject *element = NULL;
+  guint n;
   gboolean ok;
 
   if (!read_array (l, object, "goals", FALSE, &goals))
     return FALSE;
+  n = goals != NULL ? json_array_get_length (goals) : 0;
+  if (!check_count (l, "goals", n, ZP_IO_MAX_GOALS))
+    return FALSE;
 
   loader_enter_key (l, "goals");
-  if (goals != NULL && json_array_get_length (goals) > 1)
-    {
-      loader_enter_index (l, 1);
-      return loader_fail (l, ZP_IO_ERROR_VALUE, NULL, TRUE,
-                          _("a project form has exactly one goal, its overall goal, not %u"),
-                          json_array_get_length (goals));
-    }
-
   loader_enter_index (l, 0);
-  if (goals != NULL && json_array_get_length (goals) == 1
-      && !element_object (l, goals, 0, _("goal"), &element))
+  if (n > 0 && !element_object (l, goals, 0, _("goal"), &element))
     return FALSE;
 
   /* With no goal in the file, an empty object clears the default one. */
@@ -849,8 +957,20 @@ load_project_goal (Loader        *l,
     }
   else
     ok = load_goal (l, element, zp_project_form_get_overall_goal (form));
-
   loader_leave (l);
+
+  for (guint i = 1; ok && i < n; i++)
+    {
+      g_autoptr(ZpGoal) goal = zp_goal_new ();
+
+      loader_enter_index (l, i);
+      if (!element_object (l, goals, i, _("goal"), &element)
+          || !load_goal (l, element, goal))
+        return FALSE;
+      zp_form_insert_goal (ZP_FORM (form), i, goal);
+      loader_leave (l);
+    }
+
   loader_leave (l);
   return ok;
 }
@@ -916,7 +1036,8 @@ load_forms (Loader     *l,
   JsonArray *forms;
   guint i;
 
-  if (!read_array (l, root, "forms", TRUE, &forms))
+  if (!read_array (l, root, "forms", TRUE, &forms)
+      || !check_count (l, "forms", json_array_get_length (forms), ZP_IO_MAX_FORMS))
     return FALSE;
 
   loader_enter_key (l, "forms");
@@ -939,13 +1060,15 @@ _zp_io_load_workbook_head (Loader     *l,
   g_autoptr(ZpWorkbook) workbook = NULL;
   g_autoptr(ZpScheme) scheme = NULL;
   const char *unit, *unit_short, *department;
+  int amount_unit = ZP_AMOUNT_UNIT_WAN_YUAN;
   gint64 year = 0;
 
   if (!load_header (l, object)
       || !read_integer (l, object, "year", TRUE, 0, 9999, &year)
       || !read_text (l, object, "unit", &unit)
       || !read_text (l, object, "unit-short", &unit_short)
-      || !read_text (l, object, "department", &department))
+      || !read_text (l, object, "department", &department)
+      || !read_word (l, object, "amount-unit", FALSE, amount_unit_words, &amount_unit))
     return NULL;
 
   scheme = load_scheme (l, object);
@@ -957,6 +1080,7 @@ _zp_io_load_workbook_head (Loader     *l,
   zp_workbook_set_unit (workbook, unit);
   zp_workbook_set_unit_short (workbook, unit_short);
   zp_workbook_set_department (workbook, department);
+  zp_workbook_set_amount_unit (workbook, amount_unit);
   zp_workbook_set_scheme (workbook, scheme);
 
   if (!load_explanations (l, object, workbook, set_workbook_explanation))

@@ -193,6 +193,8 @@ write_scheme (Writer   *w,
   write_number (w, "over-achievement", zp_scheme_get_over_achievement (scheme));
   write_number (w, "execution-threshold", zp_scheme_get_execution_threshold (scheme));
   write_integer (w, "decimals", zp_scheme_get_decimals (scheme));
+  write_string (w, "category-split", split_words[zp_scheme_get_category_split (scheme)]);
+  write_string (w, "not-applicable", not_applicable_words[zp_scheme_get_not_applicable (scheme)]);
   writer_close (w, '}');
 }
 
@@ -263,6 +265,14 @@ write_indicator (Writer      *w,
   write_text (w, "manual-score", zp_indicator_get_manual_score (indicator));
   write_text (w, "manual-reason", zp_indicator_get_manual_reason (indicator));
   write_text (w, "deviation-note", zp_indicator_get_deviation_note (indicator));
+  write_text (w, "calc-symbol", zp_indicator_get_calc_symbol (indicator));
+  write_text (w, "measure-unit", zp_indicator_get_measure_unit (indicator));
+  if (zp_indicator_get_not_applicable (indicator))
+    {
+      writer_key (w, "not-applicable");
+      g_string_append (w->out, "true");
+    }
+  write_text (w, "published-score", zp_indicator_get_published_score (indicator));
   writer_close (w, '}');
 }
 
@@ -349,6 +359,28 @@ write_header_fields (Writer *w,
 }
 
 static void
+write_category_points (Writer *w,
+                       ZpForm *form)
+{
+  guint n = zp_form_get_n_category_points (form);
+
+  if (n == 0)
+    return;
+  writer_open_member (w, "category-points", '[');
+  for (guint i = 0; i < n; i++)
+    {
+      const char *points;
+      const char *name = zp_form_get_category_points_nth (form, i, &points);
+
+      writer_open_element (w);
+      write_string (w, "name", name);
+      write_string (w, "points", points);
+      writer_close (w, '}');
+    }
+  writer_close (w, ']');
+}
+
+static void
 write_form (Writer *w,
             ZpForm *form)
 {
@@ -364,7 +396,11 @@ write_form (Writer *w,
     write_funds (w, ZP_PROJECT_FORM (form));
   write_text (w, "analysis", zp_form_get_analysis (form));
   write_text (w, "improvement", zp_form_get_improvement (form));
+  write_text (w, "published-rate", zp_form_get_published_rate (form));
+  write_text (w, "published-execution-score", zp_form_get_published_execution_score (form));
+  write_text (w, "published-total", zp_form_get_published_total (form));
   write_explanations (w, keys, form, get_form_explanation);
+  write_category_points (w, form);
 
   writer_open_member (w, "goals", '[');
   for (i = 0; i < zp_form_get_n_goals (form); i++)
@@ -391,6 +427,7 @@ zp_workbook_to_data (ZpWorkbook *self,
   write_text (&w, "unit", zp_workbook_get_unit (self));
   write_text (&w, "unit-short", zp_workbook_get_unit_short (self));
   write_text (&w, "department", zp_workbook_get_department (self));
+  write_string (&w, "amount-unit", amount_unit_words[zp_workbook_get_amount_unit (self)]);
   write_scheme (&w, zp_workbook_get_scheme (self));
 
   keys = zp_workbook_list_explanation_keys (self);
@@ -408,78 +445,20 @@ zp_workbook_to_data (ZpWorkbook *self,
   return g_string_free (w.out, FALSE);
 }
 
-/* Saving through a symbolic link replaces the file it points to, not the link. */
-static char *
-resolve_link (const char *path)
-{
-  g_autofree char *target = NULL;
-  g_autofree char *dir = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    return g_strdup (path);
-
-  target = g_file_read_link (path, NULL);
-  if (target == NULL)
-    return g_strdup (path);
-  if (g_path_is_absolute (target))
-    return g_steal_pointer (&target);
-
-  dir = g_path_get_dirname (path);
-  return g_build_filename (dir, target, NULL);
-}
-
-/* Writes "<name>.XXXXXX" beside the file, flushes it to disk and renames it over the old
- * file; on any failure the temporary file is removed and the old file is untouched. */
-static gboolean
-save_local (const char  *path,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  g_autofree char *real_path = resolve_link (path);
-  GStatBuf st;
-  int mode = 0666;
-
-  /* Keep an existing file's permissions. */
-  if (g_stat (real_path, &st) == 0 && S_ISREG (st.st_mode))
-    mode = st.st_mode & 0777;
-
-  return g_file_set_contents_full (real_path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   mode, error);
-}
-
 gboolean
 zp_workbook_save (ZpWorkbook  *self,
                   GFile       *file,
                   GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *path = NULL;
   gsize length = 0;
-  gboolean saved;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = zp_workbook_to_data (self, &length);
-  path = g_file_get_path (file);
-  if (path != NULL)
-    saved = save_local (path, data, length, error);
-  else
-    /* Not a local file (a remote location): GIO writes a temporary and renames it on close. */
-    saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                     NULL, NULL, error);
-
-  if (!saved)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      /* GIO's message names the temporary file: say first which file was not saved. */
-      g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
-    }
-  return saved;
+  return zp_workbook_save_data (file, data, length, error);
 }
 
 /* The writing half of zp_workbook_save(), for bytes taken from zp_workbook_to_data() on the
@@ -498,14 +477,17 @@ zp_workbook_save_data (GFile       *file,
 
   path = g_file_get_path (file);
   if (path != NULL)
-    saved = save_local (path, data, length, error);
+    /* Every link followed, the mode and owner kept, leftovers of killed saves removed. */
+    saved = zp_file_replace_contents (path, data, length, error);
   else
+    /* Not a local file (a remote location): GIO writes a temporary and renames it on close. */
     saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                      NULL, NULL, error);
   if (!saved)
     {
       g_autofree char *name = g_file_get_basename (file);
 
+      /* GIO's message names the temporary file: say first which file was not saved. */
       g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
     }
   return saved;

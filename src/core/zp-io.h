@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 #define ZP_FILE_FORMAT_NAME    "ziping"
-#define ZP_FILE_FORMAT_VERSION 1
+#define ZP_FILE_FORMAT_VERSION 2
 /* Larger files are refused with ZP_IO_ERROR_TOO_LARGE before reading them. */
 #define ZP_FILE_MAX_SIZE       (128 * 1024 * 1024)
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ziping-core.h"
+#include "zp-core-private.h"
 
 #define MAX_DECIMALS 4
 
@@ -37,11 +38,16 @@ struct _ZpScheme
   ZpDecimal         over_achievement;
   ZpDecimal         execution_threshold;
   guint             decimals;
+  ZpCategorySplit   category_split;
+  ZpNotApplicableRule not_applicable;
 
   /* zp_scheme_lookup_category() by the text as typed: index + 1, or 0 for no category.
    * Every indicator's category is looked up on each summary and check, and the lookup
    * normalises both names; cleared on any change. */
   GHashTable       *category_cache;
+  /* Each category's normalised name (_zp_category_key()) → index + 1, so that adding or
+   * looking up a category does not normalise every name again. */
+  GHashTable       *category_keys;
 };
 
 /* Beyond this many different texts, the cache starts again (texts typed by hand). */
@@ -54,6 +60,8 @@ enum {
   PROP_ID,
   PROP_NAME,
   PROP_LAYOUT,
+  PROP_CATEGORY_SPLIT,
+  PROP_NOT_APPLICABLE,
   N_PROPS
 };
 
@@ -113,6 +121,7 @@ zp_scheme_finalize (GObject *object)
   g_clear_pointer (&self->layout, g_free);
   g_clear_pointer (&self->categories, g_array_unref);
   g_clear_pointer (&self->category_cache, g_hash_table_unref);
+  g_clear_pointer (&self->category_keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_scheme_parent_class)->finalize (object);
 }
@@ -137,6 +146,14 @@ zp_scheme_get_property (GObject    *object,
 
     case PROP_LAYOUT:
       g_value_set_string (value, self->layout);
+      break;
+
+    case PROP_CATEGORY_SPLIT:
+      g_value_set_enum (value, self->category_split);
+      break;
+
+    case PROP_NOT_APPLICABLE:
+      g_value_set_enum (value, self->not_applicable);
       break;
 
     default:
@@ -165,6 +182,14 @@ zp_scheme_set_property (GObject      *object,
 
     case PROP_LAYOUT:
       zp_scheme_set_layout (self, g_value_get_string (value));
+      break;
+
+    case PROP_CATEGORY_SPLIT:
+      zp_scheme_set_category_split (self, g_value_get_enum (value));
+      break;
+
+    case PROP_NOT_APPLICABLE:
+      zp_scheme_set_not_applicable (self, g_value_get_enum (value));
       break;
 
     default:
@@ -196,6 +221,16 @@ zp_scheme_class_init (ZpSchemeClass *klass)
                          ZP_SCHEME_DEFAULT_ID,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_CATEGORY_SPLIT] =
+    g_param_spec_enum ("category-split", NULL, NULL,
+                       ZP_TYPE_CATEGORY_SPLIT, ZP_CATEGORY_SPLIT_FIXED,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOT_APPLICABLE] =
+    g_param_spec_enum ("not-applicable", NULL, NULL,
+                       ZP_TYPE_NOT_APPLICABLE_RULE, ZP_NOT_APPLICABLE_ERROR,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -219,6 +254,7 @@ zp_scheme_init (ZpScheme *self)
   self->layout = g_strdup (ZP_SCHEME_DEFAULT_ID);
   self->categories = g_array_new (FALSE, TRUE, sizeof (Category));
   g_array_set_clear_func (self->categories, category_clear);
+  self->category_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reverse_formula = ZP_REVERSE_FORMULA_RATIO;
   self->over_achievement = zp_decimal_from_fixed (12, 1);
   self->execution_threshold = zp_decimal_from_fixed (9, 1);
@@ -298,6 +334,8 @@ zp_scheme_copy (ZpScheme *self)
   copy->over_achievement = self->over_achievement;
   copy->execution_threshold = self->execution_threshold;
   copy->decimals = self->decimals;
+  copy->category_split = self->category_split;
+  copy->not_applicable = self->not_applicable;
 
   return copy;
 }
@@ -452,8 +490,8 @@ strip_points_label (char *text)
 }
 
 /* "产出指标（40 分）", "产出指标", "产出" all give "产出". */
-static char *
-category_key (const char *name)
+char *
+_zp_category_key (const char *name)
 {
   char *key = zp_text_normalize (name);
 
@@ -469,23 +507,17 @@ lookup_category_uncached (ZpScheme   *self,
                           const char *category,
                           guint      *index)
 {
-  g_autofree char *wanted = category_key (category);
+  g_autofree char *wanted = _zp_category_key (category);
+  guint found;
 
   if (wanted[0] == '\0')
     return FALSE;
 
-  for (guint i = 0; i < self->categories->len; i++)
-    {
-      g_autofree char *key = category_key (g_array_index (self->categories, Category, i).name);
-
-      if (g_str_equal (key, wanted))
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->category_keys, wanted));
+  if (found == 0)
+    return FALSE;
+  *index = found - 1;
+  return TRUE;
 }
 
 gboolean
@@ -557,6 +589,15 @@ zp_scheme_add_category (ZpScheme   *self,
   category.name = g_strdup (name);
   category.weight = weight;
   g_array_append_val (self->categories, category);
+  /* The first of two names with the same key is the one found, as before. */
+  {
+    char *key = _zp_category_key (name);
+
+    if (key[0] != '\0' && !g_hash_table_contains (self->category_keys, key))
+      g_hash_table_insert (self->category_keys, key, GUINT_TO_POINTER (self->categories->len));
+    else
+      g_free (key);
+  }
   emit_changed (self);
 }
 
@@ -723,5 +764,53 @@ zp_scheme_set_decimals (ZpScheme *self,
     return;
 
   self->decimals = decimals;
+  emit_changed (self);
+}
+
+/* ---- category split and not-applicable rows -------------------------------------- */
+
+ZpCategorySplit
+zp_scheme_get_category_split (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_CATEGORY_SPLIT_FIXED);
+
+  return self->category_split;
+}
+
+void
+zp_scheme_set_category_split (ZpScheme        *self,
+                              ZpCategorySplit  split)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (split == ZP_CATEGORY_SPLIT_FIXED || split == ZP_CATEGORY_SPLIT_FREE);
+
+  if (self->category_split == split)
+    return;
+
+  self->category_split = split;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY_SPLIT]);
+  emit_changed (self);
+}
+
+ZpNotApplicableRule
+zp_scheme_get_not_applicable (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), ZP_NOT_APPLICABLE_ERROR);
+
+  return self->not_applicable;
+}
+
+void
+zp_scheme_set_not_applicable (ZpScheme            *self,
+                              ZpNotApplicableRule  rule)
+{
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (rule == ZP_NOT_APPLICABLE_ERROR || rule == ZP_NOT_APPLICABLE_RESCALE);
+
+  if (self->not_applicable == rule)
+    return;
+
+  self->not_applicable = rule;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOT_APPLICABLE]);
   emit_changed (self);
 }

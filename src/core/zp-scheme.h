@@ -94,6 +94,18 @@ guint            zp_scheme_get_decimals              (ZpScheme         *self);
 void             zp_scheme_set_decimals              (ZpScheme         *self,
                                                       guint             decimals);
 
+/* Enum property "category-split": FIXED (each category's points are checked; hubei,
+ * central) or FREE (only the indicator part's total is; a form may split it its own way,
+ * sichuan). A form's own category points (zp_form_set_category_points) are checked in
+ * both modes. */
+ZpCategorySplit  zp_scheme_get_category_split        (ZpScheme         *self);
+void             zp_scheme_set_category_split        (ZpScheme         *self,
+                                                      ZpCategorySplit   split);
+/* Enum property "not-applicable": what a 不适用 row does (ERROR by default). */
+ZpNotApplicableRule zp_scheme_get_not_applicable     (ZpScheme         *self);
+void             zp_scheme_set_not_applicable        (ZpScheme         *self,
+                                                      ZpNotApplicableRule rule);
+
 /* Any setter emits ::changed; the workbook then rescores its forms. */
 
 G_END_DECLS

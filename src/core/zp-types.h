@@ -43,6 +43,7 @@ typedef enum
   ZP_INDICATOR_STATE_MET,
   ZP_INDICATOR_STATE_PARTIAL,
   ZP_INDICATOR_STATE_MISSED,
+  ZP_INDICATOR_STATE_NOT_APPLICABLE,  /* 不适用: out of the score */
 } ZpIndicatorState;
 
 typedef enum /*< flags >*/
@@ -104,6 +105,27 @@ typedef enum
   ZP_PROJECT_TYPE_EXTENDED,   /* 延续性项目 */
   ZP_PROJECT_TYPE_ONE_OFF,    /* 一次性项目 */
 } ZpProjectType;
+
+/* The unit every amount of a workbook is in (金额单位). */
+typedef enum
+{
+  ZP_AMOUNT_UNIT_WAN_YUAN,  /* 万元 (the default) */
+  ZP_AMOUNT_UNIT_YUAN,      /* 元 */
+} ZpAmountUnit;
+
+/* How a scheme's category points bind a project form. */
+typedef enum
+{
+  ZP_CATEGORY_SPLIT_FIXED,  /* every category has its points (湖北: 40/30/10) */
+  ZP_CATEGORY_SPLIT_FREE,   /* only the indicator part's total is fixed (四川/重庆: 90) */
+} ZpCategorySplit;
+
+/* What a not-applicable (不适用) row does to its block. */
+typedef enum
+{
+  ZP_NOT_APPLICABLE_ERROR,    /* not allowed: a check error */
+  ZP_NOT_APPLICABLE_RESCALE,  /* dropped; the block's other rows rescaled to its points */
+} ZpNotApplicableRule;
 
 /* A form's state for the sidebar and the review page. */
 typedef enum

@@ -36,6 +36,12 @@ void              zp_workbook_set_unit_short       (ZpWorkbook       *self, cons
 const char       *zp_workbook_get_display_unit_short (ZpWorkbook     *self);
 const char       *zp_workbook_get_department       (ZpWorkbook       *self);
 void              zp_workbook_set_department       (ZpWorkbook       *self, const char *department);
+/* Enum property "amount-unit": the unit of every amount of every form (万元 by default). */
+ZpAmountUnit      zp_workbook_get_amount_unit      (ZpWorkbook       *self);
+void              zp_workbook_set_amount_unit      (ZpWorkbook       *self,
+                                                    ZpAmountUnit      unit);
+/* "万元" or "元", as forms print it ("金额单位：元"). */
+const char       *zp_amount_unit_to_label          (ZpAmountUnit      unit);
 ZpScheme         *zp_workbook_get_scheme           (ZpWorkbook       *self);
 /* Takes a reference; sets it on every form, which rescore. */
 void              zp_workbook_set_scheme           (ZpWorkbook       *self,
@@ -71,9 +77,10 @@ void              zp_workbook_set_explanation      (ZpWorkbook       *self,
                                                     const char       *text);
 GPtrArray        *zp_workbook_list_explanation_keys (ZpWorkbook      *self);
 
-/* Carry-over (spec, issue 2): a new workbook for `year` that keeps forms, goals, indicators,
- * targets, weights and header fields, and clears actuals, spending, manual scores, deviation
- * notes, analysis texts and explanations. */
+/* Carry-over (spec, issues 2 and 9): a new workbook for `year` that keeps forms, goals,
+ * indicators, targets, weights, texts and header fields, and clears every amount (预算数,
+ * 执行数, 年初预算数, 基本支出总额, 项目支出总额, the fund rows), actuals, grades, manual
+ * scores, deviation notes, analysis texts, published figures and explanations. */
 ZpWorkbook       *zp_workbook_new_year             (ZpWorkbook       *self,
                                                     guint             year);
 

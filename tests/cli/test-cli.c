@@ -711,8 +711,8 @@ test_new_year (void)
         }
     }
   g_assert_cmpuint (n_indicators, ==, 20 + 23 + 7 + 7);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (forms, 0), "budget"),
-                   ==, "2066.63");
+  /* No money carried over (issue 9). */
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (forms, 0), "budget"));
 
   /* An existing file is never replaced without --force. */
   g_assert_true (g_file_get_contents (out, &before, NULL, NULL));
@@ -778,6 +778,80 @@ test_summary (void)
   g_assert_nonnull (strstr (text->out, "93.60"));
 }
 
+
+/* ---- nothing lost silently (issue 9) ---- */
+
+static guint
+count_findings (const char *json,
+                const char *code)
+{
+  g_autoptr(JsonNode) root = parse_json (json);
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (root), "findings");
+  guint count = 0;
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (findings, i), "code"),
+                   code) == 0)
+      count++;
+  return count;
+}
+
+/* A carried-over workbook: every blank actual is an error, and every total says so. */
+static void
+test_new_year_unscored (void)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *out = tmp_path ("jiangan-2025-unscored.ziping");
+  g_autoptr(CliRun) run = run_cli ("new", "--from", example, "--year", "2025", "-o", out, NULL);
+  g_autoptr(CliRun) check = NULL;
+  g_autoptr(CliRun) quiet = NULL;
+  g_autoptr(CliRun) score = NULL;
+  g_autoptr(CliRun) summary = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  check = run_cli ("check", "--json", out, NULL);
+  g_assert_cmpint (check->status, ==, 1);
+  g_assert_cmpuint (count_findings (check->out, "actual-missing"), ==, 57);
+
+  quiet = run_cli ("check", "--json", example, NULL);
+  g_assert_cmpuint (count_findings (quiet->out, "actual-missing"), ==, 0);
+  g_assert_cmpuint (count_findings (quiet->out, "grade-missing"), ==, 0);
+
+  score = run_cli ("score", out, NULL);
+  g_assert_cmpint (score->status, ==, 0);
+  g_assert_nonnull (strstr (score->out, "Total: 0.00, 20 rows not scored"));
+  g_assert_nonnull (strstr (score->out, "Total: 0.00, 7 rows not scored"));
+
+  summary = run_cli ("summary", out, NULL);
+  g_assert_nonnull (strstr (summary->out, "0.00, 23 rows not scored"));
+}
+
+/* "150万" typed in a 万元 cell: read as 150 and warned about. */
+static void
+test_amount_unit_typed (void)
+{
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_new ("hubei");
+  g_autoptr(ZpProjectForm) project = zp_project_form_new ();
+  g_autofree char *path = tmp_path ("unit-typed.ziping");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CliRun) check = NULL;
+  g_autoptr(CliRun) score = NULL;
+
+  zp_project_form_set_name (project, "单位测试");
+  zp_form_set_budget (ZP_FORM (project), "200");
+  zp_form_set_spent (ZP_FORM (project), "1,500,000元");
+  zp_workbook_insert_project (workbook, G_MAXUINT, project);
+  g_assert_true (zp_workbook_save (workbook, file, &error));
+
+  check = run_cli ("check", "--json", path, NULL);
+  g_assert_cmpuint (count_findings (check->out, "amount-unit-typed"), ==, 1);
+  g_assert_cmpuint (count_findings (check->out, "not-a-number"), ==, 0);
+  g_assert_nonnull (strstr (check->out, "read as 150 万元"));
+  score = run_cli ("score", path, NULL);
+  g_assert_nonnull (strstr (score->out, "75.00%"));
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -824,6 +898,8 @@ main (int    argc,
   g_test_add_func ("/cli/check/explained", test_check_explained);
   g_test_add_func ("/cli/new/year", test_new_year);
   g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/gaps/new-year-unscored", test_new_year_unscored);
+  g_test_add_func ("/cli/gaps/amount-unit-typed", test_amount_unit_typed);
 
   result = g_test_run ();
   remove_tmp_dir ();

@@ -361,7 +361,7 @@ test_layout (void)
   zp_workbook_insert_project (workbook, G_MAXUINT, project);
   data = zp_workbook_to_data (workbook, NULL);
 
-  g_assert_true (g_str_has_prefix (data, "{\n  \"format\": \"ziping\",\n  \"version\": 1,\n  \"year\": 2024,\n"));
+  g_assert_true (g_str_has_prefix (data, "{\n  \"format\": \"ziping\",\n  \"version\": 2,\n  \"year\": 2024,\n"));
   format = strstr (data, "\"format\"");
   version = strstr (data, "\"version\"");
   scheme = strstr (data, "\"scheme\"");
@@ -761,25 +761,20 @@ test_bad_format (void)
   assert_variant_fails ("\"ziping\"", "\"excel\"", ZP_IO_ERROR_FORMAT,
                         "bad.ziping:2:3: ", "expected “format”: “ziping”");
   assert_variant_fails ("\"version\": 1", "\"version\": 3", ZP_IO_ERROR_VERSION,
-                        "bad.ziping:3:3: ", "written by a newer Ziping (version 3); this version reads version 1");
+                        "bad.ziping:3:3: ", "written by a newer Ziping (version 3); this version reads versions up to 2");
   assert_variant_fails ("\"version\": 1", "\"version\": 0", ZP_IO_ERROR_VALUE,
                         "bad.ziping:3:3: ", "“version” must be 1 or more, not 0");
 }
 
-/* json-glib takes a few forms strict JSON has not; positions are still found. */
+/* json-glib takes a few forms strict JSON has not, not always the way one would guess:
+ * they are refused with their position before json-glib reads them. */
 static void
 test_lenient_positions (void)
 {
   g_autofree char *data = variant ("\"year\": 2024,", "\"year\": 2024, \"x\": [.5, 0x10, 1.], \"y\": \"\\x41\",");
-  g_autofree char *bad = NULL;
-  const char *weight = strstr (data, "\"weight\": \"5\"");
-  g_autofree char *before = NULL;
 
-  g_assert_nonnull (weight);
-  before = g_strndup (data, weight - data);
-  bad = g_strconcat (before, "\"weight\": []", weight + strlen ("\"weight\": \"5\""), NULL);
-  assert_load_fails (bad, strlen (bad), ZP_IO_ERROR_TYPE,
-                     "bad.ziping:30:15: ", "“weight” must be a string holding a number, not an array");
+  assert_load_fails (data, strlen (data), ZP_IO_ERROR_SYNTAX,
+                     "bad.ziping:4:23: ", "“.5” is not a value");
 }
 
 static void
@@ -835,9 +830,6 @@ test_bad_values (void)
                         "bad.ziping:16:7: ", "between 0 and 1");
   assert_variant_fails ("\"layout\": \"hubei\"", "\"layout\": \"fujian\"", ZP_IO_ERROR_VALUE,
                         "bad.ziping:7:5: ", "“layout” must be one of “hubei”, “central”");
-  /* A project form has one goal. */
-  assert_variant_fails ("\"goals\": [\n", "\"goals\": [\n        {},\n", ZP_IO_ERROR_VALUE,
-                        "bad.ziping:27:9: ", "exactly one goal");
   /* The department form comes first. */
   assert_variant_fails ("\"forms\": [\n", "\"forms\": [\n    {\"kind\": \"project\"},\n    {\"kind\": \"department\"},\n",
                         ZP_IO_ERROR_VALUE, "bad.ziping:23:6: ", "department form must come first");
