@@ -25,6 +25,8 @@ parse_format (const char     *text,
     *out = ZP_EXPORT_FORMAT_PDF;
   else if (g_strcmp0 (text, "csv") == 0)
     *out = ZP_EXPORT_FORMAT_CSV;
+  else if (g_strcmp0 (text, "docx") == 0)
+    *out = ZP_EXPORT_FORMAT_DOCX;
   else
     return FALSE;
   return TRUE;
@@ -129,7 +131,7 @@ zp_cli_export (int    argc,
   g_autofree char *layout = NULL;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: xlsx, pdf or csv"), "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: xlsx, pdf, csv or docx"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), "OUT" },
     { "form", 0, 0, G_OPTION_ARG_STRING, &form, N_("Only this form: its number (1 is the first) or its title"), "N|NAME" },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_("Layout: hubei or central (default: the scheme’s)"), "LAYOUT" },
@@ -148,7 +150,7 @@ zp_cli_export (int    argc,
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     return usage_error (context, _("give exactly one FILE"));
   if (format_text == NULL || !parse_format (format_text, &format))
-    return usage_error (context, _("--format must be xlsx, pdf or csv"));
+    return usage_error (context, _("--format must be xlsx, pdf, csv or docx"));
   if (output == NULL)
     return usage_error (context, _("--output (-o) is required"));
   if (layout != NULL && g_strcmp0 (layout, "hubei") != 0 && g_strcmp0 (layout, "central") != 0)

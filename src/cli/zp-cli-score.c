@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "zp-cli.h"
 #include "zp-cli-common.h"
@@ -109,11 +111,11 @@ add_indicators_json (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-static void
-add_form_json (JsonBuilder *builder,
-               ZpForm      *form,
-               guint        index)
+static JsonNode *
+form_json (ZpForm *form,
+           guint   index)
 {
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   ZpScheme *scheme = zp_form_get_scheme (form);
   g_autofree char *title = zp_form_dup_title (form);
   g_autofree char *budget = zp_cli_format_amount (zp_form_get_budget (form));
@@ -141,11 +143,24 @@ add_form_json (JsonBuilder *builder,
   zp_cli_json_add_string (builder, "indicator_score", indicator_score);
   zp_cli_json_add_string (builder, "total", total);
   json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
-static void
-print_json (const char *path,
-            ZpWorkbook *workbook)
+static char *
+to_pretty_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* The workbook's members with an empty "forms" array, as json-glib prints them. */
+static char *
+header_json (const char *path,
+             ZpWorkbook *workbook)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -158,13 +173,57 @@ print_json (const char *path,
   zp_cli_json_add_string (builder, "scheme", zp_scheme_get_id (zp_workbook_get_scheme (workbook)));
   json_builder_set_member_name (builder, "forms");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < zp_workbook_get_n_forms (workbook); i++)
-    add_form_json (builder, zp_workbook_get_form (workbook, i), i);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-
   root = json_builder_get_root (builder);
-  zp_cli_print_json (root);
+  return to_pretty_json (root);
+}
+
+/* Prints `text` indented by `indent` spaces on every line (pretty output has line
+ * breaks only between members: a string's own are escaped). */
+static void
+print_indented (const char *text,
+                guint       indent)
+{
+  printf ("%*s", indent, "");
+  for (const char *p = text; *p; p++)
+    {
+      fputc (*p, stdout);
+      if (*p == '\n')
+        printf ("%*s", indent, "");
+    }
+}
+
+#define EMPTY_FORMS_TAIL "[]\n}"
+
+/* Form by form: the same text as json-glib would print for the whole tree, with only
+ * one form's tree in memory at a time (the whole tree of 8,000 forms takes 0.8 GB). */
+static void
+print_json (const char *path,
+            ZpWorkbook *workbook)
+{
+  g_autofree char *header = header_json (path, workbook);
+  guint n_forms = zp_workbook_get_n_forms (workbook);
+  gsize len = strlen (header);
+
+  g_assert (g_str_has_suffix (header, EMPTY_FORMS_TAIL));
+  if (n_forms == 0)
+    {
+      printf ("%s\n", header);
+      return;
+    }
+
+  fwrite (header, 1, len - strlen (EMPTY_FORMS_TAIL), stdout);
+  fputs ("[\n", stdout);
+  for (guint i = 0; i < n_forms; i++)
+    {
+      g_autoptr(JsonNode) node = form_json (zp_workbook_get_form (workbook, i), i);
+      g_autofree char *text = to_pretty_json (node);
+
+      print_indented (text, 4);
+      fputs (i + 1 < n_forms ? ",\n" : "\n", stdout);
+    }
+  fputs ("  ]\n}\n", stdout);
 }
 
 /* ---- text ---- */
@@ -286,7 +345,7 @@ print_form_text (ZpForm *form,
   print_blocks_text (form);
   printf ("\n");
   print_indicators_text (form);
-  printf ("\n  %s %s\n\n", _("Total:"), zp_form_get_total_text (form));
+  printf ("\n  %s %s\n\n", _("Total:"), zp_form_get_total_display_text (form));
 }
 
 static void

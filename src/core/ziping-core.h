@@ -7,7 +7,9 @@
 #include "zp-types.h"
 #include "zp-enums.h"
 #include "zp-decimal.h"
+#include "zp-amount.h"
 #include "zp-quantity.h"
+#include "zp-target.h"
 #include "zp-scheme.h"
 #include "zp-indicator.h"
 #include "zp-goal.h"
@@ -18,6 +20,7 @@
 #include "zp-finding.h"
 #include "zp-checker.h"
 #include "zp-io.h"
+#include "zp-file-replace.h"
 
 G_BEGIN_DECLS
 

@@ -9,10 +9,21 @@
 #include "ziping-core.h"
 #include "zp-core-private.h"
 
+/* Run from the build tree through `meson devenv` (which sets these two), the catalogs are
+ * the ones compiled there (<build>/po/<lang>/LC_MESSAGES), as installed ones would be. */
+static const char *
+locale_dir (void)
+{
+  if (g_strcmp0 (g_getenv ("MESON_DEVENV"), "1") == 0 &&
+      g_strcmp0 (g_getenv ("MESON_PROJECT_NAME"), "ziping") == 0)
+    return ZP_BUILD_LOCALEDIR;
+  return LOCALEDIR;
+}
+
 void
 zp_core_init_i18n (void)
 {
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }
 

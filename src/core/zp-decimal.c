@@ -112,6 +112,7 @@ typedef struct
   gboolean    negative;
   int         exponent;     /* suffix: % → -2, 万 → 4, 亿 → 8 */
   gboolean    percent;
+  gboolean    too_many_digits;  /* a number, but out of range whatever its suffix */
 } NumberReader;
 
 static gunichar
@@ -187,9 +188,12 @@ read_integer_part (NumberReader *r)
 
       if (d >= 0)
         {
+          /* Past MAX_INTEGER_DIGITS the digits are still read, for the syntax, and the
+           * number is out of range. */
           if (r->mantissa != 0 && ++r->integer_digits > MAX_INTEGER_DIGITS)
-            return FALSE;
-          r->mantissa = r->mantissa * 10 + (ZpUWide) d;
+            r->too_many_digits = TRUE;
+          else
+            r->mantissa = r->mantissa * 10 + (ZpUWide) d;
           group_len++;
           advance (r);
         }
@@ -313,26 +317,36 @@ scale_mantissa (const NumberReader *r,
   return TRUE;
 }
 
-gboolean
-zp_decimal_parse (const char *text,
-                  ZpDecimal  *out,
-                  gboolean   *is_percent)
+ZpDecimalParse
+zp_decimal_parse_checked (const char *text,
+                          ZpDecimal  *out,
+                          gboolean   *is_percent)
 {
   NumberReader reader = { 0 };
   gint64 raw;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return FALSE;
+    return ZP_DECIMAL_PARSE_NOT_A_NUMBER;
 
   reader.p = text;
-  if (!read_number (&reader) || !scale_mantissa (&reader, &raw))
-    return FALSE;
+  if (!read_number (&reader))
+    return ZP_DECIMAL_PARSE_NOT_A_NUMBER;
+  if (reader.too_many_digits || !scale_mantissa (&reader, &raw))
+    return ZP_DECIMAL_PARSE_OUT_OF_RANGE;
 
   if (out != NULL)
     out->raw = raw;
   if (is_percent != NULL)
     *is_percent = reader.percent;
-  return TRUE;
+  return ZP_DECIMAL_PARSE_OK;
+}
+
+gboolean
+zp_decimal_parse (const char *text,
+                  ZpDecimal  *out,
+                  gboolean   *is_percent)
+{
+  return zp_decimal_parse_checked (text, out, is_percent) == ZP_DECIMAL_PARSE_OK;
 }
 
 /* ---- arithmetic ------------------------------------------------------------------- */

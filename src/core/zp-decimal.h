@@ -37,6 +37,22 @@ gboolean   zp_decimal_parse         (const char  *text,
                                      ZpDecimal   *out,
                                      gboolean    *is_percent);
 
+typedef enum
+{
+  ZP_DECIMAL_PARSE_OK,
+  ZP_DECIMAL_PARSE_NOT_A_NUMBER,
+  /* Written as a number, but beyond ±ZP_DECIMAL_MAX_TEXT: never capped, refused. */
+  ZP_DECIMAL_PARSE_OUT_OF_RANGE,
+} ZpDecimalParse;
+
+/* The largest magnitude a ZpDecimal holds, for messages. */
+#define ZP_DECIMAL_MAX_TEXT "9,223,372,036,854.775807"
+
+/* zp_decimal_parse(), telling a number out of range from text that is no number. */
+ZpDecimalParse zp_decimal_parse_checked (const char  *text,
+                                         ZpDecimal   *out,
+                                         gboolean    *is_percent);
+
 ZpDecimal  zp_decimal_add           (ZpDecimal    a,
                                      ZpDecimal    b);
 ZpDecimal  zp_decimal_sub           (ZpDecimal    a,

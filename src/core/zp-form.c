@@ -14,10 +14,12 @@
 #include "ziping-core.h"
 #include "zp-form-private.h"
 #include "zp-core-private.h"
+#include "zp-indicator-private.h"
 
 typedef struct
 {
   ZpScheme   *scheme;
+  ZpAmountUnit amount_unit;
 
   char       *initial_budget;
   char       *budget;
@@ -32,6 +34,7 @@ typedef struct
   GPtrArray  *category_names;
   GPtrArray  *category_points;
   GHashTable *explanations;
+  GStrv       evidence;      /* 佐证材料 of the whole form; NULL: none */
 
   guint       freeze_count;
   gboolean    pending_rescore;
@@ -48,6 +51,9 @@ typedef struct
   char       *execution_score_text;
   char       *total_text;
   char       *indicator_score_text;
+  char       *total_display_text;
+  guint       n_unscored;         /* rows that could not be scored (not 不适用 ones) */
+  gboolean    scaled;             /* some rows carry a not-applicable rescaling */
 } ZpFormPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ZpForm, zp_form, G_TYPE_OBJECT)
@@ -67,7 +73,11 @@ enum {
   PROP_EXECUTION_SCORE_TEXT,
   PROP_TOTAL_TEXT,
   PROP_INDICATOR_SCORE_TEXT,
+  PROP_TOTAL_DISPLAY_TEXT,
+  PROP_N_UNSCORED,
   PROP_CATEGORY_POINTS,
+  PROP_EVIDENCE,
+  PROP_AMOUNT_UNIT,
   N_PROPS
 };
 
@@ -104,6 +114,7 @@ string_field (ZpForm *self,
     case PROP_EXECUTION_SCORE_TEXT: return &priv->execution_score_text;
     case PROP_TOTAL_TEXT:           return &priv->total_text;
     case PROP_INDICATOR_SCORE_TEXT: return &priv->indicator_score_text;
+    case PROP_TOTAL_DISPLAY_TEXT:   return &priv->total_display_text;
     default:                        g_assert_not_reached ();
     }
 }
@@ -189,11 +200,12 @@ zp_form_finalize (GObject *object)
   ZpForm *self = ZP_FORM (object);
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
 
-  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_INDICATOR_SCORE_TEXT; prop_id++)
+  for (guint prop_id = PROP_INITIAL_BUDGET; prop_id <= PROP_TOTAL_DISPLAY_TEXT; prop_id++)
     g_clear_pointer (string_field (self, prop_id), g_free);
   g_clear_pointer (&priv->explanations, g_hash_table_unref);
   g_clear_pointer (&priv->category_names, g_ptr_array_unref);
   g_clear_pointer (&priv->category_points, g_ptr_array_unref);
+  g_clear_pointer (&priv->evidence, g_strfreev);
 
   G_OBJECT_CLASS (zp_form_parent_class)->finalize (object);
 }
@@ -212,11 +224,20 @@ zp_form_get_property (GObject    *object,
     case PROP_SCHEME:
       g_value_set_object (value, priv->scheme);
       break;
-    case PROP_INITIAL_BUDGET ... PROP_INDICATOR_SCORE_TEXT:
+    case PROP_INITIAL_BUDGET ... PROP_TOTAL_DISPLAY_TEXT:
       g_value_set_string (value, *string_field (self, prop_id));
+      break;
+    case PROP_N_UNSCORED:
+      g_value_set_uint (value, priv->n_unscored);
       break;
     case PROP_CATEGORY_POINTS:
       g_value_take_boxed (value, zp_form_dup_category_points (self));
+      break;
+    case PROP_EVIDENCE:
+      g_value_set_boxed (value, priv->evidence);
+      break;
+    case PROP_AMOUNT_UNIT:
+      g_value_set_enum (value, priv->amount_unit);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -241,6 +262,12 @@ zp_form_set_property (GObject      *object,
       break;
     case PROP_CATEGORY_POINTS:
       zp_form_set_all_category_points (self, g_value_get_boxed (value));
+      break;
+    case PROP_EVIDENCE:
+      zp_form_set_evidence (self, g_value_get_boxed (value));
+      break;
+    case PROP_AMOUNT_UNIT:
+      zp_form_set_amount_unit (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -276,13 +303,23 @@ zp_form_class_init (ZpFormClass *klass)
   properties[PROP_PUBLISHED_RATE] = string_pspec ("published-rate", G_PARAM_READWRITE);
   properties[PROP_PUBLISHED_EXECUTION_SCORE] = string_pspec ("published-execution-score", G_PARAM_READWRITE);
   properties[PROP_PUBLISHED_TOTAL] = string_pspec ("published-total", G_PARAM_READWRITE);
+  properties[PROP_AMOUNT_UNIT] =
+    g_param_spec_enum ("amount-unit", NULL, NULL, ZP_TYPE_AMOUNT_UNIT, ZP_AMOUNT_UNIT_WAN_YUAN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATEGORY_POINTS] =
     g_param_spec_boxed ("category-points", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVIDENCE] =
+    g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXECUTION_RATE_TEXT] = string_pspec ("execution-rate-text", G_PARAM_READABLE);
   properties[PROP_EXECUTION_SCORE_TEXT] = string_pspec ("execution-score-text", G_PARAM_READABLE);
   properties[PROP_TOTAL_TEXT] = string_pspec ("total-text", G_PARAM_READABLE);
   properties[PROP_INDICATOR_SCORE_TEXT] = string_pspec ("indicator-score-text", G_PARAM_READABLE);
+  properties[PROP_TOTAL_DISPLAY_TEXT] = string_pspec ("total-display-text", G_PARAM_READABLE);
+  properties[PROP_N_UNSCORED] =
+    g_param_spec_uint ("n-unscored", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -323,6 +360,7 @@ zp_form_init (ZpForm *self)
   priv->execution_score_text = g_strdup ("0.00");
   priv->total_text = g_strdup ("0.00");
   priv->indicator_score_text = g_strdup ("0.00");
+  priv->total_display_text = g_strdup ("0.00");
 
   priv->goals = g_list_store_new (ZP_TYPE_GOAL);
   priv->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -373,6 +411,36 @@ zp_form_set_scheme (ZpForm   *self,
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEME]);
+  if (priv->freeze_count > 0)
+    priv->pending_rescore = TRUE;
+  else
+    zp_form_rescore (self);
+}
+
+ZpAmountUnit
+zp_form_get_amount_unit (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), ZP_AMOUNT_UNIT_WAN_YUAN);
+  return priv->amount_unit;
+}
+
+void
+zp_form_set_amount_unit (ZpForm       *self,
+                         ZpAmountUnit  unit)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  g_return_if_fail (unit == ZP_AMOUNT_UNIT_WAN_YUAN || unit == ZP_AMOUNT_UNIT_YUAN);
+
+  if (priv->amount_unit == unit)
+    return;
+
+  priv->amount_unit = unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_UNIT]);
+  /* "150万" reads differently in 元: the execution block is computed again. */
   if (priv->freeze_count > 0)
     priv->pending_rescore = TRUE;
   else
@@ -537,15 +605,6 @@ get_decimals (ZpForm *self)
   return priv->scheme != NULL ? zp_scheme_get_decimals (priv->scheme) : 2;
 }
 
-/* Parses an amount; a percent is not an amount. */
-static gboolean
-parse_amount (const char *text,
-              ZpDecimal  *out)
-{
-  gboolean is_percent = FALSE;
-
-  return zp_decimal_parse (text, out, &is_percent) && !is_percent;
-}
 
 static void
 compute_execution (ZpForm *self)
@@ -560,10 +619,10 @@ compute_execution (ZpForm *self)
   priv->rate = ZP_DECIMAL_ZERO;
   priv->execution_score = ZP_DECIMAL_ZERO;
 
-  if (!parse_amount (priv->budget, &a) || zp_decimal_sign (a) <= 0)
+  if (!zp_amount_parse (priv->budget, priv->amount_unit, &a, NULL) || zp_decimal_sign (a) <= 0)
     return;
 
-  has_spent = parse_amount (priv->spent, &b);
+  has_spent = zp_amount_parse (priv->spent, priv->amount_unit, &b, NULL);
   if (!has_spent)
     return;
 
@@ -587,10 +646,121 @@ rescore_one (ZpIndicator *indicator,
   ZpDecimal weight;
 
   zp_indicator_rescore (indicator, priv->scheme);
+  if (zp_indicator_get_state (indicator) == ZP_INDICATOR_STATE_UNSCORED
+      && zp_indicator_get_weight_value (indicator, NULL))
+    priv->n_unscored++;
   priv->indicator_score = zp_decimal_add (priv->indicator_score,
                                           zp_indicator_get_score (indicator));
   if (zp_indicator_get_weight_value (indicator, &weight))
     priv->indicator_weights = zp_decimal_add (priv->indicator_weights, weight);
+}
+
+/* Not-applicable rows ********************************************************************/
+
+/* A block of rows for rescaling: a goal (department form) or a category (project form). */
+typedef struct
+{
+  ZpDecimal all;     /* Σ weights */
+  ZpDecimal kept;    /* Σ weights of the applicable rows */
+  gboolean  has_na;
+} NaBlock;
+
+static gboolean
+has_not_applicable (ZpForm *self)
+{
+  guint n_goals = zp_form_get_n_goals (self);
+
+  for (guint g = 0; g < n_goals; g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (self, g);
+
+      for (guint i = 0; i < zp_goal_get_n_indicators (goal); i++)
+        if (zp_indicator_get_not_applicable (zp_goal_get_indicator (goal, i)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+block_key (ZpForm      *self,
+           ZpIndicator *indicator,
+           guint        goal)
+{
+  if (zp_form_is_department (self))
+    return g_strdup_printf ("%u", goal);
+  return _zp_category_key (zp_indicator_get_category (indicator));
+}
+
+/* The points a block must make: the goal's or the category's, else its rows' sum. */
+static ZpDecimal
+block_points (ZpForm      *self,
+              ZpIndicator *first,
+              guint        goal,
+              ZpDecimal    sum)
+{
+  ZpDecimal weight;
+
+  if (zp_form_is_department (self))
+    return zp_goal_get_weight_value (zp_form_get_goal (self, goal), &weight) ? weight : sum;
+  return zp_form_get_category_weight (self, zp_indicator_get_category (first), &weight) ? weight : sum;
+}
+
+/* As the 填表说明 of several bureaus prescribe, a not-applicable row is dropped and the
+ * other rows of its block are rescaled so that the block still makes its points. */
+static void
+apply_not_applicable_scales (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  gboolean rescale = priv->scheme != NULL
+                     && zp_scheme_get_not_applicable (priv->scheme) == ZP_NOT_APPLICABLE_RESCALE
+                     && has_not_applicable (self);
+  g_autoptr(GHashTable) blocks = NULL;
+  guint n_goals = zp_form_get_n_goals (self);
+
+  if (!rescale && !priv->scaled)
+    return;
+
+  blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint g = 0; g < n_goals; g++)
+      {
+        ZpGoal *goal = zp_form_get_goal (self, g);
+
+        for (guint i = 0; i < zp_goal_get_n_indicators (goal); i++)
+          {
+            ZpIndicator *indicator = zp_goal_get_indicator (goal, i);
+            g_autofree char *key = NULL;
+            NaBlock *block;
+            ZpDecimal weight = ZP_DECIMAL_ZERO, points;
+            gboolean na = zp_indicator_get_not_applicable (indicator);
+
+            _zp_indicator_set_scale (indicator, ZP_DECIMAL_ZERO);
+            if (!rescale)
+              continue;
+            key = block_key (self, indicator, g);
+            block = g_hash_table_lookup (blocks, key);
+            zp_indicator_get_weight_value (indicator, &weight);
+            if (pass == 0)
+              {
+                if (block == NULL)
+                  {
+                    block = g_new0 (NaBlock, 1);
+                    g_hash_table_insert (blocks, g_steal_pointer (&key), block);
+                  }
+                block->all = zp_decimal_add (block->all, weight);
+                if (na)
+                  block->has_na = TRUE;
+                else
+                  block->kept = zp_decimal_add (block->kept, weight);
+                continue;
+              }
+            if (na || !block->has_na || zp_decimal_sign (block->kept) <= 0)
+              continue;
+            points = block_points (self, indicator, g, block->all);
+            _zp_indicator_set_scale (indicator, zp_decimal_div (points, block->kept));
+          }
+      }
+  priv->scaled = rescale;
 }
 
 void
@@ -598,13 +768,16 @@ zp_form_rescore (ZpForm *self)
 {
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
   guint decimals;
+  guint n_unscored = priv->n_unscored;
   char *rate_text;
 
   g_return_if_fail (ZP_IS_FORM (self));
 
   priv->pending_rescore = FALSE;
+  priv->n_unscored = 0;
   priv->indicator_score = ZP_DECIMAL_ZERO;
   priv->indicator_weights = ZP_DECIMAL_ZERO;
+  apply_not_applicable_scales (self);
   if (priv->scheme != NULL)
     foreach_indicator (self, rescore_one, self);
   priv->weights_fresh = priv->scheme != NULL;
@@ -620,6 +793,9 @@ zp_form_rescore (ZpForm *self)
                zp_decimal_format (priv->indicator_score, decimals));
   update_text (self, PROP_TOTAL_TEXT,
                zp_decimal_format (zp_form_get_total (self), decimals));
+  update_text (self, PROP_TOTAL_DISPLAY_TEXT, zp_form_dup_total_display (self, FALSE));
+  if (n_unscored != priv->n_unscored)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNSCORED]);
 
   g_signal_emit (self, signals[RESCORED], 0);
 }
@@ -779,10 +955,54 @@ zp_form_get_indicator_score_text (ZpForm *self)
 }
 
 const char *
+zp_form_get_total_display_text (ZpForm *self)
+{
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return *string_field (self, PROP_TOTAL_DISPLAY_TEXT);
+}
+
+const char *
 zp_form_get_total_text (ZpForm *self)
 {
   g_return_val_if_fail (ZP_IS_FORM (self), NULL);
   return *string_field (self, PROP_TOTAL_TEXT);
+}
+
+guint
+zp_form_get_n_unscored (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), 0);
+  return priv->n_unscored;
+}
+
+char *
+zp_format_incomplete_total (const char *total,
+                            guint       n_unscored,
+                            gboolean    printed)
+{
+  g_return_val_if_fail (total != NULL, NULL);
+
+  if (n_unscored == 0)
+    return g_strdup (total);
+  /* Printed forms are Chinese whatever the UI language, like their labels. */
+  if (printed)
+    return g_strdup_printf ("%s, %u 行未评分", total, n_unscored);
+  /* Translators: a form's total that misses rows: "80.69, 1 row not scored" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s, %2$u row not scored",
+                                       "%1$s, %2$u rows not scored", n_unscored),
+                          total, n_unscored);
+}
+
+char *
+zp_form_dup_total_display (ZpForm   *self,
+                           gboolean  printed)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  return zp_format_incomplete_total (priv->total_text, priv->n_unscored, printed);
 }
 
 static void
@@ -1251,6 +1471,38 @@ _zp_form_copy_base (ZpForm *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_replace (copy_priv->explanations, g_strdup (key), g_strdup (value));
 
+  zp_form_set_evidence (copy, (const char * const *) priv->evidence);
   zp_form_set_scheme (copy, priv->scheme);
+  zp_form_set_amount_unit (copy, priv->amount_unit);
   zp_form_thaw (copy);
+}
+
+static const char * const no_evidence[] = { NULL };
+
+const char * const *
+zp_form_get_evidence (ZpForm *self)
+{
+  ZpFormPrivate *priv;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  priv = zp_form_get_instance_private (self);
+  return priv->evidence != NULL ? (const char * const *) priv->evidence : no_evidence;
+}
+
+void
+zp_form_set_evidence (ZpForm             *self,
+                      const char * const *paths)
+{
+  ZpFormPrivate *priv;
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  priv = zp_form_get_instance_private (self);
+  if (paths == NULL)
+    paths = no_evidence;
+  if (g_strv_equal (zp_form_get_evidence (self), paths))
+    return;
+  g_strfreev (priv->evidence);
+  priv->evidence = paths[0] != NULL ? g_strdupv ((char **) paths) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
+  _zp_form_input_changed (self);
 }

@@ -62,7 +62,13 @@ ZpScheme     *zp_form_get_scheme            (ZpForm      *self);
 void          zp_form_set_scheme            (ZpForm      *self,
                                              ZpScheme    *scheme);
 
-/* String properties (as typed; parse with zp_decimal_parse): "initial-budget" (年初预算数),
+/* Enum property "amount-unit": the unit of the form's amounts, set by its workbook
+ * (万元 by default). Amounts typed with a unit are converted into it (zp_amount_parse). */
+ZpAmountUnit  zp_form_get_amount_unit       (ZpForm      *self);
+void          zp_form_set_amount_unit       (ZpForm      *self,
+                                             ZpAmountUnit unit);
+
+/* String properties (as typed; parse with zp_amount_parse): "initial-budget" (年初预算数),
  * "budget" (预算数 A), "spent" (执行数 B); texts "analysis" (偏差大或目标未完成原因分析)
  * and "improvement" (改进措施及结果应用方案). */
 const char   *zp_form_get_initial_budget    (ZpForm      *self);
@@ -110,6 +116,11 @@ gboolean      zp_form_get_category_weight   (ZpForm      *self,
                                              const char  *category,
                                              ZpDecimal   *weight);
 
+/* Property "evidence" (佐证材料 of the whole form): paths relative to the workbook's
+ * folder; never NULL. Setting NULL clears. Emits ::changed. */
+const char * const *zp_form_get_evidence      (ZpForm      *self);
+void          zp_form_set_evidence          (ZpForm      *self,
+                                             const char * const *paths);
 /* Goals: a GListModel of ZpGoal. A project form has at least one: the first is its
  * 年度总体目标; some forms (黄冈 2020) print several goals, each with its indicators. */
 GListModel   *zp_form_get_goals             (ZpForm      *self);
@@ -150,6 +161,21 @@ const char   *zp_form_get_total_text        (ZpForm      *self);
 /* Property "indicator-score-text": the indicators' part of the total, e.g. "80.00". */
 const char   *zp_form_get_indicator_score_text (ZpForm   *self);
 guint         zp_form_count_overrides       (ZpForm      *self);
+
+/* Rows that could not be scored (a blank actual, an ungraded qualitative row, an actual
+ * with no number, a missing weight): their points are missing from the total. Property
+ * "n-unscored". Not-applicable rows are not counted. */
+guint         zp_form_get_n_unscored        (ZpForm      *self);
+/* The total as every display shows it: "80.69" when complete, else "80.69, 1 row not
+ * scored" in the UI language, or with `printed` as forms print it, "80.69, 1 行未评分".
+ * Property "total-display-text" is the UI one. Free with g_free(). */
+char         *zp_form_dup_total_display     (ZpForm      *self,
+                                             gboolean     printed);
+const char   *zp_form_get_total_display_text (ZpForm     *self);
+/* The same for any total text and count (the CLI's summaries). */
+char         *zp_format_incomplete_total    (const char  *total,
+                                             guint        n_unscored,
+                                             gboolean     printed);
 
 /* An array of ZpBlockSummary*, freshly computed. */
 GPtrArray    *zp_form_summarize_blocks      (ZpForm      *self);

@@ -102,6 +102,20 @@ loader_fail (Loader     *l,
   return FALSE;
 }
 
+/* More elements or members than any real workbook holds. */
+static gboolean
+check_count (Loader     *l,
+             const char *member,
+             guint       count,
+             guint       max)
+{
+  if (count <= max)
+    return TRUE;
+  /* TRANSLATORS: "“categories” has 20000 entries; Ziping reads at most 10000 there" */
+  return loader_fail (l, ZP_IO_ERROR_TOO_LARGE, member, FALSE,
+                      _("“%s” has %u entries; Ziping reads at most %u there"), member, count, max);
+}
+
 static const char *
 describe_node (JsonNode *node)
 {
@@ -215,7 +229,20 @@ read_figure (Loader      *l,
   if (!node_is_string (node))
     return fail_type (l, member, _("a string holding a number"), node);
   *out = json_node_get_string (node);
+  if (!_zp_io_figure_in_range (*out))
+    return loader_fail (l, ZP_IO_ERROR_VALUE, member, FALSE,
+                        _("“%s” is “%s”, a number beyond what Ziping can hold (±%s)"),
+                        member, *out, ZP_DECIMAL_MAX_TEXT);
   return TRUE;
+}
+
+/* FALSE for a figure written as a number that no ZpDecimal holds: it would not be
+ * capped silently, nor be called "not a number" later. Shorter texts cannot be that
+ * large (the shortest is "92234亿", 8 bytes): most figures are not parsed here. */
+gboolean
+_zp_io_figure_in_range (const char *text)
+{
+  return strlen (text) < 8 || zp_decimal_parse_checked (text, NULL, NULL) != ZP_DECIMAL_PARSE_OUT_OF_RANGE;
 }
 
 static gboolean
@@ -426,7 +453,8 @@ load_categories (Loader     *l,
   JsonArray *categories;
   guint i;
 
-  if (!read_array (l, object, "categories", TRUE, &categories))
+  if (!read_array (l, object, "categories", TRUE, &categories)
+      || !check_count (l, "categories", json_array_get_length (categories), ZP_IO_MAX_CATEGORIES))
     return FALSE;
 
   loader_enter_key (l, "categories");
@@ -562,8 +590,48 @@ load_scheme (Loader     *l,
       || !load_scheme_options (l, object, scheme))
     return NULL;
 
+  /* "湖北 / 武汉" written by a Chinese Ziping reads "Hubei / Wuhan" in English. */
+  zp_scheme_localize_name (scheme);
   loader_leave (l);
   return g_steal_pointer (&scheme);
+}
+
+/* A scheme file (docs/file-format.md, "Scheme files"): {"format": "ziping-scheme",
+ * "version": 2, "scheme": {…}}, the scheme as a workbook holds it. */
+ZpScheme *
+_zp_io_load_scheme_document (Loader   *l,
+                             JsonNode *root)
+{
+  JsonObject *object;
+  JsonNode *format;
+  gint64 version = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      loader_fail (l, ZP_IO_ERROR_FORMAT, NULL, TRUE,
+                   _("expected an object with “format”: “%s”, not %s"),
+                   ZP_SCHEME_FORMAT_NAME, describe_node (root));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  format = get_member (object, "format");
+  if (format == NULL || !node_is_string (format)
+      || !g_str_equal (json_node_get_string (format), ZP_SCHEME_FORMAT_NAME))
+    {
+      loader_fail (l, ZP_IO_ERROR_FORMAT, format != NULL ? "format" : NULL, format == NULL,
+                   _("expected “format”: “%s”; this is not a Ziping scheme file"), ZP_SCHEME_FORMAT_NAME);
+      return NULL;
+    }
+  if (!read_integer (l, object, "version", TRUE, 1, G_MAXINT64, &version))
+    return NULL;
+  if (version > ZP_FILE_FORMAT_VERSION)
+    {
+      loader_fail (l, ZP_IO_ERROR_VERSION, "version", FALSE,
+                   _("written by a newer Ziping (version %lld); this version reads versions up to %d"),
+                   (long long) version, ZP_FILE_FORMAT_VERSION);
+      return NULL;
+    }
+  return load_scheme (l, object);
 }
 
 static void
@@ -596,6 +664,8 @@ load_explanations (Loader     *l,
     return FALSE;
   if (explanations == NULL)
     return TRUE;
+  if (!check_count (l, "explanations", json_object_get_size (explanations), ZP_IO_MAX_EXPLANATIONS))
+    return FALSE;
 
   loader_enter_key (l, "explanations");
   keys = json_object_get_members (explanations);
@@ -620,6 +690,7 @@ _zp_io_indicator_fields_init (IndicatorFields *fields)
   fields->direction = ZP_DIRECTION_AUTO;
   fields->grade = ZP_GRADE_NONE;
   fields->not_applicable = FALSE;
+  fields->evidence = NULL;
 }
 
 ZpIndicator *
@@ -631,7 +702,41 @@ _zp_io_indicator_from_fields (const IndicatorFields *fields)
   /* Rare: nobody listens yet, so the notification costs nothing. */
   if (fields->not_applicable)
     zp_indicator_set_not_applicable (indicator, TRUE);
+  if (fields->evidence != NULL)
+    zp_indicator_set_evidence (indicator, (const char * const *) fields->evidence);
   return indicator;
+}
+
+/* "evidence": an optional list of paths (佐证材料); *out NULL when absent. */
+static gboolean
+read_evidence (Loader      *l,
+               JsonObject  *object,
+               GStrv       *out)
+{
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  JsonArray *array;
+
+  *out = NULL;
+  if (!read_array (l, object, "evidence", FALSE, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!node_is_string (node))
+        {
+          loader_enter_key (l, "evidence");
+          loader_enter_index (l, i);
+          return loader_fail (l, ZP_IO_ERROR_TYPE, NULL, TRUE,
+                              _("each evidence file must be a path in a string, not %s"),
+                              describe_node (node));
+        }
+      g_strv_builder_add (paths, json_node_get_string (node));
+    }
+  *out = g_strv_builder_end (paths);
+  return TRUE;
 }
 
 static ZpIndicator *
@@ -639,6 +744,7 @@ load_indicator (Loader     *l,
                 JsonObject *object)
 {
   IndicatorFields fields;
+  ZpIndicator *indicator;
   guint i;
 
   _zp_io_indicator_fields_init (&fields);
@@ -651,10 +757,13 @@ load_indicator (Loader     *l,
 
   if (!read_word (l, object, "direction", FALSE, direction_words, &fields.direction)
       || !read_word (l, object, "grade", FALSE, grade_words, &fields.grade)
-      || !read_boolean (l, object, "not-applicable", &fields.not_applicable))
+      || !read_boolean (l, object, "not-applicable", &fields.not_applicable)
+      || !read_evidence (l, object, &fields.evidence))
     return NULL;
 
-  return _zp_io_indicator_from_fields (&fields);
+  indicator = _zp_io_indicator_from_fields (&fields);
+  g_strfreev (fields.evidence);
+  return indicator;
 }
 
 /* Fills `goal` (which may come with defaults, like a project's one goal: every member is
@@ -682,6 +791,8 @@ load_goal (Loader     *l,
 
   if (indicators == NULL)
     return TRUE;
+  if (!check_count (l, "indicators", json_array_get_length (indicators), ZP_IO_MAX_INDICATORS))
+    return FALSE;
 
   loader_enter_key (l, "indicators");
   for (i = 0; i < json_array_get_length (indicators); i++)
@@ -745,6 +856,7 @@ load_form_common (Loader     *l,
 {
   const char *initial, *budget, *spent, *analysis, *improvement;
   const char *published_rate, *published_score, *published_total;
+  g_auto(GStrv) evidence = NULL;
 
   if (!read_figure (l, object, "initial-budget", &initial)
       || !read_figure (l, object, "budget", &budget)
@@ -753,7 +865,8 @@ load_form_common (Loader     *l,
       || !read_text (l, object, "improvement", &improvement)
       || !read_figure (l, object, "published-rate", &published_rate)
       || !read_figure (l, object, "published-execution-score", &published_score)
-      || !read_figure (l, object, "published-total", &published_total))
+      || !read_figure (l, object, "published-total", &published_total)
+      || !read_evidence (l, object, &evidence))
     return FALSE;
 
   zp_form_set_initial_budget (form, initial);
@@ -764,6 +877,7 @@ load_form_common (Loader     *l,
   zp_form_set_published_rate (form, published_rate);
   zp_form_set_published_execution_score (form, published_score);
   zp_form_set_published_total (form, published_total);
+  zp_form_set_evidence (form, (const char * const *) evidence);
 
   return load_explanations (l, object, form, _zp_io_set_form_explanation)
          && load_category_points (l, object, form);
@@ -781,6 +895,8 @@ load_department_goals (Loader           *l,
     return FALSE;
   if (goals == NULL)
     return TRUE;
+  if (!check_count (l, "goals", json_array_get_length (goals), ZP_IO_MAX_GOALS))
+    return FALSE;
 
   loader_enter_key (l, "goals");
   for (i = 0; i < json_array_get_length (goals); i++)
@@ -907,6 +1023,8 @@ load_project_goal (Loader        *l,
   if (!read_array (l, object, "goals", FALSE, &goals))
     return FALSE;
   n = goals != NULL ? json_array_get_length (goals) : 0;
+  if (!check_count (l, "goals", n, ZP_IO_MAX_GOALS))
+    return FALSE;
 
   loader_enter_key (l, "goals");
   loader_enter_index (l, 0);
@@ -1000,7 +1118,8 @@ load_forms (Loader     *l,
   JsonArray *forms;
   guint i;
 
-  if (!read_array (l, root, "forms", TRUE, &forms))
+  if (!read_array (l, root, "forms", TRUE, &forms)
+      || !check_count (l, "forms", json_array_get_length (forms), ZP_IO_MAX_FORMS))
     return FALSE;
 
   loader_enter_key (l, "forms");

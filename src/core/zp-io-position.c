@@ -93,6 +93,10 @@ walker_fail_unexpected (Walker     *w,
   return walker_fail (w, w->pos, _("expected %s, not %s"), expected, found);
 }
 
+/* Blanks and comments. json-glib's scanner ends a comment that starts with "/" at the
+ * next "/" (so "/:/" and "//" are comments to it, and "/ * a/b * /" ends early): the only
+ * comments taken are "/" "*" … "*" "/" with no "/" inside, on which both agree; anything
+ * else starting with "/" is refused here, before json-glib sees it. */
 static void
 walker_skip_blank (Walker *w)
 {
@@ -103,19 +107,37 @@ walker_skip_blank (Walker *w)
 
       if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
         w->pos++;
-      else if (left > 1 && p[0] == '/' && p[1] == '/')
+      else if (*p == '/')
         {
-          const char *nl = memchr (p, '\n', left);
-          w->pos = nl ? (gsize) (nl - w->text) : w->length;
-        }
-      else if (left > 1 && p[0] == '/' && p[1] == '*')
-        {
-          const char *close = g_strstr_len (p + 2, left - 2, "*/");
-          w->pos = close ? (gsize) (close - w->text) + 2 : w->length;
+          const char *slash = left > 1 ? memchr (p + 1, '/', left - 1) : NULL;
+
+          if (left > 1 && p[1] == '*' && slash != NULL && slash > p + 2 && slash[-1] == '*')
+            w->pos = (slash - w->text) + 1;
+          else
+            {
+              walker_fail (w, w->pos, _("a comment must be written /* like this */, with no “/” inside"));
+              return;
+            }
         }
       else
         break;
     }
+}
+
+static gboolean
+hex4 (const char *p,
+      guint      *code)
+{
+  *code = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *code = *code * 16 + digit;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -137,16 +159,29 @@ walker_escape (Walker  *w,
 
   if (e == 'u' && w->pos + 6 <= w->length)
     {
-      g_autofree char *hex = g_strndup (w->text + w->pos + 2, 4);
-      char *end = NULL;
-      guint64 code = g_ascii_strtoull (hex, &end, 16);
+      guint code = 0, low = 0;
 
-      if (end == hex + 4)
+      if (hex4 (w->text + w->pos + 2, &code))
         {
-          /* Only used to compare member names: a lone surrogate becomes U+FFFD. */
+          gboolean pair = code >= 0xD800 && code <= 0xDBFF
+                          && w->pos + 12 <= w->length
+                          && w->text[w->pos + 6] == '\\' && w->text[w->pos + 7] == 'u'
+                          && hex4 (w->text + w->pos + 8, &low)
+                          && low >= 0xDC00 && low <= 0xDFFF;
+
+          /* json-glib ends a text at \u0000 and puts a lone surrogate into it as bytes
+           * that are not UTF-8 (after eating the two characters that follow): refused. */
+          if (!w->lenient && code == 0)
+            return walker_fail (w, w->pos, _("a text cannot hold “\\u0000” (the NUL character)"));
+          if (!w->lenient && code >= 0xD800 && code <= 0xDFFF && !pair)
+            return walker_fail (w, w->pos, _("“\\u%04X” is half of a UTF-16 surrogate pair without its other half"), code);
+
+          if (pair)
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+          /* Only used to compare member names: anything else becomes U+FFFD. */
           if (out)
             g_string_append_unichar (out, g_unichar_validate (code) ? (gunichar) code : 0xFFFD);
-          w->pos += 6;
+          w->pos += pair ? 12 : 6;
           return TRUE;
         }
     }
@@ -179,7 +214,8 @@ walker_string (Walker  *w,
           w->pos++;
           return TRUE;
         }
-      if (c == '\\')
+      /* json-glib's single-quoted strings have no escapes. */
+      if (c == '\\' && quote == '"')
         {
           if (!walker_escape (w, out))
             return FALSE;
@@ -239,11 +275,20 @@ walker_word (Walker *w)
     return walker_fail_unexpected (w, _("a value (an object, array, string, number, true, false or null)"));
 
   word = g_strndup (w->text + start, w->pos - start);
-  if (w->lenient || g_str_equal (word, "true") || g_str_equal (word, "false") || g_str_equal (word, "null")
-      || is_json_number (word))
+  if (w->lenient || g_str_equal (word, "true") || g_str_equal (word, "false") || g_str_equal (word, "null"))
     return TRUE;
+  if (!is_json_number (word))
+    return walker_fail (w, start, _("“%s” is not a value: write text in double quotes, a number, true, false or null"), word);
 
-  return walker_fail (w, start, _("“%s” is not a value: write text in double quotes, a number, true, false or null"), word);
+  /* json-glib wraps whole numbers past 64 bits around: refused before it reads them. */
+  if (strpbrk (word, ".eE") == NULL
+      && !g_ascii_string_to_signed (word, 10, G_MININT64, G_MAXINT64, NULL, NULL))
+    {
+      if (w->member != NULL)
+        return walker_fail (w, start, _("“%s” is %s, a whole number too large to read"), w->member, word);
+      return walker_fail (w, start, _("%s is a whole number too large to read"), word);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -279,7 +324,8 @@ walker_object (Walker *w,
 
   for (;;)
     {
-      g_autoptr(GString) key = g_string_new (NULL);
+      /* Member names are only needed on the path. */
+      g_autoptr(GString) key = matched >= 0 || !w->lenient ? g_string_new (NULL) : NULL;
       gsize key_pos;
       int next = -1;
 
@@ -296,8 +342,10 @@ walker_object (Walker *w,
         return walker_fail_unexpected (w, _("“:” after the member name"));
       w->pos++;
 
+      if (key != NULL)
+        w->member = key->str;
       /* A later duplicate wins, as in json-glib. */
-      if (segment_is_key (w, matched, key->str))
+      if (key != NULL && segment_is_key (w, matched, key->str))
         {
           if ((guint) matched + 1 < w->n_path || w->want_value)
             next = matched + 1;
@@ -307,6 +355,7 @@ walker_object (Walker *w,
 
       if (!walker_value (w, depth + 1, next))
         return FALSE;
+      w->member = NULL;
 
       walker_skip_blank (w);
       if (w->pos < w->length && w->text[w->pos] == ',')
@@ -374,10 +423,13 @@ walker_value (Walker *w,
 
   if (w->pos >= w->length)
     return walker_fail_unexpected (w, _("a value"));
-  if (depth > MAX_NESTING)
-    return walker_fail (w, w->pos, _("values are nested more than %d deep"), MAX_NESTING);
-
   c = w->text[w->pos];
+  if ((c == '{' || c == '[') && depth >= MAX_NESTING)
+    {
+      w->nested = w->error_message == NULL;
+      return walker_fail (w, w->pos, _("values are nested more than %d deep"), MAX_NESTING);
+    }
+
   if (c == '{')
     return walker_object (w, depth, matched);
   if (c == '[')
@@ -390,54 +442,14 @@ walker_value (Walker *w,
 gboolean
 _zp_io_walker_document (Walker *w)
 {
+  walker_skip_blank (w);
+  if (w->pos >= w->length && w->error_message == NULL)
+    return walker_fail (w, 0, _("the file is empty; expected a .ziping document"));
   if (!walker_value (w, 0, 0))
     return FALSE;
 
   walker_skip_blank (w);
   if (w->pos < w->length)
     return walker_fail_unexpected (w, _("nothing after the end of the document"));
-  return TRUE;
-}
-
-/* Cheap pass before json-glib: refuses nesting deeper than MAX_NESTING. */
-gboolean
-_zp_io_nesting_is_sane (const char *text,
-                        gsize       length,
-                        gsize      *where)
-{
-  guint depth = 0;
-  gsize i;
-
-  for (i = 0; i < length; i++)
-    {
-      char c = text[i];
-
-      if (c == '"' || c == '\'')
-        {
-          for (i++; i < length && text[i] != c; i++)
-            if (text[i] == '\\')
-              i++;
-        }
-      else if (c == '/' && i + 1 < length && text[i + 1] == '*')
-        {
-          const char *close = g_strstr_len (text + i + 2, length - i - 2, "*/");
-          i = close ? (gsize) (close - text) + 1 : length;
-        }
-      else if (c == '/' && i + 1 < length && text[i + 1] == '/')
-        {
-          const char *nl = memchr (text + i, '\n', length - i);
-          i = nl ? (gsize) (nl - text) : length;
-        }
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_NESTING)
-            {
-              *where = i;
-              return FALSE;
-            }
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
   return TRUE;
 }

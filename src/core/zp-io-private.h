@@ -16,6 +16,15 @@ G_BEGIN_DECLS
 #define MAX_NESTING 64
 #define MAX_PATH    16
 
+/* Far more than any real workbook holds (a district has some 8,000 forms, a scheme 3
+ * categories): larger counts are refused (ZP_IO_ERROR_TOO_LARGE) before they cost
+ * minutes or gigabytes. */
+#define ZP_IO_MAX_FORMS         100000
+#define ZP_IO_MAX_GOALS         1000
+#define ZP_IO_MAX_INDICATORS    10000
+#define ZP_IO_MAX_CATEGORIES    10000
+#define ZP_IO_MAX_EXPLANATIONS  100000
+
 static const char * const direction_words[] = { "auto", "positive", "reverse", "equal", "qualitative", NULL };
 static const char * const grade_words[] = { "none", "achieved", "partial", "missed", NULL };
 static const char * const category_words[] = { "department-budget", "special", "transfer", NULL };
@@ -38,9 +47,13 @@ typedef struct
   guint       index;
 } PathSegment;
 
-/* Walks JSON text the way json-glib reads it (it also takes comments and single-quoted
- * strings), either to find where the value at `path` is or to describe the first syntax
- * error. */
+/* Walks JSON text, either to find where the value at `path` is or to describe the first
+ * syntax error. Before json-glib parses a text, the walker has taken it whole (strict,
+ * not lenient): JSON, plus what json-glib reads the same way — comments written
+ * "/" "*" … "*" "/" with no "/" inside and single-quoted strings without escapes — and
+ * no nesting past MAX_NESTING, no \u0000, no lone surrogate, no whole number past 64
+ * bits. json-glib's scanner reads more (hex, octal escapes, "/…/" comments), not always
+ * as one would guess: what the walker refuses, json-glib never sees. */
 typedef struct
 {
   const char        *text;
@@ -55,8 +68,11 @@ typedef struct
    * (0x10, .5, "\x41"): take any word and escape then. */
   gboolean           lenient;
 
+  const char        *member;      /* the member being read, for messages; NULL in arrays */
+
   gsize              error_pos;
   char              *error_message;
+  gboolean           nested;      /* the error is nesting deeper than MAX_NESTING */
 } Walker;
 
 typedef struct
@@ -101,6 +117,7 @@ typedef struct
   int         direction;
   int         grade;
   gboolean    not_applicable;
+  GStrv       evidence;      /* owned; NULL when none */
 } IndicatorFields;
 
 
@@ -112,12 +129,10 @@ _zp_io_position_of (const char *text,
                     guint      *column);
 gboolean
 _zp_io_walker_document (Walker *w);
-gboolean
-_zp_io_nesting_is_sane (const char *text,
-                        gsize       length,
-                        gsize      *where);
 
 /* zp-io-loader.c */
+gboolean
+_zp_io_figure_in_range (const char *text);
 void
 _zp_io_set_form_explanation (gpointer    target,
                              const char *key,
@@ -132,6 +147,9 @@ _zp_io_load_workbook_head (Loader     *l,
 ZpWorkbook *
 _zp_io_load_workbook (Loader   *l,
                       JsonNode *root);
+ZpScheme *
+_zp_io_load_scheme_document (Loader   *l,
+                             JsonNode *root);
 
 /* zp-io-fast.c */
 ZpWorkbook *

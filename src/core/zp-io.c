@@ -65,6 +65,17 @@ set_syntax_error (GError     **error,
   g_free (w.error_message);
 }
 
+/* Reads `length` bytes only: the buffer need not end in a NUL. */
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 check_text (const char  *text,
             gsize        length,
@@ -72,7 +83,6 @@ check_text (const char  *text,
             GError     **error)
 {
   const char *end = NULL;
-  gsize deep = 0;
   guint line, column;
 
   if (!g_utf8_validate_len (text, length, &end))
@@ -89,22 +99,38 @@ check_text (const char  *text,
       return FALSE;
     }
 
-  if (length == strspn (text, " \t\r\n"))
+  if (is_blank (text, length))
     {
       g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_SYNTAX,
                    _("%s:1:1: the file is empty; expected a .ziping document"), display_name);
       return FALSE;
     }
-
-  if (!_zp_io_nesting_is_sane (text, length, &deep))
-    {
-      _zp_io_position_of (text, deep, &line, &column);
-      g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_FORMAT,
-                   _("%s:%u:%u: values are nested more than %d deep"),
-                   display_name, line, column, MAX_NESTING);
-      return FALSE;
-    }
   return TRUE;
+}
+
+/* json-glib is only given text the walker took whole (see Walker): it agrees with
+ * json-glib on every token, so nothing deeper than MAX_NESTING reaches json-glib's
+ * recursive parser, and no error is left without a position. */
+static gboolean
+check_syntax (const char  *text,
+              gsize        length,
+              const char  *display_name,
+              GError     **error)
+{
+  Walker w = { 0 };
+  guint line, column;
+
+  w.text = text;
+  w.length = length;
+  w.found = G_MAXSIZE;
+  if (_zp_io_walker_document (&w))
+    return TRUE;
+
+  _zp_io_position_of (text, w.error_pos, &line, &column);
+  g_set_error (error, ZP_IO_ERROR, w.nested ? ZP_IO_ERROR_FORMAT : ZP_IO_ERROR_SYNTAX,
+               "%s:%u:%u: %s", display_name, line, column, w.error_message);
+  g_free (w.error_message);
+  return FALSE;
 }
 
 static void
@@ -158,18 +184,13 @@ zp_workbook_load_from_data (const char  *data,
   if (workbook != NULL)
     return workbook;
 
+  if (!check_syntax (data, length, display_name, error))
+    return NULL;
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &json_error))
     {
       set_syntax_error (error, display_name, data, length, json_error);
-      return NULL;
-    }
-
-  /* Only comments: no value at all. */
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, ZP_IO_ERROR, ZP_IO_ERROR_SYNTAX,
-                   _("%s:1:1: the file is empty; expected a .ziping document"), display_name);
       return NULL;
     }
 
@@ -227,4 +248,69 @@ zp_workbook_load (GFile   *file,
     return NULL;
 
   return zp_workbook_load_from_data (contents, length, name, error);
+}
+
+/* Scheme files **************************************************************************/
+
+ZpScheme *
+zp_scheme_load_from_data (const char  *data,
+                          gsize        length,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+  Loader loader = { 0 };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "<data>";
+  if (length == (gsize) -1)
+    length = strlen (data);
+  /* A scheme is a few hundred bytes: anything large is not one. */
+  if (length > 1024 * 1024)
+    {
+      set_too_large (error, display_name, length);
+      return NULL;
+    }
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (!check_text (data, length, display_name, error)
+      || !check_syntax (data, length, display_name, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      set_syntax_error (error, display_name, data, length, json_error);
+      return NULL;
+    }
+
+  loader.text = data;
+  loader.length = length;
+  loader.display_name = display_name;
+  loader.error = error;
+  return _zp_io_load_scheme_document (&loader, json_parser_get_root (parser));
+}
+
+ZpScheme *
+zp_scheme_load (GFile   *file,
+                GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+  name = g_file_get_basename (file);
+  return zp_scheme_load_from_data (contents, length, name, error);
 }

@@ -45,6 +45,9 @@ struct _ZpScheme
    * Every indicator's category is looked up on each summary and check, and the lookup
    * normalises both names; cleared on any change. */
   GHashTable       *category_cache;
+  /* Each category's normalised name (_zp_category_key()) → index + 1, so that adding or
+   * looking up a category does not normalise every name again. */
+  GHashTable       *category_keys;
 };
 
 /* Beyond this many different texts, the cache starts again (texts typed by hand). */
@@ -70,25 +73,71 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const builtin_ids[] = { "hubei", "central", NULL };
+static const char * const builtin_ids[] = { "hubei", "central", "sichuan", NULL };
 
 typedef struct
 {
   const char *id;
   const char *name;           /* translatable, N_() */
+  const char *name_zh;        /* its Chinese name: a file made in Chinese is recognised */
   const char *layout;
   gint64      execution_weight;
   gint64      category_weights[3];
   gint64      partial_lower_percent;
+  ZpCategorySplit split;
 } BuiltinScheme;
 
 /* The three level-1 categories of spec §2, as the published forms label them. */
 static const char * const builtin_category_names[] = { "产出指标", "效益指标", "满意度指标" };
 
+/* Each built-in with its source (spec §2; add none without one):
+ * - hubei: the 湖北/武汉 templates and their 填表说明, as the seed's published forms fill them
+ *   (江岸区 2024): execution 20, 产出 40, 效益 30, 满意度 10, bands from 80% and 50%.
+ * - central: 财政部《项目支出绩效评价管理办法》(财预〔2020〕10号), 附件: execution 10,
+ *   产出 50, 效益 30, 满意度 10, bands from 80% and 60%.
+ * - sichuan: the same 10号 rule where it lets the level-1 weights be adjusted (一级指标权重
+ *   可做适当调整), as the 四川/重庆 project forms do (issue 9: 90 points split per project):
+ *   execution 10, a free split of 90 (50/30/10 offered), the 10号 bands and layout. */
 static const BuiltinScheme builtins[] = {
-  { "hubei", N_("Hubei / Wuhan"), "hubei", 20, { 40, 30, 10 }, 50 },
-  { "central", N_("Central (MoF No. 10, 2020)"), "central", 10, { 50, 30, 10 }, 60 },
+  { "hubei", N_("Hubei / Wuhan"), "湖北 / 武汉", "hubei", 20, { 40, 30, 10 }, 50,
+    ZP_CATEGORY_SPLIT_FIXED },
+  { "central", N_("Central (MoF No. 10, 2020)"), "中央（财预〔2020〕10号）", "central", 10,
+    { 50, 30, 10 }, 60, ZP_CATEGORY_SPLIT_FIXED },
+  { "sichuan", N_("Sichuan / Chongqing (10 + 90, free split)"), "四川 / 重庆（10 + 90，自由分配）",
+    "central", 10, { 50, 30, 10 }, 60, ZP_CATEGORY_SPLIT_FREE },
 };
+
+static const BuiltinScheme *
+find_builtin (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (builtins); i++)
+    if (g_str_equal (id, builtins[i].id))
+      return &builtins[i];
+  return NULL;
+}
+
+gboolean
+zp_scheme_is_builtin_name (const char *id,
+                           const char *name)
+{
+  const BuiltinScheme *builtin = find_builtin (id);
+
+  return builtin != NULL && name != NULL
+         && (g_str_equal (name, builtin->name) || g_str_equal (name, builtin->name_zh)
+             || g_str_equal (name, _(builtin->name)));
+}
+
+void
+zp_scheme_localize_name (ZpScheme *self)
+{
+  const BuiltinScheme *builtin;
+
+  g_return_if_fail (ZP_IS_SCHEME (self));
+
+  builtin = find_builtin (self->id);
+  if (builtin != NULL && zp_scheme_is_builtin_name (self->id, self->name))
+    zp_scheme_set_name (self, _(builtin->name));
+}
 
 static void
 category_clear (gpointer data)
@@ -118,6 +167,7 @@ zp_scheme_finalize (GObject *object)
   g_clear_pointer (&self->layout, g_free);
   g_clear_pointer (&self->categories, g_array_unref);
   g_clear_pointer (&self->category_cache, g_hash_table_unref);
+  g_clear_pointer (&self->category_keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_scheme_parent_class)->finalize (object);
 }
@@ -250,6 +300,7 @@ zp_scheme_init (ZpScheme *self)
   self->layout = g_strdup (ZP_SCHEME_DEFAULT_ID);
   self->categories = g_array_new (FALSE, TRUE, sizeof (Category));
   g_array_set_clear_func (self->categories, category_clear);
+  self->category_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reverse_formula = ZP_REVERSE_FORMULA_RATIO;
   self->over_achievement = zp_decimal_from_fixed (12, 1);
   self->execution_threshold = zp_decimal_from_fixed (9, 1);
@@ -284,6 +335,7 @@ new_from_builtin (const BuiltinScheme *builtin)
 
   self->band_lower[ZP_GRADE_ACHIEVED] = zp_decimal_from_fixed (80, 2);
   self->band_lower[ZP_GRADE_PARTIAL] = zp_decimal_from_fixed (builtin->partial_lower_percent, 2);
+  self->category_split = builtin->split;
   self->band_lower[ZP_GRADE_MISSED] = ZP_DECIMAL_ZERO;
 
   return self;
@@ -503,22 +555,16 @@ lookup_category_uncached (ZpScheme   *self,
                           guint      *index)
 {
   g_autofree char *wanted = _zp_category_key (category);
+  guint found;
 
   if (wanted[0] == '\0')
     return FALSE;
 
-  for (guint i = 0; i < self->categories->len; i++)
-    {
-      g_autofree char *key = _zp_category_key (g_array_index (self->categories, Category, i).name);
-
-      if (g_str_equal (key, wanted))
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->category_keys, wanted));
+  if (found == 0)
+    return FALSE;
+  *index = found - 1;
+  return TRUE;
 }
 
 gboolean
@@ -590,6 +636,15 @@ zp_scheme_add_category (ZpScheme   *self,
   category.name = g_strdup (name);
   category.weight = weight;
   g_array_append_val (self->categories, category);
+  /* The first of two names with the same key is the one found, as before. */
+  {
+    char *key = _zp_category_key (name);
+
+    if (key[0] != '\0' && !g_hash_table_contains (self->category_keys, key))
+      g_hash_table_insert (self->category_keys, key, GUINT_TO_POINTER (self->categories->len));
+    else
+      g_free (key);
+  }
   emit_changed (self);
 }
 

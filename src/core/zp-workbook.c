@@ -21,6 +21,9 @@ struct _ZpWorkbook
   ZpScheme   *scheme;
   GListStore *forms;
   GHashTable *explanations;
+  /* ZpForm* → position + 1, built when first asked for and dropped when the list
+   * changes: finding the form of each of thousands of findings stays linear. */
+  GHashTable *positions;
 };
 
 G_DEFINE_FINAL_TYPE (ZpWorkbook, zp_workbook, G_TYPE_OBJECT)
@@ -68,6 +71,7 @@ watch_form (ZpWorkbook *self,
             ZpForm     *form)
 {
   zp_form_set_scheme (form, self->scheme);
+  zp_form_set_amount_unit (form, self->amount_unit);
   g_signal_connect (form, "changed", G_CALLBACK (on_form_changed), self);
 }
 
@@ -97,6 +101,12 @@ set_string (ZpWorkbook *self,
 }
 
 static void
+on_forms_items_changed (ZpWorkbook *self)
+{
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+}
+
+static void
 zp_workbook_dispose (GObject *object)
 {
   ZpWorkbook *self = ZP_WORKBOOK (object);
@@ -107,6 +117,7 @@ zp_workbook_dispose (GObject *object)
 
       for (guint i = 0; i < n; i++)
         unwatch_form (self, zp_workbook_get_form (self, i));
+      g_signal_handlers_disconnect_by_func (self->forms, on_forms_items_changed, self);
       g_clear_object (&self->forms);
     }
   if (self->scheme != NULL)
@@ -125,6 +136,7 @@ zp_workbook_finalize (GObject *object)
   g_clear_pointer (&self->unit_short, g_free);
   g_clear_pointer (&self->department, g_free);
   g_clear_pointer (&self->explanations, g_hash_table_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_workbook_parent_class)->finalize (object);
 }
@@ -260,6 +272,7 @@ zp_workbook_init (ZpWorkbook *self)
   self->unit_short = g_strdup ("");
   self->department = g_strdup ("");
   self->forms = g_list_store_new (ZP_TYPE_FORM);
+  g_signal_connect_swapped (self->forms, "items-changed", G_CALLBACK (on_forms_items_changed), self);
   self->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -316,6 +329,8 @@ zp_workbook_set_amount_unit (ZpWorkbook   *self,
     return;
 
   self->amount_unit = unit;
+  for (guint i = 0; i < zp_workbook_get_n_forms (self); i++)
+    zp_form_set_amount_unit (zp_workbook_get_form (self, i), unit);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_UNIT]);
 }
 
@@ -537,17 +552,31 @@ zp_workbook_move_form (ZpWorkbook *self,
   g_list_store_insert (self->forms, to, form);
 }
 
+static GHashTable *
+build_positions (ZpWorkbook *self)
+{
+  GHashTable *positions = g_hash_table_new (NULL, NULL);
+  guint n = zp_workbook_get_n_forms (self);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (positions, zp_workbook_get_form (self, i), GUINT_TO_POINTER (i + 1));
+  return positions;
+}
+
 guint
 zp_workbook_find_form (ZpWorkbook *self,
                        ZpForm     *form)
 {
-  guint position;
+  gpointer position;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (self), G_MAXUINT);
 
-  if (form == NULL || !g_list_store_find (self->forms, form, &position))
+  if (form == NULL)
     return G_MAXUINT;
-  return position;
+  if (self->positions == NULL)
+    self->positions = build_positions (self);
+  position = g_hash_table_lookup (self->positions, form);
+  return position != NULL ? GPOINTER_TO_UINT (position) - 1 : G_MAXUINT;
 }
 
 const char *
@@ -617,6 +646,8 @@ clear_indicator_results (ZpIndicator *indicator)
   zp_indicator_set_manual_score (indicator, NULL);
   zp_indicator_set_manual_reason (indicator, NULL);
   zp_indicator_set_deviation_note (indicator, NULL);
+  zp_indicator_set_evidence (indicator, NULL);
+  zp_indicator_set_published_score (indicator, NULL);
 }
 
 static void
@@ -638,20 +669,33 @@ clear_explanations (ZpForm *form)
     zp_form_set_explanation (form, g_ptr_array_index (keys, i), NULL);
 }
 
-/* Keeps what plans the year (targets, weights, budgets), clears what reports on it. */
+/* Keeps what plans the year (targets, weights, texts), clears what reports on it and
+ * every amount: last year's money is never this year's (issue 9). */
 static void
 clear_form_results (ZpForm *form)
 {
   guint n_goals = zp_form_get_n_goals (form);
 
+  zp_form_set_initial_budget (form, NULL);
+  zp_form_set_budget (form, NULL);
   zp_form_set_spent (form, NULL);
   zp_form_set_analysis (form, NULL);
   zp_form_set_improvement (form, NULL);
+  zp_form_set_evidence (form, NULL);  /* this year's 佐证材料 prove nothing about the next */
+  zp_form_set_published_rate (form, NULL);
+  zp_form_set_published_execution_score (form, NULL);
+  zp_form_set_published_total (form, NULL);
   clear_explanations (form);
 
+  if (ZP_IS_DEPARTMENT_FORM (form))
+    {
+      zp_department_form_set_basic_expenditure (ZP_DEPARTMENT_FORM (form), NULL);
+      zp_department_form_set_project_expenditure (ZP_DEPARTMENT_FORM (form), NULL);
+    }
   if (ZP_IS_PROJECT_FORM (form))
     for (guint fund = 0; fund < ZP_N_FUNDS; fund++)
-      zp_project_form_set_fund (ZP_PROJECT_FORM (form), fund, ZP_FUND_FIELD_SPENT, NULL);
+      for (guint field = 0; field < ZP_N_FUND_FIELDS; field++)
+        zp_project_form_set_fund (ZP_PROJECT_FORM (form), fund, field, NULL);
 
   for (guint g = 0; g < n_goals; g++)
     clear_goal_results (zp_form_get_goal (form, g));

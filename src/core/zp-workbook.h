@@ -77,9 +77,10 @@ void              zp_workbook_set_explanation      (ZpWorkbook       *self,
                                                     const char       *text);
 GPtrArray        *zp_workbook_list_explanation_keys (ZpWorkbook      *self);
 
-/* Carry-over (spec, issue 2): a new workbook for `year` that keeps forms, goals, indicators,
- * targets, weights and header fields, and clears actuals, spending, manual scores, deviation
- * notes, analysis texts and explanations. */
+/* Carry-over (spec, issues 2 and 9): a new workbook for `year` that keeps forms, goals,
+ * indicators, targets, weights, texts and header fields, and clears every amount (预算数,
+ * 执行数, 年初预算数, 基本支出总额, 项目支出总额, the fund rows), actuals, grades, manual
+ * scores, deviation notes, analysis texts, published figures and explanations. */
 ZpWorkbook       *zp_workbook_new_year             (ZpWorkbook       *self,
                                                     guint             year);
 

@@ -1,6 +1,12 @@
 /* zp-export-csv.c — every indicator of the workbook, one row each: UTF-8 with a byte
  * order mark (so that spreadsheet programs read it as UTF-8), RFC 4180 quoting, CRLF.
  *
+ * Files from other units are untrusted, and a spreadsheet program runs a CSV field that
+ * starts like a formula (=HYPERLINK(…), =WEBSERVICE(…), DDE, @SUM(…)). As OWASP
+ * recommends for CSV, a text starting with = + - @, a tab or a carriage return gets a
+ * leading apostrophe and is quoted, so that it is read as the text it is; a plain number
+ * ("-5", "+2.5", "-10%") is left alone and stays a number.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -19,22 +25,53 @@ static const char * const csv_headings[] = {
   "分值", "得分", "偏差原因分析及改进措施", NULL
 };
 
+/* A decimal number as a spreadsheet reads one: optional sign, digits, an optional
+ * fraction, an optional percent sign. */
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (*p == '%')
+    p++;
+  return digits && *p == '\0';
+}
+
+static gboolean
+could_run_as_formula (const char *text)
+{
+  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL && !is_plain_number (text);
+}
+
 static void
 append_field (GString    *line,
               const char *text,
               gboolean    first)
 {
+  gboolean neutralise;
+
   if (!first)
     g_string_append_c (line, ',');
   if (text == NULL)
     return;
 
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  neutralise = could_run_as_formula (text);
+  if (!neutralise && strpbrk (text, ",\"\r\n") == NULL)
     {
       g_string_append (line, text);
       return;
     }
   g_string_append_c (line, '"');
+  if (neutralise)
+    g_string_append_c (line, '\'');
   for (const char *p = text; *p; p++)
     {
       if (*p == '"')

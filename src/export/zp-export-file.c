@@ -1,5 +1,5 @@
-/* zp-export-file.c — exports land whole or not at all: a temporary file beside the
- * target, renamed over it only after a complete write.
+/* zp-export-file.c — exports land whole or not at all, through the same atomic replace
+ * as saving (src/core/zp-file-replace.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,12 +36,9 @@ zp_export_target_open (ZpExportTarget  *target,
                        GFile           *file,
                        GError         **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-
   target->fd = -1;
   target->tmp_path = NULL;
+  target->replace = NULL;
   target->path = g_file_get_path (file);
   if (target->path == NULL)
     {
@@ -52,25 +49,12 @@ zp_export_target_open (ZpExportTarget  *target,
       return FALSE;
     }
 
-  if (g_file_test (target->path, G_FILE_TEST_IS_DIR))
-    {
-      zp_export_set_errno_error (error, EISDIR, target->path);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (target->path);
-  base = g_path_get_basename (target->path);
-  name = g_strconcat (".", base, ".XXXXXX", NULL);
-  target->tmp_path = g_build_filename (dir, name, NULL);
-  target->fd = g_mkstemp_full (target->tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (target->fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_clear_pointer (&target->tmp_path, g_free);
-      zp_export_set_errno_error (error, saved_errno, target->path);
-      return FALSE;
-    }
+  /* The same replace as saving: every link followed, the target's mode and owner kept. */
+  target->replace = zp_file_replace_begin (target->path, error);
+  if (target->replace == NULL)
+    return FALSE;
+  target->fd = zp_file_replace_get_fd (target->replace);
+  target->tmp_path = g_strdup (zp_file_replace_get_temp_path (target->replace));
   return TRUE;
 }
 
@@ -78,55 +62,17 @@ gboolean
 zp_export_target_close_fd (ZpExportTarget  *target,
                            GError         **error)
 {
-  int fd = target->fd;
-
   target->fd = -1;
-  if (fd >= 0 && close (fd) != 0)
-    {
-      zp_export_set_errno_error (error, errno, target->path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-sync_file (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
+  return target->replace == NULL || zp_file_replace_close_fd (target->replace, error);
 }
 
 gboolean
 zp_export_target_commit (ZpExportTarget  *target,
                          GError         **error)
 {
-  if (target->fd >= 0)
-    {
-      if (fsync (target->fd) != 0)
-        {
-          zp_export_set_errno_error (error, errno, target->path);
-          return FALSE;
-        }
-      if (!zp_export_target_close_fd (target, error))
-        return FALSE;
-    }
-  else if (!sync_file (target->tmp_path))
-    {
-      zp_export_set_errno_error (error, errno, target->path);
-      return FALSE;
-    }
-
-  if (g_rename (target->tmp_path, target->path) != 0)
-    {
-      zp_export_set_errno_error (error, errno, target->path);
-      return FALSE;
-    }
+  target->fd = -1;
+  if (!zp_file_replace_commit (target->replace, error))
+    return FALSE;
   g_clear_pointer (&target->tmp_path, g_free);
   return TRUE;
 }
@@ -134,11 +80,8 @@ zp_export_target_commit (ZpExportTarget  *target,
 void
 zp_export_target_clear (ZpExportTarget *target)
 {
-  if (target->fd >= 0)
-    close (target->fd);
   target->fd = -1;
-  if (target->tmp_path != NULL)
-    g_unlink (target->tmp_path);
+  g_clear_pointer (&target->replace, zp_file_replace_free);
   g_clear_pointer (&target->tmp_path, g_free);
   g_clear_pointer (&target->path, g_free);
 }

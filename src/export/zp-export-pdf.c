@@ -104,3 +104,43 @@ zp_export_write_pdf (ZpWorkbook             *workbook,
   cairo_surface_destroy (surface);
   return pdf_status_ok (status, &stream, target->path, error);
 }
+
+gboolean
+zp_export_write_sheets_pdf (guint            n_sheets,
+                            ZpSheetBuilder   build,
+                            gpointer         data,
+                            const char      *title,
+                            ZpExportTarget  *target,
+                            GError         **error)
+{
+  g_autoptr(ZpReport) report = zp_report_new_for_sheets (n_sheets, build, data, NULL);
+  PdfStream stream = { target->fd, 0 };
+  double width = ZP_A4_WIDTH, height = ZP_A4_HEIGHT;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n_pages = zp_report_paginate (report, width, height);
+
+  if (zp_report_prefers_landscape (report))
+    {
+      width = ZP_A4_HEIGHT;
+      height = ZP_A4_WIDTH;
+      n_pages = zp_report_paginate (report, width, height);
+    }
+  surface = cairo_pdf_surface_create_for_stream (write_to_fd, &stream, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ziping");
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      zp_report_draw_page (report, cr, page);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return pdf_status_ok (status, &stream, target->path, error);
+}

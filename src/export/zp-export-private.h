@@ -23,12 +23,14 @@ gboolean  zp_export_plan_init     (ZpExportPlan           *plan,
                                    GError                **error);
 void      zp_export_plan_clear    (ZpExportPlan           *plan);
 
-/* A temporary file beside the target, renamed into place by commit. */
+/* A temporary file beside the target, renamed into place by commit (zp-file-replace.h:
+ * links followed, mode and owner kept). */
 typedef struct
 {
-  char *path;      /* the target */
-  char *tmp_path;  /* the temporary file, NULL once committed or removed */
-  int   fd;        /* open on tmp_path, or −1 */
+  char          *path;      /* the target as given, for messages */
+  char          *tmp_path;  /* the temporary file, NULL once committed or removed */
+  int            fd;        /* open on tmp_path, or −1 */
+  ZpFileReplace *replace;
 } ZpExportTarget;
 
 gboolean  zp_export_target_open   (ZpExportTarget  *target,
@@ -61,6 +63,34 @@ gboolean  zp_export_write_csv     (ZpWorkbook          *workbook,
                                    const ZpExportPlan  *plan,
                                    ZpExportTarget      *target,
                                    GError             **error);
+/* Pages of these sheets (ZpSheet*, kept alive by the report) instead of a workbook's forms. */
+/* Builds sheet `index` afresh each time it is asked (pagination changes the sheet). */
+typedef ZpSheet *(*ZpSheetBuilder) (gpointer data,
+                                    guint    index);
+ZpReport *zp_report_new_for_sheets (guint               n_sheets,
+                                    ZpSheetBuilder      build,
+                                    gpointer            data,
+                                    GDestroyNotify      destroy);
+/* One sheet as a spreadsheet of one worksheet named after it. */
+gboolean  zp_export_write_sheet_xlsx (ZpSheet          *sheet,
+                                      ZpExportTarget   *target,
+                                      GError          **error);
+/* Pages of sheets as PDF: A4, landscape when their columns do not fit portrait. */
+gboolean  zp_export_write_sheets_pdf (guint             n_sheets,
+                                      ZpSheetBuilder    build,
+                                      gpointer          data,
+                                      const char       *title,
+                                      ZpExportTarget   *target,
+                                      GError          **error);
+
+/* zp-docx.c */
+gboolean  zp_export_write_docx    (ZpWorkbook          *workbook,
+                                   const ZpExportPlan  *plan,
+                                   ZpExportTarget      *target,
+                                   GError             **error);
+gboolean  zp_docx_write_sheets_to_target (GPtrArray     *sheets,
+                                          ZpExportTarget *target,
+                                          GError       **error);
 gboolean  zp_export_write_pdf     (ZpWorkbook             *workbook,
                                    const ZpExportOptions  *options,
                                    ZpExportTarget         *target,

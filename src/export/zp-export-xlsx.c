@@ -15,6 +15,15 @@
  * the current one (worksheet_merge_range() cannot reach back into flushed rows); the
  * writer does both in either mode.
  *
+ * Long texts: a spreadsheet row is at most 409 points high and a cell holds at most
+ * 32,767 characters, so a long text would print cut (or, past the cell's limit, not at
+ * all). A text taller than a row is continued over rows below it, one piece per row,
+ * each piece as long as a row shows, its label merged down beside it
+ * (zp-sheet-split.c): the printed form shows every character, as the PDF does, and no
+ * cell comes near the limit. Refusing the export would leave a unit with no .xlsx at all
+ * for one long analysis; cutting it into cells of 32,767 characters would still print
+ * only the first lines of each.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,6 +35,7 @@
 #include <xlsxwriter.h>
 
 #include "zp-export-private.h"
+#include "zp-sheet-split.h"
 
 #define SHEET_NAME_MAX   31
 #define FONT_NAME        "宋体"
@@ -44,6 +54,9 @@ typedef struct
   GHashTable   *formats;  /* key → lxw_format* (owned by the workbook) */
   GHashTable   *names;    /* casefolded sheet names in use */
   gboolean      constant_memory;
+  /* The first cell libxlsxwriter refused, reported when its sheet is done. */
+  lxw_error     cell_error;
+  guint         error_row, error_col;
 } XlsxWriter;
 
 typedef struct
@@ -257,6 +270,46 @@ measure_cell (const ZpCell *cell,
   return estimate_lines (cell->text, width, scale) * LINE_HEIGHT * scale + ROW_PADDING;
 }
 
+/* Where to cut a text taller than a row can be: before the line that would not fit, as
+ * estimate_lines() breaks them, keeping a line to spare for the estimate's error. */
+static GArray *
+split_to_rows (const ZpCell *cell,
+               double        width,
+               gpointer      user_data)
+{
+  double scale = style_font_size (cell->style) / BODY_SIZE;
+  guint max_lines = (guint) ((MAX_ROW_HEIGHT - ROW_PADDING) / (LINE_HEIGHT * scale)) - 1;
+  double usable = MAX (width - 1.0, 1.0);
+  GArray *cuts = NULL;
+  double line = 0;
+  guint lines = 1;
+
+  if (measure_cell (cell, width, NULL) <= MAX_ROW_HEIGHT)
+    return NULL;
+
+  cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (const char *p = cell->text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      double w = (g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.0 : 1.05) * scale;
+      gboolean new_line = c == '\n' || (line + w > usable && line > 0);
+
+      if (new_line && ++lines > max_lines)
+        {
+          /* A line break starts the next piece's text; it is kept, as typed. */
+          gsize cut = p - cell->text;
+
+          g_array_append_val (cuts, cut);
+          lines = 1;
+        }
+      if (new_line)
+        line = c == '\n' ? 0 : w;
+      else
+        line += w;
+    }
+  return cuts;
+}
+
 /* Cells ------------------------------------------------------------------------------------ */
 
 static void
@@ -266,23 +319,32 @@ write_cell (XlsxWriter    *writer,
             const ZpCell  *cell)
 {
   lxw_format *format = get_format (writer, cell);
+  lxw_error err;
 
   if (cell->formula != NULL)
     {
       g_autofree char *formula = g_strconcat ("=", cell->formula, NULL);
 
-      worksheet_write_formula_num (ws, row, cell->col, formula, format,
-                                   zp_export_decimal_to_double (cell->value));
+      err = worksheet_write_formula_num (ws, row, cell->col, formula, format,
+                                         zp_export_decimal_to_double (cell->value));
     }
   else if (cell->has_value)
-    worksheet_write_number (ws, row, cell->col, zp_export_decimal_to_double (cell->value), format);
+    err = worksheet_write_number (ws, row, cell->col, zp_export_decimal_to_double (cell->value), format);
   else if (*cell->text != '\0')
-    worksheet_write_string (ws, row, cell->col, cell->text, format);
+    err = worksheet_write_string (ws, row, cell->col, cell->text, format);
   else
-    worksheet_write_blank (ws, row, cell->col, format);
+    err = worksheet_write_blank (ws, row, cell->col, format);
 
-  if (cell->comment != NULL)
-    worksheet_write_comment (ws, row, cell->col, cell->comment);
+  if (err == LXW_NO_ERROR && cell->comment != NULL)
+    err = worksheet_write_comment (ws, row, cell->col, cell->comment);
+
+  /* A cell written empty would pass for an export that worked. */
+  if (err != LXW_NO_ERROR && writer->cell_error == LXW_NO_ERROR)
+    {
+      writer->cell_error = err;
+      writer->error_row = row;
+      writer->error_col = cell->col;
+    }
 }
 
 static void
@@ -370,10 +432,13 @@ set_up_page (lxw_worksheet *ws,
   worksheet_set_margins (ws, 0.5, 0.5, 0.6, 0.7);
   worksheet_center_horizontally (ws);
   worksheet_set_footer_opt (ws, "&C第 &P 页 共 &N 页", &footer_options);
+  /* Each setting below that a spreadsheet keeps as a defined name costs libxlsxwriter
+   * (1.1.4 to 1.1.8) a walk of all the names so far, when it sorts them on closing: two
+   * names a sheet took 14 % of an export of 8,000 forms. So only the heading rows
+   * repeated on each page are one: the print area would be the used range, which is what
+   * a spreadsheet prints anyway, since nothing is written outside the form's grid. */
   if (sheet->repeat_row >= 0)
     worksheet_repeat_rows (ws, sheet->repeat_row, sheet->repeat_row);
-  if (zp_sheet_get_n_rows (sheet) > 0)
-    worksheet_print_area (ws, 0, 0, zp_sheet_get_n_rows (sheet) - 1, sheet->n_cols - 1);
 }
 
 static gboolean
@@ -398,10 +463,27 @@ write_sheet (XlsxWriter  *writer,
   active = g_array_new (FALSE, FALSE, sizeof (ActiveMerge));
   for (guint r = 0; r < zp_sheet_get_n_rows (sheet); r++)
     write_row (writer, ws, sheet, r, MIN (ceil (heights[r]), MAX_ROW_HEIGHT), active);
+
+  if (writer->cell_error != LXW_NO_ERROR)
+    {
+      g_autofree char *ref = zp_sheet_ref (writer->error_row, writer->error_col);
+
+      g_set_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_FAILED,
+                   _("Cannot write cell %1$s of the sheet “%2$s”: %3$s"),
+                   ref, name, lxw_strerror (writer->cell_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
 /* The workbook ------------------------------------------------------------------------------ */
+
+static ZpSheet *
+split_long_texts (ZpSheet *sheet)
+{
+  zp_sheet_split_long_texts (sheet, sheet->col_widths, split_to_rows, NULL);
+  return sheet;
+}
 
 /* Streaming pays for a few very long sheets, not for many ordinary ones (see above). */
 static gboolean
@@ -442,7 +524,7 @@ write_forms (XlsxWriter          *writer,
   for (guint i = 0; i < plan->forms->len; i++)
     {
       ZpForm *form = zp_workbook_get_form (workbook, g_array_index (plan->forms, guint, i));
-      g_autoptr(ZpSheet) sheet = zp_layout_form (workbook, form, plan->layout);
+      g_autoptr(ZpSheet) sheet = split_long_texts (zp_layout_form (workbook, form, plan->layout));
       LinkRecord record = {
         unique_sheet_name (writer->names, sheet->name),
         sheet->rate_row, sheet->rate_col, sheet->exec_score_row, sheet->exec_score_col,
@@ -476,8 +558,8 @@ write_summary (XlsxWriter          *writer,
         r->total_row, r->total_col,
       };
     }
-  sheet = zp_layout_summary (workbook, (const guint *) plan->forms->data, plan->forms->len,
-                             summary_links);
+  sheet = split_long_texts (zp_layout_summary (workbook, (const guint *) plan->forms->data,
+                                               plan->forms->len, summary_links));
   return write_sheet (writer, sheet, name, error);
 }
 
@@ -558,6 +640,34 @@ zp_export_write_xlsx (ZpWorkbook          *workbook,
       if (!close_book (&writer, target, ok ? error : &close_error))
         ok = FALSE;
     }
+  g_hash_table_unref (writer.formats);
+  g_hash_table_unref (writer.names);
+  return ok;
+}
+
+gboolean
+zp_export_write_sheet_xlsx (ZpSheet         *sheet,
+                            ZpExportTarget  *target,
+                            GError         **error)
+{
+  XlsxWriter writer = { 0 };
+  g_autofree char *name = NULL;
+  gboolean ok;
+
+  if (!zp_export_target_close_fd (target, error))
+    return FALSE;
+  writer.book = workbook_new (target->tmp_path);
+  if (writer.book == NULL)
+    {
+      zp_export_set_write_error (error, target->path, g_strerror (ENOMEM));
+      return FALSE;
+    }
+  writer.formats = g_hash_table_new (NULL, NULL);
+  writer.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  name = unique_sheet_name (writer.names, sheet->name);
+  ok = write_sheet (&writer, sheet, name, error);
+  if (!close_book (&writer, target, ok ? error : NULL))
+    ok = FALSE;
   g_hash_table_unref (writer.formats);
   g_hash_table_unref (writer.names);
   return ok;

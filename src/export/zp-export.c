@@ -100,6 +100,8 @@ write_format (ZpWorkbook             *workbook,
       return zp_export_write_pdf (workbook, options, target, error);
     case ZP_EXPORT_FORMAT_CSV:
       return zp_export_write_csv (workbook, plan, target, error);
+    case ZP_EXPORT_FORMAT_DOCX:
+      return zp_export_write_docx (workbook, plan, target, error);
     default:
       g_set_error (error, ZP_EXPORT_ERROR, ZP_EXPORT_ERROR_INVALID, _("Unknown export format"));
       return FALSE;

@@ -30,6 +30,7 @@ typedef enum
   ZP_EXPORT_FORMAT_XLSX,
   ZP_EXPORT_FORMAT_PDF,
   ZP_EXPORT_FORMAT_CSV,
+  ZP_EXPORT_FORMAT_DOCX,  /* Word: the forms as tables (zp-docx.h) */
 } ZpExportFormat;
 
 typedef struct

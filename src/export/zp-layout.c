@@ -158,13 +158,29 @@ add_execution_figures (ZpSheet *sheet,
   }
 }
 
+/* "金额单位：万元", or 元 as the 上海 forms print it. */
+static const char *
+unit_label (ZpForm *form)
+{
+  return zp_amount_unit_to_label (zp_form_get_amount_unit (form));
+}
+
+static void
+add_unit_row (ZpSheet *sheet,
+              ZpForm  *form)
+{
+  g_autofree char *note = g_strdup_printf ("金额单位：%s", unit_label (form));
+
+  add_title_row (sheet, ZP_CELL_STYLE_NOTE, note);
+}
+
 /* "预算执行情况（万元）（20 分）" and the heading row of the execution block. */
 static ZpCell *
 add_execution_heading (ZpSheet *sheet,
                        ZpForm  *form)
 {
   g_autofree char *weight = format_points (zp_form_get_execution_weight (form));
-  g_autofree char *label = g_strdup_printf ("预算执行情况（万元）（%s 分）", weight);
+  g_autofree char *label = g_strdup_printf ("预算执行情况（%s）（%s 分）", unit_label (form), weight);
   g_autofree char *score = g_strdup_printf ("得分（%s 分*执行率）", weight);
   ZpSheetRow *row = zp_sheet_get_row (sheet, zp_sheet_add_row (sheet, ZP_ROW_NORMAL));
   ZpCell *head;
@@ -209,14 +225,18 @@ category_label (ZpForm                 *form,
                 const IndicatorColumns *columns)
 {
   ZpScheme *scheme = zp_form_get_scheme (form);
+  ZpDecimal weight;
   guint index;
+  const char *name = category;
 
-  if (columns->points && scheme != NULL && zp_scheme_lookup_category (scheme, category, &index))
+  if (scheme != NULL && zp_scheme_lookup_category (scheme, category, &index))
+    name = zp_scheme_get_category_name (scheme, index);
+  /* The form's own points ("产出指标（60分）"), else the scheme's in a fixed split. */
+  if (columns->points && zp_form_get_category_weight (form, category, &weight))
     {
-      g_autofree char *points = format_points (zp_scheme_get_category_weight (scheme, index));
+      g_autofree char *points = format_points (weight);
 
-      return g_strdup_printf (columns->points_spaced ? "%s（%s 分）" : "%s（%s分）",
-                              zp_scheme_get_category_name (scheme, index), points);
+      return g_strdup_printf (columns->points_spaced ? "%s（%s 分）" : "%s（%s分）", name, points);
     }
   return g_strdup (category);
 }
@@ -259,6 +279,11 @@ add_indicator_score (ZpSheet     *sheet,
   if (zp_indicator_get_state (indicator) == ZP_INDICATOR_STATE_UNSCORED)
     {
       zp_sheet_add_cell (sheet, col, 1, ZP_CELL_STYLE_NUMBER, EM_DASH);
+      return;
+    }
+  if (zp_indicator_get_state (indicator) == ZP_INDICATOR_STATE_NOT_APPLICABLE)
+    {
+      zp_sheet_add_cell (sheet, col, 1, ZP_CELL_STYLE_NUMBER, "不适用");
       return;
     }
 
@@ -406,15 +431,72 @@ add_total_score (ZpSheet *sheet,
 
   /* SUM skips the "—" of an undefined execution score or an unscored indicator. */
   cell->formula = g_strdup_printf ("SUM(%s,%s:%s)", exec, first, last);
+  /* A total that misses rows says so on paper too: "80.69, 1 行未评分". */
+  if (zp_form_get_n_unscored (form) > 0)
+    {
+      g_free (cell->text);
+      cell->text = zp_form_dup_total_display (form, TRUE);
+      cell->comment = g_strdup_printf ("%u 行未评分，总分不完整", zp_form_get_n_unscored (form));
+    }
   sheet->total_row = zp_sheet_get_n_rows (sheet) - 1;
   sheet->total_col = col;
 }
 
-static void
-add_analysis_rows (ZpSheet *sheet,
-                   ZpForm  *form)
+static gboolean
+is_blank_text (const char *text)
 {
-  add_label_value_row (sheet, "偏差大或目标未完成原因分析", zp_form_get_analysis (form));
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rows' deviation notes as the 湖北/武汉 layout, which has no note column, gathers them
+ * into its 偏差大或目标未完成原因分析 box: "指标名：原因", one per line. */
+char *
+zp_layout_gather_deviation_notes (ZpForm *form)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (ZP_IS_FORM (form), NULL);
+
+  for (guint g = 0; g < zp_form_get_n_goals (form); g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (form, g);
+
+      for (guint i = 0; i < zp_goal_get_n_indicators (goal); i++)
+        {
+          ZpIndicator *indicator = zp_goal_get_indicator (goal, i);
+          g_autofree char *note = g_strstrip (g_strdup (zp_indicator_get_deviation_note (indicator)));
+          g_autofree char *name = g_strstrip (g_strdup (zp_indicator_get_name (indicator)));
+
+          if (is_blank_text (note))
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (text, "%s：%s", name, note);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* `gather`: the layout prints no per-row note, so an analysis the user left empty shows
+ * the rows' notes instead (the checks demand them; they must reach the form). */
+static void
+add_analysis_rows (ZpSheet  *sheet,
+                   ZpForm   *form,
+                   gboolean  gather)
+{
+  const char *analysis = zp_form_get_analysis (form);
+  g_autofree char *gathered = NULL;
+
+  if (gather && is_blank_text (analysis))
+    analysis = gathered = zp_layout_gather_deviation_notes (form);
+  add_label_value_row (sheet, "偏差大或目标未完成原因分析", analysis);
   add_label_value_row (sheet, "改进措施及结果应用方案", zp_form_get_improvement (form));
 }
 
@@ -532,7 +614,7 @@ layout_project_hubei (ZpWorkbook    *workbook,
 
   add_title_row (sheet, ZP_CELL_STYLE_TITLE, title);
   add_title_row (sheet, ZP_CELL_STYLE_SUBTITLE, subtitle);
-  add_title_row (sheet, ZP_CELL_STYLE_NOTE, "金额单位：万元");
+  add_unit_row (sheet, form);
   add_label_value_row (sheet, "项目名称", name);
   add_two_pair_row (sheet, "主管部门", zp_project_form_get_department (project),
                     "项目实施单位", zp_project_form_get_implementer (project), FALSE);
@@ -542,15 +624,16 @@ layout_project_hubei (ZpWorkbook    *workbook,
 
   head = add_indicator_heading (sheet, part, headings);
   heading_row = zp_sheet_get_n_rows (sheet) - 1;
-  if (zp_form_get_n_goals (form) > 0)
-    add_indicator_rows (sheet, form, zp_form_get_goal (form, 0), &columns);
+  /* Every goal's rows (黄冈 2020 prints two goals on one form). */
+  for (guint g = 0; g < zp_form_get_n_goals (form); g++)
+    add_indicator_rows (sheet, form, zp_form_get_goal (form, g), &columns);
   close_indicator_block (sheet, head, heading_row);
 
   /* The sums run from the heading row (its text is skipped) so that an empty block
    * never makes the total refer to itself. */
   start_total_row (sheet, 6);
   add_total_score (sheet, form, 6, heading_row, zp_sheet_get_n_rows (sheet) - 2);
-  add_analysis_rows (sheet, form);
+  add_analysis_rows (sheet, form, TRUE);
   add_override_row (sheet, form);
   add_signature_rows (sheet);
   return sheet;
@@ -608,7 +691,7 @@ layout_department (ZpWorkbook       *workbook,
   title = g_strdup_printf ("%u 年度%s整体绩效自评表", zp_workbook_get_year (workbook), unit);
 
   add_title_row (sheet, ZP_CELL_STYLE_TITLE, title);
-  add_title_row (sheet, ZP_CELL_STYLE_NOTE, "金额单位：万元");
+  add_unit_row (sheet, form);
   add_label_value_row (sheet, "单位名称", unit);
   add_two_pair_row (sheet, "基本支出总额", zp_department_form_get_basic_expenditure (department),
                     "项目支出总额", zp_department_form_get_project_expenditure (department), TRUE);
@@ -622,7 +705,7 @@ layout_department (ZpWorkbook       *workbook,
   /* From the execution row, whose G cell is inside the F:G merge: never empty. */
   start_total_row (sheet, 6);
   add_total_score (sheet, form, 6, first_goal_row - 1, zp_sheet_get_n_rows (sheet) - 2);
-  add_analysis_rows (sheet, form);
+  add_analysis_rows (sheet, form, TRUE);
   add_override_row (sheet, form);
   add_signature_rows (sheet);
   return sheet;
@@ -672,7 +755,11 @@ add_central_funds (ZpSheet       *sheet,
   first = zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
   row = zp_sheet_get_row (sheet, first);
   row->keep_with_next = TRUE;
-  head = zp_sheet_add_cell (sheet, 0, 1, ZP_CELL_STYLE_LABEL, "项目资金（万元）");
+  {
+    g_autofree char *funds_label = g_strdup_printf ("项目资金（%s）", unit_label (form));
+
+    head = zp_sheet_add_cell (sheet, 0, 1, ZP_CELL_STYLE_LABEL, funds_label);
+  }
   zp_sheet_add_cell (sheet, 1, 1, ZP_CELL_STYLE_HEADER, "");
   zp_sheet_add_cell (sheet, 2, 1, ZP_CELL_STYLE_HEADER, "年初预算数");
   zp_sheet_add_cell (sheet, 3, 1, ZP_CELL_STYLE_HEADER, "全年预算数（A）");
@@ -772,14 +859,14 @@ layout_project_central (ZpWorkbook    *workbook,
 
   head = add_indicator_heading (sheet, "绩效指标", headings);
   heading_row = zp_sheet_get_n_rows (sheet) - 1;
-  if (goal != NULL)
-    add_indicator_rows (sheet, form, goal, &columns);
+  for (guint g = 0; g < zp_form_get_n_goals (form); g++)
+    add_indicator_rows (sheet, form, zp_form_get_goal (form, g), &columns);
   close_indicator_block (sheet, head, heading_row);
 
   add_central_total (sheet, form, heading_row, zp_sheet_get_n_rows (sheet) - 1);
   /* The 10号 table ends at 总分; the form-level texts follow only when written. */
   if (*zp_form_get_analysis (form) != '\0' || *zp_form_get_improvement (form) != '\0')
-    add_analysis_rows (sheet, form);
+    add_analysis_rows (sheet, form, FALSE);
   add_override_row (sheet, form);
   add_signature_rows (sheet);
   return sheet;

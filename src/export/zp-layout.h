@@ -41,4 +41,8 @@ ZpSheet  *zp_layout_summary      (ZpWorkbook          *workbook,
                                   guint                n_forms,
                                   const ZpSummaryLink *links);
 
+/* "指标名：原因" for every row with a deviation note, one per line ("" when none): what the
+ * 湖北/武汉 layouts print in 偏差大或目标未完成原因分析 when the user left it empty. */
+char     *zp_layout_gather_deviation_notes (ZpForm *form);
+
 G_END_DECLS

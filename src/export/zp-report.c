@@ -8,6 +8,10 @@
  * as the page allows; when a number would not fit its column the whole form is drawn
  * smaller rather than cut at the edge.
  *
+ * A text taller than a page (a long analysis) is continued over rows of its own, each
+ * fitting a page, with its label beside every piece (zp-sheet-split.c): it is printed
+ * whole, never cut or shrunk out of sight.
+ *
  * Only row heights are kept between paginate and draw: a form's grid is rebuilt when
  * one of its pages is drawn, so memory does not grow with the number of forms.
  *
@@ -17,8 +21,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "zp-export-private.h"
+#include "zp-sheet-split.h"
 
 #define FONT_FAMILY  "Noto Sans CJK SC, Noto Sans CJK, Source Han Sans SC, sans-serif"
 #define BODY_SIZE    9.0
@@ -44,8 +50,19 @@ struct _ZpReport
 
   PangoContext *context;       /* measuring and drawing: one set of metrics */
   PangoLayout  *measure_layout;
-  GHashTable   *layouts;       /* "style|width|text" → PangoLayout, shaped once */
+  /* "style|width|text" → link in `recent` (a CachedLayout), most recently used first */
+  GHashTable   *layouts;
+  GQueue        recent;
   PangoFontDescription *fonts[ZP_N_CELL_STYLES];
+  double        line_heights[ZP_N_CELL_STYLES];  /* one line of each style, 0 until known */
+
+  double        split_scale;  /* the scale of the sheet being split */
+
+  /* zp_report_new_for_sheets(): these sheets instead of the workbook's forms. */
+  guint           n_built;
+  ZpSheetBuilder  build;
+  gpointer        build_data;
+  GDestroyNotify  build_destroy;
 
   /* The sheet drawn last, rebuilt when another is drawn. */
   guint         cached_index;
@@ -146,8 +163,37 @@ set_layout_cell (ZpReport     *self,
 
 /* Shaping text is most of the cost of a report, and forms repeat their texts (headings,
  * categories, 有效保障, 100%…): each text is shaped once per width and style, for both
- * measuring and drawing. The cache is dropped whole when it grows large. */
+ * measuring and drawing, in a cache of the layouts used last. When it is full the one
+ * used longest ago goes: the texts every form repeats stay, however many forms there
+ * are, and a form's own texts are shaped at most twice (pagination measures all forms
+ * before the first is drawn). Dropping the whole cache when full made layouts again
+ * and again past 2,500 forms (7.2 × as many for 4 × the forms). */
 #define MAX_CACHED_LAYOUTS 20000
+
+typedef struct
+{
+  char        *key;
+  PangoLayout *layout;
+} CachedLayout;
+
+static void
+cached_layout_free (CachedLayout *cached)
+{
+  g_free (cached->key);
+  g_object_unref (cached->layout);
+  g_free (cached);
+}
+
+static void
+forget_oldest_layout (ZpReport *self)
+{
+  GList *oldest = g_queue_pop_tail_link (&self->recent);
+  CachedLayout *cached = oldest->data;
+
+  g_hash_table_remove (self->layouts, cached->key);
+  cached_layout_free (cached);
+  g_list_free_1 (oldest);
+}
 
 static PangoLayout *
 get_layout (ZpReport     *self,
@@ -155,17 +201,103 @@ get_layout (ZpReport     *self,
             double        width)
 {
   g_autofree char *key = g_strdup_printf ("%d|%d|%s", cell->style, (int) (width * 100), cell->text);
-  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+  GList *link = g_hash_table_lookup (self->layouts, key);
+  CachedLayout *cached;
 
-  if (layout == NULL)
+  if (link != NULL)
     {
-      if (g_hash_table_size (self->layouts) >= MAX_CACHED_LAYOUTS)
-        g_hash_table_remove_all (self->layouts);
-      layout = pango_layout_new (self->context);
-      set_layout_cell (self, layout, cell, width);
-      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+      g_queue_unlink (&self->recent, link);
+      g_queue_push_head_link (&self->recent, link);
+      return ((CachedLayout *) link->data)->layout;
     }
-  return layout;
+
+  if (g_hash_table_size (self->layouts) >= MAX_CACHED_LAYOUTS)
+    forget_oldest_layout (self);
+  cached = g_new0 (CachedLayout, 1);
+  cached->key = g_steal_pointer (&key);
+  cached->layout = pango_layout_new (self->context);
+  set_layout_cell (self, cached->layout, cell, width);
+  g_queue_push_head (&self->recent, cached);
+  g_hash_table_insert (self->layouts, cached->key, self->recent.head);
+  return cached->layout;
+}
+
+/* Characters the report's CJK font draws itself, none wider than its em: ASCII, CJK
+ * punctuation and ideographs, full-width forms. */
+static gboolean
+is_plain_char (gunichar c)
+{
+  return (c >= 0x20 && c < 0x7F) || (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF5E) ||
+         c == 0x2014 || c == 0x2026 || c == 0x2018 || c == 0x2019 || c == 0x201C ||
+         c == 0x201D || c == 0x2265 || c == 0x2264 || c == 0x00D7 || c == 0x00B7;
+}
+
+/* Most cells of a form hold a short text that surely fits one line: no wider than an em
+ * per character (with a margin), in the font's own characters. Such a cell is as high
+ * as one line of its style, known without shaping it: pagination then shapes only the
+ * texts that may wrap, and drawing shapes each text once. */
+static gboolean
+fits_one_line (ZpReport     *self,
+               const ZpCell *cell,
+               double        width)
+{
+  double em = pango_font_description_get_size (self->fonts[cell->style]) / (double) PANGO_SCALE;
+  double usable = width - 2 * PAD_X;
+  guint n = 0;
+
+  for (const char *p = cell->text; *p; p = g_utf8_next_char (p), n++)
+    if (!is_plain_char (g_utf8_get_char (p)) || (n + 1) * em * 1.1 > usable)
+      return FALSE;
+  return TRUE;
+}
+
+static double
+line_height (ZpReport    *self,
+             ZpCellStyle  style)
+{
+  if (self->line_heights[style] == 0)
+    {
+      int w, h;
+
+      pango_layout_set_font_description (self->measure_layout, self->fonts[style]);
+      pango_layout_set_width (self->measure_layout, -1);
+      pango_layout_set_text (self->measure_layout, "国A", -1);
+      pango_layout_get_size (self->measure_layout, &w, &h);
+      self->line_heights[style] = (double) h / PANGO_SCALE;
+    }
+  return self->line_heights[style];
+}
+
+/* More than the text can need: every character as wide as 1.5 em, every line 1.5 times
+ * as high as the font's (a fallback font may be taller). */
+static double
+height_bound (ZpReport     *self,
+              const ZpCell *cell,
+              double        width)
+{
+  double em = pango_font_description_get_size (self->fonts[cell->style]) / (double) PANGO_SCALE;
+  double usable = MAX (width - 2 * PAD_X, em);
+  double lines = 1, line = 0;
+
+  for (const char *p = cell->text; *p; p++)
+    {
+      if (*p == '\n')
+        {
+          lines++;
+          line = 0;
+        }
+      else if ((*p & 0xC0) != 0x80)  /* the first byte of a character */
+        {
+          line += 1.5 * em;
+          if (line > usable)
+            {
+              lines++;
+              line = 1.5 * em;
+            }
+        }
+    }
+  return lines * line_height (self, cell->style) * 1.5;
 }
 
 static double
@@ -178,6 +310,8 @@ measure_cell (const ZpCell *cell,
 
   if (*cell->text == '\0')
     return 0;
+  if (fits_one_line (self, cell, width))
+    return line_height (self, cell->style) + 2 * PAD_Y;
   pango_layout_get_size (get_layout (self, cell, width), &w, &h);
   return (double) h / PANGO_SCALE + 2 * PAD_Y;
 }
@@ -249,12 +383,61 @@ fit_scale (ZpReport *self,
   return scale;
 }
 
+/* A page's height for one piece of a continued text: what is left of the page beside a
+ * repeated heading, with room to spare (a heading is far less than a fifth of a page). */
+#define PIECE_SHARE 0.8
+
+/* Where to cut a text that is taller than a page: at the start of the line that would
+ * overflow each piece. */
+static GArray *
+split_at_lines (const ZpCell *cell,
+                double        width,
+                gpointer      user_data)
+{
+  ZpReport *self = user_data;
+  double budget = (content_height (self) / self->split_scale * PIECE_SHARE - 2 * PAD_Y) * PANGO_SCALE;
+  PangoLayout *layout;
+  PangoLayoutIter *iter;
+  GArray *cuts;
+  int w, h, top = 0;
+
+  /* Far shorter than a page, whatever the font: not worth shaping here. */
+  if (height_bound (self, cell, width) <= budget / PANGO_SCALE)
+    return NULL;
+  layout = get_layout (self, cell, width);
+  pango_layout_get_size (layout, &w, &h);
+  if (h <= budget)
+    return NULL;
+
+  cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle line;
+      int start = pango_layout_iter_get_index (iter);
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      if (line.y + line.height - top > budget && line.y > top && start > 0)
+        {
+          gsize cut = start;
+
+          g_array_append_val (cuts, cut);
+          top = line.y;
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return cuts;
+}
+
 static ZpSheet *
 build_sheet (ZpReport *self,
              guint     index)
 {
   guint n_forms = self->plan.forms->len;
 
+  if (self->build != NULL)
+    return self->build (self->build_data, index);
   if (index < n_forms)
     return zp_layout_form (self->workbook,
                            zp_workbook_get_form (self->workbook,
@@ -263,9 +446,25 @@ build_sheet (ZpReport *self,
   return zp_layout_summary (self->workbook, (const guint *) self->plan.forms->data, n_forms, NULL);
 }
 
+/* The sheet as paginated and drawn: its long texts continued over rows at `scale`. */
+static ZpSheet *
+prepare_sheet (ZpReport *self,
+               ZpSheet  *sheet,
+               double    scale)
+{
+  double widths[ZP_SHEET_MAX_COLS];
+
+  column_widths (self, sheet, scale, widths);
+  self->split_scale = scale;
+  zp_sheet_split_long_texts (sheet, widths, split_at_lines, self);
+  return sheet;
+}
+
 static guint
 n_sheets (ZpReport *self)
 {
+  if (self->build != NULL)
+    return self->n_built;
   return self->plan.forms->len + (self->plan.summary ? 1 : 0);
 }
 
@@ -276,7 +475,8 @@ get_sheet (ZpReport *self,
   if (self->cached_sheet == NULL || self->cached_index != index)
     {
       g_clear_pointer (&self->cached_sheet, zp_sheet_free);
-      self->cached_sheet = build_sheet (self, index);
+      self->cached_sheet = prepare_sheet (self, build_sheet (self, index),
+                                          g_array_index (self->scales, double, index));
       self->cached_index = index;
     }
   return self->cached_sheet;
@@ -407,13 +607,18 @@ static void
 paginate_sheet (ZpReport *self,
                 guint     index)
 {
-  g_autoptr(ZpSheet) sheet = build_sheet (self, index);
+  g_autoptr(ZpSheet) sheet = NULL;
   double widths[ZP_SHEET_MAX_COLS];
-  double scale = fit_scale (self, sheet);
-  guint n = zp_sheet_get_n_rows (sheet);
-  Paginator p = { self, sheet, index, NULL, widths, content_height (self) / scale, 0, 0, -1, 0 };
+  double scale;
+  guint n;
+  Paginator p;
   GArray *heights;
 
+  sheet = build_sheet (self, index);
+  scale = fit_scale (self, sheet);
+  prepare_sheet (self, sheet, scale);
+  n = zp_sheet_get_n_rows (sheet);
+  p = (Paginator) { self, sheet, index, NULL, widths, content_height (self) / scale, 0, 0, -1, 0 };
   if (scale < 0.999)
     self->prefers_landscape = TRUE;
   column_widths (self, sheet, scale, widths);
@@ -727,10 +932,13 @@ zp_report_finalize (GObject *object)
   ZpReport *self = ZP_REPORT (object);
 
   g_clear_pointer (&self->cached_sheet, zp_sheet_free);
+  if (self->build_destroy != NULL)
+    self->build_destroy (self->build_data);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->heights, g_ptr_array_unref);
   g_clear_pointer (&self->scales, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_queue_clear_full (&self->recent, (GDestroyNotify) cached_layout_free);
   g_clear_object (&self->measure_layout);
   g_clear_object (&self->context);
   for (guint s = 0; s < ZP_N_CELL_STYLES; s++)
@@ -806,7 +1014,8 @@ zp_report_init (ZpReport *self)
   self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   set_up_context (self->context);
   self->measure_layout = pango_layout_new (self->context);
-  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->layouts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_queue_init (&self->recent);
   set_up_fonts (self);
 }
 
@@ -833,5 +1042,21 @@ zp_report_new (ZpWorkbook             *workbook,
       zp_export_plan_clear (&self->plan);
       zp_export_plan_init (&self->plan, workbook, NULL, NULL);
     }
+  return self;
+}
+
+ZpReport *
+zp_report_new_for_sheets (guint           n_sheets,
+                          ZpSheetBuilder  build,
+                          gpointer        data,
+                          GDestroyNotify  destroy)
+{
+  ZpReport *self = g_object_new (ZP_TYPE_REPORT, NULL);
+
+  self->n_built = n_sheets;
+  self->build = build;
+  self->build_data = data;
+  self->build_destroy = destroy;
+  self->plan.forms = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }

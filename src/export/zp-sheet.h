@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define ZP_SHEET_MAX_COLS 9
+#define ZP_SHEET_MAX_COLS 16  /* the roll-up 汇总表 has 14 */
 
 /* What a cell holds. Every cell has its printed text; numbers also carry their value. */
 typedef enum

@@ -18,10 +18,8 @@ main (int   argc,
   g_autoptr(ZpApplication) app = NULL;
 
   setlocale (LC_ALL, "");
+  /* the app and the core share one domain */
   zp_core_init_i18n ();
-  /* ZIPING_LOCALEDIR: translations compiled in a build tree (tools/screenshots.sh). */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ZIPING_LOCALEDIR") ? g_getenv ("ZIPING_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   app = zp_application_new ();

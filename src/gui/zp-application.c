@@ -42,6 +42,7 @@ static const struct {
   { "win.duplicate-project", { "<Control><Shift>d", NULL } },
   { "win.review", { "<Control>r", NULL } },
   { "win.show-checks", { "F8", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
@@ -104,7 +105,7 @@ zp_application_activate (GApplication *app)
     window = GTK_WINDOW (zp_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
   if (first)
-    zp_window_offer_recovery (ZP_WINDOW (window));
+    zp_window_offer_drafts (ZP_WINDOW (window));
 }
 
 static gboolean
@@ -154,15 +155,39 @@ apply_view_from_env (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static ZpWindow *
+find_window_for_file (ZpApplication *self,
+                      GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown = ZP_IS_WINDOW (l->data) ? zp_window_get_file (l->data) : NULL;
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+  return NULL;
+}
+
 static void
 zp_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
+  /* Each file gets a window of its own: only the first may take over an empty one (the
+   * others would find it still loading). */
   for (int i = 0; i < n_files; i++)
     {
-      ZpWindow *window = get_reusable_window (ZP_APPLICATION (app));
+      ZpWindow *window = find_window_for_file (ZP_APPLICATION (app), files[i]);
+
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
+      window = i == 0 ? get_reusable_window (ZP_APPLICATION (app))
+                      : zp_window_new (GTK_APPLICATION (app));
 
       gtk_window_present (GTK_WINDOW (window));
       zp_window_open (window, files[i]);

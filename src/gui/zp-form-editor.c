@@ -685,7 +685,7 @@ refresh_totals (ZpFormEditor *self)
   if (self->form == NULL)
     return;
 
-  gtk_label_set_label (self->total_label, zp_form_get_total_text (self->form));
+  gtk_label_set_label (self->total_label, zp_form_get_total_display_text (self->form));
   blocks = zp_form_summarize_blocks (self->form);
   refresh_blocks (self, blocks);
 

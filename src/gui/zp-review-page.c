@@ -82,7 +82,7 @@ field_text (ZpForm *form,
     case FIELD_INDICATORS:
       return g_strdup (zp_form_get_indicator_score_text (form));
     case FIELD_TOTAL:
-      return g_strdup (zp_form_get_total_text (form));
+      return g_strdup (zp_form_get_total_display_text (form));
     case FIELD_ERRORS:
       return g_strdup_printf ("%u", zp_form_info_get_n_errors (info));
     case FIELD_WARNINGS:

@@ -41,7 +41,7 @@ update_title (ZpSidebarRow *self)
 static void
 update_total (ZpSidebarRow *self)
 {
-  gtk_label_set_label (self->total_label, zp_form_get_total_text (self->form));
+  gtk_label_set_label (self->total_label, zp_form_get_total_display_text (self->form));
 }
 
 static void

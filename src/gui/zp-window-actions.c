@@ -33,9 +33,9 @@ set_start_folder (ZpWindow       *self,
   GSettings *settings = zp_window_get_settings (self);
   g_autofree char *folder = settings ? g_settings_get_string (settings, "last-folder") : NULL;
 
-  if (self->file != NULL)
+  if (zp_document_get_file (self->document) != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (zp_document_get_file (self->document));
       if (parent != NULL)
         gtk_file_chooser_set_current_folder (chooser, parent, NULL);
     }
@@ -124,28 +124,7 @@ open_example_action (GtkWidget  *widget,
       zp_window_show_error (self, _("Could Not Open the Example"), error->message);
       return;
     }
-  g_object_set_data_full (G_OBJECT (self), "zp-pending-workbook", g_steal_pointer (&workbook), g_object_unref);
-  gtk_widget_activate_action (widget, "win.replace-with-pending", NULL);
-}
-
-static void
-replace_confirmed (ZpWindow *self,
-                   gpointer  data)
-{
-  zp_window_set_workbook (self, ZP_WORKBOOK (data), NULL);
-}
-
-/* Replaces the workbook with the one stashed by open-example/new (after asking). */
-static void
-replace_with_pending_action (GtkWidget  *widget,
-                             const char *name,
-                             GVariant   *param)
-{
-  ZpWindow *self = ZP_WINDOW (widget);
-  ZpWorkbook *workbook = g_object_steal_data (G_OBJECT (self), "zp-pending-workbook");
-
-  if (workbook != NULL)
-    zp_window_confirm_discard (self, replace_confirmed, workbook, g_object_unref);
+  zp_window_replace_workbook (self, workbook);
 }
 
 static ZpWorkbook *
@@ -171,10 +150,9 @@ new_action (GtkWidget  *widget,
             GVariant   *param)
 {
   const char *scheme = param ? g_variant_get_string (param, NULL) : NULL;
-  ZpWorkbook *workbook = create_workbook (scheme && *scheme ? scheme : NULL);
+  g_autoptr(ZpWorkbook) workbook = create_workbook (scheme && *scheme ? scheme : NULL);
 
-  g_object_set_data_full (G_OBJECT (widget), "zp-pending-workbook", workbook, g_object_unref);
-  gtk_widget_activate_action (widget, "win.replace-with-pending", NULL);
+  zp_window_replace_workbook (ZP_WINDOW (widget), workbook);
 }
 
 static void
@@ -195,19 +173,19 @@ on_save_as_response (GtkNativeDialog *chooser,
       g_object_unref (file);
       file = g_file_new_for_path (path);
     }
-  zp_window_save_to (self, file);
+  zp_window_save (self, file);
 }
 
 static char *
 suggested_name (ZpWindow *self)
 {
-  const char *unit = zp_workbook_get_unit (self->workbook);
+  const char *unit = zp_workbook_get_unit (zp_document_get_workbook (self->document));
 
-  if (self->file != NULL)
-    return g_file_get_basename (self->file);
+  if (zp_document_get_file (self->document) != NULL)
+    return g_file_get_basename (zp_document_get_file (self->document));
   if (unit != NULL && *unit != '\0')
-    return g_strdup_printf ("%s-%u.ziping", unit, zp_workbook_get_year (self->workbook));
-  return g_strdup_printf ("%u.ziping", zp_workbook_get_year (self->workbook));
+    return g_strdup_printf ("%s-%u.ziping", unit, zp_workbook_get_year (zp_document_get_workbook (self->document)));
+  return g_strdup_printf ("%u.ziping", zp_workbook_get_year (zp_document_get_workbook (self->document)));
 }
 
 static void
@@ -219,7 +197,7 @@ save_as_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autofree char *suggested = NULL;
 
-  if (self->workbook == NULL)
+  if (zp_document_get_workbook (self->document) == NULL)
     return;
   chooser = new_chooser (self, _("Save Workbook"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   add_ziping_filter (GTK_FILE_CHOOSER (chooser));
@@ -236,12 +214,12 @@ save_action (GtkWidget  *widget,
 {
   ZpWindow *self = ZP_WINDOW (widget);
 
-  if (self->workbook == NULL)
+  if (zp_document_get_workbook (self->document) == NULL)
     return;
-  if (self->file == NULL)
+  if (zp_document_get_file (self->document) == NULL)
     save_as_action (widget, name, param);
   else
-    zp_window_save_to (self, self->file);
+    zp_window_save (self, NULL);
 }
 
 static void
@@ -254,11 +232,11 @@ new_year_action (GtkWidget  *widget,
   ZpWindow *window;
   g_autofree char *message = NULL;
 
-  if (self->workbook == NULL)
+  if (zp_document_get_workbook (self->document) == NULL)
     return;
-  next = zp_workbook_new_year (self->workbook, zp_workbook_get_year (self->workbook) + 1);
+  next = zp_workbook_new_year (zp_document_get_workbook (self->document), zp_workbook_get_year (zp_document_get_workbook (self->document)) + 1);
   window = zp_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-  zp_window_set_workbook (window, next, NULL);
+  zp_document_set_workbook (zp_window_get_document (window), next);
   gtk_window_present (GTK_WINDOW (window));
   message = g_strdup_printf (_("Forms carried over to %u: fill in the actual values"),
                              zp_workbook_get_year (next));
@@ -272,7 +250,7 @@ undo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  zp_undo_stack_undo (ZP_WINDOW (widget)->undo);
+  zp_undo_stack_undo (zp_document_get_undo_stack (ZP_WINDOW (widget)->document));
 }
 
 static void
@@ -280,7 +258,7 @@ redo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  zp_undo_stack_redo (ZP_WINDOW (widget)->undo);
+  zp_undo_stack_redo (zp_document_get_undo_stack (ZP_WINDOW (widget)->document));
 }
 
 /* ---- rows ---- */
@@ -311,7 +289,7 @@ static guint
 selected_position (ZpWindow *self)
 {
   ZpForm *form = zp_window_get_selected_form (self);
-  guint position = form ? zp_workbook_find_form (self->workbook, form) : G_MAXUINT;
+  guint position = form ? zp_workbook_find_form (zp_document_get_workbook (self->document), form) : G_MAXUINT;
 
   return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
 }
@@ -321,10 +299,10 @@ insert_project (ZpWindow      *self,
                 ZpProjectForm *form)
 {
   guint selected = selected_position (self);
-  guint first = zp_workbook_get_department_form (self->workbook) ? 1 : 0;
+  guint first = zp_workbook_get_department_form (zp_document_get_workbook (self->document)) ? 1 : 0;
   guint position = selected == GTK_INVALID_LIST_POSITION ? G_MAXUINT : MAX (selected + 1, first);
 
-  zp_undo_stack_insert (self->undo, G_OBJECT (self->workbook), position, G_OBJECT (form));
+  zp_undo_stack_insert (zp_document_get_undo_stack (self->document), G_OBJECT (zp_document_get_workbook (self->document)), position, G_OBJECT (form));
   zp_window_show_form (self, ZP_FORM (form));
 }
 
@@ -336,11 +314,11 @@ add_project_action (GtkWidget  *widget,
   ZpWindow *self = ZP_WINDOW (widget);
   g_autoptr(ZpProjectForm) form = NULL;
 
-  if (self->workbook == NULL)
+  if (zp_document_get_workbook (self->document) == NULL)
     return;
   form = zp_project_form_new ();
-  zp_project_form_set_department (form, zp_workbook_get_department (self->workbook));
-  zp_project_form_set_implementer (form, zp_workbook_get_unit (self->workbook));
+  zp_project_form_set_department (form, zp_workbook_get_department (zp_document_get_workbook (self->document)));
+  zp_project_form_set_implementer (form, zp_workbook_get_unit (zp_document_get_workbook (self->document)));
   insert_project (self, form);
 }
 
@@ -353,13 +331,13 @@ add_department_action (GtkWidget  *widget,
   g_autoptr(ZpDepartmentForm) form = NULL;
   g_autoptr(ZpGoal) goal = NULL;
 
-  if (self->workbook == NULL || zp_workbook_get_department_form (self->workbook) != NULL)
+  if (zp_document_get_workbook (self->document) == NULL || zp_workbook_get_department_form (zp_document_get_workbook (self->document)) != NULL)
     return;
   form = zp_department_form_new ();
   goal = zp_goal_new ();
-  zp_department_form_set_unit (form, zp_workbook_get_unit (self->workbook));
+  zp_department_form_set_unit (form, zp_workbook_get_unit (zp_document_get_workbook (self->document)));
   zp_form_insert_goal (ZP_FORM (form), G_MAXUINT, goal);
-  zp_undo_stack_insert (self->undo, G_OBJECT (self->workbook), 0, G_OBJECT (form));
+  zp_undo_stack_insert (zp_document_get_undo_stack (self->document), G_OBJECT (zp_document_get_workbook (self->document)), 0, G_OBJECT (form));
   zp_window_show_form (self, ZP_FORM (form));
 }
 
@@ -398,7 +376,7 @@ delete_project_action (GtkWidget  *widget,
   if (form == NULL || zp_form_is_department (form))
     return;
   title = zp_form_dup_title (form);
-  zp_undo_stack_remove (self->undo, G_OBJECT (self->workbook), position);
+  zp_undo_stack_remove (zp_document_get_undo_stack (self->document), G_OBJECT (zp_document_get_workbook (self->document)), position);
   message = g_strdup_printf (_("Deleted “%s”"), title);
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
@@ -415,15 +393,15 @@ move_form_action (GtkWidget  *widget,
   ZpWindow *self = ZP_WINDOW (widget);
   ZpForm *form = zp_window_get_selected_form (self);
   guint position = selected_position (self);
-  guint first = zp_workbook_get_department_form (self->workbook) ? 1 : 0;
+  guint first = zp_workbook_get_department_form (zp_document_get_workbook (self->document)) ? 1 : 0;
   int delta = g_str_equal (name, "win.move-form-up") ? -1 : 1;
   int to = (int) position + delta;
 
   if (form == NULL || zp_form_is_department (form))
     return;
-  if (to < (int) first || to >= (int) zp_workbook_get_n_forms (self->workbook))
+  if (to < (int) first || to >= (int) zp_workbook_get_n_forms (zp_document_get_workbook (self->document)))
     return;
-  zp_undo_stack_move (self->undo, G_OBJECT (self->workbook), position, to);
+  zp_undo_stack_move (zp_document_get_undo_stack (self->document), G_OBJECT (zp_document_get_workbook (self->document)), position, to);
   zp_window_show_form (self, form);
 }
 
@@ -498,9 +476,9 @@ zp_window_export_to (ZpWindow   *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (index >= 0, FALSE);
 
-  if (self->workbook == NULL)
+  if (zp_document_get_workbook (self->document) == NULL)
     return FALSE;
-  if (!zp_export_workbook (self->workbook, export_formats[index].format, NULL, file, &error))
+  if (!zp_export_workbook (zp_document_get_workbook (self->document), export_formats[index].format, NULL, file, &error))
     {
       zp_window_show_error (self, _("Could Not Export"), error->message);
       return FALSE;
@@ -543,7 +521,7 @@ export_action (GtkWidget  *widget,
   g_autofree char *suggested = NULL;
   int index = find_export_format (id);
 
-  if (self->workbook == NULL || index < 0)
+  if (zp_document_get_workbook (self->document) == NULL || index < 0)
     return;
   chooser = new_chooser (self, _("Export"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_file_filter_add_pattern (filter, export_formats[index].pattern);
@@ -593,9 +571,9 @@ print_workbook (ZpWindow *self,
   GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
   ZpReport *report;
 
-  if (self->workbook == NULL)
+  if (zp_document_get_workbook (self->document) == NULL)
     return FALSE;
-  report = zp_report_new (self->workbook, NULL);
+  report = zp_report_new (zp_document_get_workbook (self->document), NULL);
   operation = gtk_print_operation_new ();
   setup = gtk_page_setup_new ();
   paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -709,14 +687,14 @@ workbook_properties_action (GtkWidget  *widget,
 {
   ZpWindow *self = ZP_WINDOW (widget);
 
-  if (self->workbook == NULL)
+  if (zp_document_get_workbook (self->document) == NULL)
     return;
   if (self->workbook_dialog != NULL)
     {
       gtk_window_present (GTK_WINDOW (self->workbook_dialog));
       return;
     }
-  self->workbook_dialog = zp_workbook_dialog_new (GTK_WINDOW (self), self->workbook, self->undo);
+  self->workbook_dialog = zp_workbook_dialog_new (GTK_WINDOW (self), zp_document_get_workbook (self->document), zp_document_get_undo_stack (self->document));
   g_object_add_weak_pointer (G_OBJECT (self->workbook_dialog), (gpointer *) &self->workbook_dialog);
   gtk_window_present (GTK_WINDOW (self->workbook_dialog));
 }
@@ -734,7 +712,6 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
-  gtk_widget_class_install_action (widget_class, "win.replace-with-pending", NULL, replace_with_pending_action);
   gtk_widget_class_install_action (widget_class, "win.new", "s", new_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);

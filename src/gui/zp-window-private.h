@@ -7,6 +7,7 @@
 
 #include "zp-window.h"
 #include "zp-checks-panel.h"
+#include "zp-document.h"
 #include "zp-form-editor.h"
 #include "zp-review-page.h"
 #include "zp-undo-stack.h"
@@ -25,6 +26,7 @@ struct _ZpWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
   AdwWindowTitle       *window_title;
   AdwViewSwitcherTitle *switcher_title;
   GtkListView          *sidebar_list;
@@ -40,22 +42,20 @@ struct _ZpWindow
   GMenu                *recent_submenu;
   GMenu                *export_section;
 
-  /* document */
-  ZpWorkbook           *workbook;
-  GFile                *file;
-  ZpUndoStack          *undo;
+  /* the window's document, for its whole life */
+  ZpDocument           *document;
+  GSignalGroup         *workbook_signals;
+  GSignalGroup         *forms_signals;
   GtkCustomFilter      *filter;      /* the sidebar's search */
   GtkFilterListModel   *filtered;
   GtkSingleSelection   *selection;   /* positions are in the filtered list */
   GSettings            *settings;
-  guint                 autosave_id;
   gboolean              force_close;
-  /* restored from the recovery file: modified although the undo stack is clean */
-  gboolean              recovered;
 
   /* a file being opened in a worker thread */
   GCancellable         *opening;
   char                 *opening_name;
+  gint64                opening_started;
   guint                 opening_timeout;
   AdwToast             *opening_toast;
 
@@ -66,14 +66,14 @@ struct _ZpWindow
   ZpWorkbookDialog     *workbook_dialog;
 };
 
-/* zp-window.c; zp_window_load_file() reads synchronously (tests, recovery) */
-void        zp_window_set_workbook      (ZpWindow             *self,
-                                         ZpWorkbook           *workbook,
+/* zp-window.c */
+/* Saves into file (NULL: the document's own) in the worker; an error is shown, a file
+ * changed on disk by another program asks first. */
+void        zp_window_save              (ZpWindow             *self,
                                          GFile                *file);
-gboolean    zp_window_load_file         (ZpWindow             *self,
-                                         GFile                *file);
-gboolean    zp_window_save_to           (ZpWindow             *self,
-                                         GFile                *file);
+/* Asks about unsaved changes, then shows workbook (a new one, without a file). */
+void        zp_window_replace_workbook  (ZpWindow             *self,
+                                         ZpWorkbook           *workbook);
 void        zp_window_show_error        (ZpWindow             *self,
                                          const char           *heading,
                                          const char           *body);
@@ -86,9 +86,6 @@ void        zp_window_confirm_discard   (ZpWindow             *self,
                                          gpointer              data,
                                          GDestroyNotify        destroy);
 GSettings  *zp_window_get_settings      (ZpWindow             *self);
-void        zp_window_remove_recovery   (void);
-/* Writes the recovery file now when there are unsaved changes (every minute otherwise). */
-void        zp_window_autosave          (ZpWindow             *self);
 void        zp_window_update_actions    (ZpWindow             *self);
 
 /* zp-window-actions.c */

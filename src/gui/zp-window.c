@@ -14,100 +14,39 @@
 
 G_DEFINE_FINAL_TYPE (ZpWindow, zp_window, ADW_TYPE_APPLICATION_WINDOW)
 
-#define AUTOSAVE_SECONDS 60
+enum {
+  PROP_0,
+  PROP_SHOW_SIDEBAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 extern GResource *zp_get_resource (void);
 
-/* ---- recovery file ---- */
-
-static char *
-recovery_dir (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "ziping", NULL);
-}
-
-static GFile *
-recovery_file (void)
-{
-  g_autofree char *dir = recovery_dir ();
-  g_autofree char *path = g_build_filename (dir, "recovery.ziping", NULL);
-
-  return g_file_new_for_path (path);
-}
-
-static char *
-recovery_info_path (void)
-{
-  g_autofree char *dir = recovery_dir ();
-
-  return g_build_filename (dir, "recovery.ini", NULL);
-}
-
-void
-zp_window_remove_recovery (void)
-{
-  g_autoptr(GFile) file = recovery_file ();
-  g_autofree char *info = recovery_info_path ();
-
-  g_file_delete (file, NULL, NULL);
-  g_unlink (info);
-}
-
-static gboolean
-autosave_cb (gpointer data)
-{
-  zp_window_autosave (ZP_WINDOW (data));
-  return G_SOURCE_CONTINUE;
-}
-
-void
-zp_window_autosave (ZpWindow *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GKeyFile) info = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = recovery_dir ();
-  g_autofree char *info_path = recovery_info_path ();
-
-  if (self->workbook == NULL || !zp_window_is_modified (self))
-    return;
-
-  g_mkdir_with_parents (dir, 0700);
-  file = recovery_file ();
-  if (!zp_workbook_save (self->workbook, file, &error))
-    {
-      g_warning ("Could not write the recovery file: %s", error->message);
-      return;
-    }
-  info = g_key_file_new ();
-  if (self->file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (self->file);
-      g_key_file_set_string (info, "recovery", "uri", uri);
-    }
-  g_key_file_save_to_file (info, info_path, NULL);
-}
+static void track_dialog (ZpWindow         *self,
+                          AdwMessageDialog *dialog);
 
 /* ---- title and state ---- */
 
 static void
 update_title (ZpWindow *self)
 {
-  g_autofree char *name = NULL;
+  ZpWorkbook *workbook = zp_window_get_workbook (self);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   const char *unit;
 
-  if (self->workbook == NULL)
+  if (workbook == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Ziping"));
       return;
     }
-  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Unsaved workbook"));
-  title = g_strdup_printf ("%s%s", name, zp_window_is_modified (self) ? " •" : "");
-  unit = zp_workbook_get_unit (self->workbook);
-  subtitle = g_strdup_printf ("%u · %s", zp_workbook_get_year (self->workbook),
-                              unit && *unit ? unit : zp_scheme_get_name (zp_workbook_get_scheme (self->workbook)));
+  title = g_strdup_printf ("%s%s", zp_document_get_title (self->document),
+                           zp_document_get_modified (self->document) ? " •" : "");
+  unit = zp_workbook_get_unit (workbook);
+  subtitle = g_strdup_printf ("%u · %s", zp_workbook_get_year (workbook),
+                              unit && *unit ? unit : zp_scheme_get_name (zp_workbook_get_scheme (workbook)));
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   adw_view_switcher_title_set_title (self->switcher_title, title);
@@ -119,19 +58,20 @@ void
 zp_window_update_actions (ZpWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has = self->workbook != NULL;
+  gboolean has = zp_document_get_workbook (self->document) != NULL;
   ZpForm *form = zp_window_get_selected_form (self);
   gboolean project = form != NULL && !zp_form_is_department (form);
 
-  gtk_widget_action_set_enabled (widget, "win.undo", has && zp_undo_stack_can_undo (self->undo));
-  gtk_widget_action_set_enabled (widget, "win.redo", has && zp_undo_stack_can_redo (self->undo));
-  gtk_widget_action_set_enabled (widget, "win.save", has);
-  gtk_widget_action_set_enabled (widget, "win.save-as", has);
+  gtk_widget_action_set_enabled (widget, "win.undo", has && zp_undo_stack_can_undo (zp_document_get_undo_stack (self->document)));
+  gtk_widget_action_set_enabled (widget, "win.redo", has && zp_undo_stack_can_redo (zp_document_get_undo_stack (self->document)));
+  /* one save at a time: the next would write the same bytes again */
+  gtk_widget_action_set_enabled (widget, "win.save", has && !zp_document_get_busy (self->document));
+  gtk_widget_action_set_enabled (widget, "win.save-as", has && !zp_document_get_busy (self->document));
   gtk_widget_action_set_enabled (widget, "win.new-year", has);
   gtk_widget_action_set_enabled (widget, "win.workbook-properties", has);
   gtk_widget_action_set_enabled (widget, "win.add-project", has);
   gtk_widget_action_set_enabled (widget, "win.add-department",
-                                 has && zp_workbook_get_department_form (self->workbook) == NULL);
+                                 has && zp_workbook_get_department_form (zp_document_get_workbook (self->document)) == NULL);
   gtk_widget_action_set_enabled (widget, "win.duplicate-project", project);
   gtk_widget_action_set_enabled (widget, "win.delete-project", project);
   gtk_widget_action_set_enabled (widget, "win.move-form-up", project);
@@ -226,9 +166,9 @@ zp_window_show_form (ZpWindow *self,
 
   g_return_if_fail (ZP_IS_WINDOW (self));
 
-  if (self->workbook == NULL || form == NULL)
+  if (zp_document_get_workbook (self->document) == NULL || form == NULL)
     return;
-  if (zp_workbook_find_form (self->workbook, form) == G_MAXUINT)
+  if (zp_workbook_find_form (zp_document_get_workbook (self->document), form) == G_MAXUINT)
     return;
   position = sidebar_position (self, form);
   if (position == G_MAXUINT)
@@ -271,8 +211,8 @@ on_finding_activated (ZpChecksPanel *panel,
   ZpForm *form = zp_finding_get_form (finding);
 
   /* Findings across forms are about the department form's totals. */
-  if (form == NULL && self->workbook != NULL)
-    form = ZP_FORM (zp_workbook_get_department_form (self->workbook));
+  if (form == NULL && zp_document_get_workbook (self->document) != NULL)
+    form = ZP_FORM (zp_workbook_get_department_form (zp_document_get_workbook (self->document)));
   if (form != NULL)
     zp_window_show_form (self, form);
   zp_form_editor_focus (self->form_editor, zp_finding_get_goal (finding),
@@ -286,7 +226,7 @@ find_owner (ZpWindow *self,
             int      *goal_out,
             int      *row_out)
 {
-  guint n_forms = zp_workbook_get_n_forms (self->workbook);
+  guint n_forms = zp_workbook_get_n_forms (zp_document_get_workbook (self->document));
   ZpForm *selected = zp_window_get_selected_form (self);
 
   *goal_out = *row_out = -1;
@@ -295,7 +235,7 @@ find_owner (ZpWindow *self,
   for (guint k = 0; k <= n_forms; k++)
     {
       /* the shown form first: the usual case */
-      ZpForm *form = k == 0 ? selected : zp_workbook_get_form (self->workbook, k - 1);
+      ZpForm *form = k == 0 ? selected : zp_workbook_get_form (zp_document_get_workbook (self->document), k - 1);
 
       if (form == NULL || (k > 0 && form == selected))
         continue;
@@ -326,7 +266,7 @@ on_undo_applied (ZpUndoStack *undo,
   int goal, row;
   ZpForm *form;
 
-  if (self->workbook == NULL || ZP_IS_WORKBOOK (object))
+  if (zp_document_get_workbook (self->document) == NULL || ZP_IS_WORKBOOK (object))
     return;
   form = find_owner (self, object, &goal, &row);
   if (form == NULL)
@@ -484,51 +424,31 @@ setup_sidebar (ZpWindow *self)
 /* ---- documents ---- */
 
 static void
-on_workbook_changed (ZpWindow *self)
-{
-  update_title (self);
-}
-
-static void
 on_forms_changed (ZpWindow *self)
 {
   zp_window_update_actions (self);
 }
 
-void
-zp_window_set_workbook (ZpWindow   *self,
-                        ZpWorkbook *workbook,
-                        GFile      *file)
+/* The document holds another workbook (opened, restored, new): show it from its first form. */
+static void
+on_document_workbook (ZpWindow *self)
 {
-  g_return_if_fail (ZP_IS_WINDOW (self));
+  ZpWorkbook *workbook = zp_window_get_workbook (self);
 
-  if (self->workbook != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbook, self);
   /* It edits the workbook that goes. */
   if (self->workbook_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->workbook_dialog));
-
   zp_form_editor_set_form (self->form_editor, NULL);
   zp_checks_panel_set_form (self->checks_panel, NULL);
-  g_set_object (&self->workbook, workbook);
-  g_set_object (&self->file, file);
-  self->recovered = FALSE;
-  zp_undo_stack_clear (self->undo);
-  zp_undo_stack_mark_clean (self->undo);
-
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
   gtk_filter_list_model_set_model (self->filtered, workbook ? zp_workbook_get_forms (workbook) : NULL);
   zp_review_page_set_workbook (self->review_page, workbook);
   zp_checks_panel_set_workbook (self->checks_panel, workbook);
+  g_signal_group_set_target (self->workbook_signals, workbook);
+  g_signal_group_set_target (self->forms_signals, workbook ? zp_workbook_get_forms (workbook) : NULL);
   if (workbook != NULL)
-    {
-      g_signal_connect_swapped (workbook, "changed", G_CALLBACK (on_workbook_changed), self);
-      g_signal_connect_swapped (workbook, "notify", G_CALLBACK (on_workbook_changed), self);
-      g_signal_connect_object (zp_workbook_get_forms (workbook), "items-changed",
-                               G_CALLBACK (on_forms_changed), self, G_CONNECT_SWAPPED);
-      gtk_single_selection_set_selected (self->selection, 0);
-    }
+    gtk_single_selection_set_selected (self->selection, 0);
   on_selected_form (self);
   gtk_stack_set_visible_child_name (self->main_stack, workbook ? "workbook" : "empty");
   adw_view_stack_set_visible_child_name (self->view_stack, "forms");
@@ -554,7 +474,7 @@ remember_file (ZpWindow *self,
   zp_window_update_recent_menu (self);
 }
 
-/* ZIPING_DEBUG_TIMING=1: how long a file takes to load and to show its first form. */
+/* ZIPING_DEBUG_TIMING=1: how long a file takes to show its first form. */
 static void
 on_first_paint (GdkFrameClock *clock,
                 gpointer       data)
@@ -568,81 +488,13 @@ on_first_paint (GdkFrameClock *clock,
 
 static void
 report_timing (ZpWindow *self,
-               gint64    started,
-               gint64    loaded)
+               gint64    started)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  g_printerr ("ziping: loaded in %.0f ms, window filled in %.0f ms\n",
-              (loaded - started) / 1000.0, (g_get_monotonic_time () - loaded) / 1000.0);
+  g_printerr ("ziping: loaded and shown in %.0f ms\n", (g_get_monotonic_time () - started) / 1000.0);
   if (clock != NULL)
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), GSIZE_TO_POINTER (started));
-}
-
-gboolean
-zp_window_load_file (ZpWindow *self,
-                     GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 started = g_get_monotonic_time ();
-  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &error);
-  gint64 loaded = g_get_monotonic_time ();
-
-  if (workbook == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      zp_window_show_error (self, heading, error->message);
-      return FALSE;
-    }
-  zp_window_set_workbook (self, workbook, file);
-  remember_file (self, file);
-  if (g_getenv ("ZIPING_DEBUG_TIMING") != NULL)
-    report_timing (self, started, loaded);
-  return TRUE;
-}
-
-gboolean
-zp_window_save_to (ZpWindow *self,
-                   GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (self->workbook != NULL, FALSE);
-
-  if (!zp_workbook_save (self->workbook, file, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
-      zp_window_show_error (self, heading, error->message);
-      return FALSE;
-    }
-  g_set_object (&self->file, file);
-  self->recovered = FALSE;
-  zp_undo_stack_mark_clean (self->undo);
-  zp_window_remove_recovery ();
-  remember_file (self, file);
-  update_title (self);
-  return TRUE;
-}
-
-/* Opening reads the file in a worker thread (the core keeps no shared state), so a large
- * workbook does not freeze the window; a toast says so when it takes a while. */
-static void
-load_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  ZpWorkbook *workbook = zp_workbook_load (G_FILE (data), &error);
-
-  if (workbook != NULL)
-    g_task_return_pointer (task, workbook, g_object_unref);
-  else
-    g_task_return_error (task, error);
 }
 
 static gboolean
@@ -671,61 +523,242 @@ end_opening (ZpWindow *self)
 }
 
 static void
+finish_opening (ZpWindow *self,
+                gboolean  opened,
+                GError   *error)
+{
+  g_autofree char *heading = NULL;
+  gint64 started = self->opening_started;
+  GFile *file = zp_document_get_file (self->document);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  heading = g_strdup_printf (_("Could Not Open “%s”"), self->opening_name);
+  end_opening (self);
+  if (!opened)
+    {
+      zp_window_show_error (self, heading, error->message);
+      return;
+    }
+  if (file != NULL)
+    remember_file (self, file);
+  if (g_getenv ("ZIPING_DEBUG_TIMING") != NULL)
+    report_timing (self, started);
+}
+
+static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  ZpWindow *self = ZP_WINDOW (source);
-  GTask *task = G_TASK (result);
-  GFile *file = g_task_get_task_data (task);
+  g_autoptr(ZpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZpWorkbook) workbook = g_task_propagate_pointer (task, &error);
-  gint64 loaded;
+  gboolean opened = zp_document_load_finish (ZP_DOCUMENT (source), result, &error);
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    return;
-  end_opening (self);
-  if (workbook == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      zp_window_show_error (self, heading, error->message);
-      return;
-    }
-  loaded = g_get_monotonic_time ();
-  zp_window_set_workbook (self, workbook, file);
-  remember_file (self, file);
-  if (g_getenv ("ZIPING_DEBUG_TIMING") != NULL)
-    report_timing (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "zp-started")), loaded);
+  finish_opening (self, opened, error);
 }
+
+static void
+on_restored (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ZpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean opened = zp_document_restore_finish (ZP_DOCUMENT (source), result, &error);
+
+  finish_opening (self, opened, error);
+}
+
+/* Reads file, or the draft, in the document's worker; a toast says so when it takes a
+ * while. */
+static void
+start_opening (ZpWindow *self,
+               GFile    *file,
+               ZpDraft  *draft)
+{
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  end_opening (self);
+  self->opening = g_cancellable_new ();
+  self->opening_name = file ? g_file_get_basename (file) : zp_draft_dup_title (draft);
+  self->opening_started = g_get_monotonic_time ();
+  self->opening_timeout = g_timeout_add (300, show_opening_toast, self);
+  if (draft != NULL)
+    zp_document_restore_async (self->document, draft, self->opening, on_restored, g_object_ref (self));
+  else
+    zp_document_load_async (self->document, file, self->opening, on_loaded, g_object_ref (self));
+}
+
+/* ---- recovery drafts ---- */
+
+typedef struct
+{
+  ZpWindow   *self;
+  ZpDraft    *draft;
+  GFile      *file;   /* being opened by name: opened as it is unless the draft is restored */
+  GListModel *queue;  /* offering the drafts left at start, one after the other */
+  guint       next;
+} DraftOffer;
+
+static void offer_draft (ZpWindow   *self,
+                         ZpDraft    *draft,
+                         GFile      *file,
+                         GListModel *queue,
+                         guint       next);
+
+static void
+draft_offer_free (DraftOffer *offer)
+{
+  g_object_unref (offer->self);
+  g_object_unref (offer->draft);
+  g_clear_object (&offer->file);
+  g_clear_object (&offer->queue);
+  g_free (offer);
+}
+
+static void
+offer_next_draft (ZpWindow   *self,
+                  GListModel *queue,
+                  guint       position)
+{
+  g_autoptr(ZpDraft) draft = NULL;
+
+  if (position >= g_list_model_get_n_items (queue))
+    return;
+  draft = g_list_model_get_item (queue, position);
+  offer_draft (self, draft, NULL, queue, position + 1);
+}
+
+/* A restored draft goes into this window when it is free, else into a new one. */
+static ZpWindow *
+window_for_draft (ZpWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ZpWindow *window;
+
+  if (zp_window_is_reusable (self) || app == NULL)
+    return self;
+  window = zp_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+on_draft_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   DraftOffer       *offer)
+{
+  if (g_str_equal (response, "restore"))
+    start_opening (offer->file ? offer->self : window_for_draft (offer->self), NULL, offer->draft);
+  else
+    {
+      if (g_str_equal (response, "discard"))
+        zp_draft_delete (offer->draft);
+      /* "keep": the draft stays for the next start, unlocked once the offer is freed */
+      if (offer->file != NULL)
+        start_opening (offer->self, offer->file, NULL);
+    }
+  if (offer->queue != NULL)
+    offer_next_draft (offer->self, offer->queue, offer->next);
+  draft_offer_free (offer);
+}
+
+static void
+offer_draft (ZpWindow   *self,
+             ZpDraft    *draft,
+             GFile      *file,
+             GListModel *queue,
+             guint       next)
+{
+  DraftOffer *offer = g_new0 (DraftOffer, 1);
+  g_autofree char *title = zp_draft_dup_title (draft);
+  GDateTime *time = zp_draft_get_time (draft);
+  g_autofree char *when = time ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("—");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  offer->self = g_object_ref (self);
+  offer->draft = g_object_ref (draft);
+  offer->file = file ? g_object_ref (file) : NULL;
+  offer->queue = queue ? g_object_ref (queue) : NULL;
+  offer->next = next;
+  /* Translators: %1$s is a file name, %2$s a date and time */
+  body = g_strdup_printf (_("Changes to “%1$s” made until %2$s were not saved when Ziping closed. "
+                            "They were kept in a recovery draft."), title, when);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "keep", _("_Keep for Later"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_draft_response), offer);
+  track_dialog (self, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+zp_window_offer_drafts (ZpWindow *self)
+{
+  g_autoptr(GListModel) orphans = zp_draft_list_orphans ();
+
+  g_return_if_fail (ZP_IS_WINDOW (self));
+
+  offer_next_draft (self, orphans, 0);
+}
+
+/* ---- opening ---- */
 
 static void
 on_open_confirmed (ZpWindow *self,
                    gpointer  data)
 {
   GFile *file = G_FILE (data);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(ZpDraft) draft = zp_draft_find_orphan (file);
 
-  if (self->opening != NULL)
-    g_cancellable_cancel (self->opening);
-  end_opening (self);
-  self->opening = g_cancellable_new ();
-  self->opening_name = g_file_get_basename (file);
-  self->opening_timeout = g_timeout_add (300, show_opening_toast, self);
-  task = g_task_new (self, self->opening, on_loaded, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "zp-started", GSIZE_TO_POINTER (g_get_monotonic_time ()));
-  g_task_run_in_thread (task, load_in_thread);
+  if (draft != NULL)
+    offer_draft (self, draft, file, NULL, 0);
+  else
+    start_opening (self, file, NULL);
+}
+
+/* The app's window showing file, if any. */
+static ZpWindow *
+find_window_for_file (ZpWindow *self,
+                      GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GList *l = app ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    {
+      GFile *shown = ZP_IS_WINDOW (l->data) ? zp_window_get_file (l->data) : NULL;
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+  return NULL;
 }
 
 void
 zp_window_open (ZpWindow *self,
                 GFile    *file)
 {
+  ZpWindow *showing;
+
   g_return_if_fail (ZP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* One window per file: two documents of one file would overwrite each other. */
+  showing = find_window_for_file (self, file);
+  if (showing != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (showing));
+      return;
+    }
   zp_window_confirm_discard (self, on_open_confirmed, g_object_ref (file), g_object_unref);
 }
 
@@ -810,6 +843,130 @@ pending_run_later (Pending *pending)
   g_idle_add_full (G_PRIORITY_DEFAULT, pending_run_idle, pending, NULL);
 }
 
+/* ---- saving ---- */
+
+typedef struct
+{
+  ZpWindow *self;
+  GFile    *file;     /* the file written */
+  Pending  *pending;  /* run once saved; NULL */
+} SaveJob;
+
+static void save_then (ZpWindow            *self,
+                       GFile               *file,
+                       ZpDocumentSaveFlags  flags,
+                       Pending             *pending);
+
+static void
+save_job_free (SaveJob *job)
+{
+  if (job->pending != NULL)
+    pending_free (job->pending);
+  g_object_unref (job->self);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             SaveJob          *job)
+{
+  ZpWindow *self = job->self;
+
+  if (g_str_equal (response, "overwrite"))
+    save_then (self, job->file, ZP_DOCUMENT_SAVE_OVERWRITE, g_steal_pointer (&job->pending));
+  else if (g_str_equal (response, "reload"))
+    start_opening (self, job->file, NULL);
+  else if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  save_job_free (job);
+}
+
+/* Another program wrote the file since it was opened or saved: never overwrite it unasked. */
+static void
+ask_changed_on_disk (SaveJob *job)
+{
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("Another program changed “%s” since it was opened here. Reload it "
+                            "(the changes made here are lost), save the changes made here "
+                            "under another name, or overwrite the other program’s changes?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (job->self), _("File Changed on Disk"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "overwrite", _("_Overwrite"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response), job);
+  track_dialog (job->self, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveJob *job = user_data;
+  ZpWindow *self = job->self;
+  g_autoptr(GError) error = NULL;
+
+  if (zp_document_save_finish (ZP_DOCUMENT (source), result, &error))
+    {
+      remember_file (self, job->file);
+      if (job->pending != NULL)
+        pending_run (g_steal_pointer (&job->pending));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    {
+      ask_changed_on_disk (job);
+      return;
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      zp_window_show_error (self, heading, error->message);
+    }
+  save_job_free (job);
+}
+
+static void
+save_then (ZpWindow            *self,
+           GFile               *file,
+           ZpDocumentSaveFlags  flags,
+           Pending             *pending)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->self = g_object_ref (self);
+  job->file = g_object_ref (file ? file : zp_document_get_file (self->document));
+  job->pending = pending;
+  zp_document_save_async (self->document, job->file, flags, NULL, on_saved, job);
+}
+
+void
+zp_window_save (ZpWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (ZP_IS_WINDOW (self));
+  g_return_if_fail (file != NULL || zp_document_get_file (self->document) != NULL);
+
+  save_then (self, file, ZP_DOCUMENT_SAVE_DEFAULT, NULL);
+}
+
+/* ---- unsaved changes ---- */
+
 static void
 on_save_as_for_pending (GtkNativeDialog *chooser,
                         int              response,
@@ -821,8 +978,8 @@ on_save_as_for_pending (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file != NULL && zp_window_save_to (self, file))
-    pending_run (pending);
+  if (file != NULL)
+    save_then (self, file, ZP_DOCUMENT_SAVE_DEFAULT, pending);
   else
     pending_free (pending);
 }
@@ -834,18 +991,11 @@ on_save_changes_response (AdwMessageDialog *dialog,
 {
   ZpWindow *self = pending->self;
 
+  /* Discarding needs nothing more: the draft goes with the document's contents. */
   if (g_str_equal (response, "discard"))
-    {
-      zp_window_remove_recovery ();
-      pending_run_later (pending);
-    }
-  else if (g_str_equal (response, "save") && self->file != NULL)
-    {
-      if (zp_window_save_to (self, self->file))
-        pending_run_later (pending);
-      else
-        pending_free (pending);
-    }
+    pending_run_later (pending);
+  else if (g_str_equal (response, "save") && zp_document_get_file (self->document) != NULL)
+    save_then (self, NULL, ZP_DOCUMENT_SAVE_DEFAULT, pending);
   else if (g_str_equal (response, "save"))
     {
       GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save Workbook"), GTK_WINDOW (self),
@@ -868,7 +1018,6 @@ zp_window_confirm_discard (ZpWindow             *self,
 {
   Pending *pending = g_new0 (Pending, 1);
   GtkWidget *dialog;
-  g_autofree char *name = NULL;
   g_autofree char *body = NULL;
 
   pending->self = g_object_ref (self);
@@ -881,8 +1030,8 @@ zp_window_confirm_discard (ZpWindow             *self,
       return;
     }
 
-  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Unsaved workbook"));
-  body = g_strdup_printf (_("“%s” has changes that are not saved. Save them first?"), name);
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Save them first?"),
+                          zp_document_get_title (self->document));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -934,67 +1083,7 @@ zp_window_close_request (GtkWindow *window)
       return TRUE;
     }
   save_window_state (self);
-  if (!zp_window_is_modified (self))
-    zp_window_remove_recovery ();
   return GTK_WINDOW_CLASS (zp_window_parent_class)->close_request (window);
-}
-
-/* ---- recovery ---- */
-
-static void
-on_recovery_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      ZpWindow         *self)
-{
-  g_autoptr(GFile) file = recovery_file ();
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autofree char *info_path = recovery_info_path ();
-  g_autofree char *uri = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ZpWorkbook) workbook = NULL;
-  g_autoptr(GFile) original = NULL;
-
-  if (!g_str_equal (response, "restore"))
-    {
-      zp_window_remove_recovery ();
-      return;
-    }
-  workbook = zp_workbook_load (file, &error);
-  if (workbook == NULL)
-    {
-      zp_window_show_error (self, _("Could Not Restore the Changes"), error->message);
-      return;
-    }
-  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
-    uri = g_key_file_get_string (info, "recovery", "uri", NULL);
-  if (uri != NULL)
-    original = g_file_new_for_uri (uri);
-  zp_window_set_workbook (self, workbook, original);
-  self->recovered = TRUE;
-  update_title (self);
-}
-
-void
-zp_window_offer_recovery (ZpWindow *self)
-{
-  g_autoptr(GFile) file = recovery_file ();
-  GtkWidget *dialog;
-
-  if (!g_file_query_exists (file, NULL))
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"),
-                                   _("Ziping was closed with changes that were not saved. "
-                                     "They were kept in a recovery file."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), self);
-  track_dialog (self, ADW_MESSAGE_DIALOG (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- drag and drop ---- */
@@ -1068,12 +1157,11 @@ zp_window_dispose (GObject *object)
 {
   ZpWindow *self = ZP_WINDOW (object);
 
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->opening != NULL)
     g_cancellable_cancel (self->opening);
   end_opening (self);
-  if (self->workbook != NULL)
-    g_signal_handlers_disconnect_by_data (self->workbook, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1081,12 +1169,52 @@ zp_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->workbook);
-  g_clear_object (&self->file);
-  g_clear_object (&self->undo);
+  g_clear_object (&self->workbook_signals);
+  g_clear_object (&self->forms_signals);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (zp_window_parent_class)->dispose (object);
+}
+
+static void
+zp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZpWindow *self = ZP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      /* (asked for by the property action before the template exists, and after) */
+      g_value_set_boolean (value, self->sidebar_box == NULL || gtk_widget_get_visible (self->sidebar_box));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ZpWindow *self = ZP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      if (self->sidebar_box == NULL || g_value_get_boolean (value) == gtk_widget_get_visible (self->sidebar_box))
+        break;
+      gtk_widget_set_visible (self->sidebar_box, g_value_get_boolean (value));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1097,6 +1225,14 @@ zp_window_class_init (ZpWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = zp_window_dispose;
+  object_class->get_property = zp_window_get_property;
+  object_class->set_property = zp_window_set_property;
+
+  /* The forms list can give its width to the form (F9). */
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = zp_window_close_request;
 
   (void) zp_get_resource ();
@@ -1108,6 +1244,7 @@ zp_window_class_init (ZpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, sidebar_list);
@@ -1124,6 +1261,7 @@ zp_window_class_init (ZpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, export_section);
 
   zp_window_class_init_actions (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 }
 
 static void
@@ -1131,11 +1269,20 @@ zp_window_init (ZpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->undo = zp_undo_stack_new ();
-  zp_form_editor_set_undo_stack (self->form_editor, self->undo);
-  zp_checks_panel_set_undo_stack (self->checks_panel, self->undo);
-  g_signal_connect_swapped (self->undo, "notify", G_CALLBACK (on_undo_state), self);
-  g_signal_connect (self->undo, "applied", G_CALLBACK (on_undo_applied), self);
+  self->document = zp_document_new ();
+  g_signal_connect_swapped (self->document, "notify::workbook", G_CALLBACK (on_document_workbook), self);
+  g_signal_connect_swapped (self->document, "notify::title", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->document, "notify::modified", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->document, "notify::busy", G_CALLBACK (zp_window_update_actions), self);
+  self->workbook_signals = g_signal_group_new (ZP_TYPE_WORKBOOK);
+  g_signal_group_connect_swapped (self->workbook_signals, "changed", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->workbook_signals, "notify", G_CALLBACK (update_title), self);
+  self->forms_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->forms_signals, "items-changed", G_CALLBACK (on_forms_changed), self);
+  zp_form_editor_set_undo_stack (self->form_editor, zp_document_get_undo_stack (self->document));
+  zp_checks_panel_set_undo_stack (self->checks_panel, zp_document_get_undo_stack (self->document));
+  g_signal_connect_swapped (zp_document_get_undo_stack (self->document), "notify", G_CALLBACK (on_undo_state), self);
+  g_signal_connect (zp_document_get_undo_stack (self->document), "applied", G_CALLBACK (on_undo_applied), self);
 
   setup_sidebar (self);
   setup_drop (self);
@@ -1149,11 +1296,10 @@ zp_window_init (ZpWindow *self)
   if (self->settings != NULL)
     g_object_ref (self->settings);
   restore_window_state (self);
-  self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
   zp_window_update_recent_menu (self);
   zp_window_init_export_menu (self);
   label_icon_buttons (GTK_WIDGET (self));
-  zp_window_set_workbook (self, NULL, NULL);
+  on_document_workbook (self);
 }
 
 ZpWindow *
@@ -1167,7 +1313,7 @@ zp_window_get_workbook (ZpWindow *self)
 {
   g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
 
-  return self->workbook;
+  return zp_document_get_workbook (self->document);
 }
 
 GFile *
@@ -1175,7 +1321,7 @@ zp_window_get_file (ZpWindow *self)
 {
   g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return zp_document_get_file (self->document);
 }
 
 gboolean
@@ -1183,13 +1329,42 @@ zp_window_is_modified (ZpWindow *self)
 {
   g_return_val_if_fail (ZP_IS_WINDOW (self), FALSE);
 
-  return self->workbook != NULL && (self->recovered || !zp_undo_stack_is_clean (self->undo));
+  return zp_document_get_modified (self->document);
 }
 
 gboolean
 zp_window_is_reusable (ZpWindow *self)
 {
-  return self->workbook == NULL || (self->file == NULL && !zp_window_is_modified (self));
+  ZpDocument *document = self->document;
+
+  if (zp_document_get_busy (document) || self->opening != NULL)
+    return FALSE;
+  return zp_document_get_workbook (document) == NULL ||
+         (zp_document_get_file (document) == NULL && !zp_document_get_modified (document));
+}
+
+ZpDocument *
+zp_window_get_document (ZpWindow *self)
+{
+  g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+static void
+replace_confirmed (ZpWindow *self,
+                   gpointer  data)
+{
+  zp_document_set_workbook (self->document, ZP_WORKBOOK (data));
+}
+
+void
+zp_window_replace_workbook (ZpWindow   *self,
+                            ZpWorkbook *workbook)
+{
+  g_return_if_fail (ZP_IS_WINDOW (self));
+
+  zp_window_confirm_discard (self, replace_confirmed, g_object_ref (workbook), g_object_unref);
 }
 
 GSettings *
@@ -1249,5 +1424,5 @@ zp_window_get_message_dialog (ZpWindow *self)
 ZpUndoStack *
 zp_window_get_undo_stack (ZpWindow *self)
 {
-  return self->undo;
+  return zp_document_get_undo_stack (self->document);
 }

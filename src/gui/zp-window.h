@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ziping-core.h"
+#include "zp-document.h"
 
 G_BEGIN_DECLS
 
@@ -20,17 +21,20 @@ ZpWindow   *zp_window_new              (GtkApplication *application);
  * A file that fails to load leaves the current workbook open and shows the error. */
 void        zp_window_open             (ZpWindow       *self,
                                         GFile          *file);
+ZpDocument *zp_window_get_document     (ZpWindow       *self);
 /* NULL while the window shows its empty state. */
 ZpWorkbook *zp_window_get_workbook     (ZpWindow       *self);
 GFile      *zp_window_get_file         (ZpWindow       *self);
 gboolean    zp_window_is_modified      (ZpWindow       *self);
-/* TRUE when the window holds no workbook, or an untouched new one. */
+/* TRUE when the window holds no workbook, or an untouched new one, and is not loading. */
 gboolean    zp_window_is_reusable      (ZpWindow       *self);
 /* Shows form (a form of the workbook) in the editor. */
 void        zp_window_show_form        (ZpWindow       *self,
                                         ZpForm         *form);
-/* Offers to restore the autosaved recovery file, if one exists. */
-void        zp_window_offer_recovery   (ZpWindow       *self);
+/* Offers back, one after the other, the recovery drafts nobody holds (left by a window or
+ * an instance that ended without saving): restore (into this window if it is free, else a
+ * new one), keep for later or discard. */
+void        zp_window_offer_drafts     (ZpWindow       *self);
 
 /* Where the bundled example lives (installed, or the source tree). */
 GFile      *zp_window_find_example     (void);

@@ -766,20 +766,15 @@ test_bad_format (void)
                         "bad.ziping:3:3: ", "“version” must be 1 or more, not 0");
 }
 
-/* json-glib takes a few forms strict JSON has not; positions are still found. */
+/* json-glib takes a few forms strict JSON has not, not always the way one would guess:
+ * they are refused with their position before json-glib reads them. */
 static void
 test_lenient_positions (void)
 {
   g_autofree char *data = variant ("\"year\": 2024,", "\"year\": 2024, \"x\": [.5, 0x10, 1.], \"y\": \"\\x41\",");
-  g_autofree char *bad = NULL;
-  const char *weight = strstr (data, "\"weight\": \"5\"");
-  g_autofree char *before = NULL;
 
-  g_assert_nonnull (weight);
-  before = g_strndup (data, weight - data);
-  bad = g_strconcat (before, "\"weight\": []", weight + strlen ("\"weight\": \"5\""), NULL);
-  assert_load_fails (bad, strlen (bad), ZP_IO_ERROR_TYPE,
-                     "bad.ziping:30:15: ", "“weight” must be a string holding a number, not an array");
+  assert_load_fails (data, strlen (data), ZP_IO_ERROR_SYNTAX,
+                     "bad.ziping:4:23: ", "“.5” is not a value");
 }
 
 static void

@@ -755,6 +755,7 @@ test_workbook_forms (void)
   g_assert_true (zp_workbook_get_form (workbook, 0) == ZP_FORM (b));
   zp_workbook_remove_form (workbook, 1);                  /* B C */
   g_assert_cmpuint (zp_workbook_find_form (workbook, ZP_FORM (a)), ==, G_MAXUINT);
+  g_assert_cmpuint (zp_workbook_find_form (workbook, ZP_FORM (c)), ==, 1);
   g_assert_cmpuint (zp_workbook_get_n_projects (workbook), ==, 2);
 
   g_assert_finalize_object (workbook);

@@ -27,7 +27,7 @@ def check_usage(cli, directory):
     seed = seed_path()
     expect(cli, [], 2, 'no arguments', ['--format'])
     expect(cli, [seed, '-o', out], 2, 'no format', ['--format'])
-    expect(cli, [seed, '--format', 'docx', '-o', out], 2, 'unknown format', ['xlsx, pdf or csv'])
+    expect(cli, [seed, '--format', 'odt', '-o', out], 2, 'unknown format', ['xlsx, pdf, csv or docx'])
     expect(cli, [seed, '--format', 'xlsx'], 2, 'no output', ['--output'])
     expect(cli, [seed, seed, '--format', 'xlsx', '-o', out], 2, 'two files', ['FILE'])
     expect(cli, [seed, '--format', 'xlsx', '-o', out, '--layout', 'tianjin'], 2, 'unknown layout',

@@ -114,6 +114,47 @@ def check_long_grid(cli, directory):
         equal(len(hits), 1, f'row {i} is on exactly one page')
 
 
+# Digits as written on cheques, and a mark between numbers: characters a form prints
+# nowhere else, so the analysis can be picked out of the page text in order.
+CHEQUE_DIGITS = '零壹贰叁肆伍陆柒捌玖'
+MARK = '乂'
+
+
+def numbered_text(length):
+    """MARK and a five-digit number, again and again, cut to `length` characters."""
+    pieces, n = [], 0
+    while sum(map(len, pieces)) < length:
+        pieces.append(MARK + ''.join(CHEQUE_DIGITS[int(d)] for d in f'{n:05d}'))
+        n += 1
+    return ''.join(pieces)[:length]
+
+
+def check_long_analysis(cli, directory):
+    """An analysis of 100,001 characters is printed whole, continued over pages, in
+    order, never cut or shrunk out of sight."""
+    text = numbered_text(100001)
+
+    def long_analysis(document):
+        form = document['forms'][3]
+        form['analysis'] = text
+        document['forms'] = [form]
+    source = variant(long_analysis, directory, 'analysis.ziping')
+    out = export(cli, source, 'pdf', os.path.join(directory, 'analysis.pdf'))
+    pages = int(pdfinfo(out)['Pages'])
+    check(pages >= 20, f'100,001 characters take many pages ({pages})')
+    alphabet = set(CHEQUE_DIGITS + MARK)
+    printed = ''.join(c for c in run(tool('pdftotext'), '-raw', out, '-') if c in alphabet)
+    equal(len(printed), len(text), 'characters of the analysis printed')
+    check(printed == text, 'the analysis is printed whole and in order')
+    # Each page of the continued text carries its label, and none is drawn tiny: the
+    # pieces are as tall as a page allows, so a page holds at most about 3,000 of them.
+    for page in (2, pages // 2, pages - 1):
+        page_chars = [c for c in page_text(out, page, '-raw') if c in alphabet]
+        check(0 < len(page_chars) < 3500, f'page {page} holds a piece of normal size ({len(page_chars)})')
+        check('偏差大或目标未完成原因分析' in squeeze(page_text(out, page, '-raw')),
+              f'page {page} shows the label beside the continued text')
+
+
 def render(path, directory, prefix):
     tool('pdftoppm')
     run(tool('pdftoppm'), '-r', '50', '-gray', '-png', path, os.path.join(directory, prefix))
@@ -158,6 +199,7 @@ def main():
     check_fonts(path)
     check_text(path)
     check_long_grid(cli, directory)
+    check_long_analysis(cli, directory)
     check_references(path, directory, update)
     finish('check-pdf')
 

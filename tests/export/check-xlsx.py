@@ -6,13 +6,14 @@ setup as written; LibreOffice for the figures its formulas compute.
 usage: check-xlsx.py ZIPING-CLI
 """
 import os
+import re
 import sys
 
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from exportlib import (check, equal, export, finish, libreoffice_sheets, seed_path,  # noqa: E402
-                       temp_dir, variant)
+from exportlib import (HOSTILE, check, equal, export, finish, hostile_document,  # noqa: E402
+                       libreoffice_sheets, seed_path, temp_dir, variant)
 
 SHEETS = ['江岸区大数据中心', '科技条件专项', '公务员医疗报销', '子女统筹', '汇总表']
 
@@ -79,7 +80,14 @@ def check_page_setup(ws):
     check(ws.page_setup.fitToWidth in (None, 1), f'{ws.title}: one page wide')
     equal(ws.page_setup.fitToHeight, 0, f'{ws.title}: as many pages tall as needed')
     check(ws.print_title_rows is not None, f'{ws.title}: heading rows repeat on each page')
-    check(ws.print_area is not None, f'{ws.title}: print area set')
+    # No print area: what prints is the used range, which is the form's grid and nothing
+    # else (one defined name per sheet, not two: see zp-export-xlsx.c).
+    equal(ws.print_area, None, f'{ws.title}: no print area beside the used range')
+    equal(ws.min_row, 1, f'{ws.title}: the used range starts at the title')
+    equal(ws.min_column, 1, f'{ws.title}: the used range starts in column A')
+    check(ws.max_column <= 9, f'{ws.title}: the used range is the form columns ({ws.max_column})')
+    last_text = max(c.row for row in ws.iter_rows() for c in row if c.value is not None)
+    equal(ws.max_row, last_text, f'{ws.title}: the used range ends with the form')
     check('第 &P 页 共 &N 页' in (ws.oddFooter.center.text or ''), f'{ws.title}: page numbers')
     for col in 'ABCDEFG' if ws.title != '汇总表' else 'ABCDEF':
         check(ws.column_dimensions[col].width and ws.column_dimensions[col].width > 5,
@@ -232,6 +240,71 @@ def check_streamed(cli, directory):
     equal(lo['汇总表'][3][5], '100', 'LibreOffice: summary of the streamed form')
 
 
+def check_hostile_texts(cli, directory):
+    """Texts that would run as formulas are stored as strings: the formulas in the file
+    are Ziping's own (rates, scores, totals), none of them a sender's."""
+    source = variant(hostile_document, directory, 'hostile.ziping')
+    book = openpyxl.load_workbook(export(cli, source, 'xlsx', os.path.join(directory, 'hostile.xlsx')))
+    strings, formulas = set(), []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == 's':
+                    # A carriage return is stored escaped, as the format wants.
+                    strings.add(cell.value.replace('_x000D_', '\r'))
+                elif cell.data_type == 'f':
+                    # The summary's references name the sheet: the title, quoted.
+                    formulas.append(re.sub(r"'(?:[^']|'')*'!", '', cell.value))
+    equal([t for t in HOSTILE if t not in strings], [], 'hostile texts stored as strings')
+    check(formulas, 'the sheet has its own formulas')
+    equal([f for f in formulas if any(w in f for w in ('evil', 'cmd', 'DDE', '1+1', 'SUM(1'))], [],
+          'no sender text among the formulas')
+
+
+def merged_range_at(ws, coordinate):
+    return next((r for r in ws.merged_cells.ranges if coordinate in r), None)
+
+
+def continued_text(ws, label):
+    """The text beside `label` in column A, read down over the rows the label spans."""
+    row = next(c.row for c in ws['A'] if c.value == label)
+    merge = merged_range_at(ws, f'A{row}')
+    last = merge.max_row if merge else row
+    return [ws.cell(r, 2).value or '' for r in range(row, last + 1)], row, last
+
+
+def check_long_texts(cli, directory):
+    """A text past a cell's 32,767 characters (and past what a 409-point row prints) is
+    continued over rows below it, whole; the formulas below it still add up."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    analysis = ''.join(f'第{i:05d}句分析；' for i in range(10001))[:100001]
+    name = ('很长的指标名称' * 6000) + '结束'
+
+    def long_texts(document):
+        form = document['forms'][3]
+        form['analysis'] = analysis
+        form['goals'][0]['indicators'][0]['name'] = name
+        document['forms'] = [form]
+    source = variant(long_texts, directory, 'long-texts.ziping')
+    out = export(cli, source, 'xlsx', os.path.join(directory, 'long-texts.xlsx'))
+    ws = openpyxl.load_workbook(out)['子女统筹']
+    pieces, first, last = continued_text(ws, '偏差大或目标未完成原因分析')
+    equal(len(''.join(pieces)), len(analysis), 'characters of the analysis in the sheet')
+    check(''.join(pieces) == analysis, 'the analysis reads whole, in order, over its rows')
+    check(len(pieces) > 20, f'the analysis is continued over many rows ({len(pieces)})')
+    check(max(map(len, pieces)) <= 32767, 'no cell holds more than 32,767 characters')
+    for r in range(first, last + 1):
+        check((ws.row_dimensions[r].height or 0) <= 409, f'row {r} is at most 409 points high')
+    # The first indicator's name, in the grid, under merged categories: continued too.
+    names = [c.value for c in ws['D'] if isinstance(c.value, str) and c.value.startswith('很长')]
+    equal(''.join(names), name, 'the long indicator name reads whole over its rows')
+    check(len(names) > 1, f'the long name is continued ({len(names)} rows)')
+    lo = libreoffice_sheets(out, os.path.join(directory, 'long-texts'))
+    total = next(row for row in lo['子女统筹'] if row and row[0] == '总分')
+    equal(total[6], '100', 'LibreOffice: the total adds up below the continued name')
+    equal(lo['汇总表'][2][2:6], ['100%', '20', '80', '100'], 'LibreOffice: the summary finds the moved figures')
+
+
 def main():
     cli = sys.argv[1]
     directory = temp_dir()
@@ -250,6 +323,8 @@ def main():
     check_single_form_and_central(cli, directory)
     check_streamed(cli, directory)
     check_override(cli, directory)
+    check_hostile_texts(cli, directory)
+    check_long_texts(cli, directory)
     finish('check-xlsx')
 
 

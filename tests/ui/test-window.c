@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "zp-application.h"
 #include "zp-form-info.h"
 #include "zp-preferences-window.h"
 #include "zp-score-cell.h"
@@ -34,6 +35,43 @@ spin (guint ms)
 
   g_timeout_add (ms, quit_loop, loop);
   g_main_loop_run (loop);
+}
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until expr holds; fails the test after 10 s. */
+#define wait_for(expr) G_STMT_START {                                           \
+    guint wake_ = g_timeout_add (10, wake_up, NULL);                             \
+    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;                 \
+    while (!(expr) && g_get_monotonic_time () < end_)                            \
+      g_main_context_iteration (NULL, TRUE);                                     \
+    g_source_remove (wake_);                                                     \
+    if (!(expr))                                                                 \
+      g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #expr);    \
+  } G_STMT_END
+
+/* Opens file in window and waits until it is shown (or has failed: a dialog). */
+static void
+load_and_wait (ZpWindow *window,
+               GFile    *file)
+{
+  ZpDocument *document = zp_window_get_document (window);
+
+  zp_window_open (window, file);
+  wait_for (!zp_document_get_busy (document) && window->opening == NULL);
+}
+
+/* Saves and waits for the worker. */
+static void
+save_and_wait (ZpWindow *window,
+               GFile    *file)
+{
+  zp_window_save (window, file);
+  wait_for (!zp_document_get_busy (zp_window_get_document (window)));
 }
 
 /* Runs the main loop until the window holds a workbook other than `old` (5 s at most). */
@@ -117,7 +155,8 @@ open_example (void)
   g_assert_nonnull (example);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (zp_window_load_file (window, example));
+  load_and_wait (window, example);
+  g_assert_nonnull (zp_window_get_workbook (window));
   spin (400);
   return window;
 }
@@ -303,13 +342,13 @@ test_save_and_reopen (void)
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "3 次");
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "deviation-note")), "设备更新，巡检推迟");
-  g_assert_true (zp_window_save_to (window, file));
+  save_and_wait (window, file);
   g_assert_false (zp_window_is_modified (window));
   destroy_window (window);
 
   reopened = zp_window_new (NULL);
   gtk_window_present (GTK_WINDOW (reopened));
-  g_assert_true (zp_window_load_file (reopened, file));
+  load_and_wait (reopened, file);
   form = zp_workbook_get_form (zp_window_get_workbook (reopened), 1);
   indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
   g_assert_cmpstr (zp_indicator_get_actual (indicator), ==, "3 次");
@@ -328,7 +367,7 @@ test_broken_file (void)
   AdwMessageDialog *dialog;
 
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"ziping\",\n  oops\n}\n", -1, NULL));
-  g_assert_false (zp_window_load_file (window, file));
+  load_and_wait (window, file);
   dialog = zp_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “broken.ziping”");
@@ -337,22 +376,7 @@ test_broken_file (void)
   g_assert_true (zp_window_get_workbook (window) == workbook);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
-  g_assert_null (zp_window_get_message_dialog (window));
-
-  /* the same through the threaded open */
-  zp_window_open (window, file);
-  {
-    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-    while (zp_window_get_message_dialog (window) == NULL && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, TRUE);
-  }
-  dialog = zp_window_get_message_dialog (window);
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.ziping:3:"));
-  g_assert_true (zp_window_get_workbook (window) == workbook);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (zp_window_get_message_dialog (window) == NULL);
   destroy_window (window);
 }
 
@@ -469,34 +493,281 @@ test_explain_warning (void)
   destroy_window (window);
 }
 
-static void
-test_recovery (void)
+/* A window on a copy of the example saved as name, its drafts written a second after a change. */
+static ZpWindow *
+open_copy (const char *name,
+           GFile     **file_out)
 {
-  ZpWindow *window = open_example ();
+  g_autoptr(GFile) example = zp_window_find_example ();
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (example, NULL);
+  ZpWindow *window = zp_window_new (NULL);
+
+  *file_out = g_file_new_for_path (path);
+  g_assert_true (zp_workbook_save (workbook, *file_out, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  load_and_wait (window, *file_out);
+  g_assert_nonnull (zp_window_get_workbook (window));
+  zp_document_set_autosave_delay (zp_window_get_document (window), 1);
+  return window;
+}
+
+static void
+edit_analysis (ZpWindow   *window,
+               const char *text)
+{
   ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 0);
-  g_autofree char *path = g_build_filename (tmpdir, "ziping", "recovery.ziping", NULL);
+
+  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", text, FALSE);
+}
+
+static gboolean
+has_draft (ZpWindow *window)
+{
+  ZpDraft *draft = zp_document_get_draft (zp_window_get_document (window));
+
+  return draft != NULL && zp_draft_get_time (draft) != NULL;
+}
+
+static char *
+draft_text (ZpWindow *window)
+{
+  ZpDraft *draft = zp_document_get_draft (zp_window_get_document (window));
+  g_autoptr(GFile) data = zp_draft_dup_data_file (draft);
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (data, NULL);
+
+  if (workbook == NULL)
+    return NULL;
+  return g_strdup (zp_form_get_analysis (zp_workbook_get_form (workbook, 0)));
+}
+
+static guint
+count_orphans (void)
+{
+  g_autoptr(GListModel) orphans = zp_draft_list_orphans ();
+
+  return g_list_model_get_n_items (orphans);
+}
+
+/* Two windows keep a draft each: neither overwrites nor deletes the other's, a window
+ * closed cleanly takes only its own, undo to the saved state removes it, and a live
+ * window's draft is never offered. */
+static void
+test_drafts_two_windows (void)
+{
+  g_autoptr(GFile) file_a = NULL;
+  g_autoptr(GFile) file_b = NULL;
+  g_autoptr(GFile) file_c = NULL;
+  ZpWindow *a = open_copy ("a.ziping", &file_a);
+  ZpWindow *b = open_copy ("b.ziping", &file_b);
+  ZpWindow *c = open_copy ("c.ziping", &file_c);
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+
+  edit_analysis (a, "甲窗口的修改");
+  edit_analysis (b, "乙窗口的修改");
+  wait_for (has_draft (a) && has_draft (b));
+  g_assert_false (has_draft (c));
+  g_assert_cmpstr (zp_draft_get_id (zp_document_get_draft (zp_window_get_document (a))), !=,
+                   zp_draft_get_id (zp_document_get_draft (zp_window_get_document (b))));
+  text_a = draft_text (a);
+  text_b = draft_text (b);
+  g_assert_cmpstr (text_a, ==, "甲窗口的修改");
+  g_assert_cmpstr (text_b, ==, "乙窗口的修改");
+  g_assert_true (g_file_equal (zp_draft_get_file (zp_document_get_draft (zp_window_get_document (a))), file_a));
+  /* held by live windows: nothing to offer */
+  g_assert_cmpuint (count_orphans (), ==, 0);
+
+  /* an unmodified window closing takes no draft with it */
+  gtk_window_close (GTK_WINDOW (c));
+  wait_for (count_orphans () == 0 && has_draft (a) && has_draft (b));
+  g_clear_pointer (&text_a, g_free);
+  text_a = draft_text (a);
+  g_assert_cmpstr (text_a, ==, "甲窗口的修改");
+
+  /* back to the saved state: no draft */
+  gtk_widget_activate_action (GTK_WIDGET (a), "win.undo", NULL);
+  g_assert_false (zp_window_is_modified (a));
+  g_assert_false (has_draft (a));
+  g_assert_true (has_draft (b));
+
+  /* saving removes it too */
+  save_and_wait (b, NULL);
+  g_assert_false (has_draft (b));
+  destroy_window (a);
+  destroy_window (b);
+  g_assert_cmpuint (count_orphans (), ==, 0);
+}
+
+/* An orphaned draft (its window's process is gone) is offered at start with its file
+ * name; "keep for later" keeps it, "restore" brings the changes back, modified. */
+static void
+test_drafts_offered (void)
+{
+  g_autoptr(GFile) file = NULL;
+  ZpWindow *window = open_copy ("offered.ziping", &file);
+  g_autoptr(ZpDraft) draft = NULL;
+  g_autoptr(GFile) data_file = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
   ZpWindow *restored;
   AdwMessageDialog *dialog;
 
-  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "未完成原因", FALSE);
-  zp_window_autosave (window);
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* What a crashed process leaves: a draft nobody holds. */
+  edit_analysis (window, "崩溃前的修改");
+  wait_for (has_draft (window));
+  data_file = zp_draft_dup_data_file (zp_document_get_draft (zp_window_get_document (window)));
+  g_assert_true (g_file_load_contents (data_file, NULL, &data, &length, NULL, NULL));
   destroy_window (window);
+  g_assert_cmpuint (count_orphans (), ==, 0);
+  draft = zp_draft_new ();
+  g_assert_true (zp_draft_write (draft, data, length, file, NULL, NULL));
+  g_clear_object (&draft);  /* unlocked, as by a process's end */
 
   restored = zp_window_new (NULL);
   gtk_window_present (GTK_WINDOW (restored));
-  zp_window_offer_recovery (restored);
+  zp_window_offer_drafts (restored);
   dialog = zp_window_get_message_dialog (restored);
   g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "offered.ziping"));
+  /* offered by this window: another instance would not see it now */
+  g_assert_cmpuint (count_orphans (), ==, 0);
+  adw_message_dialog_response (dialog, "keep");
+  wait_for (count_orphans () == 1);
+  g_assert_null (zp_window_get_workbook (restored));
+
+  /* reopening the file by name offers it too */
+  zp_window_open (restored, file);
+  dialog = zp_window_get_message_dialog (restored);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
   adw_message_dialog_response (dialog, "restore");
-  spin (100);
-  g_assert_nonnull (zp_window_get_workbook (restored));
-  form = zp_workbook_get_form (zp_window_get_workbook (restored), 0);
-  g_assert_cmpstr (zp_form_get_analysis (form), ==, "未完成原因");
+  wait_for (zp_window_get_workbook (restored) != NULL && !zp_document_get_busy (zp_window_get_document (restored)));
+  g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (restored), 0)), ==, "崩溃前的修改");
   g_assert_true (zp_window_is_modified (restored));
+  g_assert_true (g_file_equal (zp_window_get_file (restored), file));
+  /* the draft is the window's own now */
+  g_assert_cmpuint (count_orphans (), ==, 0);
   destroy_window (restored);
-  zp_window_remove_recovery ();
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_orphans (), ==, 0);
+}
+
+/* Reopening a file by name and discarding its draft opens the file as it is. */
+static void
+test_drafts_discard (void)
+{
+  g_autoptr(GFile) file = NULL;
+  ZpWindow *window = open_copy ("discarded.ziping", &file);
+  g_autoptr(ZpDraft) draft = zp_draft_new ();
+  g_autofree char *data = zp_workbook_to_data (zp_window_get_workbook (window), NULL);
+  AdwMessageDialog *dialog;
+
+  destroy_window (window);
+  g_assert_true (zp_draft_write (draft, data, strlen (data), file, NULL, NULL));
+  g_clear_object (&draft);
+  g_assert_cmpuint (count_orphans (), ==, 1);
+  window = zp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  zp_window_open (window, file);
+  dialog = zp_window_get_message_dialog (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
+  g_assert_false (zp_window_is_modified (window));
+  g_assert_cmpuint (count_orphans (), ==, 0);
+  destroy_window (window);
+}
+
+/* `ziping a.ziping b.ziping`: each file gets a window (the second used to replace the
+ * first in the window still loading it). */
+static void
+test_open_two_files (void)
+{
+  g_autoptr(ZpApplication) app = zp_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) a = NULL;
+  g_autoptr(GFile) b = NULL;
+  ZpWindow *window;
+  GFile *files[2];
+  GList *windows;
+
+  destroy_window (open_copy ("two-a.ziping", &a));
+  destroy_window (open_copy ("two-b.ziping", &b));
+  files[0] = a;
+  files[1] = b;
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  wait_for (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 2);
+  /* a copy: the app reorders its list as windows get the focus */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    wait_for (zp_window_get_workbook (l->data) != NULL && ZP_WINDOW (l->data)->opening == NULL);
+  g_assert_true (g_file_equal (zp_window_get_file (windows->data), b) ||
+                 g_file_equal (zp_window_get_file (windows->next->data), b));
+  g_assert_true (g_file_equal (zp_window_get_file (windows->data), a) ||
+                 g_file_equal (zp_window_get_file (windows->next->data), a));
+  window = windows->data;
+  g_list_free (windows);
+
+  /* opening a file already shown presents its window instead of a second copy */
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    destroy_window (windows->data);
+  (void) window;
+}
+
+/* A file written by another program since it was opened is not overwritten unasked. */
+static void
+test_changed_on_disk (void)
+{
+  g_autoptr(GFile) file = NULL;
+  ZpWindow *window = open_copy ("changed.ziping", &file);
+  g_autoptr(ZpWorkbook) other = zp_workbook_load (file, NULL);
+  g_autoptr(ZpWorkbook) after = NULL;
+  AdwMessageDialog *dialog;
+
+  /* another program's change, a second later (the file's time is its tag) */
+  g_usleep (G_USEC_PER_SEC / 100);
+  zp_form_set_analysis (zp_workbook_get_form (other, 0), "别的程序写的");
+  g_assert_true (zp_workbook_save (other, file, NULL));
+  edit_analysis (window, "这里的修改");
+
+  zp_window_save (window, NULL);
+  wait_for (zp_window_get_message_dialog (window) != NULL);
+  dialog = zp_window_get_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
+  after = zp_workbook_load (file, NULL);
+  g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (after, 0)), ==, "别的程序写的");
+  g_assert_true (zp_window_is_modified (window));
+
+  /* reload: the other program's version */
+  adw_message_dialog_response (dialog, "reload");
+  gtk_window_destroy (GTK_WINDOW (dialog));  /* as a click on the button does */
+  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window) &&
+            zp_window_get_message_dialog (window) == NULL);
+  g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "别的程序写的");
+
+  /* changed again, and overwritten when asked to */
+  g_usleep (G_USEC_PER_SEC / 100);
+  zp_form_set_analysis (zp_workbook_get_form (other, 0), "第二次");
+  g_assert_true (zp_workbook_save (other, file, NULL));
+  edit_analysis (window, "覆盖它");
+  zp_window_save (window, NULL);
+  wait_for (zp_window_get_message_dialog (window) != NULL &&
+            g_str_equal (adw_message_dialog_get_heading (zp_window_get_message_dialog (window)), "File Changed on Disk"));
+  adw_message_dialog_response (zp_window_get_message_dialog (window), "overwrite");
+  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window));
+  g_clear_object (&after);
+  after = zp_workbook_load (file, NULL);
+  g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (after, 0)), ==, "覆盖它");
+
+  /* our own save is not a change by another program */
+  edit_analysis (window, "再存一次");
+  save_and_wait (window, NULL);
+  g_assert_false (zp_window_is_modified (window));
+  destroy_window (window);
 }
 
 /* Tab in a cell moves to the next cell of the row, then to the next row. */
@@ -989,6 +1260,140 @@ test_overall_goal (void)
   destroy_window (window);
 }
 
+/* The cell's place within the form's scrolled area. */
+static graphene_rect_t
+cell_bounds (ZpWindow   *window,
+             const char *field)
+{
+  ZpIndicatorTable *table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  GtkWidget *cell = zp_indicator_table_get_cell (table, 0, field);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (window->editor_scroller), &bounds));
+  return bounds;
+}
+
+static gboolean
+table_laid_out (ZpWindow *window,
+                int       width)
+{
+  ZpIndicatorTable *table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+
+  if (g_test_verbose ())
+    g_printerr ("window %d (want %d), table %p\n", gtk_widget_get_width (GTK_WIDGET (window)), width, (void *) table);
+  /* (the window's own width leaves out its frame's few pixels) */
+  return ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) <= 16 && table != NULL &&
+         zp_indicator_table_get_cell (table, 0, "deviation-note") != NULL &&
+         gtk_widget_get_width (zp_indicator_table_get_cell (table, 0, "deviation-note")) > 0;
+}
+
+static const char *figure_fields[] = { "weight", "score", "deviation-note" };
+
+static gboolean
+figures_fit (ZpWindow *window)
+{
+  int visible = gtk_widget_get_width (GTK_WIDGET (window->editor_scroller));
+
+  for (guint i = 0; i < G_N_ELEMENTS (figure_fields); i++)
+    {
+      graphene_rect_t bounds = cell_bounds (window, figure_fields[i]);
+
+      if (g_test_verbose ())
+        g_printerr ("%s: x %.0f width %.0f of %d\n", figure_fields[i], bounds.origin.x, bounds.size.width, visible);
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > visible)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 分值, 得分 and 偏差原因 are whole within the visible width of the form (once the layout
+ * after the last change has settled). */
+static void
+assert_figures_on_screen (ZpWindow *window)
+{
+  int visible;
+  const char **fields = figure_fields;
+
+  wait_for (figures_fit (window));
+  visible = gtk_widget_get_width (GTK_WIDGET (window->editor_scroller));
+  for (guint i = 0; i < G_N_ELEMENTS (figure_fields); i++)
+    {
+      graphene_rect_t bounds = cell_bounds (window, fields[i]);
+
+      if (g_test_verbose ())
+        g_printerr ("%s: x %.0f width %.0f of %d\n", fields[i], bounds.origin.x, bounds.size.width, visible);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, visible);
+    }
+  /* the figures keep their width: the text columns gave theirs */
+  g_assert_cmpfloat (cell_bounds (window, "weight").size.width, >=, 36);
+  g_assert_cmpfloat (cell_bounds (window, "score").size.width, >=, 50);
+  g_assert_cmpfloat (cell_bounds (window, "deviation-note").size.width, >=, 70);
+}
+
+static ZpWindow *
+open_example_sized (int width,
+                    int height)
+{
+  ZpWindow *window = zp_window_new (NULL);
+  g_autoptr(GFile) example = zp_window_find_example ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  load_and_wait (window, example);
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  wait_for (table_laid_out (window, width));
+  return window;
+}
+
+/* At 1280×800 with the checks open the figures stay on screen beside the checks. */
+static void
+test_table_fits_1280_checks (void)
+{
+  ZpWindow *window = open_example_sized (1280, 800);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  wait_for (adw_flap_get_reveal_progress (window->checks_flap) == 1.0);
+  g_assert_false (adw_flap_get_folded (window->checks_flap));
+  wait_for (gtk_widget_get_width (GTK_WIDGET (window->editor_scroller)) < 1280 - 330 - 300);
+  assert_figures_on_screen (window);
+  destroy_window (window);
+}
+
+/* Needs a screen of 1366×768 at least: run by the ui-1366 test under its own Xvfb. */
+static void
+test_table_fits_1366 (void)
+{
+  ZpWindow *window = open_example_sized (1366, 768);
+
+  assert_figures_on_screen (window);
+  destroy_window (window);
+}
+
+/* At 1024×600 the figures stay on screen, the checks lie over the form instead of beside
+ * it, and F9 gives the forms list's width to the form. */
+static void
+test_table_fits_1024 (void)
+{
+  ZpWindow *window = open_example_sized (1024, 600);
+  double name_width;
+
+  assert_figures_on_screen (window);
+  name_width = cell_bounds (window, "name").size.width;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (window->sidebar_box));
+  wait_for (cell_bounds (window, "name").size.width > name_width + 50);
+  assert_figures_on_screen (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (window->sidebar_box));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (window->checks_flap));
+  /* no room beside the form: the checks are an overlay */
+  wait_for (adw_flap_get_folded (window->checks_flap));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1018,7 +1423,14 @@ main (int   argc,
   g_test_add_func ("/window/open-asks", test_open_asks);
   g_test_add_func ("/window/explain-warning", test_explain_warning);
   g_test_add_func ("/window/review", test_review);
-  g_test_add_func ("/window/recovery", test_recovery);
+  g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
+  g_test_add_func ("/window/drafts-offered", test_drafts_offered);
+  g_test_add_func ("/window/drafts-discard", test_drafts_discard);
+  g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window/open-two-files", test_open_two_files);
+  g_test_add_func ("/window/table-fits-1280-checks", test_table_fits_1280_checks);
+  g_test_add_func ("/window/table-fits-1024", test_table_fits_1024);
+  g_test_add_func ("/window/table-fits-1366", test_table_fits_1366);
   g_test_add_func ("/window/tab", test_tab);
   g_test_add_func ("/window/new-central", test_new_central);
   g_test_add_func ("/window/new-year", test_new_year);
