@@ -1476,3 +1476,12 @@ zp_import_layout_name (ZpImportLayout layout)
     default:                        return "";
     }
 }
+
+const char *
+zp_import_guess_scheme (ZpImport *import)
+{
+  for (guint f = 0; f < import->forms->len; f++)
+    if (((ZpImportForm *) g_ptr_array_index (import->forms, f))->layout == ZP_IMPORT_LAYOUT_CENTRAL)
+      return "central";
+  return ZP_SCHEME_DEFAULT_ID;
+}

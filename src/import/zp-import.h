@@ -136,4 +136,8 @@ void       zp_import_apply         (ZpImport     *import,
 
 const char *zp_import_layout_name  (ZpImportLayout layout);   /* translated */
 
+/* The built-in scheme a new workbook for these forms should use: "central" when a form is
+ * in the 10号 layout, else the default. */
+const char *zp_import_guess_scheme (ZpImport     *import);
+
 G_END_DECLS
