@@ -318,3 +318,73 @@ zp_import_dialog_choose (ZpWindow *window)
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), window);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+/* Pasting rows ---------------------------------------------------------------------------- */
+
+guint
+zp_import_paste_into_form (ZpDocument *document,
+                           ZpForm     *form,
+                           const char *text,
+                           GError    **error)
+{
+  g_autoptr(GPtrArray) rows = zp_import_parse_rows (text, error);
+  ZpUndoStack *undo = zp_document_get_undo_stack (document);
+  ZpGoal *goal;
+
+  if (rows == NULL)
+    return 0;
+  if (zp_form_get_n_goals (form) == 0)
+    {
+      g_autoptr(ZpGoal) first = zp_goal_new ();
+
+      zp_undo_stack_begin_group (undo);
+      zp_undo_stack_insert (undo, G_OBJECT (form), G_MAXUINT, G_OBJECT (first));
+    }
+  else
+    zp_undo_stack_begin_group (undo);
+  goal = zp_form_get_goal (form, zp_form_get_n_goals (form) - 1);
+  for (guint i = 0; i < rows->len; i++)
+    zp_undo_stack_insert (undo, G_OBJECT (goal), G_MAXUINT, g_ptr_array_index (rows, i));
+  zp_undo_stack_end_group (undo);
+  return rows->len;
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(ZpWindow) window = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  ZpForm *form = zp_window_get_selected_form (window);
+  guint added;
+
+  if (form == NULL)
+    return;
+  if (text == NULL)
+    {
+      zp_window_toast (window, _("The clipboard holds no text to paste"));
+      return;
+    }
+  added = zp_import_paste_into_form (window->document, form, text, &error);
+  if (added == 0)
+    zp_window_toast (window, error->message);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row pasted",
+                                                               "%u rows pasted", added), added);
+
+      zp_window_toast (window, message);
+    }
+}
+
+void
+zp_import_paste_clipboard (ZpWindow *window)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+
+  if (zp_window_get_selected_form (window) == NULL)
+    return;
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, g_object_ref (window));
+}

@@ -706,7 +706,10 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  zp_import_dialog_choose (ZP_WINDOW (widget));
+  if (g_str_equal (action_name, "win.paste-rows"))
+    zp_import_paste_clipboard (ZP_WINDOW (widget));
+  else
+    zp_import_dialog_choose (ZP_WINDOW (widget));
 }
 #endif
 
@@ -767,6 +770,9 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-forms-list", NULL, show_forms_list_action);
 #ifdef ZP_HAVE_IMPORT
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-rows", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.paste-rows", NULL);
 #endif
 #ifdef ZP_HAVE_EXPORT
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);

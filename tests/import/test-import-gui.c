@@ -174,6 +174,32 @@ test_damaged_file (void)
   close_window (window);
 }
 
+/* Rows on the clipboard pasted into the selected form: one undo step. */
+static void
+test_paste_rows (void)
+{
+  ZpWindow *window = open_example ();
+  ZpDocument *document = zp_window_get_document (window);
+  ZpForm *form = zp_window_get_selected_form (window);
+  ZpGoal *goal;
+  guint before;
+
+  g_assert_nonnull (form);
+  goal = zp_form_get_goal (form, zp_form_get_n_goals (form) - 1);
+  before = zp_goal_get_n_indicators (goal);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)),
+                          "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n"
+                          "产出指标\t数量指标\t巡检次数\t≥12次\t12次\t2\n"
+                          "\t质量指标\t合格率\t100%\t100%\t3\n");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL);
+  wait_for (zp_goal_get_n_indicators (goal) == before + 2);
+  g_assert_cmpstr (zp_indicator_get_name (zp_goal_get_indicator (goal, before + 1)), ==, "合格率");
+  g_assert_cmpstr (zp_indicator_get_category (zp_goal_get_indicator (goal, before + 1)), ==, "产出指标");
+  g_assert_true (zp_undo_stack_undo (zp_document_get_undo_stack (document)));
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, before);
+  close_window (window);
+}
+
 static void
 test_sniff (void)
 {
@@ -212,5 +238,6 @@ main (int   argc,
   g_test_add_func ("/import-gui/add-keeps-one-department", test_add_keeps_one_department);
   g_test_add_func ("/import-gui/open-spreadsheet", test_open_spreadsheet);
   g_test_add_func ("/import-gui/damaged-file", test_damaged_file);
+  g_test_add_func ("/import-gui/paste-rows", test_paste_rows);
   return g_test_run ();
 }
