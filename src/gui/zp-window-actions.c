@@ -11,6 +11,9 @@
 #ifdef ZP_HAVE_EXPORT
 #include "zp-export.h"
 #endif
+#ifdef ZP_HAVE_IMPORT
+#include "zp-import-dialog.h"
+#endif
 
 #define MAX_RECENT 8
 
@@ -73,6 +76,14 @@ on_open_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
+#ifdef ZP_HAVE_IMPORT
+  /* A spreadsheet opens as a new workbook, through the import's preview. */
+  if (file != NULL && zp_import_file_is_spreadsheet (file))
+    {
+      zp_import_dialog_show (self, file, TRUE);
+      return;
+    }
+#endif
   if (file != NULL)
     zp_window_open (self, file);
 }
@@ -87,6 +98,17 @@ open_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   add_ziping_filter (GTK_FILE_CHOOSER (chooser));
+#ifdef ZP_HAVE_IMPORT
+  {
+    g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
+
+    gtk_file_filter_set_name (sheets, _("Spreadsheets (.xlsx, .xls, .et)"));
+    gtk_file_filter_add_pattern (sheets, "*.xlsx");
+    gtk_file_filter_add_pattern (sheets, "*.xls");
+    gtk_file_filter_add_pattern (sheets, "*.et");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
+  }
+#endif
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -678,6 +700,19 @@ zp_window_update_recent_menu (ZpWindow *self)
     g_menu_append (self->recent_submenu, _("No recent workbooks"), "win.nothing");
 }
 
+#ifdef ZP_HAVE_IMPORT
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "win.paste-rows"))
+    zp_import_paste_clipboard (ZP_WINDOW (widget));
+  else
+    zp_import_dialog_choose (ZP_WINDOW (widget));
+}
+#endif
+
 /* ---- workbook properties ---- */
 
 static void
@@ -733,6 +768,12 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.show-checks", NULL, show_checks_action);
   gtk_widget_class_install_action (widget_class, "win.show-forms-list", NULL, show_forms_list_action);
+#ifdef ZP_HAVE_IMPORT
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-rows", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.paste-rows", NULL);
+#endif
 #ifdef ZP_HAVE_EXPORT
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
