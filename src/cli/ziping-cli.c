@@ -30,7 +30,8 @@ static const ZpCliCommand commands[] = {
   { "summary",   zp_cli_summary,   N_("One row per form across many workbooks") },
   { "scheme",    zp_cli_scheme,    N_("List, show or export scoring schemes") },
 #ifdef ZP_HAVE_EXPORT
-  { "export",    zp_cli_export,    N_("Export forms as .xlsx, PDF or CSV") },
+  { "export",    zp_cli_export,    N_("Export forms as .xlsx, PDF, CSV or Word") },
+  { "evidence",  zp_cli_evidence,  N_("List the evidence files and say which are missing") },
   { "package",   zp_cli_package,   N_("One package for the bureau, with checksums") },
   { "report",    zp_cli_report,    N_("Write the report on the self-evaluation (text, PDF or Word)") },
 #endif

@@ -34,6 +34,7 @@ typedef struct
   GPtrArray  *category_names;
   GPtrArray  *category_points;
   GHashTable *explanations;
+  GStrv       evidence;      /* 佐证材料 of the whole form; NULL: none */
 
   guint       freeze_count;
   gboolean    pending_rescore;
@@ -75,6 +76,7 @@ enum {
   PROP_TOTAL_DISPLAY_TEXT,
   PROP_N_UNSCORED,
   PROP_CATEGORY_POINTS,
+  PROP_EVIDENCE,
   PROP_AMOUNT_UNIT,
   N_PROPS
 };
@@ -203,6 +205,7 @@ zp_form_finalize (GObject *object)
   g_clear_pointer (&priv->explanations, g_hash_table_unref);
   g_clear_pointer (&priv->category_names, g_ptr_array_unref);
   g_clear_pointer (&priv->category_points, g_ptr_array_unref);
+  g_clear_pointer (&priv->evidence, g_strfreev);
 
   G_OBJECT_CLASS (zp_form_parent_class)->finalize (object);
 }
@@ -230,6 +233,9 @@ zp_form_get_property (GObject    *object,
     case PROP_CATEGORY_POINTS:
       g_value_take_boxed (value, zp_form_dup_category_points (self));
       break;
+    case PROP_EVIDENCE:
+      g_value_set_boxed (value, priv->evidence);
+      break;
     case PROP_AMOUNT_UNIT:
       g_value_set_enum (value, priv->amount_unit);
       break;
@@ -256,6 +262,9 @@ zp_form_set_property (GObject      *object,
       break;
     case PROP_CATEGORY_POINTS:
       zp_form_set_all_category_points (self, g_value_get_boxed (value));
+      break;
+    case PROP_EVIDENCE:
+      zp_form_set_evidence (self, g_value_get_boxed (value));
       break;
     case PROP_AMOUNT_UNIT:
       zp_form_set_amount_unit (self, g_value_get_enum (value));
@@ -299,6 +308,9 @@ zp_form_class_init (ZpFormClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATEGORY_POINTS] =
     g_param_spec_boxed ("category-points", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVIDENCE] =
+    g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXECUTION_RATE_TEXT] = string_pspec ("execution-rate-text", G_PARAM_READABLE);
   properties[PROP_EXECUTION_SCORE_TEXT] = string_pspec ("execution-score-text", G_PARAM_READABLE);
@@ -1459,7 +1471,38 @@ _zp_form_copy_base (ZpForm *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_replace (copy_priv->explanations, g_strdup (key), g_strdup (value));
 
+  zp_form_set_evidence (copy, (const char * const *) priv->evidence);
   zp_form_set_scheme (copy, priv->scheme);
   zp_form_set_amount_unit (copy, priv->amount_unit);
   zp_form_thaw (copy);
+}
+
+static const char * const no_evidence[] = { NULL };
+
+const char * const *
+zp_form_get_evidence (ZpForm *self)
+{
+  ZpFormPrivate *priv;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  priv = zp_form_get_instance_private (self);
+  return priv->evidence != NULL ? (const char * const *) priv->evidence : no_evidence;
+}
+
+void
+zp_form_set_evidence (ZpForm             *self,
+                      const char * const *paths)
+{
+  ZpFormPrivate *priv;
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  priv = zp_form_get_instance_private (self);
+  if (paths == NULL)
+    paths = no_evidence;
+  if (g_strv_equal (zp_form_get_evidence (self), paths))
+    return;
+  g_strfreev (priv->evidence);
+  priv->evidence = paths[0] != NULL ? g_strdupv ((char **) paths) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
+  _zp_form_input_changed (self);
 }

@@ -63,6 +63,7 @@ struct _ZpIndicator
   /* The form's rescaling of a block with not-applicable rows: the full mark is weight ×
    * scale. Zero means 1 (no rescaling). */
   ZpDecimal         scale;
+  GStrv             evidence;          /* 佐证材料: paths relative to the workbook; NULL: none */
 
   /* Caches of the parsed inputs */
   ParsedText        parsed_target;
@@ -110,6 +111,7 @@ enum {
   PROP_STATE,
   PROP_FLAGS,
   PROP_NOT_APPLICABLE,
+  PROP_EVIDENCE,
   N_PROPS
 };
 
@@ -287,6 +289,7 @@ zp_indicator_finalize (GObject *object)
   zp_quantity_clear (&self->parsed_actual.quantity);
   g_clear_pointer (&self->special, g_free);
   score_text_replace (self, NULL);
+  g_strfreev (self->evidence);
 
   G_OBJECT_CLASS (zp_indicator_parent_class)->finalize (object);
 }
@@ -322,6 +325,9 @@ zp_indicator_get_property (GObject    *object,
     case PROP_NOT_APPLICABLE:
       g_value_set_boolean (value, self->not_applicable);
       break;
+    case PROP_EVIDENCE:
+      g_value_set_boxed (value, self->evidence);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -348,6 +354,9 @@ zp_indicator_set_property (GObject      *object,
       break;
     case PROP_NOT_APPLICABLE:
       zp_indicator_set_not_applicable (self, g_value_get_boolean (value));
+      break;
+    case PROP_EVIDENCE:
+      zp_indicator_set_evidence (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -378,6 +387,11 @@ zp_indicator_class_init (ZpIndicatorClass *klass)
   properties[PROP_NOT_APPLICABLE] =
     g_param_spec_boolean ("not-applicable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* 佐证材料: files relative to the workbook's folder. */
+  properties[PROP_EVIDENCE] =
+    g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DIRECTION] =
     g_param_spec_enum ("direction", NULL, NULL,
@@ -474,6 +488,8 @@ zp_indicator_copy (ZpIndicator *self)
   copy->direction = self->direction;
   copy->grade = self->grade;
   copy->not_applicable = self->not_applicable;
+  g_strfreev (copy->evidence);
+  copy->evidence = g_strdupv (self->evidence);
 
   return copy;
 }
@@ -590,6 +606,32 @@ zp_indicator_set_not_applicable (ZpIndicator *self,
 
   self->not_applicable = not_applicable;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOT_APPLICABLE]);
+  emit_changed (self);
+}
+
+static const char * const no_evidence[] = { NULL };
+
+const char * const *
+zp_indicator_get_evidence (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);
+  return self->evidence != NULL ? (const char * const *) self->evidence : no_evidence;
+}
+
+void
+zp_indicator_set_evidence (ZpIndicator        *self,
+                           const char * const *paths)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+
+  if (paths == NULL)
+    paths = no_evidence;
+  if (g_strv_equal (zp_indicator_get_evidence (self), paths))
+    return;
+  g_strfreev (self->evidence);
+  /* Most indicators have none: no allocation for them. */
+  self->evidence = paths[0] != NULL ? g_strdupv ((char **) paths) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
   emit_changed (self);
 }
 

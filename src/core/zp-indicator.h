@@ -75,6 +75,11 @@ void              zp_indicator_set_direction      (ZpIndicator  *self, ZpDirecti
 ZpGrade           zp_indicator_get_grade          (ZpIndicator  *self);
 void              zp_indicator_set_grade          (ZpIndicator  *self, ZpGrade grade);
 
+/* Property "evidence" (佐证材料): paths of attached files, relative to the workbook's
+ * folder, in order; never NULL (an empty list when none). Setting NULL clears. */
+const char * const *zp_indicator_get_evidence     (ZpIndicator  *self);
+void              zp_indicator_set_evidence       (ZpIndicator  *self,
+                                                   const char * const *paths);
 /* Parsed weight; FALSE when empty or not a number. */
 gboolean          zp_indicator_get_weight_value   (ZpIndicator  *self,
                                                    ZpDecimal    *out);

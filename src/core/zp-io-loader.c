@@ -690,6 +690,7 @@ _zp_io_indicator_fields_init (IndicatorFields *fields)
   fields->direction = ZP_DIRECTION_AUTO;
   fields->grade = ZP_GRADE_NONE;
   fields->not_applicable = FALSE;
+  fields->evidence = NULL;
 }
 
 ZpIndicator *
@@ -701,7 +702,41 @@ _zp_io_indicator_from_fields (const IndicatorFields *fields)
   /* Rare: nobody listens yet, so the notification costs nothing. */
   if (fields->not_applicable)
     zp_indicator_set_not_applicable (indicator, TRUE);
+  if (fields->evidence != NULL)
+    zp_indicator_set_evidence (indicator, (const char * const *) fields->evidence);
   return indicator;
+}
+
+/* "evidence": an optional list of paths (佐证材料); *out NULL when absent. */
+static gboolean
+read_evidence (Loader      *l,
+               JsonObject  *object,
+               GStrv       *out)
+{
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  JsonArray *array;
+
+  *out = NULL;
+  if (!read_array (l, object, "evidence", FALSE, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!node_is_string (node))
+        {
+          loader_enter_key (l, "evidence");
+          loader_enter_index (l, i);
+          return loader_fail (l, ZP_IO_ERROR_TYPE, NULL, TRUE,
+                              _("each evidence file must be a path in a string, not %s"),
+                              describe_node (node));
+        }
+      g_strv_builder_add (paths, json_node_get_string (node));
+    }
+  *out = g_strv_builder_end (paths);
+  return TRUE;
 }
 
 static ZpIndicator *
@@ -709,6 +744,7 @@ load_indicator (Loader     *l,
                 JsonObject *object)
 {
   IndicatorFields fields;
+  ZpIndicator *indicator;
   guint i;
 
   _zp_io_indicator_fields_init (&fields);
@@ -721,10 +757,13 @@ load_indicator (Loader     *l,
 
   if (!read_word (l, object, "direction", FALSE, direction_words, &fields.direction)
       || !read_word (l, object, "grade", FALSE, grade_words, &fields.grade)
-      || !read_boolean (l, object, "not-applicable", &fields.not_applicable))
+      || !read_boolean (l, object, "not-applicable", &fields.not_applicable)
+      || !read_evidence (l, object, &fields.evidence))
     return NULL;
 
-  return _zp_io_indicator_from_fields (&fields);
+  indicator = _zp_io_indicator_from_fields (&fields);
+  g_strfreev (fields.evidence);
+  return indicator;
 }
 
 /* Fills `goal` (which may come with defaults, like a project's one goal: every member is
@@ -817,6 +856,7 @@ load_form_common (Loader     *l,
 {
   const char *initial, *budget, *spent, *analysis, *improvement;
   const char *published_rate, *published_score, *published_total;
+  g_auto(GStrv) evidence = NULL;
 
   if (!read_figure (l, object, "initial-budget", &initial)
       || !read_figure (l, object, "budget", &budget)
@@ -825,7 +865,8 @@ load_form_common (Loader     *l,
       || !read_text (l, object, "improvement", &improvement)
       || !read_figure (l, object, "published-rate", &published_rate)
       || !read_figure (l, object, "published-execution-score", &published_score)
-      || !read_figure (l, object, "published-total", &published_total))
+      || !read_figure (l, object, "published-total", &published_total)
+      || !read_evidence (l, object, &evidence))
     return FALSE;
 
   zp_form_set_initial_budget (form, initial);
@@ -836,6 +877,7 @@ load_form_common (Loader     *l,
   zp_form_set_published_rate (form, published_rate);
   zp_form_set_published_execution_score (form, published_score);
   zp_form_set_published_total (form, published_total);
+  zp_form_set_evidence (form, (const char * const *) evidence);
 
   return load_explanations (l, object, form, _zp_io_set_form_explanation)
          && load_category_points (l, object, form);

@@ -117,6 +117,7 @@ typedef struct
   int         direction;
   int         grade;
   gboolean    not_applicable;
+  GStrv       evidence;      /* owned; NULL when none */
 } IndicatorFields;
 
 

@@ -244,6 +244,22 @@ get_form_explanation (gpointer    target,
   return zp_form_get_explanation (target, key);
 }
 
+/* 佐证材料: a list of paths, left out when empty. */
+static void
+write_evidence (Writer             *w,
+                const char * const *paths)
+{
+  if (paths[0] == NULL)
+    return;
+  writer_open_member (w, "evidence", '[');
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      writer_item (w);
+      write_quoted (w->out, paths[i]);
+    }
+  writer_close (w, ']');
+}
+
 static void
 write_indicator (Writer      *w,
                  ZpIndicator *indicator)
@@ -273,6 +289,7 @@ write_indicator (Writer      *w,
       g_string_append (w->out, "true");
     }
   write_text (w, "published-score", zp_indicator_get_published_score (indicator));
+  write_evidence (w, zp_indicator_get_evidence (indicator));
   writer_close (w, '}');
 }
 
@@ -396,6 +413,7 @@ write_form (Writer *w,
     write_funds (w, ZP_PROJECT_FORM (form));
   write_text (w, "analysis", zp_form_get_analysis (form));
   write_text (w, "improvement", zp_form_get_improvement (form));
+  write_evidence (w, zp_form_get_evidence (form));
   write_text (w, "published-rate", zp_form_get_published_rate (form));
   write_text (w, "published-execution-score", zp_form_get_published_execution_score (form));
   write_text (w, "published-total", zp_form_get_published_total (form));

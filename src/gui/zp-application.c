@@ -42,6 +42,7 @@ static const struct {
   { "win.duplicate-project", { "<Control><Shift>d", NULL } },
   { "win.review", { "<Control>r", NULL } },
   { "win.show-checks", { "F8", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };

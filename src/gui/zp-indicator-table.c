@@ -24,23 +24,27 @@ typedef struct
   const char *title;
   const char *tooltip;
   CellKind    kind;
-  int         width;
+  int         width;      /* figures: fixed, in pixels; texts: -1 */
+  int         min_chars;  /* texts: the narrowest the column gets */
+  int         nat_chars;  /* texts: the width it has when there is room */
   gboolean    expand;
 } Column;
 
+/* The figure columns keep their width; the text columns get their natural width when
+ * there is room and give it up first (down to min_chars, the rest in a tooltip) on a
+ * narrow window or beside the checks, so 分值, 得分 and 偏差原因 stay on screen. */
 static const Column columns[] = {
-  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 36, FALSE },
-  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, 96, FALSE },
-  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, 120, FALSE },
-  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, 168, TRUE },
-  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, 130, FALSE },
-  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, 116, FALSE },
-  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 56, FALSE },
-  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 64, FALSE },
-  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, 100, TRUE },
+  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 32, 0, 0, FALSE },
+  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, -1, 6, 9, FALSE },
+  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, -1, 6, 10, FALSE },
+  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 7, 20, TRUE },
+  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, -1, 5, 12, FALSE },
+  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, -1, 5, 11, FALSE },
+  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 50, 0, 0, FALSE },
+  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 60, 0, 0, FALSE },
+  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, -1, 9, 12, TRUE },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
-/* The widths add up to 886 px: the table fits a 1280 px wide window beside the sidebar. */
 
 /* Standard 一级 and 二级 names (spec §1); others may be typed. */
 static const char *subcategories[][6] = {
@@ -312,7 +316,13 @@ create_entry (const Column *column)
 
   gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
   gtk_widget_add_css_class (entry, "zp-cell");
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
+  if (column->width < 0)
+    {
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), column->min_chars);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), column->nat_chars);
+    }
+  else
+    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 3);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(column->title), -1);
   if (g_str_equal (column->field, "weight"))
@@ -503,10 +513,29 @@ add_columns (ZpIndicatorTable *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
       column = gtk_column_view_column_new (i == 0 ? "" : _(columns[i].title), factory);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      if (columns[i].width > 0)
+        gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, i != 0);
       gtk_column_view_append_column (self->view, column);
+    }
+}
+
+/* The headings wrap between words ("Deviation / Note") and cut a single long word short
+ * ("Subcat…", whole in the column's tooltip) rather than hold a narrow column wide. */
+static void
+wrap_headings (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          gtk_label_set_lines (GTK_LABEL (child), 2);
+        }
+      wrap_headings (child);
     }
 }
 
@@ -576,6 +605,7 @@ zp_indicator_table_new (ZpGoal      *goal,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Indicators"), -1);
   add_columns (self);
+  wrap_headings (GTK_WIDGET (self->view));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
   return self;
 }

@@ -26,6 +26,7 @@ struct _ZpWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
   AdwWindowTitle       *window_title;
   AdwViewSwitcherTitle *switcher_title;
   GtkListView          *sidebar_list;

@@ -14,6 +14,14 @@
 
 G_DEFINE_FINAL_TYPE (ZpWindow, zp_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SHOW_SIDEBAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 extern GResource *zp_get_resource (void);
 
 static void track_dialog (ZpWindow         *self,
@@ -1170,6 +1178,46 @@ zp_window_dispose (GObject *object)
 }
 
 static void
+zp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZpWindow *self = ZP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      /* (asked for by the property action before the template exists, and after) */
+      g_value_set_boolean (value, self->sidebar_box == NULL || gtk_widget_get_visible (self->sidebar_box));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ZpWindow *self = ZP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      if (self->sidebar_box == NULL || g_value_get_boolean (value) == gtk_widget_get_visible (self->sidebar_box))
+        break;
+      gtk_widget_set_visible (self->sidebar_box, g_value_get_boolean (value));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 zp_window_class_init (ZpWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1177,6 +1225,14 @@ zp_window_class_init (ZpWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = zp_window_dispose;
+  object_class->get_property = zp_window_get_property;
+  object_class->set_property = zp_window_set_property;
+
+  /* The forms list can give its width to the form (F9). */
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = zp_window_close_request;
 
   (void) zp_get_resource ();
@@ -1188,6 +1244,7 @@ zp_window_class_init (ZpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, sidebar_list);
@@ -1204,6 +1261,7 @@ zp_window_class_init (ZpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, export_section);
 
   zp_window_class_init_actions (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 }
 
 static void

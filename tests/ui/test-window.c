@@ -1260,6 +1260,140 @@ test_overall_goal (void)
   destroy_window (window);
 }
 
+/* The cell's place within the form's scrolled area. */
+static graphene_rect_t
+cell_bounds (ZpWindow   *window,
+             const char *field)
+{
+  ZpIndicatorTable *table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  GtkWidget *cell = zp_indicator_table_get_cell (table, 0, field);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (window->editor_scroller), &bounds));
+  return bounds;
+}
+
+static gboolean
+table_laid_out (ZpWindow *window,
+                int       width)
+{
+  ZpIndicatorTable *table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+
+  if (g_test_verbose ())
+    g_printerr ("window %d (want %d), table %p\n", gtk_widget_get_width (GTK_WIDGET (window)), width, (void *) table);
+  /* (the window's own width leaves out its frame's few pixels) */
+  return ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) <= 16 && table != NULL &&
+         zp_indicator_table_get_cell (table, 0, "deviation-note") != NULL &&
+         gtk_widget_get_width (zp_indicator_table_get_cell (table, 0, "deviation-note")) > 0;
+}
+
+static const char *figure_fields[] = { "weight", "score", "deviation-note" };
+
+static gboolean
+figures_fit (ZpWindow *window)
+{
+  int visible = gtk_widget_get_width (GTK_WIDGET (window->editor_scroller));
+
+  for (guint i = 0; i < G_N_ELEMENTS (figure_fields); i++)
+    {
+      graphene_rect_t bounds = cell_bounds (window, figure_fields[i]);
+
+      if (g_test_verbose ())
+        g_printerr ("%s: x %.0f width %.0f of %d\n", figure_fields[i], bounds.origin.x, bounds.size.width, visible);
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > visible)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 分值, 得分 and 偏差原因 are whole within the visible width of the form (once the layout
+ * after the last change has settled). */
+static void
+assert_figures_on_screen (ZpWindow *window)
+{
+  int visible;
+  const char **fields = figure_fields;
+
+  wait_for (figures_fit (window));
+  visible = gtk_widget_get_width (GTK_WIDGET (window->editor_scroller));
+  for (guint i = 0; i < G_N_ELEMENTS (figure_fields); i++)
+    {
+      graphene_rect_t bounds = cell_bounds (window, fields[i]);
+
+      if (g_test_verbose ())
+        g_printerr ("%s: x %.0f width %.0f of %d\n", fields[i], bounds.origin.x, bounds.size.width, visible);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, visible);
+    }
+  /* the figures keep their width: the text columns gave theirs */
+  g_assert_cmpfloat (cell_bounds (window, "weight").size.width, >=, 36);
+  g_assert_cmpfloat (cell_bounds (window, "score").size.width, >=, 50);
+  g_assert_cmpfloat (cell_bounds (window, "deviation-note").size.width, >=, 70);
+}
+
+static ZpWindow *
+open_example_sized (int width,
+                    int height)
+{
+  ZpWindow *window = zp_window_new (NULL);
+  g_autoptr(GFile) example = zp_window_find_example ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  load_and_wait (window, example);
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  wait_for (table_laid_out (window, width));
+  return window;
+}
+
+/* At 1280×800 with the checks open the figures stay on screen beside the checks. */
+static void
+test_table_fits_1280_checks (void)
+{
+  ZpWindow *window = open_example_sized (1280, 800);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  wait_for (adw_flap_get_reveal_progress (window->checks_flap) == 1.0);
+  g_assert_false (adw_flap_get_folded (window->checks_flap));
+  wait_for (gtk_widget_get_width (GTK_WIDGET (window->editor_scroller)) < 1280 - 330 - 300);
+  assert_figures_on_screen (window);
+  destroy_window (window);
+}
+
+/* Needs a screen of 1366×768 at least: run by the ui-1366 test under its own Xvfb. */
+static void
+test_table_fits_1366 (void)
+{
+  ZpWindow *window = open_example_sized (1366, 768);
+
+  assert_figures_on_screen (window);
+  destroy_window (window);
+}
+
+/* At 1024×600 the figures stay on screen, the checks lie over the form instead of beside
+ * it, and F9 gives the forms list's width to the form. */
+static void
+test_table_fits_1024 (void)
+{
+  ZpWindow *window = open_example_sized (1024, 600);
+  double name_width;
+
+  assert_figures_on_screen (window);
+  name_width = cell_bounds (window, "name").size.width;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (window->sidebar_box));
+  wait_for (cell_bounds (window, "name").size.width > name_width + 50);
+  assert_figures_on_screen (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (window->sidebar_box));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (window->checks_flap));
+  /* no room beside the form: the checks are an overlay */
+  wait_for (adw_flap_get_folded (window->checks_flap));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1294,6 +1428,9 @@ main (int   argc,
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/open-two-files", test_open_two_files);
+  g_test_add_func ("/window/table-fits-1280-checks", test_table_fits_1280_checks);
+  g_test_add_func ("/window/table-fits-1024", test_table_fits_1024);
+  g_test_add_func ("/window/table-fits-1366", test_table_fits_1366);
   g_test_add_func ("/window/tab", test_tab);
   g_test_add_func ("/window/new-central", test_new_central);
   g_test_add_func ("/window/new-year", test_new_year);
