@@ -163,7 +163,11 @@ zp_target_parse_range (const char *target,
 
   g_return_val_if_fail (low != NULL && high != NULL && percent != NULL, FALSE);
 
-  if (target == NULL)
+  /* Cheap first: nearly every target has none of the signs a range is written with. */
+  if (target == NULL
+      || (strstr (target, "±") == NULL && strpbrk (target, "-~") == NULL && strstr (target, "～") == NULL
+          && strstr (target, "—") == NULL && strstr (target, "–") == NULL && strstr (target, "至") == NULL
+          && strstr (target, "到") == NULL && strstr (target, "－") == NULL))
     return FALSE;
   text = zp_text_normalize (target);
 
