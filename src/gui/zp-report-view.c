@@ -46,6 +46,8 @@ struct _ZpReportView
   ZpUndoStack     *undo;
   GPtrArray       *rows;        /* Row* */
   guint            refresh_id;
+  guint            fit_tick;    /* until the text views have the height they ask for */
+  guint            fit_frames;
   const Row       *last_typed;  /* a new paragraph typed in starts a new undo step */
   GtkNativeDialog *chooser;
 };
@@ -317,6 +319,47 @@ show_overruns (ZpReportView    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->overruns_label), overruns->len > 0);
 }
 
+/* A text view filled before its first layout asks for its real height only later, and
+ * GTK 4.8 does not always lay the box out again then (the rows stay 0 pixels high):
+ * re-measure on the next frames until every row has the height it asks for. */
+static gboolean
+fit_rows_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  ZpReportView *self = data;
+  gboolean short_row = FALSE;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *view = GTK_WIDGET (((Row *) g_ptr_array_index (self->rows, i))->view);
+      int width = gtk_widget_get_width (view);
+      int minimum = 0;
+
+      if (width <= 0)
+        continue;
+      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+      if (gtk_widget_get_height (view) < minimum)
+        {
+          gtk_widget_queue_resize (view);
+          short_row = TRUE;
+        }
+    }
+  if ((short_row || ++self->fit_frames < 3) && self->fit_frames < 60)
+    return G_SOURCE_CONTINUE;
+  self->fit_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fit_rows (ZpReportView *self)
+{
+  self->fit_frames = 0;
+  if (self->fit_tick == 0)
+    self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->paragraph_box),
+                                                   fit_rows_tick, self, NULL);
+}
+
 static void
 refresh (ZpReportView *self)
 {
@@ -335,6 +378,7 @@ refresh (ZpReportView *self)
           row_set_text (row, paragraph->text);
           update_marker (row);
         }
+      fit_rows (self);
       return;
     }
 
@@ -349,6 +393,7 @@ refresh (ZpReportView *self)
       g_ptr_array_add (self->rows, row);
       gtk_box_append (self->paragraph_box, row->box);
     }
+  fit_rows (self);
 }
 
 static gboolean
@@ -468,6 +513,9 @@ zp_report_view_dispose (GObject *object)
   ZpReportView *self = ZP_REPORT_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->fit_tick != 0 && self->paragraph_box != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->paragraph_box), self->fit_tick);
+  self->fit_tick = 0;
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);

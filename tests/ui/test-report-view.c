@@ -86,6 +86,25 @@ marker_shown (ZpReportView *view,
   return gtk_widget_get_visible (zp_report_view_get_marker (view, key));
 }
 
+/* Every paragraph laid out as high as its text (GTK 4.8 left them 0 pixels high once). */
+static gboolean
+rows_laid_out (ZpReportView *view)
+{
+  for (guint i = 0; i < zp_report_view_get_n_paragraphs (view); i++)
+    {
+      GtkWidget *text = GTK_WIDGET (zp_report_view_get_text_view (view, zp_report_view_get_key (view, i)));
+      int minimum = 0;
+
+      if (gtk_widget_get_width (text) <= 0)
+        return FALSE;
+      gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (text),
+                          &minimum, NULL, NULL, NULL);
+      if (minimum < 20 || gtk_widget_get_height (text) < minimum)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The key of the first paragraph that shows `needle`. */
 static char *
 key_with (ZpReportView *view,
@@ -140,6 +159,7 @@ test_edit_stale_export (void)
   wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL
             && gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpuint (zp_report_view_get_n_paragraphs (view), >, 5);
+  wait_for (rows_laid_out (view));
   key = key_with (view, "科技条件专项");
   original = view_text (view, key);
   g_assert_nonnull (strstr (original, "0.80"));
