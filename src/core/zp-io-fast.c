@@ -1126,7 +1126,7 @@ fast_forms (Fast      *f,
 
 static const char * const root_members[] = {
   "format", "version", "year", "unit", "unit-short", "department", "amount-unit", "scheme",
-  "explanations", "forms", NULL
+  "explanations", "report-edits", "forms", NULL
 };
 
 /* The workbook's own members (all but "forms"), gathered into one object and read by the

@@ -10,6 +10,7 @@
 
 #ifdef ZP_HAVE_EXPORT
 #include "zp-export.h"
+#include "zp-report-view.h"
 #endif
 #ifdef ZP_HAVE_IMPORT
 #include "zp-import-dialog.h"
@@ -642,6 +643,37 @@ add_export_menu (ZpWindow *self)
       g_menu_append_item (self->export_section, item);
     }
   g_menu_append (self->export_section, _("_Print…"), "win.print");
+  g_menu_append (self->export_section, _("Written _Report…"), "win.report");
+}
+
+/* The workbook's report view (zp-report-view.c), one per window, kept as "zp-report-view";
+ * it closes when the window shows another workbook. */
+static gboolean
+on_report_view_close (ZpWindow *self)
+{
+  g_object_steal_data (G_OBJECT (self), "zp-report-view");
+  return FALSE;
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  ZpReportView *view = g_object_get_data (G_OBJECT (self), "zp-report-view");
+
+  if (view == NULL && zp_document_get_workbook (self->document) != NULL)
+    {
+      view = zp_report_view_new (GTK_WINDOW (self), zp_document_get_workbook (self->document),
+                                 zp_document_get_undo_stack (self->document));
+      g_object_set_data_full (G_OBJECT (self), "zp-report-view", view,
+                              (GDestroyNotify) gtk_window_destroy);
+      g_signal_connect_object (view, "close-request", G_CALLBACK (on_report_view_close), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "notify::workbook", G_CALLBACK (gtk_window_close), view, G_CONNECT_SWAPPED);
+    }
+  if (view != NULL)
+    gtk_window_present (GTK_WINDOW (view));
 }
 #endif
 
@@ -777,6 +809,7 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
 #ifdef ZP_HAVE_EXPORT
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
 #endif
 }
 
