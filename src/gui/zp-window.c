@@ -135,6 +135,8 @@ on_selected_form (ZpWindow *self)
 
   zp_form_editor_set_form (self->form_editor, form);
   zp_checks_panel_set_form (self->checks_panel, form);
+  /* each form opens at its top, not where the last one was left */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->editor_scroller), 0);
   zp_window_update_actions (self);
   /* On a narrow window the list and the form share the screen in turn. */
   if (form != NULL && adw_leaflet_get_folded (self->leaflet) && gtk_widget_get_mapped (GTK_WIDGET (self)))

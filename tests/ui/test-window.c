@@ -1394,6 +1394,154 @@ test_table_fits_1024 (void)
   destroy_window (window);
 }
 
+static gboolean
+send_key (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static GtkPopover *
+shown_popover (GtkWidget *parent)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+static gboolean
+focus_within (ZpWindow  *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* ↓/↑ move within the column; Alt+↓ and F4 open the standard names of 一级/二级, which
+ * typing also completes. */
+static void
+test_cell_keys (void)
+{
+  ZpWindow *window = open_example ();
+  ZpIndicatorTable *table;
+  GtkWidget *actual0, *actual1, *category;
+  GtkEntryCompletion *completion;
+  GtkTreeIter iter;
+  guint n = 0;
+  GtkPopover *popover;
+
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  wait_for (zp_indicator_table_get_cell (table, 1, "actual") != NULL);
+  actual0 = zp_indicator_table_get_cell (table, 0, "actual");
+  actual1 = zp_indicator_table_get_cell (table, 1, "actual");
+  gtk_widget_grab_focus (actual0);
+  g_assert_true (send_key (actual0, GDK_KEY_Down, 0));
+  g_assert_true (focus_within (window, actual1));
+  g_assert_true (send_key (actual1, GDK_KEY_Up, 0));
+  g_assert_true (focus_within (window, actual0));
+  /* nothing above the first row */
+  g_assert_false (send_key (actual0, GDK_KEY_Up, 0));
+
+  category = zp_indicator_table_get_cell (table, 0, "category");
+  g_assert_null (shown_popover (category));
+  g_assert_true (send_key (category, GDK_KEY_Down, GDK_ALT_MASK));
+  popover = shown_popover (category);
+  g_assert_nonnull (popover);
+  gtk_popover_popdown (popover);
+  wait_for (shown_popover (category) == NULL);
+  g_assert_true (send_key (category, GDK_KEY_F4, 0));
+  g_assert_nonnull (shown_popover (category));
+  gtk_popover_popdown (shown_popover (category));
+
+  completion = gtk_entry_get_completion (GTK_ENTRY (category));
+  g_assert_nonnull (completion);
+  if (gtk_tree_model_get_iter_first (gtk_entry_completion_get_model (completion), &iter))
+    do
+      n++;
+    while (gtk_tree_model_iter_next (gtk_entry_completion_get_model (completion), &iter));
+  g_assert_cmpuint (n, ==, 4);  /* 产出 效益 满意度 成本 */
+  destroy_window (window);
+}
+
+/* 偏差原因 is written in a multi-line editor headed by the indicator's name: a finding's
+ * "go to" opens it, Apply writes the note (one undo step). */
+static void
+test_note_editor (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  ZpIndicatorTable *table;
+  GtkWidget *note, *focus, *apply;
+  GtkPopover *popover;
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean named = FALSE;
+  GListModel *findings;
+
+  zp_window_show_form (window, form);
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  wait_for (zp_indicator_table_get_cell (table, 0, "actual") != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "2 次");
+  wait_for (has_finding (window, "deviation-note-missing"));
+  findings = zp_checks_panel_get_findings (zp_window_get_checks_panel (window));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+      if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
+        g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
+    }
+  note = zp_indicator_table_get_cell (table, 0, "deviation-note");
+  wait_for (shown_popover (note) != NULL);
+  popover = shown_popover (note);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)));
+  labels = find_all_built (GTK_WIDGET (popover), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    named |= strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "视频会议设备年度巡检次数") != NULL;
+  g_assert_true (named);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "设备更新，\n巡检推迟到明年", -1);
+  apply = find_suggested_button (GTK_WIDGET (popover));
+  g_assert_nonnull (apply);
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_cmpstr (zp_indicator_get_deviation_note (indicator), ==, "设备更新，\n巡检推迟到明年");
+  wait_for (!has_finding (window, "deviation-note-missing"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (zp_indicator_get_deviation_note (indicator), ==, "");
+  destroy_window (window);
+}
+
+/* Each form opens at its top. */
+static void
+test_form_opens_at_top (void)
+{
+  ZpWindow *window = open_example ();
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (window->editor_scroller);
+
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  wait_for (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 500);
+  gtk_adjustment_set_value (adjustment, 500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 500);
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 2));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1428,6 +1576,9 @@ main (int   argc,
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/open-two-files", test_open_two_files);
+  g_test_add_func ("/window/cell-keys", test_cell_keys);
+  g_test_add_func ("/window/note-editor", test_note_editor);
+  g_test_add_func ("/window/form-opens-at-top", test_form_opens_at_top);
   g_test_add_func ("/window/table-fits-1280-checks", test_table_fits_1280_checks);
   g_test_add_func ("/window/table-fits-1024", test_table_fits_1024);
   g_test_add_func ("/window/table-fits-1366", test_table_fits_1366);
