@@ -959,6 +959,57 @@ test_drop (void)
   destroy_window (window);
 }
 
+/* A built label under root whose text contains text. */
+static GtkLabel *
+label_containing (GtkWidget  *root,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_all_built (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* Ctrl+F (win.search) shows the forms list and puts the cursor in its search. */
+static void
+test_search_shortcut (void)
+{
+  ZpWindow *window = open_example ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (window->sidebar_box));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (gtk_widget_get_visible (window->sidebar_box));
+  wait_for (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
+            gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window->search_entry)));
+  destroy_window (window);
+}
+
+/* Deleting a row offers the same undo toast as deleting a form. */
+static void
+test_row_delete_toast (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpGoal *goal = zp_form_get_goal (form, 0);
+  guint n = zp_goal_get_n_indicators (goal);
+  ZpIndicatorTable *table;
+
+  zp_window_show_form (window, form);
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  wait_for (zp_indicator_table_get_cell (table, 0, "name") != NULL);
+  zp_indicator_table_set_current_row (table, 0);
+  gtk_widget_grab_focus (zp_indicator_table_get_cell (table, 0, "name"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-indicator", NULL);
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n - 1);
+  wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Deleted “视频会议设备年度巡检次数”") != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
+  destroy_window (window);
+}
+
 static GtkWidget *
 find_suggested_button (GtkWidget *root)
 {
@@ -1149,6 +1200,9 @@ test_export (void)
   g_assert_nonnull (window->chooser);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
   g_assert_cmpstr (name, ==, "jiangan-2024.csv");  /* after the workbook's file */
+  /* the filter is named for what it shows */
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (window->chooser))),
+                   ==, "CSV file (*.csv)");
   /* the user picks the scratch folder and keeps the suggested name */
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (window->chooser), folder, NULL));
   spin (100);
@@ -1163,6 +1217,17 @@ test_export (void)
   g_assert_cmpstr (lines[0], ==, "\xEF\xBB\xBF表,年度绩效目标,一级指标,二级指标,三级指标,"
                                  "年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施");
   g_assert_true (g_str_has_prefix (lines[1], "江岸区大数据中心,"));
+
+  /* the toast offers the file (its button) and its folder (a link in its title) */
+  wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Exported “jiangan-2024.csv”") != NULL);
+  {
+    g_autofree char *folder_uri = g_file_get_uri (folder);
+    GtkLabel *label = label_containing (GTK_WIDGET (window->toast_overlay), "Exported “jiangan-2024.csv”");
+
+    g_assert_nonnull (strstr (gtk_label_get_label (label), folder_uri));
+    g_assert_nonnull (strstr (gtk_label_get_label (label), "Open Folder"));
+    g_assert_nonnull (label_containing (GTK_WIDGET (window->toast_overlay), "_Open"));
+  }
 
   g_assert_true (zp_window_export_to (window, "xlsx", xlsx));
   zip = read_contents (xlsx_path, &length);
@@ -1577,6 +1642,8 @@ main (int   argc,
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/open-two-files", test_open_two_files);
   g_test_add_func ("/window/cell-keys", test_cell_keys);
+  g_test_add_func ("/window/search-shortcut", test_search_shortcut);
+  g_test_add_func ("/window/row-delete-toast", test_row_delete_toast);
   g_test_add_func ("/window/note-editor", test_note_editor);
   g_test_add_func ("/window/form-opens-at-top", test_form_opens_at_top);
   g_test_add_func ("/window/table-fits-1280-checks", test_table_fits_1280_checks);
