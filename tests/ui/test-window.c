@@ -119,6 +119,15 @@ find_all_built (GtkWidget *root,
   return found;
 }
 
+static guint
+count_shown (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = find_all (root, type);
+
+  return found->len;
+}
+
 static ZpSidebarRow *
 sidebar_row_for (ZpWindow *window,
                  ZpForm   *form)
@@ -1607,6 +1616,156 @@ test_form_opens_at_top (void)
   destroy_window (window);
 }
 
+/* The review row of form: its cells' texts, by column, in the review's column order. */
+static GPtrArray *
+review_row_texts (ZpWindow *window,
+                  ZpForm   *form)
+{
+  ZpReviewPage *review = zp_window_get_review_page (window);
+  GListModel *model = zp_review_page_get_model (review);
+  g_autoptr(GPtrArray) cells = find_all (GTK_WIDGET (zp_review_page_get_view (review)), GTK_TYPE_INSCRIPTION);
+  GPtrArray *texts = g_ptr_array_new ();
+  guint position = G_MAXUINT, per_row;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ZpForm) item = g_list_model_get_item (model, i);
+      if (item == form)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  per_row = g_list_model_get_n_items (gtk_column_view_get_columns (zp_review_page_get_view (review)));
+  /* the view builds its rows in order, a cell per column */
+  g_assert_cmpuint (cells->len, >=, (position + 1) * per_row);
+  for (guint c = 0; c < per_row; c++)
+    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (g_ptr_array_index (cells, position * per_row + c)));
+  return texts;
+}
+
+static guint
+review_column (ZpWindow   *window,
+               const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (zp_review_page_get_view (zp_window_get_review_page (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static gboolean
+review_cell_is (ZpWindow   *window,
+                ZpForm     *form,
+                const char *title,
+                const char *text)
+{
+  g_autoptr(GPtrArray) texts = review_row_texts (window, form);
+
+  return g_strcmp0 (g_ptr_array_index (texts, review_column (window, title)), text) == 0;
+}
+
+static gboolean
+badge_matches (ZpWindow *window)
+{
+  ZpChecksPanel *panel = zp_window_get_checks_panel (window);
+  g_autofree char *errors = g_strdup_printf ("%u", zp_checks_panel_count (panel, ZP_SEVERITY_ERROR));
+  g_autofree char *warnings = g_strdup_printf ("%u", zp_checks_panel_count (panel, ZP_SEVERITY_WARNING));
+
+  return g_str_equal (gtk_label_get_label (window->errors_label), errors) &&
+         g_str_equal (gtk_label_get_label (window->warnings_label), warnings);
+}
+
+/* Every heading has its natural width and ends within the page. */
+static gboolean
+headings_whole (GPtrArray *labels,
+                GtkWidget *page)
+{
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      graphene_rect_t bounds;
+      int natural;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (label) < natural || !gtk_widget_compute_bounds (label, page, &bounds) ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (page))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The review answers the manager: weights ✓/✗, rows not scored, shortfalls without a
+ * note, hand-set scores; nothing cut at 1280 px; a selected row's findings show in the
+ * checks. */
+static void
+test_review_columns (void)
+{
+  ZpWindow *window = open_example_sized (1280, 800);
+  ZpReviewPage *review = zp_window_get_review_page (window);
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  ZpIndicator *second = zp_goal_get_indicator (zp_form_get_goal (form, 0), 1);
+  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *hadjustment;
+  g_autoptr(GPtrArray) labels = NULL;
+  guint position = G_MAXUINT;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  zp_review_page_sort_by (review, "title", GTK_SORT_ASCENDING);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (review)) &&
+            count_shown (GTK_WIDGET (zp_review_page_get_view (review)), GTK_TYPE_INSCRIPTION) >= 4 * 11);
+  g_assert_true (review_cell_is (window, form, "Weights", "✓"));
+  g_assert_true (review_cell_is (window, form, "Unscored", "0"));
+  g_assert_true (review_cell_is (window, form, "No Note", "0"));
+  g_assert_true (review_cell_is (window, form, "By Hand", "0"));
+
+  /* a shortfall without a note, a row not scored, weights that no longer add up */
+  zp_undo_stack_set_string (undo, G_OBJECT (first), "actual", "2 次", FALSE);
+  zp_undo_stack_set_string (undo, G_OBJECT (second), "actual", "", FALSE);
+  wait_for (review_cell_is (window, form, "No Note", "1") && review_cell_is (window, form, "Unscored", "1"));
+  zp_undo_stack_set_string (undo, G_OBJECT (first), "weight", "3", FALSE);
+  wait_for (review_cell_is (window, form, "Weights", "✗"));
+
+  /* the header's badge counts the shown form's errors and warnings apart */
+  zp_window_show_form (window, form);
+  wait_for (badge_matches (window) && zp_checks_panel_count (zp_window_get_checks_panel (window), ZP_SEVERITY_ERROR) > 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->errors_label)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->warnings_label)));
+  g_assert_false (gtk_widget_get_visible (window->ok_icon));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+
+  /* nothing cut: the forms list stays beside it, no sideways scrolling, every heading
+   * has its whole width, every column ends within the page */
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (zp_review_page_get_view (review)),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  hadjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
+  labels = find_all (gtk_widget_get_first_child (GTK_WIDGET (zp_review_page_get_view (review))), GTK_TYPE_LABEL);
+  g_assert_cmpuint (labels->len, ==, 11);
+  wait_for (headings_whole (labels, GTK_WIDGET (scroller)));
+
+  /* selecting a row shows its form's findings in the checks */
+  for (guint i = 0; i < g_list_model_get_n_items (zp_review_page_get_model (review)); i++)
+    {
+      g_autoptr(ZpForm) item = g_list_model_get_item (zp_review_page_get_model (review), i);
+      if (item == ZP_FORM (zp_workbook_get_department_form (zp_window_get_workbook (window))))
+        position = i;
+    }
+  zp_window_show_form (window, form);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  g_assert_true (has_finding (window, "deviation-note-missing"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (zp_review_page_get_view (review)), position, TRUE);
+  g_assert_false (has_finding (window, "deviation-note-missing"));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1636,6 +1795,7 @@ main (int   argc,
   g_test_add_func ("/window/open-asks", test_open_asks);
   g_test_add_func ("/window/explain-warning", test_explain_warning);
   g_test_add_func ("/window/review", test_review);
+  g_test_add_func ("/window/review-columns", test_review_columns);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
