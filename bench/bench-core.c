@@ -5,6 +5,9 @@
  *   ziping-bench run FILE [REPEAT]  measure each phase REPEAT (3) times, each in a fresh
  *                                   child process, and print the report
  *   ziping-bench auto FILE          generate FILE when absent, then run
+ *   ziping-bench scale DIR CLI [--large] [--repeat N]
+ *                                   every job at 250/1,000/2,000 (--large: 8,000) forms
+ *                                   against json-c's parse, and its growth (bench-scale.c)
  *   ziping-bench phase NAME FILE    (internal) one phase in this process
  *
  * Phases: parse (json-glib alone, json_parser_load_from_data on the bytes already read),
@@ -21,12 +24,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "ziping-core.h"
 #include "bench-generate.h"
+#include "bench-scale.h"
 
 #define DEFAULT_PROJECTS 2000
 #define DEFAULT_REPEAT   3
@@ -64,6 +69,17 @@ reset_peak (void)
   return read_status_kb ("VmHWM:");
 }
 
+/* CPU time of this process (user + system), µs: what a phase costs, whatever else the
+ * machine is running (the scale report uses it; see bench-scale.c). */
+static gint64
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static void
 report (const char *key,
         gint64      value)
@@ -80,17 +96,19 @@ phase_parse (const char *path)
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   gsize length;
-  gint64 base, start, end;
+  gint64 base, start, end, cpu_start;
 
   base = reset_peak ();
   if (!g_file_get_contents (path, &data, &length, &error))
     g_error ("%s", error->message);
+  cpu_start = cpu_now ();
   start = g_get_monotonic_time ();
   if (!json_parser_load_from_data (parser, data, length, &error))
     g_error ("%s", error->message);
   end = g_get_monotonic_time ();
 
   report ("parse_us", end - start);
+  report ("parse_cpu_us", cpu_now () - cpu_start);
   report ("parse_peak_kb", read_status_kb ("VmHWM:") - base);
   report ("file_bytes", length);
   return 0;
@@ -104,9 +122,10 @@ phase_load (const char *path)
   g_autoptr(ZpWorkbook) workbook = NULL;
   g_autoptr(GListStore) findings = NULL;
   guint n_indicators = 0;
-  gint64 base, start, loaded, checked;
+  gint64 base, start, loaded, checked, cpu_start;
 
   base = reset_peak ();
+  cpu_start = cpu_now ();
   start = g_get_monotonic_time ();
   workbook = zp_workbook_load (file, &error);
   if (workbook == NULL)
@@ -116,6 +135,7 @@ phase_load (const char *path)
   report ("load_model_kb", read_status_kb ("VmRSS:") - base);
   findings = zp_check_workbook (workbook);
   checked = g_get_monotonic_time ();
+  report ("load_check_cpu_us", cpu_now () - cpu_start);
 
   for (guint i = 0; i < zp_workbook_get_n_forms (workbook); i++)
     n_indicators += zp_form_get_n_indicators (zp_workbook_get_form (workbook, i));
@@ -140,7 +160,7 @@ phase_save (const char *path)
   g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &error);
   g_autofree char *data = NULL;
   gsize length = 0;
-  gint64 base, start, serialized, saved;
+  gint64 base, start, serialized, saved, cpu_start;
 
   if (workbook == NULL)
     g_error ("%s", error->message);
@@ -154,10 +174,12 @@ phase_save (const char *path)
   g_clear_pointer (&data, g_free);
 
   base = reset_peak ();
+  cpu_start = cpu_now ();
   start = g_get_monotonic_time ();
   if (!zp_workbook_save (workbook, copy, &error))
     g_error ("%s", error->message);
   saved = g_get_monotonic_time ();
+  report ("save_cpu_us", cpu_now () - cpu_start);
   g_unlink (copy_path);
 
   report ("save_us", saved - start);
@@ -406,7 +428,8 @@ usage (void)
 {
   fprintf (stderr, "usage: ziping-bench generate OUT [PROJECTS]\n"
                    "       ziping-bench run FILE [REPEAT]\n"
-                   "       ziping-bench auto FILE\n");
+                   "       ziping-bench auto FILE\n"
+                   "       ziping-bench scale DIR ZIPING-CLI [--large] [--repeat N]\n");
 }
 
 int
@@ -424,6 +447,31 @@ main (int    argc,
       if (!g_file_test (argv[2], G_FILE_TEST_EXISTS) && generate (argv[2], DEFAULT_PROJECTS) != 0)
         return 1;
       return run (argv[2], DEFAULT_REPEAT);
+    }
+
+  if (argc >= 4 && strcmp (argv[1], "scale") == 0)
+    {
+      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+      gboolean large = FALSE;
+      guint repeat = DEFAULT_REPEAT;
+
+      for (int i = 4; i < argc; i++)
+        {
+          if (strcmp (argv[i], "--large") == 0)
+            large = TRUE;
+          else if (strcmp (argv[i], "--repeat") == 0 && i + 1 < argc)
+            {
+              int n = atoi (argv[++i]);
+
+              repeat = (guint) MAX (1, n);
+            }
+          else
+            {
+              usage ();
+              return 2;
+            }
+        }
+      return bench_scale_main (self, argv[2], argv[3], large, repeat);
     }
 
   usage ();

@@ -14,6 +14,24 @@
 #include "ziping-core.h"
 #include "zp-indicator-private.h"
 #include "zp-core-private.h"
+#include "zp-target.h"
+
+/* A target that is not a quantity: a deadline or a range (NULL for the others, nearly
+ * all, so that they cost one pointer). */
+typedef enum
+{
+  SPECIAL_DEADLINE,
+  SPECIAL_RANGE,
+} SpecialKind;
+
+typedef struct
+{
+  SpecialKind kind;
+  ZpDate      deadline;
+  ZpDecimal   low;
+  ZpDecimal   high;
+  gboolean    percent;
+} SpecialTarget;
 
 /* A text parsed on demand; `dirty` is set when the text changes. */
 typedef struct
@@ -42,10 +60,15 @@ struct _ZpIndicator
   ZpDirection       direction;
   ZpGrade           grade;
   gboolean          not_applicable;
+  /* The form's rescaling of a block with not-applicable rows: the full mark is weight ×
+   * scale. Zero means 1 (no rescaling). */
+  ZpDecimal         scale;
+  GStrv             evidence;          /* 佐证材料: paths relative to the workbook; NULL: none */
 
   /* Caches of the parsed inputs */
   ParsedText        parsed_target;
   ParsedText        parsed_actual;
+  SpecialTarget    *special;           /* refreshed with parsed_target */
   ZpDecimal         weight_value;
   gboolean          weight_valid;
   gboolean          words_dirty;       /* target or actual changed since the last read */
@@ -88,6 +111,7 @@ enum {
   PROP_STATE,
   PROP_FLAGS,
   PROP_NOT_APPLICABLE,
+  PROP_EVIDENCE,
   N_PROPS
 };
 
@@ -263,7 +287,9 @@ zp_indicator_finalize (GObject *object)
     text_free (prop_id, *string_field (self, prop_id));
   zp_quantity_clear (&self->parsed_target.quantity);
   zp_quantity_clear (&self->parsed_actual.quantity);
+  g_clear_pointer (&self->special, g_free);
   score_text_replace (self, NULL);
+  g_strfreev (self->evidence);
 
   G_OBJECT_CLASS (zp_indicator_parent_class)->finalize (object);
 }
@@ -299,6 +325,9 @@ zp_indicator_get_property (GObject    *object,
     case PROP_NOT_APPLICABLE:
       g_value_set_boolean (value, self->not_applicable);
       break;
+    case PROP_EVIDENCE:
+      g_value_set_boxed (value, self->evidence);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -325,6 +354,9 @@ zp_indicator_set_property (GObject      *object,
       break;
     case PROP_NOT_APPLICABLE:
       zp_indicator_set_not_applicable (self, g_value_get_boolean (value));
+      break;
+    case PROP_EVIDENCE:
+      zp_indicator_set_evidence (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -355,6 +387,11 @@ zp_indicator_class_init (ZpIndicatorClass *klass)
   properties[PROP_NOT_APPLICABLE] =
     g_param_spec_boolean ("not-applicable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* 佐证材料: files relative to the workbook's folder. */
+  properties[PROP_EVIDENCE] =
+    g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DIRECTION] =
     g_param_spec_enum ("direction", NULL, NULL,
@@ -451,6 +488,8 @@ zp_indicator_copy (ZpIndicator *self)
   copy->direction = self->direction;
   copy->grade = self->grade;
   copy->not_applicable = self->not_applicable;
+  g_strfreev (copy->evidence);
+  copy->evidence = g_strdupv (self->evidence);
 
   return copy;
 }
@@ -530,6 +569,24 @@ zp_indicator_set_grade (ZpIndicator *self,
   emit_changed (self);
 }
 
+void
+_zp_indicator_set_scale (ZpIndicator *self,
+                         ZpDecimal    scale)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+  self->scale = scale;
+}
+
+ZpDecimal
+zp_indicator_get_full_mark (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_DECIMAL_ZERO);
+
+  if (self->scale.raw != 0)
+    return zp_decimal_mul (self->weight_value, self->scale);
+  return self->weight_value;
+}
+
 gboolean
 zp_indicator_get_not_applicable (ZpIndicator *self)
 {
@@ -549,6 +606,32 @@ zp_indicator_set_not_applicable (ZpIndicator *self,
 
   self->not_applicable = not_applicable;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOT_APPLICABLE]);
+  emit_changed (self);
+}
+
+static const char * const no_evidence[] = { NULL };
+
+const char * const *
+zp_indicator_get_evidence (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);
+  return self->evidence != NULL ? (const char * const *) self->evidence : no_evidence;
+}
+
+void
+zp_indicator_set_evidence (ZpIndicator        *self,
+                           const char * const *paths)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+
+  if (paths == NULL)
+    paths = no_evidence;
+  if (g_strv_equal (zp_indicator_get_evidence (self), paths))
+    return;
+  g_strfreev (self->evidence);
+  /* Most indicators have none: no allocation for them. */
+  self->evidence = paths[0] != NULL ? g_strdupv ((char **) paths) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
   emit_changed (self);
 }
 
@@ -648,6 +731,22 @@ zp_calc_symbol_to_direction (const char  *symbol,
   return FALSE;
 }
 
+/* Reads the target as a deadline or a range, once per edit of the target. */
+static void
+update_special (ZpIndicator *self)
+{
+  SpecialTarget special = { 0 };
+
+  g_clear_pointer (&self->special, g_free);
+  if (zp_target_parse_deadline (self->target, &special.deadline))
+    special.kind = SPECIAL_DEADLINE;
+  else if (zp_target_parse_range (self->target, &special.low, &special.high, &special.percent))
+    special.kind = SPECIAL_RANGE;
+  else
+    return;
+  self->special = g_memdup2 (&special, sizeof special);
+}
+
 static ZpDirection
 derive_direction (ZpIndicator *self)
 {
@@ -656,6 +755,9 @@ derive_direction (ZpIndicator *self)
 
   if (self->direction != ZP_DIRECTION_AUTO)
     return self->direction;
+  /* A deadline or a range is met or not: scored by its own rule, as a positive one. */
+  if (self->special != NULL)
+    return ZP_DIRECTION_POSITIVE;
   /* A 计算符号 column says the direction (the 四川 layout, the 一体化 template). */
   if (self->calc_symbol[0] != '\0' && zp_calc_symbol_to_direction (self->calc_symbol, &from_symbol))
     return from_symbol;
@@ -844,6 +946,79 @@ score_reverse (ZpDecimal  weight,
 }
 
 static void
+score_deadline (ZpIndicator *self,
+                ZpDecimal    weight,
+                Outcome     *outcome)
+{
+  ZpDate date;
+
+  if (self->actual_blank)
+    outcome_unscored (outcome);
+  else if (self->actual_achieved || self->actual_restates)
+    {
+      outcome_set (outcome, weight, ZP_RULE_RESTATED);
+      outcome->flags |= self->actual_achieved ? ZP_INDICATOR_FLAG_ACHIEVED_WORD
+                                              : ZP_INDICATOR_FLAG_RESTATES_TARGET;
+    }
+  else if (zp_text_find_date (self->actual, &date))
+    outcome_set (outcome, zp_date_meets_deadline (&date, &self->special->deadline) ? weight
+                                                                                   : ZP_DECIMAL_ZERO,
+                 ZP_RULE_DEADLINE);
+  else
+    {
+      outcome_unscored (outcome);
+      outcome->flags |= ZP_INDICATOR_FLAG_NOT_A_NUMBER;
+    }
+}
+
+static void
+score_range (ZpIndicator *self,
+             ZpDecimal    weight,
+             ZpScheme    *scheme,
+             Outcome     *outcome)
+{
+  const SpecialTarget *range = self->special;
+  guint decimals = zp_scheme_get_decimals (scheme);
+  ZpDecimal b;
+
+  if (self->actual_blank)
+    {
+      outcome_unscored (outcome);
+      return;
+    }
+  if (!self->parsed_actual.valid)
+    {
+      if (self->actual_achieved || self->actual_restates)
+        {
+          outcome_set (outcome, weight, ZP_RULE_RESTATED);
+          outcome->flags |= self->actual_achieved ? ZP_INDICATOR_FLAG_ACHIEVED_WORD
+                                                  : ZP_INDICATOR_FLAG_RESTATES_TARGET;
+          return;
+        }
+      outcome_unscored (outcome);
+      outcome->flags |= ZP_INDICATOR_FLAG_NOT_A_NUMBER;
+      return;
+    }
+
+  b = self->parsed_actual.quantity.value;
+  /* ±10%: the size of the deviation counts, whichever its sign. */
+  if (zp_decimal_sign (range->low) < 0 && zp_decimal_sign (b) < 0)
+    b = zp_decimal_sub (ZP_DECIMAL_ZERO, b);
+  if (zp_decimal_cmp (b, range->low) >= 0 && zp_decimal_cmp (b, range->high) <= 0)
+    outcome_set (outcome, weight, ZP_RULE_RANGE);
+  else if (zp_decimal_cmp (b, range->low) < 0)
+    outcome_set (outcome, zp_decimal_sign (range->low) > 0 && zp_decimal_sign (b) > 0
+                          ? zp_decimal_mul_div_round (weight, b, range->low, decimals)
+                          : ZP_DECIMAL_ZERO,
+                 ZP_RULE_RANGE);
+  else
+    outcome_set (outcome, zp_decimal_sign (range->high) > 0
+                          ? zp_decimal_mul_div_round (weight, range->high, b, decimals)
+                          : ZP_DECIMAL_ZERO,
+                 ZP_RULE_RANGE);
+}
+
+static void
 score_quantitative (ZpIndicator *self,
                     ZpDirection  direction,
                     ZpDecimal    weight,
@@ -968,7 +1143,8 @@ compute (ZpIndicator *self,
          Outcome     *outcome)
 {
   guint decimals = zp_scheme_get_decimals (scheme);
-  ZpDecimal weight = self->weight_value;
+  ZpDecimal weight = self->scale.raw != 0 ? zp_decimal_mul (self->weight_value, self->scale)
+                                          : self->weight_value;
 
   *outcome = (Outcome) { ZP_DECIMAL_ZERO, ZP_INDICATOR_STATE_UNSCORED,
                          ZP_INDICATOR_FLAG_NONE, ZP_RULE_NONE, FALSE };
@@ -990,6 +1166,13 @@ compute (ZpIndicator *self,
     {
       if (direction == ZP_DIRECTION_QUALITATIVE)
         score_qualitative (self, weight, outcome);
+      else if (self->special != NULL && self->direction == ZP_DIRECTION_AUTO)
+        {
+          if (self->special->kind == SPECIAL_DEADLINE)
+            score_deadline (self, weight, outcome);
+          else
+            score_range (self, weight, scheme, outcome);
+        }
       else
         score_quantitative (self, direction, weight, scheme, outcome);
       settle (outcome, weight, decimals, TRUE);
@@ -1051,6 +1234,8 @@ zp_indicator_rescore (ZpIndicator *self,
   g_return_if_fail (ZP_IS_INDICATOR (self));
   g_return_if_fail (ZP_IS_SCHEME (scheme));
 
+  if (self->parsed_target.dirty)
+    update_special (self);
   parsed_text_update (&self->parsed_target, self->target);
   parsed_text_update (&self->parsed_actual, self->actual);
   update_words (self);
@@ -1190,7 +1375,7 @@ zp_grade_from_string (const char *text,
 
 static const char * const rule_ids[] = {
   "none", "manual", "met", "positive-ratio", "reverse-ratio", "reverse-linear",
-  "zero-target", "qualitative", "restated",
+  "zero-target", "qualitative", "restated", "deadline", "range",
 };
 
 const char *
@@ -1214,6 +1399,8 @@ zp_rule_describe (ZpRule rule)
     case ZP_RULE_ZERO_TARGET:    return _("Target 0: full marks only if the actual is 0");
     case ZP_RULE_QUALITATIVE:    return _("Graded by hand");
     case ZP_RULE_RESTATED:       return _("The actual value says the target was met");
+    case ZP_RULE_DEADLINE:       return _("A deadline: full marks when met by the date of the actual value, else 0");
+    case ZP_RULE_RANGE:          return _("A range: full marks inside it, else in proportion to the nearer bound");
     default:                     g_return_val_if_reached (NULL);
     }
 }

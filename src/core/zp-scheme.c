@@ -73,25 +73,71 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const builtin_ids[] = { "hubei", "central", NULL };
+static const char * const builtin_ids[] = { "hubei", "central", "sichuan", NULL };
 
 typedef struct
 {
   const char *id;
   const char *name;           /* translatable, N_() */
+  const char *name_zh;        /* its Chinese name: a file made in Chinese is recognised */
   const char *layout;
   gint64      execution_weight;
   gint64      category_weights[3];
   gint64      partial_lower_percent;
+  ZpCategorySplit split;
 } BuiltinScheme;
 
 /* The three level-1 categories of spec §2, as the published forms label them. */
 static const char * const builtin_category_names[] = { "产出指标", "效益指标", "满意度指标" };
 
+/* Each built-in with its source (spec §2; add none without one):
+ * - hubei: the 湖北/武汉 templates and their 填表说明, as the seed's published forms fill them
+ *   (江岸区 2024): execution 20, 产出 40, 效益 30, 满意度 10, bands from 80% and 50%.
+ * - central: 财政部《项目支出绩效评价管理办法》(财预〔2020〕10号), 附件: execution 10,
+ *   产出 50, 效益 30, 满意度 10, bands from 80% and 60%.
+ * - sichuan: the same 10号 rule where it lets the level-1 weights be adjusted (一级指标权重
+ *   可做适当调整), as the 四川/重庆 project forms do (issue 9: 90 points split per project):
+ *   execution 10, a free split of 90 (50/30/10 offered), the 10号 bands and layout. */
 static const BuiltinScheme builtins[] = {
-  { "hubei", N_("Hubei / Wuhan"), "hubei", 20, { 40, 30, 10 }, 50 },
-  { "central", N_("Central (MoF No. 10, 2020)"), "central", 10, { 50, 30, 10 }, 60 },
+  { "hubei", N_("Hubei / Wuhan"), "湖北 / 武汉", "hubei", 20, { 40, 30, 10 }, 50,
+    ZP_CATEGORY_SPLIT_FIXED },
+  { "central", N_("Central (MoF No. 10, 2020)"), "中央（财预〔2020〕10号）", "central", 10,
+    { 50, 30, 10 }, 60, ZP_CATEGORY_SPLIT_FIXED },
+  { "sichuan", N_("Sichuan / Chongqing (10 + 90, free split)"), "四川 / 重庆（10 + 90，自由分配）",
+    "central", 10, { 50, 30, 10 }, 60, ZP_CATEGORY_SPLIT_FREE },
 };
+
+static const BuiltinScheme *
+find_builtin (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (builtins); i++)
+    if (g_str_equal (id, builtins[i].id))
+      return &builtins[i];
+  return NULL;
+}
+
+gboolean
+zp_scheme_is_builtin_name (const char *id,
+                           const char *name)
+{
+  const BuiltinScheme *builtin = find_builtin (id);
+
+  return builtin != NULL && name != NULL
+         && (g_str_equal (name, builtin->name) || g_str_equal (name, builtin->name_zh)
+             || g_str_equal (name, _(builtin->name)));
+}
+
+void
+zp_scheme_localize_name (ZpScheme *self)
+{
+  const BuiltinScheme *builtin;
+
+  g_return_if_fail (ZP_IS_SCHEME (self));
+
+  builtin = find_builtin (self->id);
+  if (builtin != NULL && zp_scheme_is_builtin_name (self->id, self->name))
+    zp_scheme_set_name (self, _(builtin->name));
+}
 
 static void
 category_clear (gpointer data)
@@ -289,6 +335,7 @@ new_from_builtin (const BuiltinScheme *builtin)
 
   self->band_lower[ZP_GRADE_ACHIEVED] = zp_decimal_from_fixed (80, 2);
   self->band_lower[ZP_GRADE_PARTIAL] = zp_decimal_from_fixed (builtin->partial_lower_percent, 2);
+  self->category_split = builtin->split;
   self->band_lower[ZP_GRADE_MISSED] = ZP_DECIMAL_ZERO;
 
   return self;

@@ -646,6 +646,7 @@ clear_indicator_results (ZpIndicator *indicator)
   zp_indicator_set_manual_score (indicator, NULL);
   zp_indicator_set_manual_reason (indicator, NULL);
   zp_indicator_set_deviation_note (indicator, NULL);
+  zp_indicator_set_evidence (indicator, NULL);
   zp_indicator_set_published_score (indicator, NULL);
 }
 
@@ -680,6 +681,7 @@ clear_form_results (ZpForm *form)
   zp_form_set_spent (form, NULL);
   zp_form_set_analysis (form, NULL);
   zp_form_set_improvement (form, NULL);
+  zp_form_set_evidence (form, NULL);  /* this year's 佐证材料 prove nothing about the next */
   zp_form_set_published_rate (form, NULL);
   zp_form_set_published_execution_score (form, NULL);
   zp_form_set_published_total (form, NULL);

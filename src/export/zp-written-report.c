@@ -764,7 +764,10 @@ zp_written_report_write_text (ZpWrittenReport  *self,
   gboolean ok;
 
   if (!zp_export_target_open (&target, file, error))
-    return FALSE;
+    {
+      zp_export_target_clear (&target);
+      return FALSE;
+    }
   ok = write_all (target.fd, text, strlen (text));
   if (!ok)
     zp_export_set_errno_error (error, errno, target.path);
