@@ -26,6 +26,9 @@ mkdir -p "$outdir" "$keepdir"
 # shot NAME LANGUAGE SCHEME VIEW [WIDTHxHEIGHT]
 shot () {
   name=$1 lang=$2 scheme=$3 view=$4 size=${5:-1280x800}
+  # the window fills the screen
+  printf '[io/github/ziping/Ziping]\nwindow-width=%s\nwindow-height=%s\n' \
+    "${size%x*}" "${size#*x}" > "$config/glib-2.0/settings/keyfile"
   xvfb-run -a -s "-screen 0 ${size}x24" sh -c '
     # a process group of its own: meson devenv waits for the app, both go at the end
     setsid meson devenv -C "$3" "$0" "$1" &
@@ -41,8 +44,6 @@ shot () {
 # A private settings file sizes the window to the screen; nothing of the user's is read.
 config=$builddir/screenshot-config
 mkdir -p "$config/glib-2.0/settings"
-printf '[io/github/ziping/Ziping]\nwindow-width=1280\nwindow-height=800\n' \
-  > "$config/glib-2.0/settings/keyfile"
 
 export GSK_RENDERER=cairo GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config"
 export GSETTINGS_SCHEMA_DIR="$builddir/data" GTK_A11Y=none NO_AT_BRIDGE=1
@@ -60,6 +61,18 @@ for lang in zh_CN.UTF-8 C.UTF-8; do
       shot "checks-$short-$scheme" "$lang" "$scheme" checks
   done
 done
+
+# The indicator table on the screens clerks have: a laptop with the checks open, a wider
+# laptop, a netbook.
+if [ "${ZIPING_SCREENSHOT_SIZES:-1}" = 1 ]; then
+  for lang in zh_CN.UTF-8 C.UTF-8; do
+    case $lang in zh*) short=zh ;; *) short=en ;; esac
+    LANG=$lang ZIPING_VIEW=form=1,indicators,checks \
+      shot "table-$short-1280x800-checks" "$lang" light form=1 1280x800
+    LANG=$lang ZIPING_VIEW=form=1,indicators shot "table-$short-1366x768" "$lang" light form=1 1366x768
+    LANG=$lang ZIPING_VIEW=form=1,indicators shot "table-$short-1024x600" "$lang" light form=1 1024x600
+  done
+fi
 
 for name in form-editor-zh-light form-editor-en-light form-editor-zh-dark review-zh-light review-en-light; do
   cp "$outdir/$name.png" "$keepdir/$name.png"

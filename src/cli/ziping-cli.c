@@ -28,8 +28,10 @@ static const ZpCliCommand commands[] = {
   { "execution", zp_cli_execution, N_("Compute a budget execution rate and its score") },
   { "new",       zp_cli_new,       N_("Start next year's workbook from this year's") },
   { "summary",   zp_cli_summary,   N_("One row per form across many workbooks") },
+  { "scheme",    zp_cli_scheme,    N_("List, show or export scoring schemes") },
 #ifdef ZP_HAVE_EXPORT
-  { "export",    zp_cli_export,    N_("Export forms as .xlsx, PDF or CSV") },
+  { "export",    zp_cli_export,    N_("Export forms as .xlsx, PDF, CSV or Word") },
+  { "evidence",  zp_cli_evidence,  N_("List the evidence files and say which are missing") },
   { "package",   zp_cli_package,   N_("One package for the bureau, with checksums") },
   { "report",    zp_cli_report,    N_("Write the report on the self-evaluation (text, PDF or Word)") },
 #endif
@@ -73,6 +75,11 @@ main (int    argc,
   g_autofree char *prgname = NULL;
 
   setlocale (LC_ALL, "");
+  /* Workbooks are UTF-8 and so are the Chinese option values people type (--grade 部分达成);
+   * in a C or other non-UTF-8 locale GOption would refuse them ("Invalid byte sequence"):
+   * read and write UTF-8 whatever the locale says, messages staying in its language. */
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
   zp_core_init_i18n ();
   textdomain (GETTEXT_PACKAGE);
 

@@ -8,6 +8,8 @@
 #include <string.h>
 
 
+#include <glib/gi18n.h>
+
 #include "zp-cli-common.h"
 
 struct _ZpCliTable
@@ -450,4 +452,28 @@ zp_cli_comparator_symbol (ZpComparator comparator)
     default:
       return "";
     }
+}
+
+ZpScheme *
+zp_cli_load_scheme (const char  *spec,
+                    GError     **error)
+{
+  ZpScheme *scheme;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *ids = NULL;
+
+  if (spec == NULL)
+    return zp_scheme_new_builtin (ZP_SCHEME_DEFAULT_ID);
+  scheme = zp_scheme_new_builtin (spec);
+  if (scheme != NULL)
+    return scheme;
+
+  file = g_file_new_for_commandline_arg (spec);
+  if (g_file_query_exists (file, NULL))
+    return zp_scheme_load (file, error);
+
+  ids = g_strjoinv (", ", (char **) zp_scheme_list_builtin ());
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("“%s” is neither a built-in scheme (%s) nor a scheme file"), spec, ids);
+  return NULL;
 }

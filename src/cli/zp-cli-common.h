@@ -62,6 +62,10 @@ int          zp_cli_usage_error      (GOptionContext *context,
  * stderr and returns NULL. */
 ZpWorkbook  *zp_cli_load_workbook    (const char     *path);
 
+/* A built-in scheme by id ("hubei", "central", "sichuan"), else a scheme file by path; NULL
+ * gives the default. */
+ZpScheme    *zp_cli_load_scheme      (const char     *spec,
+                                      GError        **error);
 /* Fixed places, for text and JSON alike. */
 char        *zp_cli_format_score     (ZpDecimal       value,
                                       ZpScheme       *scheme);

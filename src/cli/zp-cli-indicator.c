@@ -60,9 +60,45 @@ is_number (const char *text,
 }
 
 /* Checks the options and fills the indicator; a usage error returns FALSE. */
+/* A score typed for a grade must lie in the grade's band, as the file check wants. */
+static gboolean
+score_in_band (GOptionContext   *context,
+               IndicatorOptions *options,
+               ZpScheme         *scheme,
+               ZpGrade           grade,
+               int              *status)
+{
+  ZpDecimal weight, score, lower, upper;
+  g_autofree char *lower_text = NULL;
+  g_autofree char *upper_text = NULL;
+  gboolean included = grade == ZP_GRADE_ACHIEVED;
+
+  if (grade == ZP_GRADE_NONE || options->score == NULL
+      || !zp_decimal_parse (options->weight, &weight, NULL)
+      || !zp_decimal_parse (options->score, &score, NULL)
+      || !zp_scheme_get_band_range (scheme, grade, weight, &lower, &upper))
+    return TRUE;
+  if (zp_decimal_cmp (score, lower) >= 0
+      && (zp_decimal_cmp (score, upper) < 0 || (included && zp_decimal_cmp (score, upper) == 0)))
+    return TRUE;
+
+  lower_text = zp_decimal_format (lower, zp_scheme_get_decimals (scheme));
+  upper_text = zp_decimal_format (upper, zp_scheme_get_decimals (scheme));
+  if (included)
+    *status = zp_cli_usage_error (context, _("--score %1$s is outside the band of %2$s: type a score "
+                                             "from %3$s to %4$s"),
+                                  options->score, zp_grade_to_string (grade), lower_text, upper_text);
+  else
+    *status = zp_cli_usage_error (context, _("--score %1$s is outside the band of %2$s: type a score "
+                                             "from %3$s to below %4$s"),
+                                  options->score, zp_grade_to_string (grade), lower_text, upper_text);
+  return FALSE;
+}
+
 static gboolean
 build_indicator (GOptionContext   *context,
                  IndicatorOptions *options,
+                 ZpScheme         *scheme,
                  ZpIndicator      *indicator,
                  int              *status)
 {
@@ -96,6 +132,8 @@ build_indicator (GOptionContext   *context,
       *status = zp_cli_usage_error (context, _("--score “%s” is not a number of zero or more"), options->score);
       return FALSE;
     }
+  if (!score_in_band (context, options, scheme, grade, status))
+    return FALSE;
 
   zp_indicator_set_category (indicator, options->category);
   zp_indicator_set_subcategory (indicator, options->subcategory);
@@ -280,7 +318,7 @@ zp_cli_indicator (int    argc,
     { "score", 0, 0, G_OPTION_ARG_STRING, &options.score, N_("Score typed by hand (within the grade's band)"), "N" },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &options.reason, N_("Reason for a score typed by hand"), N_("TEXT") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &options.note, N_("Deviation note (偏差原因分析)"), N_("TEXT") },
-    { "scheme", 0, 0, G_OPTION_ARG_STRING, &options.scheme, N_("Built-in scheme (default hubei)"), "hubei|central" },
+    { "scheme", 0, 0, G_OPTION_ARG_STRING, &options.scheme, N_("Built-in scheme or scheme file (default hubei)"), "hubei|central|sichuan|FILE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -289,7 +327,7 @@ zp_cli_indicator (int    argc,
   g_autoptr(ZpScheme) scheme = NULL;
   int status;
 
-  g_option_context_set_summary (context, _("Score one indicator with a built-in scheme and show "
+  g_option_context_set_summary (context, _("Score one indicator with a scheme and show "
                                            "how the score was reached: the direction, the "
                                            "target and actual as read, the rule and the flags."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -298,10 +336,14 @@ zp_cli_indicator (int    argc,
   if (argc != 1)
     return zp_cli_usage_error (context, _("unexpected argument “%s”"), argv[1]);
 
-  scheme = zp_scheme_new_builtin (options.scheme != NULL ? options.scheme : ZP_SCHEME_DEFAULT_ID);
-  if (scheme == NULL)
-    return zp_cli_usage_error (context, _("--scheme “%s” is not one of hubei, central"), options.scheme);
-  if (!build_indicator (context, &options, indicator, &status))
+  {
+    g_autoptr(GError) error = NULL;
+
+    scheme = zp_cli_load_scheme (options.scheme, &error);
+    if (scheme == NULL)
+      return zp_cli_usage_error (context, "--scheme: %s", error->message);
+  }
+  if (!build_indicator (context, &options, scheme, indicator, &status))
     return status;
 
   zp_indicator_rescore (indicator, scheme);

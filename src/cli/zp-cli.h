@@ -19,8 +19,10 @@ int zp_cli_execution (int argc, char **argv);  /* zp-cli-execution.c */
 int zp_cli_new       (int argc, char **argv);  /* zp-cli-new.c */
 int zp_cli_summary   (int argc, char **argv);  /* zp-cli-summary.c */
 int zp_cli_export    (int argc, char **argv);  /* zp-cli-export.c, built only with export */
+int zp_cli_scheme    (int argc, char **argv);  /* zp-cli-scheme.c */
 int zp_cli_import    (int argc, char **argv);  /* zp-cli-import.c, built with src/import */
 int zp_cli_report    (int argc, char **argv);  /* zp-cli-report.c, built only with export */
 int zp_cli_package   (int argc, char **argv);  /* zp-cli-package.c, built only with export */
+int zp_cli_evidence  (int argc, char **argv);  /* zp-cli-evidence.c, built only with export */
 
 G_END_DECLS

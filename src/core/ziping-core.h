@@ -9,6 +9,7 @@
 #include "zp-decimal.h"
 #include "zp-amount.h"
 #include "zp-quantity.h"
+#include "zp-target.h"
 #include "zp-scheme.h"
 #include "zp-indicator.h"
 #include "zp-goal.h"

@@ -272,8 +272,10 @@ check_execution_rate (Check *check)
   g_autofree char *rate_text = NULL;
   g_autofree char *threshold_text = NULL;
 
+  /* Decided on the rate as shown (two places of a percent): 89.995% shows as 90.00%, and
+   * is then not "below 90%". */
   if (!zp_form_get_execution_rate (check->form, &rate) ||
-      zp_decimal_cmp (rate, threshold) >= 0 ||
+      zp_decimal_cmp (zp_decimal_round (rate, 4), threshold) >= 0 ||
       !is_blank (zp_form_get_analysis (check->form)))
     return;
 
@@ -604,7 +606,14 @@ check_categories (Check      *check,
 
   for (guint i = 0; i < scan->n_categories; i++)
     {
+      ZpDecimal weight;
+
       if (scan->categories[i].n_indicators > 0)
+        continue;
+      /* 40/0/40: a category the form gives no points needs no indicator. */
+      if (zp_form_get_category_weight (check->form, zp_scheme_get_category_name (check->scheme, i),
+                                       &weight)
+          && zp_decimal_is_zero (weight))
         continue;
       if (missing->len > 0)
         g_string_append (missing, _(", "));
@@ -683,10 +692,65 @@ check_category_blocks (Check      *check,
                        const Scan *scan)
 {
   for (guint i = 0; i < scan->n_categories; i++)
-    check_block (check, &scan->categories[i],
-                 zp_scheme_get_category_weight (check->scheme, i),
-                 zp_scheme_get_category_name (check->scheme, i),
-                 0, scan->categories[i].first_row);
+    {
+      const char *name = zp_scheme_get_category_name (check->scheme, i);
+      ZpDecimal weight;
+
+      /* The form's own points, else the scheme's in a fixed split; a free split checks
+       * only the total. */
+      if (!zp_form_get_category_weight (check->form, name, &weight))
+        continue;
+      check_block (check, &scan->categories[i], weight, name, 0, scan->categories[i].first_row);
+    }
+}
+
+/* The form's own category points must make the indicator part (100 less the execution
+ * block): "产出指标（60分）" + "满意度指标（20分）" with 20 for execution. */
+static void
+check_category_points (Check      *check,
+                       const Scan *scan)
+{
+  ZpDecimal hundred = zp_decimal_from_int (100);
+  ZpDecimal part = zp_decimal_sub (hundred, zp_scheme_get_execution_weight (check->scheme));
+  ZpDecimal sum = ZP_DECIMAL_ZERO;
+  g_autofree char *sum_text = NULL;
+  g_autofree char *part_text = NULL;
+
+  if (zp_form_get_n_category_points (check->form) == 0)
+    return;
+  for (guint i = 0; i < zp_form_get_n_category_points (check->form); i++)
+    {
+      const char *points;
+      const char *name = zp_form_get_category_points_nth (check->form, i, &points);
+      ZpDecimal value;
+
+      if (parse_value (points, &value) != VALUE_OK)
+        {
+          report_not_a_number (check, -1, -1, "category-points", name, points);
+          return;
+        }
+      sum = zp_decimal_add (sum, value);
+    }
+  /* Categories without points of their own count with the scheme's, in a fixed split. */
+  for (guint i = 0; i < scan->n_categories; i++)
+    {
+      const char *name = zp_scheme_get_category_name (check->scheme, i);
+      ZpDecimal weight;
+
+      if (zp_form_get_category_points (check->form, name) == NULL
+          && zp_form_get_category_weight (check->form, name, &weight))
+        sum = zp_decimal_add (sum, weight);
+    }
+  if (zp_decimal_equal (sum, part))
+    return;
+
+  sum_text = format_points (check, sum);
+  part_text = format_points (check, part);
+  report (check, ZP_SEVERITY_ERROR, "category-points", -1, -1, "category-points",
+          /* Translators: "The categories' points add up to 78, not 80: …" */
+          g_strdup_printf (_("The categories' points add up to %1$s, not %2$s (100 less the "
+                             "execution block): correct the points in the category labels."),
+                           sum_text, part_text));
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -718,7 +782,8 @@ find_numbered_placeholder (const char *text)
         }
       q = skip_blanks (q);
       c = g_utf8_get_char (q);
-      if (digits && (c == ':' || c == 0xFF1A))
+      /* "指标1：" alone is the template's; "指标8：适龄儿童疫苗接种率" is a numbered name. */
+      if (digits && (c == ':' || c == 0xFF1A) && is_blank (g_utf8_next_char (q)))
         return g_strndup (p, g_utf8_next_char (q) - p);
       p += strlen ("指标");
     }
@@ -751,14 +816,43 @@ is_filler (const char *text)
   return dots >= 3;
 }
 
+/* "XXX", "xxx", "×××": the templates' stand-in for a name or a figure. */
+static char *
+find_crosses (const char *text)
+{
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *start = p;
+      guint n = 0;
+
+      while (*p == 'X' || *p == 'x' || g_utf8_get_char (p) == 0xD7 || g_utf8_get_char (p) == 0xFF38)
+        {
+          n++;
+          p = g_utf8_next_char (p);
+        }
+      /* A run of three, not part of a Latin word ("XXXL", "xxx.com" are rare on forms). */
+      if (n >= 3 && (start == text || !g_ascii_isalpha (start[-1])) && !g_ascii_isalpha (*p))
+        return g_strndup (start, p - start);
+      if (n == 0)
+        p = g_utf8_next_char (p);
+    }
+  return NULL;
+}
+
 /* What of the text is a placeholder, or NULL. */
 static char *
 find_placeholder (const char *text)
 {
+  char *crosses;
+
   if (text == NULL || *text == '\0')
     return NULL;
   if (is_filler (text))
     return g_strstrip (g_strdup (text));
+  if ((crosses = find_crosses (text)) != NULL)
+    return crosses;
 
   return find_numbered_placeholder (text);
 }
@@ -806,7 +900,11 @@ check_weight (Check *check,
   row->has_weight = zp_indicator_get_weight_value (row->indicator, &row->weight) &&
                     zp_decimal_sign (row->weight) > 0;
   if (row->has_weight)
-    return;
+    {
+      /* A block with not-applicable rows may be rescaled: the row is scored out of more. */
+      row->weight = zp_indicator_get_full_mark (row->indicator);
+      return;
+    }
 
   if (is_blank (text))
     message = g_strdup (_("The indicator has no weight: type its full mark (分值)."));
@@ -1102,6 +1200,43 @@ check_indicator_texts (Check *check,
                      zp_indicator_get_deviation_note (row->indicator));
 }
 
+static void check_published_row (Check *check, Row *row);
+
+/* "≥95%。": read without the 。, which is worth deleting; said once per text. */
+static void
+check_trailing_stop (Check      *check,
+                     Row        *row,
+                     const char *field,
+                     const char *text,
+                     gboolean    read)
+{
+  if (!read || !zp_text_has_trailing_stop (text))
+    return;
+  report (check, ZP_SEVERITY_WARNING, "trailing-stop", row->goal, row->row, field,
+          g_strdup_printf (_("“%s” ends with a full stop (。), which was left out to read the "
+                             "figure: delete it."),
+                           text));
+}
+
+/* "≥500人" against "520人次": the figures may not measure the same thing. */
+static void
+check_units (Check *check,
+             Row   *row)
+{
+  const ZpQuantity *target = zp_indicator_get_parsed_target (row->indicator);
+  const ZpQuantity *actual = zp_indicator_get_parsed_actual (row->indicator);
+
+  check_trailing_stop (check, row, "target", zp_indicator_get_target (row->indicator), target != NULL);
+  check_trailing_stop (check, row, "actual", zp_indicator_get_actual (row->indicator), actual != NULL);
+  if (target == NULL || actual == NULL || target->unit == NULL || actual->unit == NULL
+      || target->percent != actual->percent || g_str_equal (target->unit, actual->unit))
+    return;
+  report (check, ZP_SEVERITY_WARNING, "unit-differs", row->goal, row->row, "actual",
+          g_strdup_printf (_("The target is in “%1$s” but the actual value in “%2$s”: type "
+                             "the actual value in the target's unit, so that the two compare."),
+                           target->unit, actual->unit));
+}
+
 /* A row that could not be scored loses its points from the total without a word
  * unless it is reported: a blank actual, or a qualitative one with no grade. */
 static void
@@ -1176,6 +1311,9 @@ check_indicator (Check       *check,
   check_scores (check, &row, flags);
   check_actual (check, &row, flags, qualitative);
   check_unscored (check, &row, qualitative);
+  if (!qualitative)
+    check_units (check, &row);
+  check_published_row (check, &row);
   check_deviation_note (check, &row, flags);
   check_indicator_texts (check, &row);
 }
@@ -1228,6 +1366,119 @@ check_goal (Check      *check,
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* Published figures                                                                    */
+
+/* Places written after the decimal point: "86.19%" 2, "9" 0. */
+static guint
+count_places (const char *text)
+{
+  const char *dot = strchr (text, '.');
+  guint n = 0;
+
+  if (dot == NULL)
+    return 0;
+  for (const char *p = dot + 1; g_ascii_isdigit (*p); p++)
+    n++;
+  return MIN (n, 4);
+}
+
+/* The published 执行率: "86.19%" (or "86.19", a percentage without its sign) against the
+ * rate as computed, at the places it was printed with. */
+static void
+check_published_rate (Check *check)
+{
+  const char *text = zp_form_get_published_rate (check->form);
+  ZpDecimal published, rate;
+  gboolean percent = FALSE;
+  guint places;
+  g_autofree char *computed = NULL;
+
+  if (is_blank (text) || !zp_form_get_execution_rate (check->form, &rate))
+    return;
+  if (!zp_decimal_parse (text, &published, &percent))
+    {
+      report_not_a_number (check, -1, -1, "published-rate", _("The published execution rate"), text);
+      return;
+    }
+  if (!percent)
+    published = zp_decimal_div (published, zp_decimal_from_int (100));
+  places = count_places (text);
+  if (zp_decimal_equal (zp_decimal_round (rate, places + 2), published))
+    return;
+
+  computed = zp_decimal_format_percent (rate, places, FALSE);
+  report (check, ZP_SEVERITY_WARNING, "published-rate", -1, -1, "published-rate",
+          g_strdup_printf (_("The published execution rate is %1$s, but the budget and the "
+                             "amount spent give %2$s: correct the published figure or the "
+                             "amounts."),
+                           text, computed));
+}
+
+/* A published score or total against the computed one, exactly: "8.62 printed as 9" is a
+ * disagreement even though 8.62 rounds to 9. */
+static void
+check_published_figure (Check      *check,
+                        const char *code,
+                        int         goal,
+                        int         row,
+                        const char *field,
+                        const char *label,
+                        const char *text,
+                        ZpDecimal   computed)
+{
+  ZpDecimal published;
+  g_autofree char *computed_text = NULL;
+
+  if (is_blank (text))
+    return;
+  if (parse_value (text, &published) != VALUE_OK)
+    {
+      report_not_a_number (check, goal, row, field, label, text);
+      return;
+    }
+  if (zp_decimal_equal (published, computed))
+    return;
+
+  computed_text = zp_decimal_format (computed, check->decimals);
+  report (check, ZP_SEVERITY_WARNING, code, goal, row, field,
+          /* Translators: "The published score (得分) is 9, but the rules give 8.62: …" */
+          g_strdup_printf (_("%1$s is %2$s, but the rules give %3$s: correct the published "
+                             "figure, or the data it was computed from."),
+                           label, text, computed_text));
+}
+
+static void
+check_published_form (Check *check)
+{
+  check_published_rate (check);
+  if (zp_form_get_execution_rate (check->form, NULL))
+    check_published_figure (check, "published-score", -1, -1, "published-execution-score",
+                            _("The published execution score (得分)"),
+                            zp_form_get_published_execution_score (check->form),
+                            zp_form_get_execution_score (check->form));
+  /* An incomplete total is actual-missing's business. */
+  if (zp_form_get_n_unscored (check->form) == 0)
+    check_published_figure (check, "published-total", -1, -1, "published-total",
+                            _("The published total (总分)"),
+                            zp_form_get_published_total (check->form),
+                            zp_form_get_total (check->form));
+}
+
+static void
+check_published_row (Check *check,
+                     Row   *row)
+{
+  ZpIndicatorState state = zp_indicator_get_state (row->indicator);
+
+  if (state == ZP_INDICATOR_STATE_UNSCORED || state == ZP_INDICATOR_STATE_NOT_APPLICABLE)
+    return;
+  check_published_figure (check, "published-score", row->goal, row->row, "published-score",
+                          _("The published score (得分)"),
+                          zp_indicator_get_published_score (row->indicator),
+                          zp_indicator_get_score (row->indicator));
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Public API                                                                           */
 
 static void
@@ -1251,7 +1502,11 @@ check_form_into (ZpForm     *form,
   check_weights_total (&check, &scan);
   check_categories (&check, &scan);
   if (!zp_form_is_department (form))
-    check_category_blocks (&check, &scan);
+    {
+      check_category_blocks (&check, &scan);
+      check_category_points (&check, &scan);
+    }
+  check_published_form (&check);
 
   for (guint g = 0; g < scan.n_goals; g++)
     check_goal (&check, &scan, g);

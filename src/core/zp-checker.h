@@ -7,7 +7,8 @@
  * Stable codes. Errors: weights-total, block-weights, weight-invalid, score-range,
  * grade-band, budget-missing, budget-negative, spent-missing, spent-negative, not-a-number,
  * deviation-note-missing, category-missing, manual-reason-missing, actual-missing,
- * grade-missing, not-applicable.
+ * grade-missing, not-applicable, category-points.
+ * Warnings (issue 9): amount-unit-typed, published-rate, published-score, published-total.
  * Warnings: execution-low, over-achievement, actual-restates-target,
  * score-contradicts-data, department-sum, project-sum, fund-sum, placeholder-text,
  * deviation-note-empty.

@@ -14,6 +14,7 @@
 #include "ziping-core.h"
 #include "zp-form-private.h"
 #include "zp-core-private.h"
+#include "zp-indicator-private.h"
 
 typedef struct
 {
@@ -33,6 +34,7 @@ typedef struct
   GPtrArray  *category_names;
   GPtrArray  *category_points;
   GHashTable *explanations;
+  GStrv       evidence;      /* 佐证材料 of the whole form; NULL: none */
 
   guint       freeze_count;
   gboolean    pending_rescore;
@@ -51,6 +53,7 @@ typedef struct
   char       *indicator_score_text;
   char       *total_display_text;
   guint       n_unscored;         /* rows that could not be scored (not 不适用 ones) */
+  gboolean    scaled;             /* some rows carry a not-applicable rescaling */
 } ZpFormPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ZpForm, zp_form, G_TYPE_OBJECT)
@@ -73,6 +76,7 @@ enum {
   PROP_TOTAL_DISPLAY_TEXT,
   PROP_N_UNSCORED,
   PROP_CATEGORY_POINTS,
+  PROP_EVIDENCE,
   PROP_AMOUNT_UNIT,
   N_PROPS
 };
@@ -201,6 +205,7 @@ zp_form_finalize (GObject *object)
   g_clear_pointer (&priv->explanations, g_hash_table_unref);
   g_clear_pointer (&priv->category_names, g_ptr_array_unref);
   g_clear_pointer (&priv->category_points, g_ptr_array_unref);
+  g_clear_pointer (&priv->evidence, g_strfreev);
 
   G_OBJECT_CLASS (zp_form_parent_class)->finalize (object);
 }
@@ -228,6 +233,9 @@ zp_form_get_property (GObject    *object,
     case PROP_CATEGORY_POINTS:
       g_value_take_boxed (value, zp_form_dup_category_points (self));
       break;
+    case PROP_EVIDENCE:
+      g_value_set_boxed (value, priv->evidence);
+      break;
     case PROP_AMOUNT_UNIT:
       g_value_set_enum (value, priv->amount_unit);
       break;
@@ -254,6 +262,9 @@ zp_form_set_property (GObject      *object,
       break;
     case PROP_CATEGORY_POINTS:
       zp_form_set_all_category_points (self, g_value_get_boxed (value));
+      break;
+    case PROP_EVIDENCE:
+      zp_form_set_evidence (self, g_value_get_boxed (value));
       break;
     case PROP_AMOUNT_UNIT:
       zp_form_set_amount_unit (self, g_value_get_enum (value));
@@ -297,6 +308,9 @@ zp_form_class_init (ZpFormClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATEGORY_POINTS] =
     g_param_spec_boxed ("category-points", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVIDENCE] =
+    g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXECUTION_RATE_TEXT] = string_pspec ("execution-rate-text", G_PARAM_READABLE);
   properties[PROP_EXECUTION_SCORE_TEXT] = string_pspec ("execution-score-text", G_PARAM_READABLE);
@@ -641,6 +655,114 @@ rescore_one (ZpIndicator *indicator,
     priv->indicator_weights = zp_decimal_add (priv->indicator_weights, weight);
 }
 
+/* Not-applicable rows ********************************************************************/
+
+/* A block of rows for rescaling: a goal (department form) or a category (project form). */
+typedef struct
+{
+  ZpDecimal all;     /* Σ weights */
+  ZpDecimal kept;    /* Σ weights of the applicable rows */
+  gboolean  has_na;
+} NaBlock;
+
+static gboolean
+has_not_applicable (ZpForm *self)
+{
+  guint n_goals = zp_form_get_n_goals (self);
+
+  for (guint g = 0; g < n_goals; g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (self, g);
+
+      for (guint i = 0; i < zp_goal_get_n_indicators (goal); i++)
+        if (zp_indicator_get_not_applicable (zp_goal_get_indicator (goal, i)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+block_key (ZpForm      *self,
+           ZpIndicator *indicator,
+           guint        goal)
+{
+  if (zp_form_is_department (self))
+    return g_strdup_printf ("%u", goal);
+  return _zp_category_key (zp_indicator_get_category (indicator));
+}
+
+/* The points a block must make: the goal's or the category's, else its rows' sum. */
+static ZpDecimal
+block_points (ZpForm      *self,
+              ZpIndicator *first,
+              guint        goal,
+              ZpDecimal    sum)
+{
+  ZpDecimal weight;
+
+  if (zp_form_is_department (self))
+    return zp_goal_get_weight_value (zp_form_get_goal (self, goal), &weight) ? weight : sum;
+  return zp_form_get_category_weight (self, zp_indicator_get_category (first), &weight) ? weight : sum;
+}
+
+/* As the 填表说明 of several bureaus prescribe, a not-applicable row is dropped and the
+ * other rows of its block are rescaled so that the block still makes its points. */
+static void
+apply_not_applicable_scales (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+  gboolean rescale = priv->scheme != NULL
+                     && zp_scheme_get_not_applicable (priv->scheme) == ZP_NOT_APPLICABLE_RESCALE
+                     && has_not_applicable (self);
+  g_autoptr(GHashTable) blocks = NULL;
+  guint n_goals = zp_form_get_n_goals (self);
+
+  if (!rescale && !priv->scaled)
+    return;
+
+  blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint g = 0; g < n_goals; g++)
+      {
+        ZpGoal *goal = zp_form_get_goal (self, g);
+
+        for (guint i = 0; i < zp_goal_get_n_indicators (goal); i++)
+          {
+            ZpIndicator *indicator = zp_goal_get_indicator (goal, i);
+            g_autofree char *key = NULL;
+            NaBlock *block;
+            ZpDecimal weight = ZP_DECIMAL_ZERO, points;
+            gboolean na = zp_indicator_get_not_applicable (indicator);
+
+            _zp_indicator_set_scale (indicator, ZP_DECIMAL_ZERO);
+            if (!rescale)
+              continue;
+            key = block_key (self, indicator, g);
+            block = g_hash_table_lookup (blocks, key);
+            zp_indicator_get_weight_value (indicator, &weight);
+            if (pass == 0)
+              {
+                if (block == NULL)
+                  {
+                    block = g_new0 (NaBlock, 1);
+                    g_hash_table_insert (blocks, g_steal_pointer (&key), block);
+                  }
+                block->all = zp_decimal_add (block->all, weight);
+                if (na)
+                  block->has_na = TRUE;
+                else
+                  block->kept = zp_decimal_add (block->kept, weight);
+                continue;
+              }
+            if (na || !block->has_na || zp_decimal_sign (block->kept) <= 0)
+              continue;
+            points = block_points (self, indicator, g, block->all);
+            _zp_indicator_set_scale (indicator, zp_decimal_div (points, block->kept));
+          }
+      }
+  priv->scaled = rescale;
+}
+
 void
 zp_form_rescore (ZpForm *self)
 {
@@ -655,6 +777,7 @@ zp_form_rescore (ZpForm *self)
   priv->n_unscored = 0;
   priv->indicator_score = ZP_DECIMAL_ZERO;
   priv->indicator_weights = ZP_DECIMAL_ZERO;
+  apply_not_applicable_scales (self);
   if (priv->scheme != NULL)
     foreach_indicator (self, rescore_one, self);
   priv->weights_fresh = priv->scheme != NULL;
@@ -1348,7 +1471,38 @@ _zp_form_copy_base (ZpForm *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_replace (copy_priv->explanations, g_strdup (key), g_strdup (value));
 
+  zp_form_set_evidence (copy, (const char * const *) priv->evidence);
   zp_form_set_scheme (copy, priv->scheme);
   zp_form_set_amount_unit (copy, priv->amount_unit);
   zp_form_thaw (copy);
+}
+
+static const char * const no_evidence[] = { NULL };
+
+const char * const *
+zp_form_get_evidence (ZpForm *self)
+{
+  ZpFormPrivate *priv;
+
+  g_return_val_if_fail (ZP_IS_FORM (self), NULL);
+  priv = zp_form_get_instance_private (self);
+  return priv->evidence != NULL ? (const char * const *) priv->evidence : no_evidence;
+}
+
+void
+zp_form_set_evidence (ZpForm             *self,
+                      const char * const *paths)
+{
+  ZpFormPrivate *priv;
+
+  g_return_if_fail (ZP_IS_FORM (self));
+  priv = zp_form_get_instance_private (self);
+  if (paths == NULL)
+    paths = no_evidence;
+  if (g_strv_equal (zp_form_get_evidence (self), paths))
+    return;
+  g_strfreev (priv->evidence);
+  priv->evidence = paths[0] != NULL ? g_strdupv ((char **) paths) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
+  _zp_form_input_changed (self);
 }

@@ -116,6 +116,11 @@ gboolean      zp_form_get_category_weight   (ZpForm      *self,
                                              const char  *category,
                                              ZpDecimal   *weight);
 
+/* Property "evidence" (佐证材料 of the whole form): paths relative to the workbook's
+ * folder; never NULL. Setting NULL clears. Emits ::changed. */
+const char * const *zp_form_get_evidence      (ZpForm      *self);
+void          zp_form_set_evidence          (ZpForm      *self,
+                                             const char * const *paths);
 /* Goals: a GListModel of ZpGoal. A project form has at least one: the first is its
  * 年度总体目标; some forms (黄冈 2020) print several goals, each with its indicators. */
 GListModel   *zp_form_get_goals             (ZpForm      *self);

@@ -43,4 +43,9 @@ ZpIndicator *_zp_indicator_new_with_inputs (const char * const  texts[ZP_INDICAT
                                             ZpDirection         direction,
                                             ZpGrade             grade);
 
+/* Set by the form before a rescore: the row's full mark is its weight × scale (a block
+ * with not-applicable rows rescaled to its points). ZP_DECIMAL_ZERO: no rescaling. */
+void _zp_indicator_set_scale (ZpIndicator *self,
+                              ZpDecimal    scale);
+
 G_END_DECLS

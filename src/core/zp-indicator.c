@@ -14,6 +14,24 @@
 #include "ziping-core.h"
 #include "zp-indicator-private.h"
 #include "zp-core-private.h"
+#include "zp-target.h"
+
+/* A target that is not a quantity: a deadline or a range (NULL for the others, nearly
+ * all, so that they cost one pointer). */
+typedef enum
+{
+  SPECIAL_DEADLINE,
+  SPECIAL_RANGE,
+} SpecialKind;
+
+typedef struct
+{
+  SpecialKind kind;
+  ZpDate      deadline;
+  ZpDecimal   low;
+  ZpDecimal   high;
+  gboolean    percent;
+} SpecialTarget;
 
 /* A text parsed on demand; `dirty` is set when the text changes. */
 typedef struct
@@ -36,12 +54,13 @@ struct _ZpIndicator
   char             *manual_score;
   char             *manual_reason;
   char             *deviation_note;
-  char             *calc_symbol;
-  char             *measure_unit;
-  char             *published_score;
   ZpDirection       direction;
   ZpGrade           grade;
   gboolean          not_applicable;
+  /* What few rows have (issue 9's per-row columns, a rescaling, a deadline or range
+   * target): allocated when first needed, so that the others cost one pointer. */
+  struct _IndicatorExtras *extras;
+  GStrv             evidence;          /* 佐证材料: paths relative to the workbook; NULL: none */
 
   /* Caches of the parsed inputs */
   ParsedText        parsed_target;
@@ -66,6 +85,17 @@ struct _ZpIndicator
   ZpIndicatorOwnerFunc  owner_changed;
 };
 
+typedef struct _IndicatorExtras
+{
+  char          *calc_symbol;
+  char          *measure_unit;
+  char          *published_score;
+  /* The form's rescaling of a block with not-applicable rows: the full mark is weight ×
+   * scale. Zero means 1 (no rescaling). */
+  ZpDecimal      scale;
+  SpecialTarget *special;        /* refreshed with parsed_target */
+} IndicatorExtras;
+
 G_DEFINE_FINAL_TYPE (ZpIndicator, zp_indicator, G_TYPE_OBJECT)
 
 enum {
@@ -88,6 +118,7 @@ enum {
   PROP_STATE,
   PROP_FLAGS,
   PROP_NOT_APPLICABLE,
+  PROP_EVIDENCE,
   N_PROPS
 };
 
@@ -113,6 +144,31 @@ typedef struct
   gboolean          state_from_grade;  /* a grade without a typed score: keep its state */
 } Outcome;
 
+/* Texts take little memory each but there are many (a district's workbook has 50,000
+ * indicators): empty ones share one static "", and the category and subcategory, which
+ * repeat from row to row, are interned. The others are owned. */
+static char empty_text[] = "";
+
+static IndicatorExtras *
+ensure_extras (ZpIndicator *self)
+{
+  if (self->extras == NULL)
+    {
+      self->extras = g_new0 (IndicatorExtras, 1);
+      self->extras->calc_symbol = self->extras->measure_unit = self->extras->published_score = empty_text;
+    }
+  return self->extras;
+}
+
+static gboolean
+is_extra_text (guint prop_id)
+{
+  return prop_id == PROP_CALC_SYMBOL || prop_id == PROP_MEASURE_UNIT || prop_id == PROP_PUBLISHED_SCORE;
+}
+
+static const char *get_text (ZpIndicator *self, guint prop_id);
+
+/* Writable: an extra text's slot allocates the extras. Read with get_text(). */
 static char **
 string_field (ZpIndicator *self,
               guint        prop_id)
@@ -128,17 +184,22 @@ string_field (ZpIndicator *self,
     case PROP_MANUAL_SCORE:   return &self->manual_score;
     case PROP_MANUAL_REASON:  return &self->manual_reason;
     case PROP_DEVIATION_NOTE: return &self->deviation_note;
-    case PROP_CALC_SYMBOL:    return &self->calc_symbol;
-    case PROP_MEASURE_UNIT:   return &self->measure_unit;
-    case PROP_PUBLISHED_SCORE: return &self->published_score;
+    case PROP_CALC_SYMBOL:    return &ensure_extras (self)->calc_symbol;
+    case PROP_MEASURE_UNIT:   return &ensure_extras (self)->measure_unit;
+    case PROP_PUBLISHED_SCORE: return &ensure_extras (self)->published_score;
     default:                  g_assert_not_reached ();
     }
 }
 
-/* Texts take little memory each but there are many (a district's workbook has 50,000
- * indicators): empty ones share one static "", and the category and subcategory, which
- * repeat from row to row, are interned. The others are owned. */
-static char empty_text[] = "";
+/* A text input, without allocating the extras for reading one that is empty. */
+static const char *
+get_text (ZpIndicator *self,
+          guint        prop_id)
+{
+  if (is_extra_text (prop_id) && self->extras == NULL)
+    return empty_text;
+  return *string_field (self, prop_id);
+}
 
 static gboolean
 field_is_interned (guint prop_id)
@@ -230,12 +291,13 @@ set_string (ZpIndicator *self,
             guint        prop_id,
             const char  *value)
 {
-  char **field = string_field (self, prop_id);
+  char **field;
 
   if (value == NULL)
     value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (g_strcmp0 (get_text (self, prop_id), value) == 0)
     return FALSE;
+  field = string_field (self, prop_id);
 
   text_free (prop_id, *field);
   *field = text_new (prop_id, value);
@@ -260,10 +322,15 @@ zp_indicator_finalize (GObject *object)
   ZpIndicator *self = ZP_INDICATOR (object);
 
   for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
-    text_free (prop_id, *string_field (self, prop_id));
+    if (!is_extra_text (prop_id) || self->extras != NULL)
+      text_free (prop_id, *string_field (self, prop_id));
   zp_quantity_clear (&self->parsed_target.quantity);
   zp_quantity_clear (&self->parsed_actual.quantity);
+  if (self->extras != NULL)
+    g_free (self->extras->special);
+  g_clear_pointer (&self->extras, g_free);
   score_text_replace (self, NULL);
+  g_strfreev (self->evidence);
 
   G_OBJECT_CLASS (zp_indicator_parent_class)->finalize (object);
 }
@@ -279,7 +346,7 @@ zp_indicator_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CATEGORY ... LAST_TEXT_INPUT:
-      g_value_set_string (value, *string_field (self, prop_id));
+      g_value_set_string (value, get_text (self, prop_id));
       break;
     case PROP_DIRECTION:
       g_value_set_enum (value, self->direction);
@@ -298,6 +365,9 @@ zp_indicator_get_property (GObject    *object,
       break;
     case PROP_NOT_APPLICABLE:
       g_value_set_boolean (value, self->not_applicable);
+      break;
+    case PROP_EVIDENCE:
+      g_value_set_boxed (value, self->evidence);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -325,6 +395,9 @@ zp_indicator_set_property (GObject      *object,
       break;
     case PROP_NOT_APPLICABLE:
       zp_indicator_set_not_applicable (self, g_value_get_boolean (value));
+      break;
+    case PROP_EVIDENCE:
+      zp_indicator_set_evidence (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -355,6 +428,11 @@ zp_indicator_class_init (ZpIndicatorClass *klass)
   properties[PROP_NOT_APPLICABLE] =
     g_param_spec_boolean ("not-applicable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* 佐证材料: files relative to the workbook's folder. */
+  properties[PROP_EVIDENCE] =
+    g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DIRECTION] =
     g_param_spec_enum ("direction", NULL, NULL,
@@ -397,7 +475,8 @@ static void
 zp_indicator_init (ZpIndicator *self)
 {
   for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
-    *string_field (self, prop_id) = empty_text;
+    if (!is_extra_text (prop_id))
+      *string_field (self, prop_id) = empty_text;
 
   self->parsed_target.dirty = TRUE;
   self->parsed_actual.dirty = TRUE;
@@ -425,7 +504,8 @@ _zp_indicator_new_with_inputs (const char * const  texts[ZP_INDICATOR_N_TEXTS],
 
   /* Fresh from zp_indicator_init(): every text is the shared "", and every cache dirty. */
   for (guint i = 0; i < ZP_INDICATOR_N_TEXTS; i++)
-    *string_field (self, PROP_CATEGORY + i) = text_new (PROP_CATEGORY + i, texts[i]);
+    if (!is_extra_text (PROP_CATEGORY + i) || (texts[i] != NULL && *texts[i] != '\0'))
+      *string_field (self, PROP_CATEGORY + i) = text_new (PROP_CATEGORY + i, texts[i]);
   update_weight_value (self);
   self->direction = direction;
   self->grade = grade;
@@ -442,15 +522,21 @@ zp_indicator_copy (ZpIndicator *self)
   copy = zp_indicator_new ();
   for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
     {
-      char **field = string_field (copy, prop_id);
+      const char *text = get_text (self, prop_id);
+      char **field;
 
+      if (is_extra_text (prop_id) && *text == '\0')
+        continue;
+      field = string_field (copy, prop_id);
       text_free (prop_id, *field);
-      *field = text_new (prop_id, *string_field (self, prop_id));
+      *field = text_new (prop_id, text);
     }
   update_weight_value (copy);
   copy->direction = self->direction;
   copy->grade = self->grade;
   copy->not_applicable = self->not_applicable;
+  g_strfreev (copy->evidence);
+  copy->evidence = g_strdupv (self->evidence);
 
   return copy;
 }
@@ -480,11 +566,30 @@ DEFINE_STRING_ACCESSORS (weight, PROP_WEIGHT)
 DEFINE_STRING_ACCESSORS (manual_score, PROP_MANUAL_SCORE)
 DEFINE_STRING_ACCESSORS (manual_reason, PROP_MANUAL_REASON)
 DEFINE_STRING_ACCESSORS (deviation_note, PROP_DEVIATION_NOTE)
-DEFINE_STRING_ACCESSORS (calc_symbol, PROP_CALC_SYMBOL)
-DEFINE_STRING_ACCESSORS (measure_unit, PROP_MEASURE_UNIT)
-DEFINE_STRING_ACCESSORS (published_score, PROP_PUBLISHED_SCORE)
-
 #undef DEFINE_STRING_ACCESSORS
+
+#define DEFINE_EXTRA_ACCESSORS(field, PROP)                         \
+  const char *                                                      \
+  zp_indicator_get_##field (ZpIndicator *self)                      \
+  {                                                                 \
+    g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);            \
+    return get_text (self, PROP);                                   \
+  }                                                                 \
+                                                                    \
+  void                                                              \
+  zp_indicator_set_##field (ZpIndicator *self,                      \
+                            const char  *value)                     \
+  {                                                                 \
+    g_return_if_fail (ZP_IS_INDICATOR (self));                      \
+    set_string (self, PROP, value);                                 \
+  }
+
+DEFINE_EXTRA_ACCESSORS (calc_symbol, PROP_CALC_SYMBOL)
+DEFINE_EXTRA_ACCESSORS (measure_unit, PROP_MEASURE_UNIT)
+DEFINE_EXTRA_ACCESSORS (published_score, PROP_PUBLISHED_SCORE)
+
+#undef DEFINE_EXTRA_ACCESSORS
+
 
 ZpDirection
 zp_indicator_get_direction (ZpIndicator *self)
@@ -530,6 +635,26 @@ zp_indicator_set_grade (ZpIndicator *self,
   emit_changed (self);
 }
 
+void
+_zp_indicator_set_scale (ZpIndicator *self,
+                         ZpDecimal    scale)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+  if (scale.raw == 0 && self->extras == NULL)
+    return;
+  ensure_extras (self)->scale = scale;
+}
+
+ZpDecimal
+zp_indicator_get_full_mark (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_DECIMAL_ZERO);
+
+  if (self->extras != NULL && self->extras->scale.raw != 0)
+    return zp_decimal_mul (self->weight_value, self->extras->scale);
+  return self->weight_value;
+}
+
 gboolean
 zp_indicator_get_not_applicable (ZpIndicator *self)
 {
@@ -549,6 +674,32 @@ zp_indicator_set_not_applicable (ZpIndicator *self,
 
   self->not_applicable = not_applicable;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOT_APPLICABLE]);
+  emit_changed (self);
+}
+
+static const char * const no_evidence[] = { NULL };
+
+const char * const *
+zp_indicator_get_evidence (ZpIndicator *self)
+{
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);
+  return self->evidence != NULL ? (const char * const *) self->evidence : no_evidence;
+}
+
+void
+zp_indicator_set_evidence (ZpIndicator        *self,
+                           const char * const *paths)
+{
+  g_return_if_fail (ZP_IS_INDICATOR (self));
+
+  if (paths == NULL)
+    paths = no_evidence;
+  if (g_strv_equal (zp_indicator_get_evidence (self), paths))
+    return;
+  g_strfreev (self->evidence);
+  /* Most indicators have none: no allocation for them. */
+  self->evidence = paths[0] != NULL ? g_strdupv ((char **) paths) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
   emit_changed (self);
 }
 
@@ -648,6 +799,29 @@ zp_calc_symbol_to_direction (const char  *symbol,
   return FALSE;
 }
 
+static const SpecialTarget *
+get_special (ZpIndicator *self)
+{
+  return self->extras != NULL ? self->extras->special : NULL;
+}
+
+/* Reads the target as a deadline or a range, once per edit of the target. */
+static void
+update_special (ZpIndicator *self)
+{
+  SpecialTarget special = { 0 };
+
+  if (self->extras != NULL)
+    g_clear_pointer (&self->extras->special, g_free);
+  if (zp_target_parse_deadline (self->target, &special.deadline))
+    special.kind = SPECIAL_DEADLINE;
+  else if (zp_target_parse_range (self->target, &special.low, &special.high, &special.percent))
+    special.kind = SPECIAL_RANGE;
+  else
+    return;
+  ensure_extras (self)->special = g_memdup2 (&special, sizeof special);
+}
+
 static ZpDirection
 derive_direction (ZpIndicator *self)
 {
@@ -656,8 +830,12 @@ derive_direction (ZpIndicator *self)
 
   if (self->direction != ZP_DIRECTION_AUTO)
     return self->direction;
+  /* A deadline or a range is met or not: scored by its own rule, as a positive one. */
+  if (get_special (self) != NULL)
+    return ZP_DIRECTION_POSITIVE;
   /* A 计算符号 column says the direction (the 四川 layout, the 一体化 template). */
-  if (self->calc_symbol[0] != '\0' && zp_calc_symbol_to_direction (self->calc_symbol, &from_symbol))
+  if (self->extras != NULL && self->extras->calc_symbol[0] != '\0'
+      && zp_calc_symbol_to_direction (self->extras->calc_symbol, &from_symbol))
     return from_symbol;
   if (!self->parsed_target.valid)
     return ZP_DIRECTION_QUALITATIVE;
@@ -844,6 +1022,79 @@ score_reverse (ZpDecimal  weight,
 }
 
 static void
+score_deadline (ZpIndicator *self,
+                ZpDecimal    weight,
+                Outcome     *outcome)
+{
+  ZpDate date;
+
+  if (self->actual_blank)
+    outcome_unscored (outcome);
+  else if (self->actual_achieved || self->actual_restates)
+    {
+      outcome_set (outcome, weight, ZP_RULE_RESTATED);
+      outcome->flags |= self->actual_achieved ? ZP_INDICATOR_FLAG_ACHIEVED_WORD
+                                              : ZP_INDICATOR_FLAG_RESTATES_TARGET;
+    }
+  else if (zp_text_find_date (self->actual, &date))
+    outcome_set (outcome, zp_date_meets_deadline (&date, &get_special (self)->deadline) ? weight
+                                                                                   : ZP_DECIMAL_ZERO,
+                 ZP_RULE_DEADLINE);
+  else
+    {
+      outcome_unscored (outcome);
+      outcome->flags |= ZP_INDICATOR_FLAG_NOT_A_NUMBER;
+    }
+}
+
+static void
+score_range (ZpIndicator *self,
+             ZpDecimal    weight,
+             ZpScheme    *scheme,
+             Outcome     *outcome)
+{
+  const SpecialTarget *range = get_special (self);
+  guint decimals = zp_scheme_get_decimals (scheme);
+  ZpDecimal b;
+
+  if (self->actual_blank)
+    {
+      outcome_unscored (outcome);
+      return;
+    }
+  if (!self->parsed_actual.valid)
+    {
+      if (self->actual_achieved || self->actual_restates)
+        {
+          outcome_set (outcome, weight, ZP_RULE_RESTATED);
+          outcome->flags |= self->actual_achieved ? ZP_INDICATOR_FLAG_ACHIEVED_WORD
+                                                  : ZP_INDICATOR_FLAG_RESTATES_TARGET;
+          return;
+        }
+      outcome_unscored (outcome);
+      outcome->flags |= ZP_INDICATOR_FLAG_NOT_A_NUMBER;
+      return;
+    }
+
+  b = self->parsed_actual.quantity.value;
+  /* ±10%: the size of the deviation counts, whichever its sign. */
+  if (zp_decimal_sign (range->low) < 0 && zp_decimal_sign (b) < 0)
+    b = zp_decimal_sub (ZP_DECIMAL_ZERO, b);
+  if (zp_decimal_cmp (b, range->low) >= 0 && zp_decimal_cmp (b, range->high) <= 0)
+    outcome_set (outcome, weight, ZP_RULE_RANGE);
+  else if (zp_decimal_cmp (b, range->low) < 0)
+    outcome_set (outcome, zp_decimal_sign (range->low) > 0 && zp_decimal_sign (b) > 0
+                          ? zp_decimal_mul_div_round (weight, b, range->low, decimals)
+                          : ZP_DECIMAL_ZERO,
+                 ZP_RULE_RANGE);
+  else
+    outcome_set (outcome, zp_decimal_sign (range->high) > 0
+                          ? zp_decimal_mul_div_round (weight, range->high, b, decimals)
+                          : ZP_DECIMAL_ZERO,
+                 ZP_RULE_RANGE);
+}
+
+static void
 score_quantitative (ZpIndicator *self,
                     ZpDirection  direction,
                     ZpDecimal    weight,
@@ -968,7 +1219,7 @@ compute (ZpIndicator *self,
          Outcome     *outcome)
 {
   guint decimals = zp_scheme_get_decimals (scheme);
-  ZpDecimal weight = self->weight_value;
+  ZpDecimal weight = zp_indicator_get_full_mark (self);
 
   *outcome = (Outcome) { ZP_DECIMAL_ZERO, ZP_INDICATOR_STATE_UNSCORED,
                          ZP_INDICATOR_FLAG_NONE, ZP_RULE_NONE, FALSE };
@@ -990,6 +1241,13 @@ compute (ZpIndicator *self,
     {
       if (direction == ZP_DIRECTION_QUALITATIVE)
         score_qualitative (self, weight, outcome);
+      else if (get_special (self) != NULL && self->direction == ZP_DIRECTION_AUTO)
+        {
+          if (get_special (self)->kind == SPECIAL_DEADLINE)
+            score_deadline (self, weight, outcome);
+          else
+            score_range (self, weight, scheme, outcome);
+        }
       else
         score_quantitative (self, direction, weight, scheme, outcome);
       settle (outcome, weight, decimals, TRUE);
@@ -1051,6 +1309,8 @@ zp_indicator_rescore (ZpIndicator *self,
   g_return_if_fail (ZP_IS_INDICATOR (self));
   g_return_if_fail (ZP_IS_SCHEME (scheme));
 
+  if (self->parsed_target.dirty)
+    update_special (self);
   parsed_text_update (&self->parsed_target, self->target);
   parsed_text_update (&self->parsed_actual, self->actual);
   update_words (self);
@@ -1190,7 +1450,7 @@ zp_grade_from_string (const char *text,
 
 static const char * const rule_ids[] = {
   "none", "manual", "met", "positive-ratio", "reverse-ratio", "reverse-linear",
-  "zero-target", "qualitative", "restated",
+  "zero-target", "qualitative", "restated", "deadline", "range",
 };
 
 const char *
@@ -1214,6 +1474,8 @@ zp_rule_describe (ZpRule rule)
     case ZP_RULE_ZERO_TARGET:    return _("Target 0: full marks only if the actual is 0");
     case ZP_RULE_QUALITATIVE:    return _("Graded by hand");
     case ZP_RULE_RESTATED:       return _("The actual value says the target was met");
+    case ZP_RULE_DEADLINE:       return _("A deadline: full marks when met by the date of the actual value, else 0");
+    case ZP_RULE_RANGE:          return _("A range: full marks inside it, else in proportion to the nearer bound");
     default:                     g_return_val_if_reached (NULL);
     }
 }

@@ -65,12 +65,21 @@ gboolean          zp_calc_symbol_to_direction     (const char   *symbol,
 gboolean          zp_indicator_get_not_applicable (ZpIndicator  *self);
 void              zp_indicator_set_not_applicable (ZpIndicator  *self, gboolean not_applicable);
 
+/* The points the row is scored out of: its weight, or more when the scheme rescales a
+ * block that has not-applicable rows (valid after the form's rescore). */
+ZpDecimal         zp_indicator_get_full_mark      (ZpIndicator  *self);
+
 /* Enum properties "direction" (ZP_DIRECTION_AUTO by default) and "grade". */
 ZpDirection       zp_indicator_get_direction      (ZpIndicator  *self);
 void              zp_indicator_set_direction      (ZpIndicator  *self, ZpDirection direction);
 ZpGrade           zp_indicator_get_grade          (ZpIndicator  *self);
 void              zp_indicator_set_grade          (ZpIndicator  *self, ZpGrade grade);
 
+/* Property "evidence" (佐证材料): paths of attached files, relative to the workbook's
+ * folder, in order; never NULL (an empty list when none). Setting NULL clears. */
+const char * const *zp_indicator_get_evidence     (ZpIndicator  *self);
+void              zp_indicator_set_evidence       (ZpIndicator  *self,
+                                                   const char * const *paths);
 /* Parsed weight; FALSE when empty or not a number. */
 gboolean          zp_indicator_get_weight_value   (ZpIndicator  *self,
                                                    ZpDecimal    *out);

@@ -145,7 +145,26 @@ fast_string (Fast        *f,
               u = u * 16 + digit;
             }
           p += 4;
-          /* NUL and surrogate pairs: left to json-glib. */
+          /* A surrogate pair (what other tools write for 😀) makes one character, in no
+           * more bytes than its twelve; NUL and a lone surrogate are the loader's to
+           * refuse. */
+          if (u >= 0xD800 && u <= 0xDBFF && f->end - p >= 6 && p[0] == '\\' && p[1] == 'u')
+            {
+              gunichar low = 0;
+
+              for (int i = 2; i < 6; i++)
+                {
+                  int digit = hex_value (p[i]);
+
+                  if (digit < 0)
+                    return FALSE;
+                  low = low * 16 + digit;
+                }
+              if (low < 0xDC00 || low > 0xDFFF)
+                return FALSE;
+              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              p += 6;
+            }
           if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
             return FALSE;
           o += g_unichar_to_utf8 (u, o);
@@ -426,6 +445,34 @@ fast_next (Fast     *f,
   return index == 0 || fast_take (f, ',');
 }
 
+/* 佐证材料: a list of strings (null: none), copied out of the scratch stack. */
+static gboolean
+fast_evidence (Fast  *f,
+               GStrv *out)
+{
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  char *top = f->top;
+  gboolean present, more;
+
+  if (*out != NULL || !fast_array_open (f, &present))
+    return FALSE;  /* twice: the slow reader says where */
+  for (guint i = 0; present; i++)
+    {
+      const char *path;
+
+      if (!fast_next (f, i, &more))
+        return FALSE;
+      if (!more)
+        break;
+      if (!fast_string (f, &path))
+        return FALSE;
+      g_strv_builder_add (paths, path);
+      f->top = top;
+    }
+  *out = g_strv_builder_end (paths);
+  return TRUE;
+}
+
 /* Explanations: key → text, set when not empty. */
 typedef struct
 {
@@ -499,6 +546,8 @@ fast_indicator_member (Fast       *f,
   if (key_is (key, length, "not-applicable"))
     return fast_first_time (&ind->seen, N_INDICATOR_TEXTS + 2)
            && fast_boolean (f, &ind->fields.not_applicable);
+  if (key_is (key, length, "evidence"))
+    return fast_evidence (f, &ind->fields.evidence);
   return fast_skip (f);
 }
 
@@ -526,8 +575,12 @@ fast_indicators (Fast   *f,
 
       _zp_io_indicator_fields_init (&ind.fields);
       if (!fast_object (f, fast_indicator_member, &ind, NULL))
-        return FALSE;
+        {
+          g_strfreev (ind.fields.evidence);
+          return FALSE;
+        }
       g_ptr_array_add (indicators, _zp_io_indicator_from_fields (&ind.fields));
+      g_strfreev (ind.fields.evidence);
       f->top = top;
     }
 
@@ -810,6 +863,15 @@ fast_form_member (Fast       *f,
   gboolean department = ff->kind == KIND_DEPARTMENT;
   gboolean present;
 
+  if (index < 0 && key_is (key, length, "evidence"))
+    {
+      g_auto(GStrv) evidence = NULL;
+
+      if (zp_form_get_evidence (ff->form)[0] != NULL || !fast_evidence (f, &evidence))
+        return FALSE;
+      zp_form_set_evidence (ff->form, (const char * const *) evidence);
+      return TRUE;
+    }
   if (index < 0)
     return fast_skip (f);
   /* A member of the other kind is not read by the loader either. */
@@ -821,7 +883,12 @@ fast_form_member (Fast       *f,
   switch (index)
     {
     case FORM_KIND:
-      return FALSE;  /* not first */
+      {
+        /* Not first: found by fast_find_kind() before; it must say the same. */
+        int kind = -1;
+
+        return !fast_null (f) && fast_word (f, kind_words, &kind) && kind == ff->kind;
+      }
     case FORM_EXPLANATIONS:
       return fast_explanations (f, ff->form, _zp_io_set_form_explanation);
     case FORM_GOALS:
@@ -893,23 +960,115 @@ fast_form_apply (FastForm *ff)
   zp_form_set_published_total (form, t[FORM_PUBLISHED_TOTAL]);
 }
 
-/* One form; "kind" must come first (Ziping writes it so). */
+/* Passes over any value without reading it (no unescaping, no checks): the member is
+ * read properly afterwards, and anything wrong is found then. */
 static gboolean
-fast_form (Fast       *f,
-           guint       index,
-           ZpWorkbook *workbook)
+fast_pass_over (Fast *f)
+{
+  guint depth = 0;
+
+  fast_blank (f);
+  for (const char *p = f->p; p < f->end; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          for (p++; p < f->end && *p != '"'; p++)
+            if (*p == '\\' && p + 1 < f->end)
+              p++;
+          break;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (depth == 0)
+            {
+              f->p = p;
+              return TRUE;
+            }
+          depth--;
+          break;
+        case ',':
+          if (depth == 0)
+            {
+              f->p = p;
+              return TRUE;
+            }
+          break;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* The "kind" of the form whose members start at f->p, wherever it is among them (Ziping
+ * writes it first; other tools, people and older files may not). f->p is kept. */
+static gboolean
+fast_find_kind (Fast *f,
+                int  *kind)
+{
+  const char *start = f->p;
+  char *top = f->top;
+  gboolean found = FALSE;
+
+  do
+    {
+      const char *key;
+      gsize length;
+
+      if (!fast_key (f, &key, &length))
+        break;
+      if (key_is (key, length, "kind"))
+        {
+          found = !fast_null (f) && fast_word (f, kind_words, kind);
+          break;
+        }
+      if (!fast_pass_over (f))
+        break;
+    }
+  while (fast_take (f, ','));
+
+  f->p = start;
+  f->top = top;
+  return found;
+}
+
+/* One form, frozen and without its scheme, added to `forms` (the scheme may come later
+ * in the file). */
+static gboolean
+fast_form (Fast      *f,
+           guint      index,
+           GPtrArray *forms)
 {
   g_autoptr(ZpForm) form = NULL;
   FastForm ff = { 0 };
   const char *key;
   gsize length;
   char *top = f->top;
+  const char *members;
 
   ff.kind = KIND_PROJECT;
-  if (!fast_take (f, '{')
-      || !fast_key (f, &key, &length) || !key_is (key, length, "kind")
-      || fast_null (f) || !fast_word (f, kind_words, &ff.kind))
+  if (!fast_take (f, '{'))
     return FALSE;
+  fast_blank (f);
+  members = f->p;
+  if (!fast_key (f, &key, &length))
+    return FALSE;
+  if (key_is (key, length, "kind"))
+    {
+      if (fast_null (f) || !fast_word (f, kind_words, &ff.kind))
+        return FALSE;
+      ff.seen = 1 << FORM_KIND;
+    }
+  else
+    {
+      f->p = members;
+      if (!fast_find_kind (f, &ff.kind))
+        return FALSE;
+    }
   if (ff.kind == KIND_DEPARTMENT && index > 0)
     return FALSE;
 
@@ -918,38 +1077,37 @@ fast_form (Fast       *f,
   ff.words[FORM_PROJECT_CATEGORY] = ZP_PROJECT_CATEGORY_DEPARTMENT_BUDGET;
   ff.words[FORM_PROJECT_ATTRIBUTE] = ZP_PROJECT_ATTRIBUTE_CONTINUING;
   ff.words[FORM_PROJECT_TYPE] = ZP_PROJECT_TYPE_RECURRENT;
-  ff.seen = 1 << FORM_KIND;
 
   form = ff.kind == KIND_DEPARTMENT ? ZP_FORM (zp_department_form_new ())
                                     : ZP_FORM (zp_project_form_new ());
   ff.form = form;
   zp_form_freeze (form);
-  zp_form_set_scheme (form, zp_workbook_get_scheme (workbook));
   if (ff.kind == KIND_PROJECT)
     goal_clear (zp_project_form_get_overall_goal (ZP_PROJECT_FORM (form)));
 
+  /* "kind" first: the members after it; otherwise all of them, "kind" checked again. */
+  if (ff.seen == 0)
+    {
+      if (!fast_key (f, &key, &length) || !fast_form_member (f, key, length, &ff))
+        return FALSE;
+    }
   while (fast_take (f, ','))
     {
       if (!fast_key (f, &key, &length) || !fast_form_member (f, key, length, &ff))
         return FALSE;
     }
-  if (!fast_take (f, '}'))
+  if (!fast_take (f, '}') || !(ff.seen & (1 << FORM_KIND)))
     return FALSE;
 
   fast_form_apply (&ff);
   f->top = top;
-
-  if (ff.kind == KIND_DEPARTMENT)
-    zp_workbook_set_department_form (workbook, ZP_DEPARTMENT_FORM (form));
-  else
-    zp_workbook_insert_project (workbook, G_MAXUINT, ZP_PROJECT_FORM (form));
-  zp_form_thaw (form);
+  g_ptr_array_add (forms, g_steal_pointer (&form));
   return TRUE;
 }
 
 static gboolean
-fast_forms (Fast       *f,
-            ZpWorkbook *workbook)
+fast_forms (Fast      *f,
+            GPtrArray *forms)
 {
   gboolean more;
 
@@ -961,86 +1119,110 @@ fast_forms (Fast       *f,
         return FALSE;
       if (!more)
         return TRUE;
-      if (i >= ZP_IO_MAX_FORMS || !fast_form (f, i, workbook))
+      if (i >= ZP_IO_MAX_FORMS || !fast_form (f, i, forms))
         return FALSE;
     }
 }
 
 static const char * const root_members[] = {
   "format", "version", "year", "unit", "unit-short", "department", "amount-unit", "scheme",
-  "explanations", "forms", NULL
+  "explanations", "report-edits", "forms", NULL
 };
 
-/* Everything before "forms", read by the loader from a copy of the text ending there. */
+/* The workbook's own members (all but "forms"), gathered into one object and read by the
+ * loader. */
 static ZpWorkbook *
-fast_head (const char *text,
+fast_head (const char *head,
            gsize       length)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *head = g_strdup_printf ("%.*s}", (int) length, text);
   JsonNode *root;
   Loader loader = { 0 };
 
-  if (!json_parser_load_from_data (parser, head, -1, NULL))
+  if (!json_parser_load_from_data (parser, head, length, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
   loader.text = head;
-  loader.length = strlen (head);
+  loader.length = length;
   loader.display_name = "<head>";
   loader.error = &error;
   return _zp_io_load_workbook_head (&loader, json_node_get_object (root));
 }
 
-/* NULL when the text is not as Ziping writes it: then the loader reads it. */
+/* NULL when the text is not as Ziping reads it in one pass: then the loader reads it.
+ * The root's members may come in any order: the forms are read as they come (frozen,
+ * without a scheme), the other members gathered and read at the end. */
 ZpWorkbook *
 _zp_io_fast_load (const char *text,
                   gsize       length)
 {
   g_autoptr(ZpWorkbook) workbook = NULL;
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) head = g_string_new ("{");
   g_autofree char *scratch = g_malloc (length + 1);
   Fast fast = { text, text, text + length, scratch, scratch };
   Fast *f = &fast;
-  const char *head_end;
-  const char *key;
-  gsize key_length;
+  guint64 seen = 0;
+  int forms_index = key_lookup ("forms", 5, root_members);
 
   if (!fast_take (f, '{'))
     return NULL;
-  head_end = f->p;
-
-  /* The head: known members are read by the loader, so only their syntax is checked. */
-  for (;;)
+  do
     {
+      const char *member, *key;
+      gsize key_length;
+      int index;
+
+      fast_blank (f);
+      member = f->p;
       if (!fast_key (f, &key, &key_length))
         return NULL;
-      if (key_is (key, key_length, "forms"))
-        break;
-      if (!fast_skip (f) || !fast_take (f, ','))
+      index = key_lookup (key, key_length, root_members);
+      /* json-glib keeps one of two same-named members: the loader's business. */
+      if (index >= 0 && !fast_first_time (&seen, index))
         return NULL;
-      head_end = f->p - 1;
-    }
-
-  workbook = fast_head (text, head_end - text);
-  if (workbook == NULL || !fast_forms (f, workbook))
-    return NULL;
-
-  /* After the forms: nothing the loader would read. */
-  while (fast_take (f, ','))
-    {
-      if (!fast_key (f, &key, &key_length)
-          || key_lookup (key, key_length, root_members) >= 0
-          || !fast_skip (f))
+      if (index == forms_index)
+        {
+          if (!fast_forms (f, forms))
+            return NULL;
+          continue;
+        }
+      if (!fast_skip (f))
         return NULL;
+      /* Known members only: the loader would not read the others. */
+      if (index >= 0)
+        {
+          if (head->len > 1)
+            g_string_append_c (head, ',');
+          g_string_append_len (head, member, f->p - member);
+        }
     }
+  while (fast_take (f, ','));
   if (!fast_take (f, '}'))
     return NULL;
   fast_blank (f);
-  if (f->p != f->end)
+  if (f->p != f->end || !(seen & (G_GUINT64_CONSTANT (1) << forms_index)))
     return NULL;
 
+  g_string_append_c (head, '}');
+  workbook = fast_head (head->str, head->len);
+  if (workbook == NULL)
+    return NULL;
+
+  for (guint i = 0; i < forms->len; i++)
+    {
+      ZpForm *form = forms->pdata[i];
+
+      zp_form_set_scheme (form, zp_workbook_get_scheme (workbook));
+      if (ZP_IS_DEPARTMENT_FORM (form))
+        zp_workbook_set_department_form (workbook, ZP_DEPARTMENT_FORM (form));
+      else
+        zp_workbook_insert_project (workbook, G_MAXUINT, ZP_PROJECT_FORM (form));
+      zp_form_thaw (form);
+    }
   return g_steal_pointer (&workbook);
 }

@@ -590,8 +590,48 @@ load_scheme (Loader     *l,
       || !load_scheme_options (l, object, scheme))
     return NULL;
 
+  /* "湖北 / 武汉" written by a Chinese Ziping reads "Hubei / Wuhan" in English. */
+  zp_scheme_localize_name (scheme);
   loader_leave (l);
   return g_steal_pointer (&scheme);
+}
+
+/* A scheme file (docs/file-format.md, "Scheme files"): {"format": "ziping-scheme",
+ * "version": 2, "scheme": {…}}, the scheme as a workbook holds it. */
+ZpScheme *
+_zp_io_load_scheme_document (Loader   *l,
+                             JsonNode *root)
+{
+  JsonObject *object;
+  JsonNode *format;
+  gint64 version = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      loader_fail (l, ZP_IO_ERROR_FORMAT, NULL, TRUE,
+                   _("expected an object with “format”: “%s”, not %s"),
+                   ZP_SCHEME_FORMAT_NAME, describe_node (root));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  format = get_member (object, "format");
+  if (format == NULL || !node_is_string (format)
+      || !g_str_equal (json_node_get_string (format), ZP_SCHEME_FORMAT_NAME))
+    {
+      loader_fail (l, ZP_IO_ERROR_FORMAT, format != NULL ? "format" : NULL, format == NULL,
+                   _("expected “format”: “%s”; this is not a Ziping scheme file"), ZP_SCHEME_FORMAT_NAME);
+      return NULL;
+    }
+  if (!read_integer (l, object, "version", TRUE, 1, G_MAXINT64, &version))
+    return NULL;
+  if (version > ZP_FILE_FORMAT_VERSION)
+    {
+      loader_fail (l, ZP_IO_ERROR_VERSION, "version", FALSE,
+                   _("written by a newer Ziping (version %lld); this version reads versions up to %d"),
+                   (long long) version, ZP_FILE_FORMAT_VERSION);
+      return NULL;
+    }
+  return load_scheme (l, object);
 }
 
 static void
@@ -650,6 +690,7 @@ _zp_io_indicator_fields_init (IndicatorFields *fields)
   fields->direction = ZP_DIRECTION_AUTO;
   fields->grade = ZP_GRADE_NONE;
   fields->not_applicable = FALSE;
+  fields->evidence = NULL;
 }
 
 ZpIndicator *
@@ -661,7 +702,41 @@ _zp_io_indicator_from_fields (const IndicatorFields *fields)
   /* Rare: nobody listens yet, so the notification costs nothing. */
   if (fields->not_applicable)
     zp_indicator_set_not_applicable (indicator, TRUE);
+  if (fields->evidence != NULL)
+    zp_indicator_set_evidence (indicator, (const char * const *) fields->evidence);
   return indicator;
+}
+
+/* "evidence": an optional list of paths (佐证材料); *out NULL when absent. */
+static gboolean
+read_evidence (Loader      *l,
+               JsonObject  *object,
+               GStrv       *out)
+{
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  JsonArray *array;
+
+  *out = NULL;
+  if (!read_array (l, object, "evidence", FALSE, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!node_is_string (node))
+        {
+          loader_enter_key (l, "evidence");
+          loader_enter_index (l, i);
+          return loader_fail (l, ZP_IO_ERROR_TYPE, NULL, TRUE,
+                              _("each evidence file must be a path in a string, not %s"),
+                              describe_node (node));
+        }
+      g_strv_builder_add (paths, json_node_get_string (node));
+    }
+  *out = g_strv_builder_end (paths);
+  return TRUE;
 }
 
 static ZpIndicator *
@@ -669,6 +744,7 @@ load_indicator (Loader     *l,
                 JsonObject *object)
 {
   IndicatorFields fields;
+  ZpIndicator *indicator;
   guint i;
 
   _zp_io_indicator_fields_init (&fields);
@@ -681,10 +757,13 @@ load_indicator (Loader     *l,
 
   if (!read_word (l, object, "direction", FALSE, direction_words, &fields.direction)
       || !read_word (l, object, "grade", FALSE, grade_words, &fields.grade)
-      || !read_boolean (l, object, "not-applicable", &fields.not_applicable))
+      || !read_boolean (l, object, "not-applicable", &fields.not_applicable)
+      || !read_evidence (l, object, &fields.evidence))
     return NULL;
 
-  return _zp_io_indicator_from_fields (&fields);
+  indicator = _zp_io_indicator_from_fields (&fields);
+  g_strfreev (fields.evidence);
+  return indicator;
 }
 
 /* Fills `goal` (which may come with defaults, like a project's one goal: every member is
@@ -777,6 +856,7 @@ load_form_common (Loader     *l,
 {
   const char *initial, *budget, *spent, *analysis, *improvement;
   const char *published_rate, *published_score, *published_total;
+  g_auto(GStrv) evidence = NULL;
 
   if (!read_figure (l, object, "initial-budget", &initial)
       || !read_figure (l, object, "budget", &budget)
@@ -785,7 +865,8 @@ load_form_common (Loader     *l,
       || !read_text (l, object, "improvement", &improvement)
       || !read_figure (l, object, "published-rate", &published_rate)
       || !read_figure (l, object, "published-execution-score", &published_score)
-      || !read_figure (l, object, "published-total", &published_total))
+      || !read_figure (l, object, "published-total", &published_total)
+      || !read_evidence (l, object, &evidence))
     return FALSE;
 
   zp_form_set_initial_budget (form, initial);
@@ -796,6 +877,7 @@ load_form_common (Loader     *l,
   zp_form_set_published_rate (form, published_rate);
   zp_form_set_published_execution_score (form, published_score);
   zp_form_set_published_total (form, published_total);
+  zp_form_set_evidence (form, (const char * const *) evidence);
 
   return load_explanations (l, object, form, _zp_io_set_form_explanation)
          && load_category_points (l, object, form);
@@ -1052,6 +1134,45 @@ load_forms (Loader     *l,
   return TRUE;
 }
 
+/* "report-edits" (optional): paragraph key → { "text", "generated" }. */
+static gboolean
+load_report_edits (Loader     *l,
+                   JsonObject *object,
+                   ZpWorkbook *workbook)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{s(ss)}"));
+  JsonObject *edits;
+  g_autoptr(GList) keys = NULL;
+
+  if (!read_object (l, object, "report-edits", FALSE, &edits))
+    return FALSE;
+  if (edits == NULL)
+    return TRUE;
+  if (!check_count (l, "report-edits", json_object_get_size (edits), ZP_IO_MAX_EXPLANATIONS))
+    return FALSE;
+
+  loader_enter_key (l, "report-edits");
+  keys = json_object_get_members (edits);
+  /* Sorted, as the workbook keeps them. */
+  keys = g_list_sort (keys, (GCompareFunc) strcmp);
+  for (GList *iter = keys; iter != NULL; iter = iter->next)
+    {
+      JsonObject *edit;
+      const char *text, *generated;
+
+      if (!read_object (l, edits, iter->data, TRUE, &edit))
+        return FALSE;
+      loader_enter_key (l, iter->data);
+      if (!read_text (l, edit, "text", &text) || !read_text (l, edit, "generated", &generated))
+        return FALSE;
+      loader_leave (l);
+      g_variant_builder_add (&builder, "{s(ss)}", (const char *) iter->data, text, generated);
+    }
+  loader_leave (l);
+  zp_workbook_set_report_edits (workbook, g_variant_builder_end (&builder));
+  return TRUE;
+}
+
 /* Everything but the forms: header, scheme, the workbook's own members. */
 ZpWorkbook *
 _zp_io_load_workbook_head (Loader     *l,
@@ -1083,7 +1204,8 @@ _zp_io_load_workbook_head (Loader     *l,
   zp_workbook_set_amount_unit (workbook, amount_unit);
   zp_workbook_set_scheme (workbook, scheme);
 
-  if (!load_explanations (l, object, workbook, set_workbook_explanation))
+  if (!load_explanations (l, object, workbook, set_workbook_explanation)
+      || !load_report_edits (l, object, workbook))
     return NULL;
 
   return g_steal_pointer (&workbook);

@@ -117,6 +117,7 @@ typedef struct
   int         direction;
   int         grade;
   gboolean    not_applicable;
+  GStrv       evidence;      /* owned; NULL when none */
 } IndicatorFields;
 
 
@@ -146,6 +147,9 @@ _zp_io_load_workbook_head (Loader     *l,
 ZpWorkbook *
 _zp_io_load_workbook (Loader   *l,
                       JsonNode *root);
+ZpScheme *
+_zp_io_load_scheme_document (Loader   *l,
+                             JsonNode *root);
 
 /* zp-io-fast.c */
 ZpWorkbook *

@@ -244,6 +244,44 @@ get_form_explanation (gpointer    target,
   return zp_form_get_explanation (target, key);
 }
 
+/* The written report's edited paragraphs, left out when none (sorted by key already). */
+static void
+write_report_edits (Writer   *w,
+                    GVariant *edits)
+{
+  GVariantIter iter;
+  const char *key, *text, *generated;
+
+  if (g_variant_n_children (edits) == 0)
+    return;
+  writer_open_member (w, "report-edits", '{');
+  g_variant_iter_init (&iter, edits);
+  while (g_variant_iter_next (&iter, "{&s(&s&s)}", &key, &text, &generated))
+    {
+      writer_open_member (w, key, '{');
+      write_string (w, "text", text);
+      write_string (w, "generated", generated);
+      writer_close (w, '}');
+    }
+  writer_close (w, '}');
+}
+
+/* 佐证材料: a list of paths, left out when empty. */
+static void
+write_evidence (Writer             *w,
+                const char * const *paths)
+{
+  if (paths[0] == NULL)
+    return;
+  writer_open_member (w, "evidence", '[');
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      writer_item (w);
+      write_quoted (w->out, paths[i]);
+    }
+  writer_close (w, ']');
+}
+
 static void
 write_indicator (Writer      *w,
                  ZpIndicator *indicator)
@@ -273,6 +311,7 @@ write_indicator (Writer      *w,
       g_string_append (w->out, "true");
     }
   write_text (w, "published-score", zp_indicator_get_published_score (indicator));
+  write_evidence (w, zp_indicator_get_evidence (indicator));
   writer_close (w, '}');
 }
 
@@ -396,6 +435,7 @@ write_form (Writer *w,
     write_funds (w, ZP_PROJECT_FORM (form));
   write_text (w, "analysis", zp_form_get_analysis (form));
   write_text (w, "improvement", zp_form_get_improvement (form));
+  write_evidence (w, zp_form_get_evidence (form));
   write_text (w, "published-rate", zp_form_get_published_rate (form));
   write_text (w, "published-execution-score", zp_form_get_published_execution_score (form));
   write_text (w, "published-total", zp_form_get_published_total (form));
@@ -432,11 +472,33 @@ zp_workbook_to_data (ZpWorkbook *self,
 
   keys = zp_workbook_list_explanation_keys (self);
   write_explanations (&w, keys, self, get_workbook_explanation);
+  write_report_edits (&w, zp_workbook_get_report_edits (self));
 
   writer_open_member (&w, "forms", '[');
   for (i = 0; i < zp_workbook_get_n_forms (self); i++)
     write_form (&w, zp_workbook_get_form (self, i));
   writer_close (&w, ']');
+  writer_close (&w, '}');
+  g_string_append_c (w.out, '\n');
+
+  if (length != NULL)
+    *length = w.out->len;
+  return g_string_free (w.out, FALSE);
+}
+
+char *
+zp_scheme_to_data (ZpScheme *scheme,
+                   gsize    *length)
+{
+  Writer w = { 0 };
+
+  g_return_val_if_fail (ZP_IS_SCHEME (scheme), NULL);
+
+  w.out = g_string_new (NULL);
+  writer_open (&w, '{');
+  write_string (&w, "format", ZP_SCHEME_FORMAT_NAME);
+  write_integer (&w, "version", ZP_FILE_FORMAT_VERSION);
+  write_scheme (&w, scheme);
   writer_close (&w, '}');
   g_string_append_c (w.out, '\n');
 
@@ -488,6 +550,36 @@ zp_workbook_save_data (GFile       *file,
       g_autofree char *name = g_file_get_basename (file);
 
       /* GIO's message names the temporary file: say first which file was not saved. */
+      g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
+    }
+  return saved;
+}
+
+gboolean
+zp_scheme_save (ZpScheme  *scheme,
+                GFile     *file,
+                GError   **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  gsize length = 0;
+  gboolean saved;
+
+  g_return_val_if_fail (ZP_IS_SCHEME (scheme), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = zp_scheme_to_data (scheme, &length);
+  path = g_file_get_path (file);
+  if (path != NULL)
+    saved = zp_file_replace_contents (path, data, length, error);
+  else
+    saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                     NULL, NULL, error);
+  if (!saved)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
       g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
     }
   return saved;

@@ -249,3 +249,68 @@ zp_workbook_load (GFile   *file,
 
   return zp_workbook_load_from_data (contents, length, name, error);
 }
+
+/* Scheme files **************************************************************************/
+
+ZpScheme *
+zp_scheme_load_from_data (const char  *data,
+                          gsize        length,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+  Loader loader = { 0 };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "<data>";
+  if (length == (gsize) -1)
+    length = strlen (data);
+  /* A scheme is a few hundred bytes: anything large is not one. */
+  if (length > 1024 * 1024)
+    {
+      set_too_large (error, display_name, length);
+      return NULL;
+    }
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (!check_text (data, length, display_name, error)
+      || !check_syntax (data, length, display_name, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      set_syntax_error (error, display_name, data, length, json_error);
+      return NULL;
+    }
+
+  loader.text = data;
+  loader.length = length;
+  loader.display_name = display_name;
+  loader.error = error;
+  return _zp_io_load_scheme_document (&loader, json_parser_get_root (parser));
+}
+
+ZpScheme *
+zp_scheme_load (GFile   *file,
+                GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+  name = g_file_get_basename (file);
+  return zp_scheme_load_from_data (contents, length, name, error);
+}

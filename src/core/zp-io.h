@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 #define ZP_FILE_FORMAT_NAME    "ziping"
 #define ZP_FILE_FORMAT_VERSION 2
+/* A scheme on its own, as a bureau hands it to its units (.json) */
+#define ZP_SCHEME_FORMAT_NAME  "ziping-scheme"
 /* Larger files are refused with ZP_IO_ERROR_TOO_LARGE before reading them. */
 #define ZP_FILE_MAX_SIZE       (128 * 1024 * 1024)
 
@@ -53,6 +55,20 @@ char       *zp_workbook_to_data        (ZpWorkbook   *self,
 gboolean    zp_workbook_save_data      (GFile        *file,
                                         const char   *data,
                                         gsize         length,
+                                        GError      **error);
+
+/* Scheme files: {"format": "ziping-scheme", "version": 2, "scheme": {…}} with the scheme as
+ * a workbook holds it. Errors as for workbooks. */
+ZpScheme   *zp_scheme_load             (GFile        *file,
+                                        GError      **error);
+ZpScheme   *zp_scheme_load_from_data   (const char   *data,
+                                        gsize         length,
+                                        const char   *display_name,
+                                        GError      **error);
+char       *zp_scheme_to_data          (ZpScheme     *scheme,
+                                        gsize        *length);
+gboolean    zp_scheme_save             (ZpScheme     *scheme,
+                                        GFile        *file,
                                         GError      **error);
 
 G_END_DECLS

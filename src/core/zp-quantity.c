@@ -460,7 +460,61 @@ zp_quantity_parse (const char *text,
   memset (out, 0, sizeof *out);
   ok = read_quantity (normalized_init (&normalized, text), out);
   normalized_clear (&normalized);
+
+  /* "≥95%。": a full stop typed after the figure is not part of it (the checks warn). */
+  if (!ok && zp_text_has_trailing_stop (text))
+    {
+      g_autofree char *stripped = zp_text_strip_trailing_stop (text);
+
+      zp_quantity_clear (out);
+      ok = read_quantity (normalized_init (&normalized, stripped), out);
+      normalized_clear (&normalized);
+    }
   return ok;
+}
+
+/* Only the full stop: a trailing comma or semicolon may mean the text was cut. */
+static const char * const stops[] = { "。" };
+
+/* Without copying: the checks ask it of every target and actual. */
+gboolean
+zp_text_has_trailing_stop (const char *text)
+{
+  gsize length;
+
+  if (text == NULL)
+    return FALSE;
+  length = strlen (text);
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      gsize stop = strlen (stops[i]);
+
+      if (length > stop && memcmp (text + length - stop, stops[i], stop) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+zp_text_strip_trailing_stop (const char *text)
+{
+  char *trimmed = g_strchomp (g_strdup (text != NULL ? text : ""));
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+        if (g_str_has_suffix (trimmed, stops[i]) && strlen (trimmed) > strlen (stops[i]))
+          {
+            trimmed[strlen (trimmed) - strlen (stops[i])] = '\0';
+            g_strchomp (trimmed);
+            again = TRUE;
+          }
+    }
+  return trimmed;
 }
 
 void

@@ -37,6 +37,11 @@ gboolean   zp_quantity_parse   (const char *text,
                                 ZpQuantity *out);
 void       zp_quantity_clear   (ZpQuantity *q);
 
+/* "≥95%。": the text ends with a full stop (。) after something else.
+ * zp_quantity_parse() reads such a text without it; the checks warn. */
+gboolean   zp_text_has_trailing_stop   (const char *text);
+char      *zp_text_strip_trailing_stop (const char *text);
+
 /* Full-width → half-width, trimmed, inner white space removed. Never NULL. */
 char      *zp_text_normalize   (const char *text);
 

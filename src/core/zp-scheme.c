@@ -62,6 +62,16 @@ enum {
   PROP_LAYOUT,
   PROP_CATEGORY_SPLIT,
   PROP_NOT_APPLICABLE,
+  /* The settings as properties, for the scheme page and its undo (notified together on
+   * any change: schemes change rarely). */
+  PROP_EXECUTION_WEIGHT,
+  PROP_CATEGORY_WEIGHTS,
+  PROP_BAND_ACHIEVED,
+  PROP_BAND_PARTIAL,
+  PROP_REVERSE_FORMULA,
+  PROP_OVER_ACHIEVEMENT,
+  PROP_EXECUTION_THRESHOLD,
+  PROP_DECIMALS,
   N_PROPS
 };
 
@@ -73,25 +83,71 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const builtin_ids[] = { "hubei", "central", NULL };
+static const char * const builtin_ids[] = { "hubei", "central", "sichuan", NULL };
 
 typedef struct
 {
   const char *id;
   const char *name;           /* translatable, N_() */
+  const char *name_zh;        /* its Chinese name: a file made in Chinese is recognised */
   const char *layout;
   gint64      execution_weight;
   gint64      category_weights[3];
   gint64      partial_lower_percent;
+  ZpCategorySplit split;
 } BuiltinScheme;
 
 /* The three level-1 categories of spec §2, as the published forms label them. */
 static const char * const builtin_category_names[] = { "产出指标", "效益指标", "满意度指标" };
 
+/* Each built-in with its source (spec §2; add none without one):
+ * - hubei: the 湖北/武汉 templates and their 填表说明, as the seed's published forms fill them
+ *   (江岸区 2024): execution 20, 产出 40, 效益 30, 满意度 10, bands from 80% and 50%.
+ * - central: 财政部《项目支出绩效评价管理办法》(财预〔2020〕10号), 附件: execution 10,
+ *   产出 50, 效益 30, 满意度 10, bands from 80% and 60%.
+ * - sichuan: the same 10号 rule where it lets the level-1 weights be adjusted (一级指标权重
+ *   可做适当调整), as the 四川/重庆 project forms do (issue 9: 90 points split per project):
+ *   execution 10, a free split of 90 (50/30/10 offered), the 10号 bands and layout. */
 static const BuiltinScheme builtins[] = {
-  { "hubei", N_("Hubei / Wuhan"), "hubei", 20, { 40, 30, 10 }, 50 },
-  { "central", N_("Central (MoF No. 10, 2020)"), "central", 10, { 50, 30, 10 }, 60 },
+  { "hubei", N_("Hubei / Wuhan"), "湖北 / 武汉", "hubei", 20, { 40, 30, 10 }, 50,
+    ZP_CATEGORY_SPLIT_FIXED },
+  { "central", N_("Central (MoF No. 10, 2020)"), "中央（财预〔2020〕10号）", "central", 10,
+    { 50, 30, 10 }, 60, ZP_CATEGORY_SPLIT_FIXED },
+  { "sichuan", N_("Sichuan / Chongqing (10 + 90, free split)"), "四川 / 重庆（10 + 90，自由分配）",
+    "central", 10, { 50, 30, 10 }, 60, ZP_CATEGORY_SPLIT_FREE },
 };
+
+static const BuiltinScheme *
+find_builtin (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (builtins); i++)
+    if (g_str_equal (id, builtins[i].id))
+      return &builtins[i];
+  return NULL;
+}
+
+gboolean
+zp_scheme_is_builtin_name (const char *id,
+                           const char *name)
+{
+  const BuiltinScheme *builtin = find_builtin (id);
+
+  return builtin != NULL && name != NULL
+         && (g_str_equal (name, builtin->name) || g_str_equal (name, builtin->name_zh)
+             || g_str_equal (name, _(builtin->name)));
+}
+
+void
+zp_scheme_localize_name (ZpScheme *self)
+{
+  const BuiltinScheme *builtin;
+
+  g_return_if_fail (ZP_IS_SCHEME (self));
+
+  builtin = find_builtin (self->id);
+  if (builtin != NULL && zp_scheme_is_builtin_name (self->id, self->name))
+    zp_scheme_set_name (self, _(builtin->name));
+}
 
 static void
 category_clear (gpointer data)
@@ -106,7 +162,75 @@ emit_changed (ZpScheme *self)
 {
   if (self->category_cache != NULL)
     g_hash_table_remove_all (self->category_cache);
+  for (guint prop_id = PROP_EXECUTION_WEIGHT; prop_id < N_PROPS; prop_id++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static char *
+format_setting (ZpDecimal value)
+{
+  return zp_decimal_format_trim (value, ZP_DECIMAL_PLACES);
+}
+
+/* Settings typed as text: a non-number leaves the setting as it was. */
+static void
+set_decimal_text (ZpScheme    *self,
+                  const char  *text,
+                  void       (*setter) (ZpScheme *, ZpDecimal))
+{
+  ZpDecimal value;
+  gboolean percent = FALSE;
+
+  if (text != NULL && zp_decimal_parse (text, &value, &percent) && !percent)
+    setter (self, value);
+}
+
+static void
+set_band_achieved (ZpScheme  *self,
+                   ZpDecimal  share)
+{
+  zp_scheme_set_band_lower (self, ZP_GRADE_ACHIEVED, share);
+}
+
+static void
+set_band_partial (ZpScheme  *self,
+                  ZpDecimal  share)
+{
+  zp_scheme_set_band_lower (self, ZP_GRADE_PARTIAL, share);
+}
+
+static char **
+dup_category_weights (ZpScheme *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const Category *category = &g_array_index (self->categories, Category, i);
+      g_autofree char *weight = format_setting (category->weight);
+      g_autofree char *pair = g_strdup_printf ("%s=%s", category->name, weight);
+
+      g_strv_builder_add (builder, pair);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+set_category_weights (ZpScheme           *self,
+                      const char * const *pairs)
+{
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL; i++)
+    {
+      const char *equals = strrchr (pairs[i], '=');
+      g_autofree char *name = NULL;
+      ZpDecimal weight;
+
+      if (equals == NULL || equals == pairs[i] || !zp_decimal_parse (equals + 1, &weight, NULL))
+        continue;
+      name = g_strndup (pairs[i], equals - pairs[i]);
+      zp_scheme_add_category (self, name, weight);
+    }
 }
 
 /* ---- GObject ---------------------------------------------------------------------- */
@@ -156,6 +280,38 @@ zp_scheme_get_property (GObject    *object,
       g_value_set_enum (value, self->not_applicable);
       break;
 
+    case PROP_EXECUTION_WEIGHT:
+      g_value_take_string (value, format_setting (self->execution_weight));
+      break;
+
+    case PROP_CATEGORY_WEIGHTS:
+      g_value_take_boxed (value, dup_category_weights (self));
+      break;
+
+    case PROP_BAND_ACHIEVED:
+      g_value_take_string (value, format_setting (self->band_lower[ZP_GRADE_ACHIEVED]));
+      break;
+
+    case PROP_BAND_PARTIAL:
+      g_value_take_string (value, format_setting (self->band_lower[ZP_GRADE_PARTIAL]));
+      break;
+
+    case PROP_REVERSE_FORMULA:
+      g_value_set_enum (value, self->reverse_formula);
+      break;
+
+    case PROP_OVER_ACHIEVEMENT:
+      g_value_take_string (value, format_setting (self->over_achievement));
+      break;
+
+    case PROP_EXECUTION_THRESHOLD:
+      g_value_take_string (value, format_setting (self->execution_threshold));
+      break;
+
+    case PROP_DECIMALS:
+      g_value_set_uint (value, self->decimals);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -190,6 +346,38 @@ zp_scheme_set_property (GObject      *object,
 
     case PROP_NOT_APPLICABLE:
       zp_scheme_set_not_applicable (self, g_value_get_enum (value));
+      break;
+
+    case PROP_EXECUTION_WEIGHT:
+      set_decimal_text (self, g_value_get_string (value), zp_scheme_set_execution_weight);
+      break;
+
+    case PROP_CATEGORY_WEIGHTS:
+      set_category_weights (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_BAND_ACHIEVED:
+      set_decimal_text (self, g_value_get_string (value), set_band_achieved);
+      break;
+
+    case PROP_BAND_PARTIAL:
+      set_decimal_text (self, g_value_get_string (value), set_band_partial);
+      break;
+
+    case PROP_REVERSE_FORMULA:
+      zp_scheme_set_reverse_formula (self, g_value_get_enum (value));
+      break;
+
+    case PROP_OVER_ACHIEVEMENT:
+      set_decimal_text (self, g_value_get_string (value), zp_scheme_set_over_achievement);
+      break;
+
+    case PROP_EXECUTION_THRESHOLD:
+      set_decimal_text (self, g_value_get_string (value), zp_scheme_set_execution_threshold);
+      break;
+
+    case PROP_DECIMALS:
+      zp_scheme_set_decimals (self, MIN (g_value_get_uint (value), MAX_DECIMALS));
       break;
 
     default:
@@ -230,6 +418,31 @@ zp_scheme_class_init (ZpSchemeClass *klass)
     g_param_spec_enum ("not-applicable", NULL, NULL,
                        ZP_TYPE_NOT_APPLICABLE_RULE, ZP_NOT_APPLICABLE_ERROR,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EXECUTION_WEIGHT] =
+    g_param_spec_string ("execution-weight", NULL, NULL, "0",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATEGORY_WEIGHTS] =
+    g_param_spec_boxed ("category-weights", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BAND_ACHIEVED] =
+    g_param_spec_string ("band-achieved", NULL, NULL, "0.8",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BAND_PARTIAL] =
+    g_param_spec_string ("band-partial", NULL, NULL, "0.5",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVERSE_FORMULA] =
+    g_param_spec_enum ("reverse-formula", NULL, NULL, ZP_TYPE_REVERSE_FORMULA, ZP_REVERSE_FORMULA_RATIO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVER_ACHIEVEMENT] =
+    g_param_spec_string ("over-achievement", NULL, NULL, "1.2",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXECUTION_THRESHOLD] =
+    g_param_spec_string ("execution-threshold", NULL, NULL, "0.9",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DECIMALS] =
+    g_param_spec_uint ("decimals", NULL, NULL, 0, MAX_DECIMALS, 2,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -289,6 +502,7 @@ new_from_builtin (const BuiltinScheme *builtin)
 
   self->band_lower[ZP_GRADE_ACHIEVED] = zp_decimal_from_fixed (80, 2);
   self->band_lower[ZP_GRADE_PARTIAL] = zp_decimal_from_fixed (builtin->partial_lower_percent, 2);
+  self->category_split = builtin->split;
   self->band_lower[ZP_GRADE_MISSED] = ZP_DECIMAL_ZERO;
 
   return self;

@@ -1,7 +1,8 @@
 /* zp-scheme.h — the scoring rules and weights a form follows, as data (spec §2).
  *
- * Two built-in schemes: "hubei" (湖北/武汉, the default and the seed's) and "central"
- * (中央 财预〔2020〕10号). A workbook stores its own copy, so a file scores the same forever.
+ * Built-in schemes (their sources in zp-scheme.c): "hubei" (湖北/武汉, the default and the
+ * seed's), "central" (中央 财预〔2020〕10号) and "sichuan" (10 + 90 in a free split, as the
+ * 四川/重庆 forms). A workbook stores its own copy, so a file scores the same forever.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,9 +18,16 @@ G_DECLARE_FINAL_TYPE (ZpScheme, zp_scheme, ZP, SCHEME, GObject)
 
 #define ZP_SCHEME_DEFAULT_ID "hubei"
 
-/* NULL when id is not a built-in scheme. */
+/* NULL when id is not a built-in scheme ("hubei", "central", "sichuan"). */
 ZpScheme        *zp_scheme_new_builtin               (const char       *id);
-const char * const *zp_scheme_list_builtin           (void);  /* { "hubei", "central", NULL } */
+const char * const *zp_scheme_list_builtin           (void);  /* { "hubei", "central", "sichuan", NULL } */
+/* Whether `name` is built-in `id`'s own name in some language (English, Chinese or the UI's):
+ * a scheme not renamed by its user. */
+gboolean         zp_scheme_is_builtin_name           (const char       *id,
+                                                      const char       *name);
+/* A built-in scheme's own name in the UI language, whatever language made the file; a
+ * renamed scheme keeps its name. Loading calls it. */
+void             zp_scheme_localize_name             (ZpScheme         *self);
 ZpScheme        *zp_scheme_copy                      (ZpScheme         *self);
 /* An empty scheme to fill from a file: no categories, every weight and share zero,
  * decimals 2, over-achievement 1.2, threshold 0.9, reverse formula ratio. */
@@ -105,6 +113,12 @@ void             zp_scheme_set_category_split        (ZpScheme         *self,
 ZpNotApplicableRule zp_scheme_get_not_applicable     (ZpScheme         *self);
 void             zp_scheme_set_not_applicable        (ZpScheme         *self,
                                                       ZpNotApplicableRule rule);
+
+/* The settings are also properties (for editing and undo), notified on every change:
+ * "execution-weight", "band-achieved", "band-partial", "over-achievement",
+ * "execution-threshold" (texts of numbers: "20", "0.8"; a non-number is ignored),
+ * "category-weights" (GStrv "产出指标=40", an unknown name adds a category),
+ * "reverse-formula" (enum), "decimals" (uint). */
 
 /* Any setter emits ::changed; the workbook then rescores its forms. */
 

@@ -69,6 +69,8 @@ typedef enum
   ZP_RULE_ZERO_TARGET,      /* target 0: full only if B = 0 */
   ZP_RULE_QUALITATIVE,      /* graded: the grade's band */
   ZP_RULE_RESTATED,         /* actual restates the target or says 完成: met */
+  ZP_RULE_DEADLINE,         /* a deadline target ("12月底前"): full when met, else 0 */
+  ZP_RULE_RANGE,            /* a range target ("90%-110%", "±10%"): full inside it */
 } ZpRule;
 
 typedef enum

@@ -49,7 +49,11 @@ typedef struct
   GsfOutfile     *document;
   GsfXMLOut      *xml;
   char           *footer_id;
+  gboolean        landscape;   /* wide tables: A4 turned */
 } Docx;
+
+/* Tables wider than this many columns print on a landscape page (the roll-up 汇总表). */
+#define PORTRAIT_MAX_COLS 12
 
 /* ---- package parts ---- */
 
@@ -232,8 +236,7 @@ docx_open (Docx            *docx,
 
   memset (docx, 0, sizeof *docx);
   docx->target = target;
-  /* The stream closes its own copy of the descriptor; the target keeps its own, which the
-   * atomic replace syncs and closes on commit. */
+  /* The stream gets its own descriptor: the target keeps (and syncs, and closes) its one. */
   fd = dup (target->fd);
   stream = fd >= 0 ? fdopen (fd, "wb") : NULL;
   if (stream == NULL)
@@ -276,8 +279,10 @@ write_section (Docx          *docx,
   gsf_xml_out_add_cstr (xml, "r:id", docx->footer_id);
   gsf_xml_out_end_element (xml);
   gsf_xml_out_start_element (xml, "w:pgSz");
-  gsf_xml_out_add_int (xml, "w:w", A4_W);
-  gsf_xml_out_add_int (xml, "w:h", A4_H);
+  gsf_xml_out_add_int (xml, "w:w", docx->landscape ? A4_H : A4_W);
+  gsf_xml_out_add_int (xml, "w:h", docx->landscape ? A4_W : A4_H);
+  if (docx->landscape)
+    gsf_xml_out_add_cstr_unchecked (xml, "w:orient", "landscape");
   gsf_xml_out_end_element (xml);
   gsf_xml_out_start_element (xml, "w:pgMar");
   gsf_xml_out_add_int (xml, "w:top", margins->top);
@@ -450,11 +455,12 @@ zp_docx_write_report (ZpWrittenReport  *report,
 
 /* Column widths in twips, scaled from the sheet's character widths to the text width. */
 static void
-column_twips (ZpSheet *sheet,
-              int     *twips)
+column_twips (ZpSheet  *sheet,
+              gboolean  landscape,
+              int      *twips)
 {
   double total = 0;
-  int text_width = A4_W - form_margins.left - form_margins.right;
+  int text_width = (landscape ? A4_H : A4_W) - form_margins.left - form_margins.right;
 
   for (guint c = 0; c < sheet->n_cols; c++)
     total += sheet->col_widths[c];
@@ -679,13 +685,14 @@ write_free_row (GsfXMLOut *xml,
 static void
 write_sheet (GsfXMLOut *xml,
              ZpSheet   *sheet,
+             gboolean   landscape,
              gboolean   page_break)
 {
   int twips[ZP_SHEET_MAX_COLS] = { 0 };
   Cover cover[ZP_SHEET_MAX_COLS] = { { 0 } };
   gboolean in_table = FALSE;
 
-  column_twips (sheet, twips);
+  column_twips (sheet, landscape, twips);
   for (guint row = 0; row < zp_sheet_get_n_rows (sheet); row++)
     {
       ZpRowKind kind = zp_sheet_get_row (sheet, row)->kind;
@@ -718,7 +725,9 @@ zp_docx_write_sheets_to_target (GPtrArray       *sheets,
   if (docx_open (&docx, target, error))
     {
       for (guint i = 0; i < sheets->len; i++)
-        write_sheet (docx.xml, g_ptr_array_index (sheets, i), i > 0);
+        docx.landscape |= ((ZpSheet *) g_ptr_array_index (sheets, i))->n_cols > PORTRAIT_MAX_COLS;
+      for (guint i = 0; i < sheets->len; i++)
+        write_sheet (docx.xml, g_ptr_array_index (sheets, i), docx.landscape, i > 0);
       ok = docx_close (&docx, &form_margins, error);
     }
   docx_clear (&docx);

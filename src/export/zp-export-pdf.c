@@ -106,12 +106,14 @@ zp_export_write_pdf (ZpWorkbook             *workbook,
 }
 
 gboolean
-zp_export_write_sheets_pdf (GPtrArray       *sheets,
+zp_export_write_sheets_pdf (guint            n_sheets,
+                            ZpSheetBuilder   build,
+                            gpointer         data,
                             const char      *title,
                             ZpExportTarget  *target,
                             GError         **error)
 {
-  g_autoptr(ZpReport) report = zp_report_new_for_sheets (sheets);
+  g_autoptr(ZpReport) report = zp_report_new_for_sheets (n_sheets, build, data, NULL);
   PdfStream stream = { target->fd, 0 };
   double width = ZP_A4_WIDTH, height = ZP_A4_HEIGHT;
   cairo_surface_t *surface;

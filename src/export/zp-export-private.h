@@ -64,13 +64,21 @@ gboolean  zp_export_write_csv     (ZpWorkbook          *workbook,
                                    ZpExportTarget      *target,
                                    GError             **error);
 /* Pages of these sheets (ZpSheet*, kept alive by the report) instead of a workbook's forms. */
-ZpReport *zp_report_new_for_sheets (GPtrArray          *sheets);
+/* Builds sheet `index` afresh each time it is asked (pagination changes the sheet). */
+typedef ZpSheet *(*ZpSheetBuilder) (gpointer data,
+                                    guint    index);
+ZpReport *zp_report_new_for_sheets (guint               n_sheets,
+                                    ZpSheetBuilder      build,
+                                    gpointer            data,
+                                    GDestroyNotify      destroy);
 /* One sheet as a spreadsheet of one worksheet named after it. */
 gboolean  zp_export_write_sheet_xlsx (ZpSheet          *sheet,
                                       ZpExportTarget   *target,
                                       GError          **error);
 /* Pages of sheets as PDF: A4, landscape when their columns do not fit portrait. */
-gboolean  zp_export_write_sheets_pdf (GPtrArray        *sheets,
+gboolean  zp_export_write_sheets_pdf (guint             n_sheets,
+                                      ZpSheetBuilder    build,
+                                      gpointer          data,
                                       const char       *title,
                                       ZpExportTarget   *target,
                                       GError          **error);

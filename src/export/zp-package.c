@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "zp-docx.h"
+#include "zp-evidence.h"
 #include "zp-export-private.h"
 #include "zp-package.h"
 #include "zp-summary-table.h"
@@ -29,6 +30,8 @@ typedef struct
   const ZpPackageOptions *options;
   char                   *dir;    /* the folder being built */
   GPtrArray              *files;  /* relative paths, in order */
+  GPtrArray              *evidence;  /* ZpEvidenceItem* */
+  GPtrArray              *missing;   /* evidence paths left out (forced) */
 } Builder;
 
 /* ---- helpers ---- */
@@ -176,6 +179,41 @@ add_source (Builder  *builder,
   return TRUE;
 }
 
+static gboolean
+add_evidence (Builder  *builder,
+              GError  **error)
+{
+  g_autoptr(GHashTable) copied = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < builder->evidence->len; i++)
+    {
+      ZpEvidenceItem *item = g_ptr_array_index (builder->evidence, i);
+      g_autofree char *relative = NULL;
+      g_autoptr(GFile) from = NULL;
+      g_autoptr(GFile) to = NULL;
+      g_autoptr(GFile) parent = NULL;
+
+      if (item->state != ZP_EVIDENCE_PRESENT)
+        {
+          g_ptr_array_add (builder->missing, g_strdup (item->path));
+          continue;
+        }
+      relative = g_build_filename ("evidence", item->path, NULL);
+      if (g_hash_table_contains (copied, item->path))
+        continue;
+      g_hash_table_add (copied, item->path);
+      from = g_file_new_for_path (item->resolved);
+      to = builder_file (builder, relative);
+      parent = g_file_get_parent (to);
+      if (!g_file_query_exists (parent, NULL) && !g_file_make_directory_with_parents (parent, NULL, error))
+        return FALSE;
+      if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+        return FALSE;
+      add_name (builder, relative);
+    }
+  return TRUE;
+}
+
 /* ---- manifest ---- */
 
 /* What each file is, in the bureau's words (the names stay ASCII: a zip tool that ignores
@@ -247,6 +285,14 @@ write_manifest (Builder  *builder,
       g_string_append_printf (sums, "%s  %s\n", sum, name);
     }
   json_builder_end_array (json);
+  if (builder->missing->len > 0)
+    {
+      json_builder_set_member_name (json, "missing");
+      json_builder_begin_array (json);
+      for (guint i = 0; i < builder->missing->len; i++)
+        json_builder_add_string_value (json, g_ptr_array_index (builder->missing, i));
+      json_builder_end_array (json);
+    }
   json_builder_end_object (json);
   root = json_builder_get_root (json);
   json_generator_set_root (generator, root);
@@ -436,11 +482,39 @@ check_errors (ZpWorkbook              *workbook,
 }
 
 static gboolean
+check_evidence (Builder  *builder,
+                GError  **error)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint problems = 0;
+
+  for (guint i = 0; i < builder->evidence->len; i++)
+    {
+      ZpEvidenceItem *item = g_ptr_array_index (builder->evidence, i);
+
+      if (item->state == ZP_EVIDENCE_PRESENT)
+        continue;
+      g_string_append_printf (list, "%s“%s”", problems > 0 ? ", " : "", item->path);
+      problems++;
+    }
+  if (problems == 0 || builder->options->force)
+    return TRUE;
+  g_set_error (error, ZP_PACKAGE_ERROR, ZP_PACKAGE_ERROR_EVIDENCE,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u evidence file is missing or outside the workbook’s folder (%s): put it back, or package without it with --force",
+                            "%u evidence files are missing or outside the workbook’s folder (%s): put them back, or package without them with --force",
+                            problems),
+               problems, list->str);
+  return FALSE;
+}
+
+static gboolean
 build (Builder  *builder,
        GError  **error)
 {
   return add_forms (builder, error) && add_report (builder, error) && add_summary (builder, error)
-         && add_source (builder, error) && write_manifest (builder, error);
+         && add_evidence (builder, error) && add_source (builder, error)
+         && write_manifest (builder, error);
 }
 
 gboolean
@@ -457,7 +531,12 @@ zp_package_write (ZpWorkbook              *workbook,
   g_autofree char *template_ = NULL;
   g_autofree char *base = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  Builder builder = { workbook, source, options != NULL ? options : &defaults, NULL, names };
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFile) source_folder = g_file_get_parent (source);
+  g_autofree char *folder = g_file_get_path (source_folder);
+  g_autoptr(GPtrArray) evidence = zp_evidence_collect (workbook, folder != NULL ? folder : ".");
+  Builder builder = { workbook, source, options != NULL ? options : &defaults, NULL, names,
+                      evidence, missing };
   gboolean zip, ok;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (workbook), FALSE);
@@ -466,7 +545,7 @@ zp_package_write (ZpWorkbook              *workbook,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Packages are written to local files only"));
       return FALSE;
     }
-  if (!check_errors (workbook, builder.options, error))
+  if (!check_errors (workbook, builder.options, error) || !check_evidence (&builder, error))
     return FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS) && !builder.options->force)
     {

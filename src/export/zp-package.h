@@ -10,8 +10,9 @@
  *
  * The package is built in a temporary folder beside the target and renamed into place
  * (a .zip is written to a temporary file and renamed): a failed package leaves nothing
- * half-written where the user looks. It is refused while the workbook has errors, unless
- * forced.
+ * half-written where the user looks. It is refused while the workbook has errors or an
+ * evidence file is missing (or lies outside the workbook's folder), unless forced: then the
+ * missing files are left out and listed in the manifest under "missing".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,7 @@ typedef enum
 {
   ZP_PACKAGE_ERROR_HAS_ERRORS,  /* the workbook has errors (zp_check_workbook) */
   ZP_PACKAGE_ERROR_EXISTS,      /* the target exists */
+  ZP_PACKAGE_ERROR_EVIDENCE,    /* an evidence file is missing or outside the folder */
   ZP_PACKAGE_ERROR_FAILED,
 } ZpPackageError;
 

@@ -58,11 +58,15 @@ struct _ZpReport
 
   double        split_scale;  /* the scale of the sheet being split */
 
+  /* zp_report_new_for_sheets(): these sheets instead of the workbook's forms. */
+  guint           n_built;
+  ZpSheetBuilder  build;
+  gpointer        build_data;
+  GDestroyNotify  build_destroy;
+
   /* The sheet drawn last, rebuilt when another is drawn. */
   guint         cached_index;
   ZpSheet      *cached_sheet;
-
-  GPtrArray    *sheets;        /* zp_report_new_for_sheets(): these instead of the forms */
 };
 
 typedef struct
@@ -432,6 +436,8 @@ build_sheet (ZpReport *self,
 {
   guint n_forms = self->plan.forms->len;
 
+  if (self->build != NULL)
+    return self->build (self->build_data, index);
   if (index < n_forms)
     return zp_layout_form (self->workbook,
                            zp_workbook_get_form (self->workbook,
@@ -457,8 +463,8 @@ prepare_sheet (ZpReport *self,
 static guint
 n_sheets (ZpReport *self)
 {
-  if (self->sheets != NULL)
-    return self->sheets->len;
+  if (self->build != NULL)
+    return self->n_built;
   return self->plan.forms->len + (self->plan.summary ? 1 : 0);
 }
 
@@ -466,8 +472,6 @@ static ZpSheet *
 get_sheet (ZpReport *self,
            guint     index)
 {
-  if (self->sheets != NULL)
-    return g_ptr_array_index (self->sheets, index);
   if (self->cached_sheet == NULL || self->cached_index != index)
     {
       g_clear_pointer (&self->cached_sheet, zp_sheet_free);
@@ -603,18 +607,14 @@ static void
 paginate_sheet (ZpReport *self,
                 guint     index)
 {
-  g_autoptr(ZpSheet) built = NULL;  /* given sheets are not rebuilt, nor freed */
-  ZpSheet *sheet;
+  g_autoptr(ZpSheet) sheet = NULL;
   double widths[ZP_SHEET_MAX_COLS];
   double scale;
   guint n;
   Paginator p;
   GArray *heights;
 
-  if (self->sheets != NULL)
-    sheet = g_ptr_array_index (self->sheets, index);
-  else
-    sheet = built = build_sheet (self, index);
+  sheet = build_sheet (self, index);
   scale = fit_scale (self, sheet);
   prepare_sheet (self, sheet, scale);
   n = zp_sheet_get_n_rows (sheet);
@@ -932,7 +932,8 @@ zp_report_finalize (GObject *object)
   ZpReport *self = ZP_REPORT (object);
 
   g_clear_pointer (&self->cached_sheet, zp_sheet_free);
-  g_clear_pointer (&self->sheets, g_ptr_array_unref);
+  if (self->build_destroy != NULL)
+    self->build_destroy (self->build_data);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->heights, g_ptr_array_unref);
   g_clear_pointer (&self->scales, g_array_unref);
@@ -1045,11 +1046,17 @@ zp_report_new (ZpWorkbook             *workbook,
 }
 
 ZpReport *
-zp_report_new_for_sheets (GPtrArray *sheets)
+zp_report_new_for_sheets (guint           n_sheets,
+                          ZpSheetBuilder  build,
+                          gpointer        data,
+                          GDestroyNotify  destroy)
 {
   ZpReport *self = g_object_new (ZP_TYPE_REPORT, NULL);
 
-  self->sheets = g_ptr_array_ref (sheets);
+  self->n_built = n_sheets;
+  self->build = build;
+  self->build_data = data;
+  self->build_destroy = destroy;
   self->plan.forms = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }

@@ -577,6 +577,21 @@ write_string (ZpExportTarget  *target,
   return TRUE;
 }
 
+typedef struct
+{
+  ZpSummaryTable *table;
+  const char     *title;
+} SheetSource;
+
+static ZpSheet *
+build_summary_sheet (gpointer data,
+                     guint    index)
+{
+  SheetSource *source = data;
+
+  return zp_summary_table_layout (source->table, source->title);
+}
+
 static gboolean
 write_format (ZpSummaryTable   *self,
               ZpSummaryFormat   format,
@@ -587,6 +602,7 @@ write_format (ZpSummaryTable   *self,
   g_autoptr(ZpSheet) sheet = format != ZP_SUMMARY_FORMAT_JSON ? zp_summary_table_layout (self, title) : NULL;
   g_autoptr(GPtrArray) sheets = g_ptr_array_new ();
   g_autofree char *text = NULL;
+  SheetSource source = { self, title };
 
   if (sheet != NULL)
     g_ptr_array_add (sheets, sheet);
@@ -597,7 +613,7 @@ write_format (ZpSummaryTable   *self,
     case ZP_SUMMARY_FORMAT_DOCX:
       return zp_docx_write_sheets_to_target (sheets, target, error);
     case ZP_SUMMARY_FORMAT_PDF:
-      return zp_export_write_sheets_pdf (sheets, title, target, error);
+      return zp_export_write_sheets_pdf (1, build_summary_sheet, &source, title, target, error);
     case ZP_SUMMARY_FORMAT_CSV:
       text = sheet_to_csv (sheet);
       return write_string (target, text, error);

@@ -142,9 +142,7 @@ zp_written_report_write_pdf (ZpWrittenReport  *self,
   Pen pen = { NULL, MARGIN_TOP, 1 };
   gboolean ok;
 
-  if (!zp_export_target_open (&target, file, error))
-    return FALSE;
-  if (!zp_export_target_close_fd (&target, error))
+  if (!zp_export_target_open (&target, file, error) || !zp_export_target_close_fd (&target, error))
     {
       zp_export_target_clear (&target);
       return FALSE;

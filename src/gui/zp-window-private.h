@@ -26,6 +26,7 @@ struct _ZpWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
   AdwWindowTitle       *window_title;
   AdwViewSwitcherTitle *switcher_title;
   GtkListView          *sidebar_list;
@@ -33,7 +34,11 @@ struct _ZpWindow
   AdwViewStack         *view_stack;
   AdwFlap              *checks_flap;
   GtkToggleButton      *checks_button;
-  AdwButtonContent     *checks_button_content;
+  GtkWidget            *errors_icon;
+  GtkLabel             *errors_label;
+  GtkWidget            *warnings_icon;
+  GtkLabel             *warnings_label;
+  GtkWidget            *ok_icon;
   GtkScrolledWindow    *editor_scroller;
   ZpFormEditor         *form_editor;
   ZpReviewPage         *review_page;

@@ -227,14 +227,14 @@ damaged (Biff        *b,
 {
   if (b->sheet != NULL)
     g_set_error (error, ZP_IMPORT_ERROR, ZP_IMPORT_ERROR_DAMAGED,
-                 _("%s: sheet “%s” is damaged (%s at byte %" G_GSIZE_FORMAT " of the Workbook "
-                   "stream); open it in Excel, WPS or LibreOffice and save it again"),
-                 b->grid->display_name, b->sheet->name, what, offset);
+                 _("%s: sheet “%s” is damaged (%s at byte %u of the Workbook stream); open it "
+                   "in Excel, WPS or LibreOffice and save it again"),
+                 b->grid->display_name, b->sheet->name, what, (guint) offset);
   else
     g_set_error (error, ZP_IMPORT_ERROR, ZP_IMPORT_ERROR_DAMAGED,
-                 _("%s is damaged (%s at byte %" G_GSIZE_FORMAT " of the Workbook stream); "
-                   "open it in Excel, WPS or LibreOffice and save it again"),
-                 b->grid->display_name, what, offset);
+                 _("%s is damaged (%s at byte %u of the Workbook stream); open it in Excel, "
+                   "WPS or LibreOffice and save it again"),
+                 b->grid->display_name, what, (guint) offset);
   return FALSE;
 }
 

@@ -353,7 +353,7 @@ test_indicator_direction (void)
   g_autoptr(CliRun) forced = run_cli ("indicator", "--target", "500", "--actual", "600",
                                       "--weight", "10", "--direction", "reverse", "--json", NULL);
   g_autoptr(CliRun) central = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
-                                       "--weight", "10", "--grade", "部分达成", "--score", "5.5",
+                                       "--weight", "10", "--grade", "部分达成", "--score", "6",
                                        "--scheme", "central", "--json", NULL);
   g_autoptr(JsonNode) cost_root = NULL;
   g_autoptr(JsonNode) forced_root = NULL;
@@ -369,8 +369,8 @@ test_indicator_direction (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (forced_root), "direction_set"), ==, "reverse");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (forced_root), "score"), ==, "8.33");
 
-  /* The central scheme's 部分达成 band starts at 60%: 5.5 of 10 is outside it, and the
-   * command still reports the indicator (the band is a check, not a usage error). */
+  /* The central scheme's 部分达成 band starts at 60%: 6 of 10 is inside it (5.5 is refused,
+   * /cli/indicator/band). */
   g_assert_cmpint (central->status, ==, 0);
   central_root = parse_json (central->out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (central_root), "scheme"), ==, "central");
@@ -852,6 +852,271 @@ test_amount_unit_typed (void)
   g_assert_nonnull (strstr (score->out, "75.00%"));
 }
 
+/* ---- checks of issue 9, through the CLI ---- */
+
+/* A 10号 form as published, with the errors seen in the wild: 86.18% printed as 86.19%,
+ * 8.62 printed as 9, a row's 得分 and a 总分 typed over. */
+static char *
+write_published_workbook (gboolean wrong)
+{
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_new ("central");
+  g_autoptr(ZpProjectForm) project = zp_project_form_new ();
+  ZpGoal *goal = zp_project_form_get_overall_goal (project);
+  g_autofree char *path = tmp_path (wrong ? "published-wrong.ziping" : "published-right.ziping");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ZpIndicator *indicators[] = {
+    make_indicator ("产出指标", "时效指标", "接种完成时间", "12月底前", "12月20日完成", "50"),
+    make_indicator ("效益指标", "社会效益指标", "报告及时率", "90%-110%", "100%", "30"),
+    make_indicator ("满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "95%", "10"),
+  };
+
+  zp_project_form_set_name (project, "疫苗接种");
+  zp_form_set_budget (ZP_FORM (project), "250000元");
+  zp_form_set_spent (ZP_FORM (project), "215457.6元");
+  zp_form_set_analysis (ZP_FORM (project), "部分资金结转");
+  zp_form_set_published_rate (ZP_FORM (project), wrong ? "86.19%" : "86.18%");
+  zp_form_set_published_execution_score (ZP_FORM (project), wrong ? "9" : "8.62");
+  zp_form_set_published_total (ZP_FORM (project), wrong ? "100" : "98.62");
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+    {
+      zp_indicator_set_published_score (indicators[i], i == 0 && wrong ? "45" : zp_indicator_get_weight (indicators[i]));
+      zp_goal_insert_indicator (goal, G_MAXUINT, indicators[i]);
+      g_object_unref (indicators[i]);
+    }
+  zp_workbook_set_amount_unit (workbook, ZP_AMOUNT_UNIT_YUAN);
+  zp_workbook_insert_project (workbook, G_MAXUINT, project);
+  g_assert_true (zp_workbook_save (workbook, file, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_check_published (void)
+{
+  g_autofree char *right = write_published_workbook (FALSE);
+  g_autofree char *wrong = write_published_workbook (TRUE);
+  g_autoptr(CliRun) quiet = run_cli ("check", "--json", right, NULL);
+  g_autoptr(CliRun) loud = run_cli ("check", "--json", wrong, NULL);
+  g_autoptr(CliRun) score = run_cli ("score", right, NULL);
+
+  g_assert_cmpint (quiet->status, ==, 0);
+  g_assert_cmpuint (count_findings (quiet->out, "published-rate"), ==, 0);
+  g_assert_cmpuint (count_findings (quiet->out, "published-score"), ==, 0);
+  g_assert_cmpuint (count_findings (quiet->out, "published-total"), ==, 0);
+  /* "250000元" in a 元 workbook: the unit is the workbook's, still said. */
+  g_assert_cmpuint (count_findings (quiet->out, "amount-unit-typed"), ==, 2);
+  g_assert_nonnull (strstr (score->out, "86.18%"));
+  g_assert_nonnull (strstr (score->out, "Total: 98.62"));
+
+  g_assert_cmpuint (count_findings (loud->out, "published-rate"), ==, 1);
+  g_assert_cmpuint (count_findings (loud->out, "published-score"), ==, 2);
+  g_assert_cmpuint (count_findings (loud->out, "published-total"), ==, 1);
+  g_assert_nonnull (strstr (loud->out, "is 9, but the rules give 8.62"));
+}
+
+static void
+test_indicator_deadline (void)
+{
+  g_autoptr(CliRun) met = run_cli ("indicator", "--json", "--target", "6月30日前完成", "--actual", "6月28日",
+                                   "--weight", "10", NULL);
+  g_autoptr(CliRun) missed = run_cli ("indicator", "--target", "2024年底前", "--actual", "2025年2月",
+                                      "--weight", "10", NULL);
+  g_autoptr(CliRun) range = run_cli ("indicator", "--target", "90%-110%", "--actual", "120%",
+                                     "--weight", "20", NULL);
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (met->status, ==, 0);
+  root = parse_json (met->out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "rule"), ==, "deadline");
+  g_assert_nonnull (strstr (missed->out, "0.00 / 10.00"));
+  g_assert_nonnull (strstr (missed->out, "deadline"));
+  g_assert_nonnull (strstr (range->out, "18.33 / 20.00"));
+}
+
+/* ---- indicator --grade --score, and Chinese values in any locale ---- */
+
+/* Runs ziping-cli in locale `lc_all` (argv NULL-terminated, without the program). */
+static CliRun *
+run_cli_in_locale (const char         *lc_all,
+                   const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  CliRun *run = g_new0 (CliRun, 1);
+  int wait_status = 0;
+
+  envp = g_environ_setenv (envp, "LC_ALL", lc_all, TRUE);
+  g_ptr_array_add (argv, (char *) cli_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  return run;
+}
+
+static void
+test_indicator_band (void)
+{
+  g_autoptr(CliRun) outside = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
+                                       "--weight", "10", "--grade", "部分达成", "--score", "9", NULL);
+  g_autoptr(CliRun) upper = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
+                                     "--weight", "10", "--grade", "部分达成", "--score", "8", NULL);
+  g_autoptr(CliRun) inside = run_cli ("indicator", "--target", "有效保障", "--actual", "基本保障",
+                                      "--weight", "10", "--grade", "部分达成", "--score", "6.5", NULL);
+  g_autoptr(CliRun) achieved = run_cli ("indicator", "--target", "有效保障", "--actual", "有效保障",
+                                        "--weight", "10", "--grade", "达成", "--score", "7", NULL);
+  g_autoptr(CliRun) central = run_cli ("indicator", "--scheme", "central", "--target", "有效保障",
+                                       "--actual", "基本保障", "--weight", "10", "--grade", "部分达成",
+                                       "--score", "5.5", NULL);
+
+  g_assert_cmpint (outside->status, ==, 2);
+  g_assert_nonnull (strstr (outside->err, "--score 9 is outside the band of 部分达成: type a score from 5.00 to below 8.00"));
+  g_assert_cmpint (upper->status, ==, 2);
+  g_assert_cmpint (inside->status, ==, 0);
+  g_assert_nonnull (strstr (inside->out, "6.50 / 10.00"));
+  g_assert_cmpint (achieved->status, ==, 2);
+  g_assert_nonnull (strstr (achieved->err, "from 8.00 to 10.00"));
+  /* 10号: 部分达成 from 60% */
+  g_assert_cmpint (central->status, ==, 2);
+  g_assert_nonnull (strstr (central->err, "from 6.00 to below 8.00"));
+}
+
+static void
+test_chinese_in_c_locale (void)
+{
+  static const char * const args[] = {
+    "indicator", "--target", "有效保障", "--actual", "基本保障", "--weight", "10",
+    "--grade", "部分达成", "--score", "6", "--name", "保障会议", NULL
+  };
+  g_autoptr(CliRun) c = run_cli_in_locale ("C", args);
+  g_autoptr(CliRun) posix = run_cli_in_locale ("POSIX", args);
+
+  g_assert_cmpstr (c->err, ==, "");
+  g_assert_cmpint (c->status, ==, 0);
+  g_assert_null (strstr (c->err, "Invalid byte sequence"));
+  g_assert_nonnull (strstr (c->out, "6.00 / 10.00"));
+  g_assert_cmpint (posix->status, ==, 0);
+  g_assert_nonnull (strstr (posix->out, "partial"));
+}
+
+/* ---- scheme ---- */
+
+static void
+test_scheme_commands (void)
+{
+  g_autofree char *path = tmp_path ("bureau.json");
+  g_autoptr(CliRun) list = run_cli ("scheme", "list", "--json", NULL);
+  g_autoptr(CliRun) show = run_cli ("scheme", "show", "sichuan", NULL);
+  g_autoptr(CliRun) exported = run_cli ("scheme", "export", "central", "-o", path, NULL);
+  g_autoptr(CliRun) again = run_cli ("scheme", "export", "central", "-o", path, NULL);
+  g_autoptr(CliRun) bad = run_cli ("scheme", "show", "fujian", NULL);
+  g_autoptr(CliRun) nothing = run_cli ("scheme", NULL);
+  g_autoptr(CliRun) shown_file = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *contents = NULL;
+  JsonArray *schemes;
+
+  g_assert_cmpint (list->status, ==, 0);
+  root = parse_json (list->out);
+  schemes = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (schemes), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schemes, 0), "id"), ==, "hubei");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schemes, 2), "category_split"),
+                   ==, "free");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schemes, 2), "indicator_weight"),
+                   ==, "90");
+
+  g_assert_cmpint (show->status, ==, 0);
+  g_assert_nonnull (strstr (show->out, "Split:"));
+  g_assert_nonnull (strstr (show->out, "free"));
+
+  g_assert_cmpint (exported->status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"ziping-scheme\",\n  \"version\": 2,\n"));
+  g_assert_cmpint (again->status, ==, 2);
+  g_assert_nonnull (strstr (again->err, "--force"));
+
+  shown_file = run_cli ("scheme", "show", "--json", path, NULL);
+  g_assert_cmpint (shown_file->status, ==, 0);
+  g_assert_cmpstr (shown_file->out, ==, contents);
+
+  g_assert_cmpint (bad->status, ==, 2);
+  g_assert_nonnull (strstr (bad->err, "neither a built-in scheme (hubei, central, sichuan) nor a scheme file"));
+  g_assert_cmpint (nothing->status, ==, 2);
+}
+
+/* A bureau's own scheme file wherever --scheme is taken: here its execution block is 30. */
+static void
+test_scheme_file_option (void)
+{
+  g_autofree char *path = tmp_path ("execution-30.json");
+  g_autoptr(CliRun) exported = run_cli ("scheme", "export", "hubei", "-o", path, "--force", NULL);
+  g_autoptr(CliRun) execution = NULL;
+  g_autoptr(CliRun) indicator = NULL;
+  g_autoptr(CliRun) broken = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *broken_path = tmp_path ("broken.json");
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_cmpint (exported->status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_string_replace (edited, "\"decimals\": 2", "\"decimals\": 1", 1);
+  g_string_replace (edited, "\"partial\": \"0.5\"", "\"partial\": \"0.4\"", 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+
+  execution = run_cli ("execution", "--budget", "3", "--spent", "2", "--weight", "20", "--scheme", path,
+                       "--json", NULL);
+  g_assert_cmpint (execution->status, ==, 0);
+  g_assert_nonnull (strstr (execution->out, "\"13.3\""));
+  indicator = run_cli ("indicator", "--scheme", path, "--target", "有效保障", "--actual", "基本保障",
+                       "--weight", "10", "--grade", "部分达成", "--score", "4.5", NULL);
+  g_assert_cmpint (indicator->status, ==, 0);
+  g_assert_nonnull (strstr (indicator->out, "4.5 / 10.0"));
+
+  g_string_replace (edited, "\"execution-weight\": \"20\"", "\"execution-weight\": \"twenty\"", 1);
+  g_assert_true (g_file_set_contents (broken_path, edited->str, -1, NULL));
+  broken = run_cli ("indicator", "--scheme", broken_path, "--target", "1", "--actual", "1", "--weight", "1", NULL);
+  g_assert_cmpint (broken->status, ==, 2);
+  g_assert_nonnull (strstr (broken->err, "broken.json:8:5: “execution-weight” must hold a number"));
+}
+
+/* The published forms of tests/core/data through the CLI: they load, score and check. */
+static void
+test_published_forms (void)
+{
+  static const struct { const char *file; const char *total; guint warnings; } forms[] = {
+    { "published-central-yuan.ziping", "Total: 98.62", 4 },
+    { "hubei-20-split.ziping", "Total: 99.00", 0 },
+    { "sichuan-free-split.ziping", "Total: 100.00", 0 },
+    { "huanggang-two-goals.ziping", "Total: 99.20", 0 },
+    { "not-applicable-rescale.ziping", "Total: 100.00", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "..", "..", "tests", "core",
+                                                "data", forms[i].file, NULL);
+      g_autoptr(CliRun) score = run_cli ("score", path, NULL);
+      g_autoptr(CliRun) check = run_cli ("check", "--json", path, NULL);
+      g_autoptr(JsonNode) root = NULL;
+
+      g_assert_cmpint (score->status, ==, 0);
+      if (strstr (score->out, forms[i].total) == NULL)
+        g_error ("%s: no “%s” in\n%s", forms[i].file, forms[i].total, score->out);
+      g_assert_cmpint (check->status, ==, 0);
+      root = parse_json (check->out);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "warnings"), ==, forms[i].warnings);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "errors"), ==, 0);
+    }
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -900,6 +1165,13 @@ main (int    argc,
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/gaps/new-year-unscored", test_new_year_unscored);
   g_test_add_func ("/cli/gaps/amount-unit-typed", test_amount_unit_typed);
+  g_test_add_func ("/cli/check/published", test_check_published);
+  g_test_add_func ("/cli/indicator/deadline", test_indicator_deadline);
+  g_test_add_func ("/cli/indicator/band", test_indicator_band);
+  g_test_add_func ("/cli/chinese-in-c-locale", test_chinese_in_c_locale);
+  g_test_add_func ("/cli/scheme/commands", test_scheme_commands);
+  g_test_add_func ("/cli/scheme/file-option", test_scheme_file_option);
+  g_test_add_func ("/cli/published-forms", test_published_forms);
 
   result = g_test_run ();
   remove_tmp_dir ();

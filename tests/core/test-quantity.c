@@ -237,7 +237,6 @@ test_refusals (void)
   assert_not_quantity ("4,5次");
   assert_not_quantity ("≥90，");
   assert_not_quantity ("≥90%，");
-  assert_not_quantity ("10人。");
   assert_not_quantity ("10人；");
   assert_not_quantity ("10、20人");
   assert_not_quantity ("7*24小时");

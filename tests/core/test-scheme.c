@@ -129,7 +129,8 @@ test_builtin_list (void)
   g_assert_nonnull (ids);
   g_assert_cmpstr (ids[0], ==, "hubei");
   g_assert_cmpstr (ids[1], ==, "central");
-  g_assert_null (ids[2]);
+  g_assert_cmpstr (ids[2], ==, "sichuan");
+  g_assert_null (ids[3]);
 
   /* Every listed scheme exists and adds up to 100 points. */
   for (; ids[n] != NULL; n++)
@@ -143,7 +144,7 @@ test_builtin_list (void)
                               zp_scheme_get_indicator_weight (scheme));
       assert_decimal (total, "100");
     }
-  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (n, ==, 3);
 
   g_assert_null (zp_scheme_new_builtin ("nowhere"));
   g_assert_null (zp_scheme_new_builtin (""));

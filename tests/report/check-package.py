@@ -82,6 +82,65 @@ def no_leftovers(directory, expected, what):
     equal(sorted(os.listdir(directory)), sorted(expected), f'{what}: nothing else left in the folder')
 
 
+def check_evidence(directory):
+    """Evidence files go into evidence/ with their checksums; a missing one stops the
+    package (nothing written) unless --force, which lists it in the manifest."""
+    unit = os.path.join(directory, 'unit')
+    os.makedirs(os.path.join(unit, '佐证'))
+    for name, data in [('巡检记录.pdf', b'%PDF-1.4 inspection'), ('批复.pdf', b'%PDF-1.4 approval')]:
+        with open(os.path.join(unit, '佐证', name), 'wb') as f:
+            f.write(data)
+
+    def attach(document):
+        document['forms'][1]['evidence'] = ['佐证/批复.pdf']
+        document['forms'][1]['goals'][0]['indicators'][0]['evidence'] = ['佐证/巡检记录.pdf']
+        document['forms'][1]['goals'][0]['indicators'][1]['evidence'] = ['佐证/巡检记录.pdf']
+
+    workbook = variant(attach, unit, 'unit.ziping')
+    result = cli(ZIPING_CLI, 'evidence', workbook)
+    equal(result.returncode, 0, f'evidence: all present: {result.stdout}{result.stderr}')
+    check('3 evidence files, 0 missing' in result.stdout, f'evidence counts: {result.stdout!r}')
+    result = cli(ZIPING_CLI, 'evidence', workbook, '--met-without')
+    equal(result.returncode, 1, 'evidence --met-without: met indicators without evidence')
+    check('met indicators have no evidence' in result.stdout, f'--met-without counts: {result.stdout!r}')
+
+    target = os.path.join(directory, 'unit-package')
+    cli_ok(ZIPING_CLI, 'package', workbook, '-o', target)
+    names = []
+    for root, _, files in os.walk(target):
+        names += [os.path.relpath(os.path.join(root, f), target) for f in files]
+    check('evidence/佐证/巡检记录.pdf' in names and 'evidence/佐证/批复.pdf' in names, f'evidence copied: {names}')
+    equal(len([n for n in names if n.startswith('evidence/')]), 2, 'a file attached twice is copied once')
+    with open(os.path.join(target, 'manifest.json'), encoding='utf-8') as f:
+        manifest = json.load(f)
+    entry = [e for e in manifest['files'] if e['path'] == 'evidence/佐证/巡检记录.pdf'][0]
+    equal(entry['sha256'], sha256(b'%PDF-1.4 inspection'), 'evidence checksum in the manifest')
+    equal(entry['title'], '佐证材料', 'evidence title in the manifest')
+    result = subprocess.run([tool('sha256sum'), '-c', 'SHA256SUMS'], cwd=target, capture_output=True, text=True)
+    equal(result.returncode, 0, f'sha256sum -c with evidence: {result.stdout}{result.stderr}')
+
+    os.remove(os.path.join(unit, '佐证', '批复.pdf'))
+    result = cli(ZIPING_CLI, 'evidence', workbook)
+    equal(result.returncode, 1, 'evidence: a missing file')
+    check('missing' in result.stdout, f'the missing file is marked: {result.stdout!r}')
+    again = os.path.join(directory, 'unit-package-2')
+    result = cli(ZIPING_CLI, 'package', workbook, '-o', again)
+    equal(result.returncode, 1, 'package with missing evidence: exit status')
+    check('佐证/批复.pdf' in result.stderr, f'the missing file is named: {result.stderr!r}')
+    check(not os.path.exists(again), 'nothing written for a refused package')
+    cli_ok(ZIPING_CLI, 'package', workbook, '-o', again, '--force')
+    with open(os.path.join(again, 'manifest.json'), encoding='utf-8') as f:
+        equal(json.load(f).get('missing'), ['佐证/批复.pdf'], '--force lists the missing file')
+
+    def escape(document):
+        document['forms'][1]['evidence'] = ['../../../etc/passwd']
+
+    hostile = variant(escape, unit, 'hostile.ziping')
+    result = cli(ZIPING_CLI, 'package', hostile, '-o', os.path.join(directory, 'hostile'), '--force')
+    equal(result.returncode, 0, 'a path leading out: packaged without it')
+    check(not os.path.exists(os.path.join(directory, 'hostile', 'evidence')), 'nothing outside the folder is copied')
+
+
 def main():
     directory = temp_dir()
     seed = seed_path()
@@ -128,6 +187,7 @@ def main():
     result = cli(ZIPING_CLI, 'package', seed, '-o', os.path.join(blocked, 'package.zip'))
     equal(result.returncode, 1, 'an unwritable target: exit status')
     no_leftovers(work, ['broken.ziping', 'broken-package', 'file-not-folder'], 'a failed package')
+    check_evidence(directory)
     finish('check-package')
 
 

@@ -106,6 +106,13 @@ def main():
     equal([r[1] for r in rows[1:9]], ['江岸区大数据中心'] * 4 + ['区职业技能培训中心'] * 4, 'across: the units in file order')
     equal(rows[6][13], '缺', 'across: the missed indicator has no note')
     check(int(rows[6][14]) >= 1, 'across: the missing note is an error')
+    across_docx = os.path.join(directory, 'across.docx')
+    cli_ok(ZIPING_CLI, 'summary', folder, '-o', across_docx)
+    converted = writer_to_pdf([across_docx], directory)
+    if across_docx in converted:
+        check(pdf_page_size(converted[across_docx]).startswith('841'), 'the roll-up .docx is landscape A4')
+        flat = squeeze(pdf_text(converted[across_docx]))
+        check('区职业技能培训中心' in flat and '警告' in flat, 'the roll-up .docx shows the units and the checks')
     result = cli(ZIPING_CLI, 'summary', folder, '--format', 'xlsx')
     equal(result.returncode, 2, 'summary --format xlsx without -o')
     finish('check-summary')

@@ -8,8 +8,11 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "zp-evidence.h"
 #include "zp-grade-bands.h"
+#include "zp-package.h"
 #include "zp-summary-table.h"
 #include "zp-written-report.h"
 
@@ -361,6 +364,166 @@ test_summary_table (void)
   g_assert_cmpstr (cell_text (sheet, 4, 15), ==, "3");
 }
 
+static ZpWorkbook *
+load_data (const char *data)
+{
+  g_autoptr(GError) error = NULL;
+  ZpWorkbook *workbook = zp_workbook_load_from_data (data, -1, "test.ziping", &error);
+
+  g_assert_no_error (error);
+  return workbook;
+}
+
+/* Evidence paths are saved, read back by both readers (a comment sends the file to the
+ * slower json-glib one), copied with a form, and cleared by the carry-over. */
+static void
+test_evidence_file_format (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  static const char * const indicator_paths[] = { "佐证/巡检记录.pdf", "佐证/照片 1.jpg", NULL };
+  static const char * const form_paths[] = { "佐证/决算批复.pdf", NULL };
+  g_autofree char *data = NULL;
+  g_autofree char *commented = NULL;
+  g_autoptr(ZpWorkbook) next = NULL;
+  g_autoptr(ZpForm) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) bad = NULL;
+
+  zp_indicator_set_evidence (seed_indicator (workbook, 1, 0), indicator_paths);
+  zp_form_set_evidence (zp_workbook_get_form (workbook, 1), form_paths);
+  data = zp_workbook_to_data (workbook, NULL);
+  g_assert_nonnull (strstr (data, "\"evidence\": ["));
+  commented = g_strconcat ("/* slow reader */\n", data, NULL);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(ZpWorkbook) loaded = load_data (pass == 0 ? data : commented);
+
+      g_assert_true (g_strv_equal (zp_indicator_get_evidence (seed_indicator (loaded, 1, 0)), indicator_paths));
+      g_assert_true (g_strv_equal (zp_form_get_evidence (zp_workbook_get_form (loaded, 1)), form_paths));
+      g_assert_null (zp_indicator_get_evidence (seed_indicator (loaded, 1, 1))[0]);
+      g_assert_null (zp_form_get_evidence (zp_workbook_get_form (loaded, 0))[0]);
+    }
+  copy = zp_form_copy (zp_workbook_get_form (workbook, 1));
+  g_assert_true (g_strv_equal (zp_form_get_evidence (copy), form_paths));
+  g_assert_true (g_strv_equal (zp_indicator_get_evidence (zp_goal_get_indicator (zp_form_get_goal (copy, 0), 0)),
+                               indicator_paths));
+  next = zp_workbook_new_year (workbook, 2025);
+  g_assert_null (zp_form_get_evidence (zp_workbook_get_form (next, 1))[0]);
+  g_assert_null (zp_indicator_get_evidence (seed_indicator (next, 1, 0))[0]);
+
+  {
+    g_autofree char *broken = g_strdup (data);
+    char *at = strstr (broken, "\"佐证/照片 1.jpg\"");
+
+    /* A number where a path goes: padded to the same length, the rest stays valid. */
+    memset (at, ' ', strlen ("\"佐证/照片 1.jpg\""));
+    at[0] = '3';
+    bad = zp_workbook_load_from_data (broken, -1, "bad.ziping", &error);
+  }
+  g_assert_null (bad);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "each evidence file must be a path in a string, not a number"));
+}
+
+static void
+write_file (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "evidence", -1, NULL));
+}
+
+/* Present, missing, and refused: absolute, "..", and a link leading out of the folder. */
+static void
+test_evidence_states (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autofree char *dir = g_dir_make_tmp ("zp-evidence-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "unit", NULL);
+  g_autofree char *present = g_build_filename (folder, "佐证", "记录.pdf", NULL);
+  g_autofree char *outside = g_build_filename (dir, "secret.txt", NULL);
+  g_autofree char *link = g_build_filename (folder, "link.txt", NULL);
+  const char * const paths[] = { "佐证/记录.pdf", "佐证/没有.pdf", "../secret.txt", "/etc/passwd",
+                                 "link.txt", NULL };
+  static const ZpEvidenceState expected[] = {
+    ZP_EVIDENCE_PRESENT, ZP_EVIDENCE_MISSING, ZP_EVIDENCE_OUTSIDE, ZP_EVIDENCE_OUTSIDE, ZP_EVIDENCE_OUTSIDE,
+  };
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) without = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *sub = g_path_get_dirname (present);
+  guint n_met = 0;
+
+  write_file (present);
+  write_file (outside);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  zp_indicator_set_evidence (seed_indicator (workbook, 1, 1), paths);
+  items = zp_evidence_collect (workbook, folder);
+  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < items->len; i++)
+    {
+      ZpEvidenceItem *item = g_ptr_array_index (items, i);
+
+      g_assert_cmpstr (item->path, ==, paths[i]);
+      g_assert_cmpint (item->state, ==, expected[i]);
+      g_assert_true ((item->resolved == NULL) == (expected[i] == ZP_EVIDENCE_OUTSIDE));
+    }
+  place = zp_evidence_item_describe (g_ptr_array_index (items, 0));
+  g_assert_cmpstr (place, ==, "科技条件专项, goal 1, row 2 (云平台年度巡检次数)");
+
+  /* The optional check: every met indicator but the one with evidence. */
+  for (guint f = 0; f < zp_workbook_get_n_forms (workbook); f++)
+    for (guint g = 0; g < zp_form_get_n_goals (zp_workbook_get_form (workbook, f)); g++)
+      n_met += zp_goal_get_n_indicators (zp_form_get_goal (zp_workbook_get_form (workbook, f), g));
+  without = zp_evidence_met_without (workbook);
+  g_assert_cmpuint (without->len, ==, n_met - 1);
+
+  g_unlink (link);
+  g_unlink (present);
+  g_unlink (outside);
+  g_rmdir (sub);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* A package that fails half-way (its workbook file is gone after the forms, the report and
+ * the 汇总表 were written) leaves nothing: no target, no temporary folder. */
+static void
+test_package_fails_whole (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autofree char *dir = g_dir_make_tmp ("zp-package-XXXXXX", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone.ziping", NULL);
+  g_autofree char *out = g_build_filename (dir, "package", NULL);
+  g_autofree char *zip = g_build_filename (dir, "package.zip", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (gone);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autoptr(GFile) zip_target = g_file_new_for_path (zip);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+
+  g_assert_false (zp_package_write (workbook, source, NULL, target, &files, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (files);
+  g_clear_error (&error);
+  g_assert_false (zp_package_write (workbook, source, NULL, zip_target, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -375,5 +538,8 @@ main (int    argc,
   g_test_add_func ("/report/grade-bands", test_grade_bands);
   g_test_add_func ("/report/write-text", test_write_text);
   g_test_add_func ("/report/summary-table", test_summary_table);
+  g_test_add_func ("/report/evidence/file-format", test_evidence_file_format);
+  g_test_add_func ("/report/evidence/states", test_evidence_states);
+  g_test_add_func ("/report/package/fails-whole", test_package_fails_whole);
   return g_test_run ();
 }
