@@ -10,6 +10,7 @@
 
 #ifdef ZP_HAVE_EXPORT
 #include "zp-export.h"
+#include "zp-package-command.h"
 #include "zp-report-view.h"
 #endif
 
@@ -622,6 +623,15 @@ add_export_menu (ZpWindow *self)
     }
   g_menu_append (self->export_section, _("_Print…"), "win.print");
   g_menu_append (self->export_section, _("Written _Report…"), "win.report");
+  g_menu_append (self->export_section, _("Submission P_ackage…"), "win.package");
+}
+
+static void
+package_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  zp_package_command_run (ZP_WINDOW (widget));
 }
 
 /* The workbook's report view (zp-report-view.c), one per window, kept as "zp-report-view";
@@ -769,6 +779,7 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "win.package", NULL, package_action);
 #endif
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "zp-package-command.h"
 #include "zp-report-view.h"
 #include "zp-window-private.h"
 
@@ -242,6 +243,89 @@ test_closes_with_workbook (void)
   wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }
 
+/* A copy of the example in the scratch folder, opened in a new window. */
+static ZpWindow *
+open_copy (const char *name)
+{
+  g_autoptr(GFile) example = zp_window_find_example ();
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  ZpWindow *window = zp_window_new (NULL);
+
+  g_assert_true (g_file_copy (example, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  zp_window_open (window, copy);
+  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && window->opening == NULL);
+  g_assert_nonnull (zp_window_get_workbook (window));
+  return window;
+}
+
+/* As a click on the response's button: the response, then the dialog closes. */
+static void
+respond (ZpWindow   *window,
+         const char *response)
+{
+  AdwMessageDialog *dialog = zp_package_command_get_dialog (window);
+
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static gboolean
+dialog_says (ZpWindow   *window,
+             const char *heading)
+{
+  AdwMessageDialog *dialog = zp_package_command_get_dialog (window);
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0;
+}
+
+/* Unsaved changes: save first. An error in the forms: refused with the error listed and
+ * nothing written; "Package Anyway" writes it, manifest and all. */
+static void
+test_package (void)
+{
+  ZpWindow *window = open_copy ("package-source.ziping");
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpForm *form = project_named (workbook, "科技条件专项");
+  g_autofree char *zip_path = g_build_filename (tmpdir, "package.zip", NULL);
+  g_autofree char *folder_path = g_build_filename (tmpdir, "package-folder", NULL);
+  g_autofree char *manifest_path = g_build_filename (folder_path, "manifest.json", NULL);
+  g_autoptr(GFile) zip = g_file_new_for_path (zip_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  const char *body;
+
+  /* Clean workbook: a folder package at once. */
+  g_assert_true (zp_package_command_write (window, folder, FALSE, FALSE));
+  g_assert_true (g_file_test (manifest_path, G_FILE_TEST_IS_REGULAR));
+
+  zp_undo_stack_set_string (undo, G_OBJECT (form), "budget", "-5", FALSE);
+  g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
+  wait_for (dialog_says (window, "Save the Workbook First"));
+  respond (window, "close");
+  wait_for (zp_package_command_get_dialog (window) == NULL);
+
+  zp_window_save (window, NULL);
+  wait_for (!zp_document_get_busy (zp_window_get_document (window))
+            && !zp_document_get_modified (zp_window_get_document (window)));
+  g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
+  wait_for (dialog_says (window, "The Workbook Has Errors"));
+  body = adw_message_dialog_get_body (zp_package_command_get_dialog (window));
+  g_assert_nonnull (strstr (body, "科技条件专项"));
+  g_assert_false (g_file_query_exists (zip, NULL));
+
+  respond (window, "force");
+  wait_for (g_file_query_exists (zip, NULL) && zp_package_command_get_dialog (window) == NULL);
+
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,9 +347,15 @@ main (int   argc,
 
   g_test_add_func ("/report-view/edit-stale-export", test_edit_stale_export);
   g_test_add_func ("/report-view/closes-with-workbook", test_closes_with_workbook);
+  g_test_add_func ("/report-view/package", test_package);
 
   result = g_test_run ();
-  g_rmdir (tmpdir);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
+
+    /* the packages and copies written in it */
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
   g_free (tmpdir);
   return result;
 }
