@@ -160,3 +160,44 @@ zp_evidence_item_describe (const ZpEvidenceItem *item)
   return g_strdup_printf (_("%1$s, goal %2$d, row %3$d (%4$s)"), title, item->goal + 1, item->row + 1,
                           zp_indicator_get_name (item->indicator));
 }
+
+ZpEvidenceState
+zp_evidence_resolve (const char  *folder,
+                     const char  *path,
+                     char       **resolved)
+{
+  ZpEvidenceItem *item;
+  ZpEvidenceState state;
+
+  g_return_val_if_fail (folder != NULL, ZP_EVIDENCE_OUTSIDE);
+  g_return_val_if_fail (path != NULL, ZP_EVIDENCE_OUTSIDE);
+
+  item = item_new (NULL, -1, -1, NULL, path, folder);
+  state = item->state;
+  if (resolved != NULL)
+    *resolved = g_steal_pointer (&item->resolved);
+  item_free (item);
+  return state;
+}
+
+char *
+zp_evidence_relative_path (const char *folder,
+                           const char *file)
+{
+  g_autofree char *real_file = NULL;
+  g_autofree char *real_folder = NULL;
+  gsize n;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  real_file = realpath (file, NULL);
+  real_folder = realpath (folder, NULL);
+  if (real_file == NULL || real_folder == NULL)
+    return NULL;
+  n = strlen (real_folder);
+  if (strncmp (real_file, real_folder, n) != 0 || real_file[n] != '/' || real_file[n + 1] == '\0')
+    return NULL;
+  /* G_DIR_SEPARATOR is "/" on every system Ziping is built for. */
+  return g_strdup (real_file + n + 1);
+}

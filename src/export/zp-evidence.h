@@ -40,6 +40,15 @@ GPtrArray  *zp_evidence_collect        (ZpWorkbook  *workbook,
                                         const char  *folder);
 /* The optional check: met indicators with no evidence, as ZpEvidenceItem* with path NULL. */
 GPtrArray  *zp_evidence_met_without    (ZpWorkbook  *workbook);
+/* One stored path against folder: its state, and with resolved (not NULL) the file on
+ * disk (NULL when OUTSIDE). */
+ZpEvidenceState zp_evidence_resolve    (const char  *folder,
+                                        const char  *path,
+                                        char       **resolved);
+/* The path to store for file: relative to folder, with "/" between parts; NULL when the
+ * file is not inside folder (after following links). */
+char       *zp_evidence_relative_path  (const char  *folder,
+                                        const char  *file);
 /* "科技条件专项, goal 1, row 2 (视频会议设备年度巡检次数)" or "科技条件专项". */
 char       *zp_evidence_item_describe  (const ZpEvidenceItem *item);
 
