@@ -43,6 +43,7 @@ static const struct {
   { "win.review", { "<Control>r", NULL } },
   { "win.show-checks", { "F8", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.search", { "<Control>f", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };

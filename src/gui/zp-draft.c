@@ -234,23 +234,27 @@ zp_draft_dup_title (ZpDraft *self)
 }
 
 static gboolean
-write_info (ZpDraft  *self,
-            GError  **error)
+write_info (ZpDraft     *self,
+            GFile       *file,
+            const char  *etag,
+            GDateTime   *time,
+            GError     **error)
 {
   g_autoptr(GKeyFile) info = g_key_file_new ();
   g_autofree char *path = draft_path (self->id, ".ini");
-  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
-  g_autofree char *time = g_date_time_format_iso8601 (self->time);
+  g_autofree char *uri = file ? g_file_get_uri (file) : g_strdup ("");
+  g_autofree char *when = g_date_time_format_iso8601 (time);
   g_autofree char *text = NULL;
   gsize length;
 
   g_key_file_set_string (info, "draft", "uri", uri);
-  g_key_file_set_string (info, "draft", "time", time);
-  g_key_file_set_string (info, "draft", "etag", self->etag ? self->etag : "");
+  g_key_file_set_string (info, "draft", "time", when);
+  g_key_file_set_string (info, "draft", "etag", etag ? etag : "");
   text = g_key_file_to_data (info, &length, NULL);
   return g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
+/* The draft shows its new time only once both files are on disk. */
 gboolean
 zp_draft_write (ZpDraft     *self,
                 const char  *data,
@@ -261,6 +265,7 @@ zp_draft_write (ZpDraft     *self,
 {
   g_autofree char *path = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_val_if_fail (ZP_IS_DRAFT (self), FALSE);
 
@@ -268,14 +273,15 @@ zp_draft_write (ZpDraft     *self,
   path = draft_path (self->id, ".ziping");
   if (!g_file_set_contents_full (path, data, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
+                                 0600, error) ||
+      !write_info (self, file, etag, now, error))
     return FALSE;
   g_set_object (&self->file, file);
   g_free (self->etag);
   self->etag = g_strdup (etag);
   g_clear_pointer (&self->time, g_date_time_unref);
-  self->time = g_date_time_new_now_local ();
-  return write_info (self, error);
+  self->time = g_date_time_ref (now);
+  return TRUE;
 }
 
 GFile *

@@ -929,6 +929,27 @@ zp_form_editor_add_indicator (ZpFormEditor *self)
   focus_row_later (table, position);
 }
 
+/* The same toast as a deleted form's: a row is as easily lost. */
+static void
+offer_undo (ZpFormEditor *self,
+            const char   *name)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  message = name && *name ? g_strdup_printf (_("Deleted “%s”"), name) : g_strdup (_("Deleted the row"));
+  /* libadwaita 1.2 reads a toast's title as markup */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 void
 zp_form_editor_delete_indicator (ZpFormEditor *self)
 {
@@ -943,6 +964,7 @@ zp_form_editor_delete_indicator (ZpFormEditor *self)
   row = zp_indicator_table_get_current_row (table);
   if (row < 0)
     return;
+  offer_undo (self, zp_indicator_get_name (zp_goal_get_indicator (goal, row)));
   zp_undo_stack_remove (self->undo, G_OBJECT (goal), row);
   n = zp_goal_get_n_indicators (goal);
   if (n > 0)

@@ -37,12 +37,12 @@ static const Column columns[] = {
   { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 32, 0, 0, FALSE },
   { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, -1, 6, 9, FALSE },
   { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, -1, 6, 10, FALSE },
-  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 7, 20, TRUE },
+  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 8, 20, TRUE },
   { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, -1, 5, 12, FALSE },
   { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, -1, 5, 11, FALSE },
   { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 50, 0, 0, FALSE },
   { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 60, 0, 0, FALSE },
-  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, -1, 9, 12, TRUE },
+  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, -1, 7, 12, TRUE },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
 
@@ -174,6 +174,23 @@ on_cell_activate (GtkWidget        *cell,
     focus_cell_at (self, row + 1, column);
 }
 
+static void show_choices      (GtkEntry   *entry);
+static void show_note_editor  (GtkEntry   *entry);
+
+/* ↓ and ↑ move within the column, as in Excel and WPS. */
+static gboolean
+move_in_column (ZpIndicatorTable *self,
+                GtkWidget        *cell,
+                int               delta)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "zp-column"));
+  guint row = cell_row (cell);
+
+  if (row == GTK_INVALID_LIST_POSITION || (delta < 0 && row == 0))
+    return FALSE;
+  return focus_cell_at (self, row + delta, column);
+}
+
 static gboolean
 on_cell_key_pressed (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -182,7 +199,25 @@ on_cell_key_pressed (GtkEventControllerKey *controller,
                      ZpIndicatorTable      *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "zp-column"));
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
 
+  /* Alt+↓ or F4 opens the standard names of 一级/二级, or the note's editor. */
+  if ((keyval == GDK_KEY_F4 && mods == 0) ||
+      ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && mods == GDK_ALT_MASK))
+    {
+      if (columns[column].kind == CELL_CHOICE)
+        show_choices (GTK_ENTRY (cell));
+      else if (g_str_equal (columns[column].field, "deviation-note"))
+        show_note_editor (GTK_ENTRY (cell));
+      else
+        return FALSE;
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && mods == 0)
+    return move_in_column (self, cell, 1);
+  if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && mods == 0)
+    return move_in_column (self, cell, -1);
   if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
     return move_focus (self, cell, FALSE);
   if (keyval == GDK_KEY_ISO_Left_Tab)
@@ -249,10 +284,18 @@ choices_for (GtkEntry *entry)
   return names;
 }
 
+/* A popover of a cell, gone when it closes or when the cell goes (rows are recycled). */
 static void
-on_choice_icon (GtkEntry             *entry,
-                GtkEntryIconPosition  position,
-                gpointer              user_data)
+attach_popover (GtkWidget *popover,
+                GtkWidget *cell)
+{
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  g_signal_connect_object (cell, "destroy", G_CALLBACK (gtk_widget_unparent), popover, G_CONNECT_SWAPPED);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+show_choices (GtkEntry *entry)
 {
   g_autoptr(GPtrArray) names = choices_for (entry);
   GtkWidget *popover = gtk_popover_new ();
@@ -269,8 +312,105 @@ on_choice_icon (GtkEntry             *entry,
   g_signal_connect (list, "row-activated", G_CALLBACK (on_choice_picked), entry);
   gtk_popover_set_child (GTK_POPOVER (popover), list);
   gtk_widget_set_parent (popover, GTK_WIDGET (entry));
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  attach_popover (popover, GTK_WIDGET (entry));
+  gtk_widget_grab_focus (list);
+}
+
+static void
+on_choice_icon (GtkEntry             *entry,
+                GtkEntryIconPosition  position,
+                gpointer              user_data)
+{
+  show_choices (entry);
+}
+
+/* Typing a standard name completes it: all 一级 names, or every 二级 name. */
+static void
+add_completion (GtkEntry   *entry,
+                const char *field)
+{
+  g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
+  g_autoptr(GtkListStore) store = gtk_list_store_new (1, G_TYPE_STRING);
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcategories); i++)
+    for (guint j = g_str_equal (field, "category") ? 0 : 1;
+         subcategories[i][j] != NULL && (j == 0 || !g_str_equal (field, "category")); j++)
+      gtk_list_store_insert_with_values (store, NULL, -1, 0, subcategories[i][j], -1);
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (store));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_inline_completion (completion, TRUE);
+  gtk_entry_completion_set_minimum_key_length (completion, 1);
+  gtk_entry_set_completion (entry, completion);
+}
+
+/* ---- the deviation note's editor ---- */
+
+static void
+on_note_apply (GtkButton *button,
+               GtkEntry  *entry)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  GtkTextView *view = g_object_get_data (G_OBJECT (popover), "zp-text");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* through the entry's binding: one undo step, the score and checks follow */
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
+/* A multi-line editor for 偏差原因 that shows which indicator it explains. */
+static void
+show_note_editor (GtkEntry *entry)
+{
+  GObject *object = zp_edit_binding_get_object (GTK_EDITABLE (entry));
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *text = gtk_text_view_new ();
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Apply"));
+  g_autofree char *title = NULL;
+
+  if (!ZP_IS_INDICATOR (object))
+    return;
+  title = g_strdup_printf (_("Deviation note: %s"), zp_indicator_get_name (ZP_INDICATOR (object)));
+  gtk_label_set_text (GTK_LABEL (heading), title);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (heading), 40);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
+                            gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_widget_set_halign (apply, GTK_ALIGN_END);
+  g_signal_connect (apply, "clicked", G_CALLBACK (on_note_apply), entry);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), apply);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "zp-text", text);
+  gtk_widget_set_parent (popover, GTK_WIDGET (entry));
+  attach_popover (popover, GTK_WIDGET (entry));
+  gtk_widget_grab_focus (text);
+}
+
+static void
+on_note_icon (GtkEntry             *entry,
+              GtkEntryIconPosition  position,
+              gpointer              user_data)
+{
+  show_note_editor (entry);
 }
 
 /* Whether the text is wider than the cell shows (the cell's padding aside). */
@@ -340,6 +480,13 @@ create_entry (const Column *column)
       gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, "pan-down-symbolic");
       gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Standard names"));
       g_signal_connect (entry, "icon-press", G_CALLBACK (on_choice_icon), NULL);
+      add_completion (GTK_ENTRY (entry), column->field);
+    }
+  if (g_str_equal (column->field, "deviation-note"))
+    {
+      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, "document-edit-symbolic");
+      gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Write the Note (F4)"));
+      g_signal_connect (entry, "icon-press", G_CALLBACK (on_note_icon), NULL);
     }
   g_object_set_data (G_OBJECT (entry), "zp-field", (gpointer) column->field);
   return entry;
@@ -521,21 +668,19 @@ add_columns (ZpIndicatorTable *self)
     }
 }
 
-/* The headings wrap between words ("Deviation / Note") and cut a single long word short
- * ("Subcat…", whole in the column's tooltip) rather than hold a narrow column wide. */
+/* A heading is cut short ("Subcat…", whole in its tooltip) rather than hold a narrow
+ * column wide. */
 static void
-wrap_headings (GtkWidget *widget)
+shorten_headings (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_LABEL (child))
         {
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
           gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-          gtk_label_set_lines (GTK_LABEL (child), 2);
+          gtk_widget_set_tooltip_text (child, gtk_label_get_label (GTK_LABEL (child)));
         }
-      wrap_headings (child);
+      shorten_headings (child);
     }
 }
 
@@ -605,7 +750,7 @@ zp_indicator_table_new (ZpGoal      *goal,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Indicators"), -1);
   add_columns (self);
-  wrap_headings (GTK_WIDGET (self->view));
+  shorten_headings (GTK_WIDGET (self->view));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
   return self;
 }
@@ -647,7 +792,12 @@ zp_indicator_table_focus_cell (ZpIndicatorTable *self,
   if (column < 0 || columns[column].kind == CELL_STATE)
     column = column_index ("name");
   zp_indicator_table_set_current_row (self, row);
-  return focus_cell_at (self, row, column);
+  if (!focus_cell_at (self, row, column))
+    return FALSE;
+  /* A finding about the note opens the note's editor, next to the indicator's name. */
+  if (g_str_equal (columns[column].field, "deviation-note"))
+    show_note_editor (GTK_ENTRY (row_cells (self, row, FALSE)[column]));
+  return TRUE;
 }
 
 GtkWidget *

@@ -12,33 +12,66 @@
 typedef enum
 {
   FIELD_TITLE,
-  FIELD_KIND,
   FIELD_RATE,
   FIELD_EXECUTION,
   FIELD_INDICATORS,
   FIELD_TOTAL,
+  FIELD_WEIGHTS,
+  FIELD_UNSCORED,
+  FIELD_NO_NOTE,
+  FIELD_OVERRIDES,
   FIELD_ERRORS,
   FIELD_WARNINGS,
-  FIELD_OVERRIDES,
   N_FIELDS
 } Field;
 
+/* What a manager checks, each column as narrow as its heading and figures allow (short
+ * headings, the rest in their tooltips): the whole table fits a 1280 px window beside
+ * the forms list, the form's name taking what is left. */
 static const struct {
   const char *id;
   const char *title;
-  int         width;
+  const char *tooltip;
+  int         min_chars;
+  int         nat_chars;
   gboolean    expand;
 } fields[N_FIELDS] = {
-  { "title", N_("Form"), 180, TRUE },
-  { "kind", N_("Kind"), 100, FALSE },
-  { "rate", N_("Rate (B/A)"), 100, FALSE },
-  { "execution", N_("Execution"), 96, FALSE },
-  { "indicators", N_("Indicators"), 96, FALSE },
-  { "total", N_("Total"), 84, FALSE },
-  { "errors", N_("Errors"), 76, FALSE },
-  { "warnings", N_("Warnings"), 90, FALSE },
-  { "overrides", N_("Overrides"), 90, FALSE },
+  { "title", N_("Form"), NULL, 10, 16, TRUE },
+  { "rate", N_("B/A"), N_("Execution rate: spent (B) ÷ budget (A)"), 7, 8, FALSE },
+  { "execution", N_("Spending"), N_("The budget execution score"), 5, 6, FALSE },
+  { "indicators", N_("Indicators"), N_("The indicators' score"), 5, 6, FALSE },
+  { "total", N_("Total"), NULL, 5, 6, FALSE },
+  { "weights", N_("Weights"), N_("Whether the weights add up to 100"), 3, 3, FALSE },
+  { "unscored", N_("Unscored"), N_("Rows that could not be scored"), 3, 3, FALSE },
+  { "no-note", N_("No Note"), N_("Shortfalls without a deviation note (偏差原因)"), 3, 3, FALSE },
+  { "overrides", N_("By Hand"), N_("Scores set by hand"), 3, 3, FALSE },
+  { "errors", N_("Errors"), NULL, 3, 3, FALSE },
+  { "warnings", N_("Warnings"), NULL, 3, 3, FALSE },
 };
+
+/* Findings of the form with code. */
+static guint
+count_findings (ZpForm     *form,
+                const char *code)
+{
+  GListModel *findings = zp_form_info_get_findings (zp_form_info_get (form));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+
+      n += g_str_equal (zp_finding_get_code (finding), code);
+    }
+  return n;
+}
+
+/* The checker's word on the weights: no weights-total or block-weights error. */
+static gboolean
+weights_add_up (ZpForm *form)
+{
+  return count_findings (form, "weights-total") == 0 && count_findings (form, "block-weights") == 0;
+}
 
 struct _ZpReviewPage
 {
@@ -58,6 +91,7 @@ G_DEFINE_FINAL_TYPE (ZpReviewPage, zp_review_page, ADW_TYPE_BIN)
 
 enum {
   FORM_ACTIVATED,
+  FORM_SELECTED,
   N_SIGNALS
 };
 
@@ -73,8 +107,6 @@ field_text (ZpForm *form,
     {
     case FIELD_TITLE:
       return zp_form_dup_title (form);
-    case FIELD_KIND:
-      return g_strdup (zp_form_is_department (form) ? _("Department") : _("Project"));
     case FIELD_RATE:
       return g_strdup (zp_form_get_execution_rate_text (form));
     case FIELD_EXECUTION:
@@ -89,6 +121,12 @@ field_text (ZpForm *form,
       return g_strdup_printf ("%u", zp_form_info_get_n_warnings (info));
     case FIELD_OVERRIDES:
       return g_strdup_printf ("%u", zp_form_count_overrides (form));
+    case FIELD_WEIGHTS:
+      return g_strdup (weights_add_up (form) ? "✓" : "✗");
+    case FIELD_UNSCORED:
+      return g_strdup_printf ("%u", zp_form_get_n_unscored (form));
+    case FIELD_NO_NOTE:
+      return g_strdup_printf ("%u", count_findings (form, "deviation-note-missing"));
     case N_FIELDS:
     default:
       g_assert_not_reached ();
@@ -107,11 +145,12 @@ refresh_cell (GtkInscription *cell)
     return;
   text = field_text (form, field);
   gtk_inscription_set_text (cell, text);
-  if (field == FIELD_ERRORS || field == FIELD_WARNINGS)
+  if (field == FIELD_ERRORS || field == FIELD_WARNINGS || field == FIELD_WEIGHTS ||
+      field == FIELD_UNSCORED || field == FIELD_NO_NOTE)
     {
-      const char *klass = field == FIELD_ERRORS ? "error" : "warning";
+      const char *klass = field == FIELD_WARNINGS || field == FIELD_UNSCORED ? "warning" : "error";
 
-      if (g_strcmp0 (text, "0") != 0)
+      if (g_strcmp0 (text, "0") != 0 && g_strcmp0 (text, "✓") != 0)
         gtk_widget_add_css_class (GTK_WIDGET (cell), klass);
       else
         gtk_widget_remove_css_class (GTK_WIDGET (cell), klass);
@@ -126,12 +165,15 @@ setup_cell (GtkSignalListItemFactory *factory,
   Field field = GPOINTER_TO_INT (data);
   GtkWidget *cell = gtk_inscription_new (NULL);
 
-  if (field != FIELD_TITLE && field != FIELD_KIND)
+  if (field != FIELD_TITLE)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
       gtk_widget_add_css_class (cell, "numeric");
     }
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 3);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), fields[field].min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), fields[field].nat_chars);
+  if (field == FIELD_WEIGHTS)
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.5);
   g_object_set_data (G_OBJECT (cell), "zp-field", data);
   gtk_list_item_set_child (item, cell);
 }
@@ -192,8 +234,6 @@ compare_forms (gconstpointer a,
         g_autofree char *tb = zp_form_dup_title (fb);
         return g_utf8_collate (ta ? ta : "", tb ? tb : "");
       }
-    case FIELD_KIND:
-      return (int) zp_form_is_department (fb) - (int) zp_form_is_department (fa);
     case FIELD_RATE:
       {
         ZpDecimal ra = ZP_DECIMAL_ZERO, rb = ZP_DECIMAL_ZERO;
@@ -215,9 +255,30 @@ compare_forms (gconstpointer a,
              (int) zp_form_info_get_n_warnings (zp_form_info_get (fb));
     case FIELD_OVERRIDES:
       return (int) zp_form_count_overrides (fa) - (int) zp_form_count_overrides (fb);
+    case FIELD_WEIGHTS:
+      return (int) weights_add_up (fa) - (int) weights_add_up (fb);
+    case FIELD_UNSCORED:
+      return (int) zp_form_get_n_unscored (fa) - (int) zp_form_get_n_unscored (fb);
+    case FIELD_NO_NOTE:
+      return (int) count_findings (fa, "deviation-note-missing") - (int) count_findings (fb, "deviation-note-missing");
     case N_FIELDS:
     default:
       return 0;
+    }
+}
+
+/* Each heading's label: its tooltip says what the column counts. */
+static void
+explain_headings (ZpReviewPage *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->view));
+  int i = 0;
+
+  /* the header's children are the columns' titles, in order */
+  for (GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
+       title != NULL && i < N_FIELDS; title = gtk_widget_get_next_sibling (title), i++)
+    {
+      gtk_widget_set_tooltip_text (title, fields[i].tooltip ? _(fields[i].tooltip) : _(fields[i].title));
     }
 }
 
@@ -236,13 +297,13 @@ add_columns (ZpReviewPage *self)
       column = gtk_column_view_column_new (_(fields[i].title), factory);
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);
-      gtk_column_view_column_set_fixed_width (column, fields[i].width);
       gtk_column_view_column_set_expand (column, fields[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->view, column);
       self->columns[i] = column;
       g_object_unref (column);
     }
+  explain_headings (self);
 }
 
 static void
@@ -306,6 +367,15 @@ on_activate (GtkColumnView *view,
 }
 
 static void
+on_selected (ZpReviewPage *self)
+{
+  ZpForm *form = gtk_single_selection_get_selected_item (self->selection);
+
+  if (form != NULL)
+    g_signal_emit (self, signals[FORM_SELECTED], 0, form);
+}
+
+static void
 attach_model (ZpReviewPage *self)
 {
   GListModel *forms = self->workbook ? zp_workbook_get_forms (self->workbook) : NULL;
@@ -356,6 +426,9 @@ zp_review_page_class_init (ZpReviewPageClass *klass)
   signals[FORM_ACTIVATED] =
     g_signal_new ("form-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ZP_TYPE_FORM);
+  signals[FORM_SELECTED] =
+    g_signal_new ("form-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ZP_TYPE_FORM);
 }
 
 static void
@@ -369,6 +442,7 @@ zp_review_page_init (ZpReviewPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->view, "activate", G_CALLBACK (on_activate), self);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected), self);
 }
 
 ZpReviewPage *

@@ -26,6 +26,7 @@ void           zp_review_page_sort_by       (ZpReviewPage *self,
                                              const char   *field,
                                              GtkSortType   order);
 
-/* ::form-activated (ZpForm) when a row is activated. */
+/* ::form-activated (ZpForm) when a row is activated; ::form-selected (ZpForm) when one
+ * is selected. */
 
 G_END_DECLS

@@ -14,6 +14,9 @@
 #include "zp-package-command.h"
 #include "zp-report-view.h"
 #endif
+#ifdef ZP_HAVE_IMPORT
+#include "zp-import-dialog.h"
+#endif
 
 #define MAX_RECENT 8
 
@@ -76,6 +79,14 @@ on_open_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
+#ifdef ZP_HAVE_IMPORT
+  /* A spreadsheet opens as a new workbook, through the import's preview. */
+  if (file != NULL && zp_import_file_is_spreadsheet (file))
+    {
+      zp_import_dialog_show (self, file, TRUE);
+      return;
+    }
+#endif
   if (file != NULL)
     zp_window_open (self, file);
 }
@@ -90,6 +101,17 @@ open_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   add_ziping_filter (GTK_FILE_CHOOSER (chooser));
+#ifdef ZP_HAVE_IMPORT
+  {
+    g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
+
+    gtk_file_filter_set_name (sheets, _("Spreadsheets (.xlsx, .xls, .et)"));
+    gtk_file_filter_add_pattern (sheets, "*.xlsx");
+    gtk_file_filter_add_pattern (sheets, "*.xls");
+    gtk_file_filter_add_pattern (sheets, "*.et");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
+  }
+#endif
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -447,11 +469,12 @@ static const struct {
   const char     *id;
   const char     *label;
   const char     *pattern;
+  const char     *filter_name;
   ZpExportFormat  format;
 } export_formats[] = {
-  { "xlsx", N_("Export as _Spreadsheet (.xlsx)…"), "*.xlsx", ZP_EXPORT_FORMAT_XLSX },
-  { "pdf", N_("Export as _PDF…"), "*.pdf", ZP_EXPORT_FORMAT_PDF },
-  { "csv", N_("Export as _CSV…"), "*.csv", ZP_EXPORT_FORMAT_CSV },
+  { "xlsx", N_("Export as _Spreadsheet (.xlsx)…"), "*.xlsx", N_("Excel workbook (*.xlsx)"), ZP_EXPORT_FORMAT_XLSX },
+  { "pdf", N_("Export as _PDF…"), "*.pdf", N_("PDF document (*.pdf)"), ZP_EXPORT_FORMAT_PDF },
+  { "csv", N_("Export as _CSV…"), "*.csv", N_("CSV file (*.csv)"), ZP_EXPORT_FORMAT_CSV },
 };
 
 static int
@@ -463,6 +486,53 @@ find_export_format (const char *id)
   return -1;
 }
 #endif
+
+#ifdef ZP_HAVE_EXPORT
+/* "Exported …" with 打开 (the file) as the toast's button and 打开所在文件夹 as a link in its
+ * title: libadwaita 1.2's toast has one button, and reads its title as markup. */
+static void
+toast_exported (ZpWindow   *self,
+                const char *message,
+                GFile      *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *folder_uri = folder ? g_file_get_uri (folder) : NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (folder_uri != NULL)
+    title = g_markup_printf_escaped ("%s  <a href=\"%s\">%s</a>", message, folder_uri, _("Open Folder"));
+  else
+    title = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.show-uri");
+  adw_toast_set_action_target (toast, "s", uri);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_uri_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+#endif
+
+static void
+search_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+
+  g_object_set (self, "show-sidebar", TRUE, NULL);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
 
 gboolean
 zp_window_export_to (ZpWindow   *self,
@@ -488,7 +558,7 @@ zp_window_export_to (ZpWindow   *self,
     }
   basename = g_file_get_basename (file);
   message = g_strdup_printf (_("Exported “%s”"), basename);
-  zp_window_toast (self, message);
+  toast_exported (self, message, file);
   return TRUE;
 #else
   return FALSE;
@@ -528,7 +598,7 @@ export_action (GtkWidget  *widget,
     return;
   chooser = new_chooser (self, _("Export"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_file_filter_add_pattern (filter, export_formats[index].pattern);
-  gtk_file_filter_set_name (filter, export_formats[index].pattern);
+  gtk_file_filter_set_name (filter, _(export_formats[index].filter_name));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   base = suggested_name (self);
   if (g_str_has_suffix (base, ".ziping"))
@@ -749,6 +819,19 @@ zp_window_update_recent_menu (ZpWindow *self)
     g_menu_append (self->recent_submenu, _("No recent workbooks"), "win.nothing");
 }
 
+#ifdef ZP_HAVE_IMPORT
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "win.paste-rows"))
+    zp_import_paste_clipboard (ZP_WINDOW (widget));
+  else
+    zp_import_dialog_choose (ZP_WINDOW (widget));
+}
+#endif
+
 /* ---- workbook properties ---- */
 
 static void
@@ -804,8 +887,16 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.show-checks", NULL, show_checks_action);
   gtk_widget_class_install_action (widget_class, "win.show-forms-list", NULL, show_forms_list_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+#ifdef ZP_HAVE_IMPORT
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-rows", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.paste-rows", NULL);
+#endif
 #ifdef ZP_HAVE_EXPORT
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-uri", "s", show_uri_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.package", NULL, package_action);

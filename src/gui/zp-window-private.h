@@ -34,7 +34,11 @@ struct _ZpWindow
   AdwViewStack         *view_stack;
   AdwFlap              *checks_flap;
   GtkToggleButton      *checks_button;
-  AdwButtonContent     *checks_button_content;
+  GtkWidget            *errors_icon;
+  GtkLabel             *errors_label;
+  GtkWidget            *warnings_icon;
+  GtkLabel             *warnings_label;
+  GtkWidget            *ok_icon;
   GtkScrolledWindow    *editor_scroller;
   ZpFormEditor         *form_editor;
   ZpReviewPage         *review_page;

@@ -96,22 +96,28 @@ on_undo_state (ZpWindow *self)
   zp_window_update_actions (self);
 }
 
+/* The header's badge: errors and warnings counted apart, a tick when there are none. */
 static void
 update_checks_button (ZpWindow *self)
 {
   guint errors = zp_checks_panel_count (self->checks_panel, ZP_SEVERITY_ERROR);
   guint warnings = zp_checks_panel_count (self->checks_panel, ZP_SEVERITY_WARNING);
-  g_autofree char *label = NULL;
+  g_autofree char *errors_text = g_strdup_printf ("%u", errors);
+  g_autofree char *warnings_text = g_strdup_printf ("%u", warnings);
+  g_autofree char *tooltip = NULL;
   GtkWidget *button = GTK_WIDGET (self->checks_button);
 
-  if (errors + warnings == 0)
-    label = g_strdup (_("Checks"));
-  else
-    label = g_strdup_printf ("%u", errors + warnings);
-  adw_button_content_set_label (self->checks_button_content, label);
-  adw_button_content_set_icon_name (self->checks_button_content,
-                                    errors ? "dialog-error-symbolic" :
-                                    warnings ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  gtk_label_set_label (self->errors_label, errors_text);
+  gtk_label_set_label (self->warnings_label, warnings_text);
+  gtk_widget_set_visible (self->errors_icon, errors > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_label), errors > 0);
+  gtk_widget_set_visible (self->warnings_icon, warnings > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), warnings > 0);
+  gtk_widget_set_visible (self->ok_icon, errors + warnings == 0);
+  /* Translators: the checks button's tooltip */
+  tooltip = g_strdup_printf (_("Checks: %1$u errors, %2$u warnings (F8)"), errors, warnings);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_remove_css_class (button, "error");
   gtk_widget_remove_css_class (button, "warning");
   if (errors)
@@ -135,6 +141,8 @@ on_selected_form (ZpWindow *self)
 
   zp_form_editor_set_form (self->form_editor, form);
   zp_checks_panel_set_form (self->checks_panel, form);
+  /* each form opens at its top, not where the last one was left */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->editor_scroller), 0);
   zp_window_update_actions (self);
   /* On a narrow window the list and the form share the screen in turn. */
   if (form != NULL && adw_leaflet_get_folded (self->leaflet) && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -201,6 +209,23 @@ on_review_activated (ZpReviewPage *page,
                      ZpWindow     *self)
 {
   zp_window_show_form (self, form);
+}
+
+/* The manager picks a form on the review page: its findings show beside the table. */
+static void
+on_review_selected (ZpReviewPage *page,
+                    ZpForm       *form,
+                    ZpWindow     *self)
+{
+  zp_checks_panel_set_form (self->checks_panel, form);
+}
+
+/* Back on the forms, the checks are the shown form's again. */
+static void
+on_view_changed (ZpWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "forms") == 0)
+    zp_checks_panel_set_form (self->checks_panel, zp_window_get_selected_form (self));
 }
 
 static void
@@ -1252,7 +1277,11 @@ zp_window_class_init (ZpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_flap);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_button);
-  gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_button_content);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, errors_icon);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, errors_label);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, warnings_icon);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, ok_icon);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, form_editor);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, review_page);
@@ -1287,6 +1316,8 @@ zp_window_init (ZpWindow *self)
   setup_sidebar (self);
   setup_drop (self);
   g_signal_connect (self->review_page, "form-activated", G_CALLBACK (on_review_activated), self);
+  g_signal_connect (self->review_page, "form-selected", G_CALLBACK (on_review_selected), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_view_changed), self);
   g_signal_connect (self->checks_panel, "finding-activated", G_CALLBACK (on_finding_activated), self);
   g_signal_connect_swapped (self->checks_panel, "refreshed", G_CALLBACK (update_checks_button), self);
   g_object_bind_property (self->checks_button, "active", self->checks_flap, "reveal-flap",

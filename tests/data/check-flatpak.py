@@ -10,6 +10,9 @@ import sys
 APP_ID = 'io.github.ziping.Ziping'
 ALLOWED_FINISH_ARGS = {'--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--device=dri'}
 SHA256 = re.compile(r'^[0-9a-f]{64}$')
+# GNOME runtimes Flathub still supports (late 2026). A runtime is supported for about a
+# year: 47 ended on 15 October 2025, 48 on 24 March 2026, 49 ends with 51's release.
+SUPPORTED_RUNTIMES = {'50', '51'}
 
 
 def check_sources(module, failures):
@@ -49,6 +52,9 @@ def main():
     for key, value in expect.items():
         if manifest.get(key) != value:
             failures.append(f'{path}: {key} is {manifest.get(key)!r}, not {value!r}')
+    if manifest.get('runtime-version') and manifest.get('runtime-version') not in SUPPORTED_RUNTIMES:
+        failures.append(f'{path}: GNOME runtime {manifest.get("runtime-version")} is not supported any more '
+                        f'(use one of {", ".join(sorted(SUPPORTED_RUNTIMES))})')
     if not manifest.get('runtime-version'):
         failures.append(f'{path}: no runtime-version')
 

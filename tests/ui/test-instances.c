@@ -158,6 +158,7 @@ test_killed_with_two_windows (void)
       adw_message_dialog_response (dialog, "restore");
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
+  g_test_message ("offered: %s / %s", (char *) g_ptr_array_index (seen, 0), (char *) g_ptr_array_index (seen, 1));
   g_assert_nonnull (strstr (g_ptr_array_index (seen, 0), "killed-"));
   g_assert_nonnull (strstr (g_ptr_array_index (seen, 1), "killed-"));
   g_assert_cmpstr (g_ptr_array_index (seen, 0), !=, g_ptr_array_index (seen, 1));

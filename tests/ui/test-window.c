@@ -119,6 +119,15 @@ find_all_built (GtkWidget *root,
   return found;
 }
 
+static guint
+count_shown (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = find_all (root, type);
+
+  return found->len;
+}
+
 static ZpSidebarRow *
 sidebar_row_for (ZpWindow *window,
                  ZpForm   *form)
@@ -959,6 +968,57 @@ test_drop (void)
   destroy_window (window);
 }
 
+/* A built label under root whose text contains text. */
+static GtkLabel *
+label_containing (GtkWidget  *root,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_all_built (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* Ctrl+F (win.search) shows the forms list and puts the cursor in its search. */
+static void
+test_search_shortcut (void)
+{
+  ZpWindow *window = open_example ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (window->sidebar_box));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (gtk_widget_get_visible (window->sidebar_box));
+  wait_for (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
+            gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window->search_entry)));
+  destroy_window (window);
+}
+
+/* Deleting a row offers the same undo toast as deleting a form. */
+static void
+test_row_delete_toast (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpGoal *goal = zp_form_get_goal (form, 0);
+  guint n = zp_goal_get_n_indicators (goal);
+  ZpIndicatorTable *table;
+
+  zp_window_show_form (window, form);
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  wait_for (zp_indicator_table_get_cell (table, 0, "name") != NULL);
+  zp_indicator_table_set_current_row (table, 0);
+  gtk_widget_grab_focus (zp_indicator_table_get_cell (table, 0, "name"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-indicator", NULL);
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n - 1);
+  wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Deleted “视频会议设备年度巡检次数”") != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
+  destroy_window (window);
+}
+
 static GtkWidget *
 find_suggested_button (GtkWidget *root)
 {
@@ -1149,6 +1209,9 @@ test_export (void)
   g_assert_nonnull (window->chooser);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
   g_assert_cmpstr (name, ==, "jiangan-2024.csv");  /* after the workbook's file */
+  /* the filter is named for what it shows */
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (window->chooser))),
+                   ==, "CSV file (*.csv)");
   /* the user picks the scratch folder and keeps the suggested name */
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (window->chooser), folder, NULL));
   spin (100);
@@ -1163,6 +1226,17 @@ test_export (void)
   g_assert_cmpstr (lines[0], ==, "\xEF\xBB\xBF表,年度绩效目标,一级指标,二级指标,三级指标,"
                                  "年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施");
   g_assert_true (g_str_has_prefix (lines[1], "江岸区大数据中心,"));
+
+  /* the toast offers the file (its button) and its folder (a link in its title) */
+  wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Exported “jiangan-2024.csv”") != NULL);
+  {
+    g_autofree char *folder_uri = g_file_get_uri (folder);
+    GtkLabel *label = label_containing (GTK_WIDGET (window->toast_overlay), "Exported “jiangan-2024.csv”");
+
+    g_assert_nonnull (strstr (gtk_label_get_label (label), folder_uri));
+    g_assert_nonnull (strstr (gtk_label_get_label (label), "Open Folder"));
+    g_assert_nonnull (label_containing (GTK_WIDGET (window->toast_overlay), "_Open"));
+  }
 
   g_assert_true (zp_window_export_to (window, "xlsx", xlsx));
   zip = read_contents (xlsx_path, &length);
@@ -1394,6 +1468,304 @@ test_table_fits_1024 (void)
   destroy_window (window);
 }
 
+static gboolean
+send_key (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static GtkPopover *
+shown_popover (GtkWidget *parent)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+static gboolean
+focus_within (ZpWindow  *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* ↓/↑ move within the column; Alt+↓ and F4 open the standard names of 一级/二级, which
+ * typing also completes. */
+static void
+test_cell_keys (void)
+{
+  ZpWindow *window = open_example ();
+  ZpIndicatorTable *table;
+  GtkWidget *actual0, *actual1, *category;
+  GtkEntryCompletion *completion;
+  GtkTreeIter iter;
+  guint n = 0;
+  GtkPopover *popover;
+
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  wait_for (zp_indicator_table_get_cell (table, 1, "actual") != NULL);
+  actual0 = zp_indicator_table_get_cell (table, 0, "actual");
+  actual1 = zp_indicator_table_get_cell (table, 1, "actual");
+  gtk_widget_grab_focus (actual0);
+  g_assert_true (send_key (actual0, GDK_KEY_Down, 0));
+  g_assert_true (focus_within (window, actual1));
+  g_assert_true (send_key (actual1, GDK_KEY_Up, 0));
+  g_assert_true (focus_within (window, actual0));
+  /* nothing above the first row */
+  g_assert_false (send_key (actual0, GDK_KEY_Up, 0));
+
+  category = zp_indicator_table_get_cell (table, 0, "category");
+  g_assert_null (shown_popover (category));
+  g_assert_true (send_key (category, GDK_KEY_Down, GDK_ALT_MASK));
+  popover = shown_popover (category);
+  g_assert_nonnull (popover);
+  gtk_popover_popdown (popover);
+  wait_for (shown_popover (category) == NULL);
+  g_assert_true (send_key (category, GDK_KEY_F4, 0));
+  g_assert_nonnull (shown_popover (category));
+  gtk_popover_popdown (shown_popover (category));
+
+  completion = gtk_entry_get_completion (GTK_ENTRY (category));
+  g_assert_nonnull (completion);
+  if (gtk_tree_model_get_iter_first (gtk_entry_completion_get_model (completion), &iter))
+    do
+      n++;
+    while (gtk_tree_model_iter_next (gtk_entry_completion_get_model (completion), &iter));
+  g_assert_cmpuint (n, ==, 4);  /* 产出 效益 满意度 成本 */
+  destroy_window (window);
+}
+
+/* 偏差原因 is written in a multi-line editor headed by the indicator's name: a finding's
+ * "go to" opens it, Apply writes the note (one undo step). */
+static void
+test_note_editor (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  ZpIndicatorTable *table;
+  GtkWidget *note, *focus, *apply;
+  GtkPopover *popover;
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean named = FALSE;
+  GListModel *findings;
+
+  zp_window_show_form (window, form);
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  wait_for (zp_indicator_table_get_cell (table, 0, "actual") != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "2 次");
+  wait_for (has_finding (window, "deviation-note-missing"));
+  findings = zp_checks_panel_get_findings (zp_window_get_checks_panel (window));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+      if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
+        g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
+    }
+  note = zp_indicator_table_get_cell (table, 0, "deviation-note");
+  wait_for (shown_popover (note) != NULL);
+  popover = shown_popover (note);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)));
+  labels = find_all_built (GTK_WIDGET (popover), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    named |= strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "视频会议设备年度巡检次数") != NULL;
+  g_assert_true (named);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "设备更新，\n巡检推迟到明年", -1);
+  apply = find_suggested_button (GTK_WIDGET (popover));
+  g_assert_nonnull (apply);
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_cmpstr (zp_indicator_get_deviation_note (indicator), ==, "设备更新，\n巡检推迟到明年");
+  wait_for (!has_finding (window, "deviation-note-missing"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (zp_indicator_get_deviation_note (indicator), ==, "");
+  destroy_window (window);
+}
+
+/* Each form opens at its top. */
+static void
+test_form_opens_at_top (void)
+{
+  ZpWindow *window = open_example ();
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (window->editor_scroller);
+
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  wait_for (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 500);
+  gtk_adjustment_set_value (adjustment, 500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 500);
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 2));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  destroy_window (window);
+}
+
+/* The review row of form: its cells' texts, by column, in the review's column order. */
+static GPtrArray *
+review_row_texts (ZpWindow *window,
+                  ZpForm   *form)
+{
+  ZpReviewPage *review = zp_window_get_review_page (window);
+  GListModel *model = zp_review_page_get_model (review);
+  g_autoptr(GPtrArray) cells = find_all (GTK_WIDGET (zp_review_page_get_view (review)), GTK_TYPE_INSCRIPTION);
+  GPtrArray *texts = g_ptr_array_new ();
+  guint position = G_MAXUINT, per_row;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ZpForm) item = g_list_model_get_item (model, i);
+      if (item == form)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  per_row = g_list_model_get_n_items (gtk_column_view_get_columns (zp_review_page_get_view (review)));
+  /* the view builds its rows in order, a cell per column */
+  g_assert_cmpuint (cells->len, >=, (position + 1) * per_row);
+  for (guint c = 0; c < per_row; c++)
+    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (g_ptr_array_index (cells, position * per_row + c)));
+  return texts;
+}
+
+static guint
+review_column (ZpWindow   *window,
+               const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (zp_review_page_get_view (zp_window_get_review_page (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static gboolean
+review_cell_is (ZpWindow   *window,
+                ZpForm     *form,
+                const char *title,
+                const char *text)
+{
+  g_autoptr(GPtrArray) texts = review_row_texts (window, form);
+
+  return g_strcmp0 (g_ptr_array_index (texts, review_column (window, title)), text) == 0;
+}
+
+static gboolean
+badge_matches (ZpWindow *window)
+{
+  ZpChecksPanel *panel = zp_window_get_checks_panel (window);
+  g_autofree char *errors = g_strdup_printf ("%u", zp_checks_panel_count (panel, ZP_SEVERITY_ERROR));
+  g_autofree char *warnings = g_strdup_printf ("%u", zp_checks_panel_count (panel, ZP_SEVERITY_WARNING));
+
+  return g_str_equal (gtk_label_get_label (window->errors_label), errors) &&
+         g_str_equal (gtk_label_get_label (window->warnings_label), warnings);
+}
+
+/* Every heading has its natural width and ends within the page. */
+static gboolean
+headings_whole (GPtrArray *labels,
+                GtkWidget *page)
+{
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      graphene_rect_t bounds;
+      int natural;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (label) < natural || !gtk_widget_compute_bounds (label, page, &bounds) ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (page))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The review answers the manager: weights ✓/✗, rows not scored, shortfalls without a
+ * note, hand-set scores; nothing cut at 1280 px; a selected row's findings show in the
+ * checks. */
+static void
+test_review_columns (void)
+{
+  ZpWindow *window = open_example_sized (1280, 800);
+  ZpReviewPage *review = zp_window_get_review_page (window);
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  ZpIndicator *second = zp_goal_get_indicator (zp_form_get_goal (form, 0), 1);
+  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *hadjustment;
+  g_autoptr(GPtrArray) labels = NULL;
+  guint position = G_MAXUINT;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  zp_review_page_sort_by (review, "title", GTK_SORT_ASCENDING);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (review)) &&
+            count_shown (GTK_WIDGET (zp_review_page_get_view (review)), GTK_TYPE_INSCRIPTION) >= 4 * 11);
+  g_assert_true (review_cell_is (window, form, "Weights", "✓"));
+  g_assert_true (review_cell_is (window, form, "Unscored", "0"));
+  g_assert_true (review_cell_is (window, form, "No Note", "0"));
+  g_assert_true (review_cell_is (window, form, "By Hand", "0"));
+
+  /* a shortfall without a note, a row not scored, weights that no longer add up */
+  zp_undo_stack_set_string (undo, G_OBJECT (first), "actual", "2 次", FALSE);
+  zp_undo_stack_set_string (undo, G_OBJECT (second), "actual", "", FALSE);
+  wait_for (review_cell_is (window, form, "No Note", "1") && review_cell_is (window, form, "Unscored", "1"));
+  zp_undo_stack_set_string (undo, G_OBJECT (first), "weight", "3", FALSE);
+  wait_for (review_cell_is (window, form, "Weights", "✗"));
+
+  /* the header's badge counts the shown form's errors and warnings apart */
+  zp_window_show_form (window, form);
+  wait_for (badge_matches (window) && zp_checks_panel_count (zp_window_get_checks_panel (window), ZP_SEVERITY_ERROR) > 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->errors_label)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->warnings_label)));
+  g_assert_false (gtk_widget_get_visible (window->ok_icon));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+
+  /* nothing cut: the forms list stays beside it, no sideways scrolling, every heading
+   * has its whole width, every column ends within the page */
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (zp_review_page_get_view (review)),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  hadjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
+  labels = find_all (gtk_widget_get_first_child (GTK_WIDGET (zp_review_page_get_view (review))), GTK_TYPE_LABEL);
+  g_assert_cmpuint (labels->len, ==, 11);
+  wait_for (headings_whole (labels, GTK_WIDGET (scroller)));
+
+  /* selecting a row shows its form's findings in the checks */
+  for (guint i = 0; i < g_list_model_get_n_items (zp_review_page_get_model (review)); i++)
+    {
+      g_autoptr(ZpForm) item = g_list_model_get_item (zp_review_page_get_model (review), i);
+      if (item == ZP_FORM (zp_workbook_get_department_form (zp_window_get_workbook (window))))
+        position = i;
+    }
+  zp_window_show_form (window, form);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  g_assert_true (has_finding (window, "deviation-note-missing"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (zp_review_page_get_view (review)), position, TRUE);
+  g_assert_false (has_finding (window, "deviation-note-missing"));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1423,11 +1795,17 @@ main (int   argc,
   g_test_add_func ("/window/open-asks", test_open_asks);
   g_test_add_func ("/window/explain-warning", test_explain_warning);
   g_test_add_func ("/window/review", test_review);
+  g_test_add_func ("/window/review-columns", test_review_columns);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/open-two-files", test_open_two_files);
+  g_test_add_func ("/window/cell-keys", test_cell_keys);
+  g_test_add_func ("/window/search-shortcut", test_search_shortcut);
+  g_test_add_func ("/window/row-delete-toast", test_row_delete_toast);
+  g_test_add_func ("/window/note-editor", test_note_editor);
+  g_test_add_func ("/window/form-opens-at-top", test_form_opens_at_top);
   g_test_add_func ("/window/table-fits-1280-checks", test_table_fits_1280_checks);
   g_test_add_func ("/window/table-fits-1024", test_table_fits_1024);
   g_test_add_func ("/window/table-fits-1366", test_table_fits_1366);
