@@ -47,6 +47,11 @@ update_title (ZpWindow *self)
   unit = zp_workbook_get_unit (workbook);
   subtitle = g_strdup_printf ("%u · %s", zp_workbook_get_year (workbook),
                               unit && *unit ? unit : zp_scheme_get_name (zp_workbook_get_scheme (workbook)));
+  /* Called on every edit: only a real change may cost a relayout or a round trip to the
+   * display server. */
+  if (g_strcmp0 (title, gtk_window_get_title (GTK_WINDOW (self))) == 0 &&
+      g_strcmp0 (subtitle, adw_window_title_get_subtitle (self->window_title)) == 0)
+    return;
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   adw_view_switcher_title_set_title (self->switcher_title, title);

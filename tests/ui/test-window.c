@@ -1766,6 +1766,56 @@ test_review_columns (void)
   destroy_window (window);
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+static void
+count_refreshes (ZpChecksPanel *panel,
+                 guint         *refreshes)
+{
+  (*refreshes)++;
+}
+
+/* The checks panel changes its list in one splice, and not at all when typing changed no
+ * finding (no row rebuilt after each pause in typing). */
+static void
+test_checks_splice (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  ZpChecksPanel *panel = zp_window_get_checks_panel (window);
+  GListModel *findings;
+  guint changes = 0, refreshes = 0, before;
+
+  zp_window_show_form (window, form);
+  findings = zp_checks_panel_get_findings (panel);
+  g_signal_connect (findings, "items-changed", G_CALLBACK (count_changes), &changes);
+  g_signal_connect (panel, "refreshed", G_CALLBACK (count_refreshes), &refreshes);
+
+  /* the same target, written without its space: the same findings */
+  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (indicator), "target", "≥4次", FALSE);
+  wait_for (refreshes > 0);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* a shortfall without a note: the list changes, in one splice */
+  before = refreshes;
+  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (indicator), "actual", "2 次", FALSE);
+  wait_for (refreshes > before);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (has_finding (window, "deviation-note-missing"));
+  g_signal_handlers_disconnect_by_data (findings, &changes);
+  g_signal_handlers_disconnect_by_data (panel, &refreshes);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1796,6 +1846,7 @@ main (int   argc,
   g_test_add_func ("/window/explain-warning", test_explain_warning);
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/review-columns", test_review_columns);
+  g_test_add_func ("/window/checks-splice", test_checks_splice);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
