@@ -155,6 +155,20 @@ has_finding (ZpWindow   *window,
   return FALSE;
 }
 
+/* The selected form is in the editor, its tables built and laid out. */
+static gboolean
+form_shown (ZpWindow *window)
+{
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+  ZpForm *form = zp_window_get_selected_form (window);
+  ZpIndicatorTable *table = zp_form_editor_get_table (editor, 0);
+
+  return form != NULL && zp_form_editor_get_form (editor) == form && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
+         (zp_form_get_n_goals (form) == 0 || zp_goal_get_n_indicators (zp_form_get_goal (form, 0)) == 0 ||
+          (table != NULL && zp_indicator_table_get_cell (table, 0, "name") != NULL &&
+           gtk_widget_get_width (zp_indicator_table_get_cell (table, 0, "name")) > 0));
+}
+
 static ZpWindow *
 open_example (void)
 {
@@ -166,7 +180,7 @@ open_example (void)
   gtk_window_present (GTK_WINDOW (window));
   load_and_wait (window, example);
   g_assert_nonnull (zp_window_get_workbook (window));
-  spin (400);
+  wait_for (form_shown (window));
   return window;
 }
 
@@ -176,8 +190,7 @@ destroy_window (ZpWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
-  g_assert_null (window);
+  wait_for (window == NULL);
 }
 
 static void
@@ -217,7 +230,7 @@ test_edit_and_undo (void)
   ZpSidebarRow *row;
 
   zp_window_show_form (window, form);
-  spin (300);
+  wait_for (form_shown (window));
   g_assert_true (zp_form_editor_get_form (editor) == form);
   table = zp_form_editor_get_table (editor, 0);
   g_assert_nonnull (table);
@@ -259,14 +272,20 @@ test_edit_and_undo (void)
         if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
           g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
       }
-    spin (100);
+    wait_for ((gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note)));
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note));
   }
   g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   /* Undo restores all of it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (300);
+  wait_for (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (actual)), "4 次") == 0 &&
+            g_strcmp0 (zp_score_cell_get_text (ZP_SCORE_CELL (score)), "2.00") == 0 &&
+            g_strcmp0 (zp_form_editor_get_block_score_text (editor, 0), "Score 40.00") == 0 &&
+            g_strcmp0 (zp_form_editor_get_total_text (editor), "100.00") == 0 &&
+            g_strcmp0 (zp_sidebar_row_get_total_text (row), "100.00") == 0 &&
+            !(has_finding (window, "deviation-note-missing")) &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (actual)), ==, "4 次");
   g_assert_cmpstr (zp_score_cell_get_text (ZP_SCORE_CELL (score)), ==, "2.00");
   g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 40.00");
@@ -277,7 +296,7 @@ test_edit_and_undo (void)
 
   /* Redo brings the edit back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  spin (200);
+  wait_for (g_strcmp0 (zp_form_editor_get_total_text (editor), "99.00") == 0);
   g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "99.00");
   destroy_window (window);
 }
@@ -293,7 +312,7 @@ test_rows (void)
   ZpIndicator *first = zp_goal_get_indicator (goal, 0);
 
   zp_window_show_form (window, form);
-  spin (200);
+  wait_for (form_shown (window));
   zp_indicator_table_set_current_row (zp_form_editor_get_table (editor, 0), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL);
   g_assert_true (zp_goal_get_indicator (goal, 1) == first);
@@ -347,7 +366,7 @@ test_save_and_reopen (void)
   ZpIndicator *indicator;
 
   zp_window_show_form (window, form);
-  spin (200);
+  wait_for (form_shown (window));
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "3 次");
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "deviation-note")), "设备更新，巡检推迟");
@@ -401,7 +420,8 @@ test_close_asks (void)
   zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "偏差分析", FALSE);
   g_assert_true (zp_window_is_modified (window));
   gtk_window_close (GTK_WINDOW (window));
-  spin (100);
+  wait_for ((window) != NULL &&
+            (gtk_widget_get_visible (GTK_WIDGET (window))));
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   dialog = zp_window_get_message_dialog (window);
@@ -410,7 +430,8 @@ test_close_asks (void)
 
   /* Cancel keeps the window and the changes. */
   adw_message_dialog_response (dialog, "cancel");
-  spin (100);
+  wait_for ((window) != NULL &&
+            (zp_window_is_modified (window)));
   g_assert_nonnull (window);
   g_assert_true (zp_window_is_modified (window));
 
@@ -420,7 +441,7 @@ test_close_asks (void)
   dialog = zp_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  spin (100);
+  wait_for ((window) == NULL);
   g_assert_null (window);
 }
 
@@ -442,7 +463,9 @@ test_open_asks (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   adw_message_dialog_response (dialog, "cancel");
-  spin (100);
+  wait_for ((zp_window_get_workbook (window) == workbook) &&
+            !(g_file_equal (zp_window_get_file (window), file)) &&
+            (zp_window_is_modified (window)));
   g_assert_true (zp_window_get_workbook (window) == workbook);
   g_assert_false (g_file_equal (zp_window_get_file (window), file));
   g_assert_true (zp_window_is_modified (window));
@@ -469,7 +492,7 @@ test_explain_warning (void)
   g_autofree char *key = NULL;
 
   zp_window_show_form (window, form);
-  spin (400);
+  wait_for (form_shown (window));
   findings = zp_checks_panel_get_findings (panel);
   for (guint i = 0; i < g_list_model_get_n_items (findings) && position == G_MAXUINT; i++)
     {
@@ -484,7 +507,7 @@ test_explain_warning (void)
   warnings = zp_checks_panel_count (panel, ZP_SEVERITY_WARNING);
 
   zp_checks_panel_explain (panel, position, "按文件口径填写");
-  spin (400);
+  wait_for (g_strcmp0 (zp_form_get_explanation (form, key), "按文件口径填写") == 0);
   g_assert_cmpstr (zp_form_get_explanation (form, key), ==, "按文件口径填写");
   findings = zp_checks_panel_get_findings (panel);
   g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings - 1);
@@ -496,7 +519,8 @@ test_explain_warning (void)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (400);
+  wait_for ((zp_form_get_explanation (form, key)) == NULL &&
+            (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING)) == (warnings));
   g_assert_null (zp_form_get_explanation (form, key));
   g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings);
   destroy_window (window);
@@ -834,7 +858,9 @@ test_new_central (void)
   g_assert_null (zp_window_get_file (window));
 
   zp_window_show_form (window, zp_workbook_get_form (workbook, 1));
-  spin (200);
+  wait_for ((zp_form_editor_get_field (editor, "fund-current-budget")) != NULL &&
+            (zp_form_editor_get_field (editor, "fund-carryover-spent")) != NULL &&
+            g_strcmp0 (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), "—") == 0);
   g_assert_nonnull (zp_form_editor_get_field (editor, "fund-current-budget"));
   g_assert_nonnull (zp_form_editor_get_field (editor, "fund-carryover-spent"));
   g_assert_cmpstr (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), ==, "—");
@@ -856,7 +882,7 @@ test_new_year (void)
   ZpWindow *next = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-year", NULL);
-  spin (200);
+  wait_for ((g_list_model_get_n_items (toplevels)) == (before + 1));
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -909,16 +935,20 @@ test_goals (void)
   ZpFormEditor *editor = zp_window_get_form_editor (window);
 
   zp_window_show_form (window, department);
-  spin (200);
+  wait_for ((zp_form_editor_get_table (editor, 3)) != NULL &&
+            (zp_form_editor_get_table (editor, 4)) == NULL);
   g_assert_nonnull (zp_form_editor_get_table (editor, 3));
   g_assert_null (zp_form_editor_get_table (editor, 4));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-goal", NULL);
-  spin (200);
+  wait_for ((zp_form_get_n_goals (department)) == (5) &&
+            (zp_form_editor_get_table (editor, 4)) != NULL);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 5);
   g_assert_nonnull (zp_form_editor_get_table (editor, 4));
   /* an empty goal makes the weights miss 100 */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (200);
+  wait_for ((zp_form_get_n_goals (department)) == (4) &&
+            (zp_form_editor_get_table (editor, 4)) == NULL &&
+            g_strcmp0 (zp_form_editor_get_weights_text (editor), "Weights 100 / 100") == 0);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 4);
   g_assert_null (zp_form_editor_get_table (editor, 4));
   g_assert_cmpstr (zp_form_editor_get_weights_text (editor), ==, "Weights 100 / 100");
@@ -966,6 +996,15 @@ test_drop (void)
   g_assert_nonnull (zp_window_get_workbook (window));
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
   destroy_window (window);
+}
+
+static gboolean
+chooser_gives (GtkFileChooser *chooser,
+               const char     *path)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
 }
 
 /* A built label under root whose text contains text. */
@@ -1044,7 +1083,7 @@ test_grade_band (void)
   g_autoptr(GPtrArray) entries = NULL;
 
   zp_window_show_form (window, form);
-  spin (300);
+  wait_for (form_shown (window));
   g_assert_cmpint (zp_indicator_get_effective_direction (indicator), ==, ZP_DIRECTION_QUALITATIVE);
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   cell = ZP_SCORE_CELL (zp_indicator_table_get_cell (table, 6, "score"));
@@ -1072,7 +1111,10 @@ test_grade_band (void)
   gtk_editable_set_text (g_ptr_array_index (entries, 1), "响应超时两次");
   g_assert_true (gtk_widget_get_sensitive (apply));
   g_signal_emit_by_name (apply, "clicked");
-  spin (200);
+  wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_PARTIAL) &&
+            g_strcmp0 (zp_indicator_get_manual_score (indicator), "1.5") == 0 &&
+            g_strcmp0 (zp_score_cell_get_text (cell), "1.50") == 0 &&
+            g_strcmp0 (zp_form_get_total_text (form), "99.00") == 0);
   g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_PARTIAL);
   g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "1.5");
   g_assert_cmpstr (zp_score_cell_get_text (cell), ==, "1.50");
@@ -1080,7 +1122,10 @@ test_grade_band (void)
 
   /* one undo takes back the grade, the score and the reason */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (100);
+  wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_NONE) &&
+            g_strcmp0 (zp_indicator_get_manual_score (indicator), "") == 0 &&
+            g_strcmp0 (zp_form_get_total_text (form), "100.00") == 0 &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_NONE);
   g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "");
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "100.00");
@@ -1097,7 +1142,8 @@ test_review (void)
   g_autoptr(ZpForm) first = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
-  spin (200);
+  wait_for ((g_list_model_get_n_items (model)) == (4) &&
+            (strstr (zp_review_page_get_summary (review), "4 forms")) != NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   g_assert_nonnull (strstr (zp_review_page_get_summary (review), "4 forms"));
   zp_review_page_sort_by (review, "title", GTK_SORT_ASCENDING);
@@ -1105,7 +1151,7 @@ test_review (void)
   first = g_list_model_get_item (model, 0);
   g_assert_nonnull (first);
   g_signal_emit_by_name (zp_review_page_get_view (review), "activate", 0);
-  spin (50);
+  wait_for ((zp_window_get_selected_form (window) == first));
   g_assert_true (zp_window_get_selected_form (window) == first);
   destroy_window (window);
 }
@@ -1137,35 +1183,42 @@ test_workbook_properties (void)
 
   /* the year: the workbook, the window's subtitle, then undo */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2025);
-  spin (50);
+  wait_for ((zp_workbook_get_year (workbook)) == (2025) &&
+            (zp_window_is_modified (window)) &&
+            (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025")));
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2025);
   g_assert_true (zp_window_is_modified (window));
   g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  wait_for ((zp_workbook_get_year (workbook)) == (2024) &&
+            (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year))) == (2024) &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2024);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), ==, 2024);
   g_assert_false (zp_window_is_modified (window));
 
   /* the short name, as typed; undo puts the old one back in the field */
   gtk_editable_set_text (GTK_EDITABLE (unit_short), "江岸数据中心");
-  spin (50);
+  wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸数据中心") == 0 &&
+            g_strcmp0 (zp_workbook_get_display_unit_short (workbook), "江岸数据中心") == 0);
   g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸数据中心");
   g_assert_cmpstr (zp_workbook_get_display_unit_short (workbook), ==, "江岸数据中心");
   gtk_editable_set_text (GTK_EDITABLE (department), "区科技局");
-  spin (50);
+  wait_for (g_strcmp0 (zp_workbook_get_department (workbook), "区科技局") == 0);
   g_assert_cmpstr (zp_workbook_get_department (workbook), ==, "区科技局");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  wait_for (g_strcmp0 (zp_workbook_get_department (workbook), "区经科局") == 0);
   g_assert_cmpstr (zp_workbook_get_department (workbook), ==, "区经科局");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸大数据中心") == 0 &&
+            g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (unit_short)), "江岸大数据中心") == 0 &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸大数据中心");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_short)), ==, "江岸大数据中心");
   g_assert_false (zp_window_is_modified (window));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (100);
+  wait_for ((zp_window_get_workbook_dialog (window)) == NULL);
   g_assert_null (zp_window_get_workbook_dialog (window));
   destroy_window (window);
 }
@@ -1205,7 +1258,7 @@ test_export (void)
   gsize length = 0;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "csv"));
-  spin (200);
+  wait_for ((window->chooser) != NULL);
   g_assert_nonnull (window->chooser);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
   g_assert_cmpstr (name, ==, "jiangan-2024.csv");  /* after the workbook's file */
@@ -1214,10 +1267,11 @@ test_export (void)
                    ==, "CSV file (*.csv)");
   /* the user picks the scratch folder and keeps the suggested name */
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (window->chooser), folder, NULL));
-  spin (100);
+  /* the chooser settles (it loads its folders) before it answers with the file */
+  wait_for (chooser_gives (GTK_FILE_CHOOSER (window->chooser), csv_path));
   gtk_native_dialog_hide (window->chooser);
   g_signal_emit_by_name (window->chooser, "response", GTK_RESPONSE_ACCEPT);
-  spin (100);
+  wait_for ((window->chooser) == NULL);
   g_assert_null (window->chooser);
 
   /* CSV: a byte order mark, then the headings, then a row per indicator */
@@ -1257,7 +1311,8 @@ test_export (void)
 
   g_assert_null (zp_window_get_message_dialog (window));
   g_assert_false (zp_window_export_to (window, "pdf", bad));
-  spin (100);
+  wait_for ((zp_window_get_message_dialog (window)) != NULL &&
+            !(g_file_test (bad_path, G_FILE_TEST_EXISTS)));
   g_assert_nonnull (zp_window_get_message_dialog (window));
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
@@ -1281,7 +1336,7 @@ test_clipped_tooltip (void)
   gboolean shown = FALSE;
 
   zp_window_show_form (window, form);
-  spin (300);
+  wait_for (form_shown (window));
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   long_target = zp_indicator_table_get_cell (table, 6, "target");
   short_target = zp_indicator_table_get_cell (table, 0, "target");
@@ -1315,7 +1370,7 @@ test_overall_goal (void)
   g_autofree char *before = NULL;
 
   zp_window_show_form (window, form);
-  spin (200);
+  wait_for (form_shown (window));
   planned = zp_form_editor_get_field (editor, "goal0:text");
   g_assert_true (GTK_IS_TEXT_VIEW (planned));
   g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (planned)), ==, GTK_WRAP_WORD_CHAR);
@@ -1324,11 +1379,13 @@ test_overall_goal (void)
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (planned));
   gtk_text_buffer_set_text (buffer, paragraph, -1);
-  spin (50);
+  wait_for (g_strcmp0 (zp_goal_get_text (goal), paragraph) == 0 &&
+            (zp_window_is_modified (window)));
   g_assert_cmpstr (zp_goal_get_text (goal), ==, paragraph);
   g_assert_true (zp_window_is_modified (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  wait_for (g_strcmp0 (zp_goal_get_text (goal), before) == 0 &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpstr (zp_goal_get_text (goal), ==, before);
   g_assert_false (zp_window_is_modified (window));
   destroy_window (window);
