@@ -700,6 +700,35 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (mb, ma);
 }
 
+/* The file's name, and its folder's when another recent file has the same name: two
+ * units' "2024.ziping" are told apart. Underscores are doubled (no access keys). */
+static char *
+recent_label (GPtrArray *recent,
+              guint      index)
+{
+  GtkRecentInfo *info = g_ptr_array_index (recent, index);
+  const char *name = gtk_recent_info_get_display_name (info);
+  gboolean shared = FALSE;
+  g_autofree char *label = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  for (guint i = 0; i < recent->len && i < MAX_RECENT && !shared; i++)
+    shared = i != index && g_strcmp0 (gtk_recent_info_get_display_name (g_ptr_array_index (recent, i)), name) == 0;
+  if (shared)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_basename (parent) : NULL;
+
+      /* Translators: a recent file: its name and (to tell same-named ones apart) its folder */
+      label = g_strdup_printf (_("%1$s (in %2$s)"), name, folder ? folder : "/");
+    }
+  else
+    label = g_strdup (name);
+  parts = g_strsplit (label, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
 void
 zp_window_update_recent_menu (ZpWindow *self)
 {
@@ -717,7 +746,8 @@ zp_window_update_recent_menu (ZpWindow *self)
   for (guint i = 0; i < recent->len && i < MAX_RECENT; i++)
     {
       GtkRecentInfo *info = g_ptr_array_index (recent, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_autofree char *label = recent_label (recent, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
       g_menu_append_item (self->recent_submenu, item);

@@ -1333,6 +1333,9 @@ zp_window_init (ZpWindow *self)
     g_object_ref (self->settings);
   restore_window_state (self);
   zp_window_update_recent_menu (self);
+  /* a file opened in another window (or another app) shows here too */
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (zp_window_update_recent_menu), self, G_CONNECT_SWAPPED);
   zp_window_init_export_menu (self);
   label_icon_buttons (GTK_WIDGET (self));
   on_document_workbook (self);

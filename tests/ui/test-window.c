@@ -1873,6 +1873,51 @@ test_checks_splice (void)
   destroy_window (window);
 }
 
+static gboolean
+recent_menu_has (ZpWindow   *window,
+                 const char *label)
+{
+  GMenuModel *menu = G_MENU_MODEL (window->recent_submenu);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) &&
+          g_str_equal (text, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Same-named recent files are told apart by their folder, and every window's list
+ * follows the recent files. */
+static void
+test_recent_names (void)
+{
+  ZpWindow *window = zp_window_new (NULL);
+  g_autofree char *dir_a = g_build_filename (tmpdir, "unit_a", NULL);
+  g_autofree char *dir_b = g_build_filename (tmpdir, "unitb", NULL);
+  g_autofree char *path_a = g_build_filename (dir_a, "2024.ziping", NULL);
+  g_autofree char *path_b = g_build_filename (dir_b, "2024.ziping", NULL);
+  g_autoptr(GFile) a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) b = g_file_new_for_path (path_b);
+  g_autofree char *uri_a = g_file_get_uri (a);
+  g_autofree char *uri_b = g_file_get_uri (b);
+
+  g_mkdir_with_parents (dir_a, 0700);
+  g_mkdir_with_parents (dir_b, 0700);
+  g_assert_true (g_file_set_contents (path_a, "{}", -1, NULL));
+  g_assert_true (g_file_set_contents (path_b, "{}", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri_a);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri_b);
+  /* (an underscore in a name stays an underscore, not an access key) */
+  wait_for (recent_menu_has (window, "2024.ziping (in unit__a)") &&
+            recent_menu_has (window, "2024.ziping (in unitb)"));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1904,6 +1949,7 @@ main (int   argc,
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/review-columns", test_review_columns);
   g_test_add_func ("/window/checks-splice", test_checks_splice);
+  g_test_add_func ("/window/recent-names", test_recent_names);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
