@@ -102,9 +102,11 @@ void        zp_window_init_export_menu   (ZpWindow            *self);
 gboolean    zp_window_export_to          (ZpWindow            *self,
                                           const char          *format_id,
                                           GFile               *file);
-/* Runs the print operation into a PDF file instead of the print dialog. */
+/* Runs the print operation into a PDF file instead of the print dialog, of the form at
+ * that position (−1: all forms, as the dialog's "All forms"). */
 gboolean    zp_window_print_to_pdf       (ZpWindow            *self,
-                                          GFile               *file);
+                                          GFile               *file,
+                                          int                  form);
 
 /* For tests. */
 ZpFormEditor     *zp_window_get_form_editor     (ZpWindow *self);

@@ -998,6 +998,23 @@ test_drop (void)
   destroy_window (window);
 }
 
+/* The page count pdfinfo (poppler-utils) reads. */
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
 static gboolean
 chooser_gives (GtkFileChooser *chooser,
                const char     *path)
@@ -1304,10 +1321,19 @@ test_export (void)
 
   /* printing draws the same report: here into a PDF instead of the print dialog */
   g_clear_pointer (&document, g_free);
-  g_assert_true (zp_window_print_to_pdf (window, printed));
+  g_assert_true (zp_window_print_to_pdf (window, printed, -1));
   document = read_contents (printed_path, &length);
   g_assert_cmpuint (length, >, 4096);
   g_assert_true (g_str_has_prefix (document, "%PDF-"));
+  /* Ctrl+P's "this form": the shown form's pages alone */
+  {
+    guint all = pdf_pages (printed_path), one;
+
+    g_assert_true (zp_window_print_to_pdf (window, printed, 1));
+    one = pdf_pages (printed_path);
+    g_assert_cmpuint (one, >=, 1);
+    g_assert_cmpuint (one, <, all);
+  }
 
   g_assert_null (zp_window_get_message_dialog (window));
   g_assert_false (zp_window_export_to (window, "pdf", bad));
