@@ -50,6 +50,9 @@ struct _ZpWindow
   ZpDocument           *document;
   GSignalGroup         *workbook_signals;
   GSignalGroup         *forms_signals;
+  /* the department form's unit name, which the workbook's follows */
+  GSignalGroup         *department_signals;
+  char                 *department_unit;
   GtkCustomFilter      *filter;      /* the sidebar's search */
   GtkFilterListModel   *filtered;
   GtkSingleSelection   *selection;   /* positions are in the filtered list */

@@ -1944,6 +1944,34 @@ test_recent_names (void)
   destroy_window (window);
 }
 
+/* One unit name: the department form's 单位名称 fills the workbook's (blank, or the same
+ * name before), and undo takes both back. */
+static void
+test_one_unit_name (void)
+{
+  ZpWindow *window = open_example ();
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpDepartmentForm *department = zp_workbook_get_department_form (workbook);
+  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, zp_department_form_get_unit (department));
+  zp_undo_stack_set_string (undo, G_OBJECT (department), "unit", "江岸区数据局", FALSE);
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "江岸区数据局");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "江岸区大数据中心");
+
+  /* a workbook's own, different name is left alone */
+  zp_workbook_set_unit (workbook, "武汉市江岸区");
+  zp_undo_stack_set_string (undo, G_OBJECT (department), "unit", "另一个名字", FALSE);
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "武汉市江岸区");
+
+  /* a blank one is filled */
+  zp_workbook_set_unit (workbook, "");
+  zp_undo_stack_set_string (undo, G_OBJECT (department), "unit", "江岸区大数据中心", FALSE);
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "江岸区大数据中心");
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1976,6 +2004,7 @@ main (int   argc,
   g_test_add_func ("/window/review-columns", test_review_columns);
   g_test_add_func ("/window/checks-splice", test_checks_splice);
   g_test_add_func ("/window/recent-names", test_recent_names);
+  g_test_add_func ("/window/one-unit-name", test_one_unit_name);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
