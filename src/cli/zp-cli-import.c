@@ -85,13 +85,8 @@ static const char *
 guess_scheme (GPtrArray *imports)
 {
   for (guint i = 0; i < imports->len; i++)
-    {
-      ZpImport *import = g_ptr_array_index (imports, i);
-
-      for (guint f = 0; f < import->forms->len; f++)
-        if (((ZpImportForm *) g_ptr_array_index (import->forms, f))->layout == ZP_IMPORT_LAYOUT_CENTRAL)
-          return "central";
-    }
+    if (g_strcmp0 (zp_import_guess_scheme (g_ptr_array_index (imports, i)), "central") == 0)
+      return "central";
   return ZP_SCHEME_DEFAULT_ID;
 }
 

@@ -76,6 +76,27 @@ report_overruns (ZpWrittenReport *report,
   return overruns->len > 0 ? ZP_CLI_EXIT_FINDINGS : ZP_CLI_EXIT_OK;
 }
 
+/* Edited paragraphs whose generated text moved on since the edit: their figures may no
+ * longer match the forms. */
+static int
+report_stale_edits (ZpWrittenReport *report,
+                    const char      *path)
+{
+  guint stale = 0;
+
+  for (guint i = 0; i < zp_written_report_get_n_paragraphs (report); i++)
+    {
+      const ZpReportParagraph *paragraph = zp_written_report_get_paragraph (report, i);
+
+      if (!paragraph->stale)
+        continue;
+      stale++;
+      g_printerr (_("%1$s: %2$s: paragraph %3$s was edited before the forms changed; the forms now give: %4$s\n"),
+                  g_get_prgname (), path, paragraph->key, paragraph->generated);
+    }
+  return stale > 0 ? ZP_CLI_EXIT_FINDINGS : ZP_CLI_EXIT_OK;
+}
+
 int
 zp_cli_report (int    argc,
                char **argv)
@@ -94,7 +115,7 @@ zp_cli_report (int    argc,
   g_autoptr(ZpReportTemplate) template_ = NULL;
   g_autoptr(ZpWrittenReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  int status;
+  int status, stale_status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!zp_cli_parse_options (context, &argc, &argv, &status))
@@ -128,5 +149,7 @@ zp_cli_report (int    argc,
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return ZP_CLI_EXIT_FINDINGS;
     }
-  return report_overruns (report, argv[1]);
+  status = report_overruns (report, argv[1]);
+  stale_status = report_stale_edits (report, argv[1]);
+  return MAX (status, stale_status);
 }

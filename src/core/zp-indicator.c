@@ -54,21 +54,17 @@ struct _ZpIndicator
   char             *manual_score;
   char             *manual_reason;
   char             *deviation_note;
-  char             *calc_symbol;
-  char             *measure_unit;
-  char             *published_score;
   ZpDirection       direction;
   ZpGrade           grade;
   gboolean          not_applicable;
-  /* The form's rescaling of a block with not-applicable rows: the full mark is weight ×
-   * scale. Zero means 1 (no rescaling). */
-  ZpDecimal         scale;
+  /* What few rows have (issue 9's per-row columns, a rescaling, a deadline or range
+   * target): allocated when first needed, so that the others cost one pointer. */
+  struct _IndicatorExtras *extras;
   GStrv             evidence;          /* 佐证材料: paths relative to the workbook; NULL: none */
 
   /* Caches of the parsed inputs */
   ParsedText        parsed_target;
   ParsedText        parsed_actual;
-  SpecialTarget    *special;           /* refreshed with parsed_target */
   ZpDecimal         weight_value;
   gboolean          weight_valid;
   gboolean          words_dirty;       /* target or actual changed since the last read */
@@ -88,6 +84,17 @@ struct _ZpIndicator
   gpointer              owner;
   ZpIndicatorOwnerFunc  owner_changed;
 };
+
+typedef struct _IndicatorExtras
+{
+  char          *calc_symbol;
+  char          *measure_unit;
+  char          *published_score;
+  /* The form's rescaling of a block with not-applicable rows: the full mark is weight ×
+   * scale. Zero means 1 (no rescaling). */
+  ZpDecimal      scale;
+  SpecialTarget *special;        /* refreshed with parsed_target */
+} IndicatorExtras;
 
 G_DEFINE_FINAL_TYPE (ZpIndicator, zp_indicator, G_TYPE_OBJECT)
 
@@ -137,6 +144,31 @@ typedef struct
   gboolean          state_from_grade;  /* a grade without a typed score: keep its state */
 } Outcome;
 
+/* Texts take little memory each but there are many (a district's workbook has 50,000
+ * indicators): empty ones share one static "", and the category and subcategory, which
+ * repeat from row to row, are interned. The others are owned. */
+static char empty_text[] = "";
+
+static IndicatorExtras *
+ensure_extras (ZpIndicator *self)
+{
+  if (self->extras == NULL)
+    {
+      self->extras = g_new0 (IndicatorExtras, 1);
+      self->extras->calc_symbol = self->extras->measure_unit = self->extras->published_score = empty_text;
+    }
+  return self->extras;
+}
+
+static gboolean
+is_extra_text (guint prop_id)
+{
+  return prop_id == PROP_CALC_SYMBOL || prop_id == PROP_MEASURE_UNIT || prop_id == PROP_PUBLISHED_SCORE;
+}
+
+static const char *get_text (ZpIndicator *self, guint prop_id);
+
+/* Writable: an extra text's slot allocates the extras. Read with get_text(). */
 static char **
 string_field (ZpIndicator *self,
               guint        prop_id)
@@ -152,17 +184,22 @@ string_field (ZpIndicator *self,
     case PROP_MANUAL_SCORE:   return &self->manual_score;
     case PROP_MANUAL_REASON:  return &self->manual_reason;
     case PROP_DEVIATION_NOTE: return &self->deviation_note;
-    case PROP_CALC_SYMBOL:    return &self->calc_symbol;
-    case PROP_MEASURE_UNIT:   return &self->measure_unit;
-    case PROP_PUBLISHED_SCORE: return &self->published_score;
+    case PROP_CALC_SYMBOL:    return &ensure_extras (self)->calc_symbol;
+    case PROP_MEASURE_UNIT:   return &ensure_extras (self)->measure_unit;
+    case PROP_PUBLISHED_SCORE: return &ensure_extras (self)->published_score;
     default:                  g_assert_not_reached ();
     }
 }
 
-/* Texts take little memory each but there are many (a district's workbook has 50,000
- * indicators): empty ones share one static "", and the category and subcategory, which
- * repeat from row to row, are interned. The others are owned. */
-static char empty_text[] = "";
+/* A text input, without allocating the extras for reading one that is empty. */
+static const char *
+get_text (ZpIndicator *self,
+          guint        prop_id)
+{
+  if (is_extra_text (prop_id) && self->extras == NULL)
+    return empty_text;
+  return *string_field (self, prop_id);
+}
 
 static gboolean
 field_is_interned (guint prop_id)
@@ -254,12 +291,13 @@ set_string (ZpIndicator *self,
             guint        prop_id,
             const char  *value)
 {
-  char **field = string_field (self, prop_id);
+  char **field;
 
   if (value == NULL)
     value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  if (g_strcmp0 (get_text (self, prop_id), value) == 0)
     return FALSE;
+  field = string_field (self, prop_id);
 
   text_free (prop_id, *field);
   *field = text_new (prop_id, value);
@@ -284,10 +322,13 @@ zp_indicator_finalize (GObject *object)
   ZpIndicator *self = ZP_INDICATOR (object);
 
   for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
-    text_free (prop_id, *string_field (self, prop_id));
+    if (!is_extra_text (prop_id) || self->extras != NULL)
+      text_free (prop_id, *string_field (self, prop_id));
   zp_quantity_clear (&self->parsed_target.quantity);
   zp_quantity_clear (&self->parsed_actual.quantity);
-  g_clear_pointer (&self->special, g_free);
+  if (self->extras != NULL)
+    g_free (self->extras->special);
+  g_clear_pointer (&self->extras, g_free);
   score_text_replace (self, NULL);
   g_strfreev (self->evidence);
 
@@ -305,7 +346,7 @@ zp_indicator_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CATEGORY ... LAST_TEXT_INPUT:
-      g_value_set_string (value, *string_field (self, prop_id));
+      g_value_set_string (value, get_text (self, prop_id));
       break;
     case PROP_DIRECTION:
       g_value_set_enum (value, self->direction);
@@ -434,7 +475,8 @@ static void
 zp_indicator_init (ZpIndicator *self)
 {
   for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
-    *string_field (self, prop_id) = empty_text;
+    if (!is_extra_text (prop_id))
+      *string_field (self, prop_id) = empty_text;
 
   self->parsed_target.dirty = TRUE;
   self->parsed_actual.dirty = TRUE;
@@ -462,7 +504,8 @@ _zp_indicator_new_with_inputs (const char * const  texts[ZP_INDICATOR_N_TEXTS],
 
   /* Fresh from zp_indicator_init(): every text is the shared "", and every cache dirty. */
   for (guint i = 0; i < ZP_INDICATOR_N_TEXTS; i++)
-    *string_field (self, PROP_CATEGORY + i) = text_new (PROP_CATEGORY + i, texts[i]);
+    if (!is_extra_text (PROP_CATEGORY + i) || (texts[i] != NULL && *texts[i] != '\0'))
+      *string_field (self, PROP_CATEGORY + i) = text_new (PROP_CATEGORY + i, texts[i]);
   update_weight_value (self);
   self->direction = direction;
   self->grade = grade;
@@ -479,10 +522,14 @@ zp_indicator_copy (ZpIndicator *self)
   copy = zp_indicator_new ();
   for (guint prop_id = PROP_CATEGORY; prop_id <= LAST_TEXT_INPUT; prop_id++)
     {
-      char **field = string_field (copy, prop_id);
+      const char *text = get_text (self, prop_id);
+      char **field;
 
+      if (is_extra_text (prop_id) && *text == '\0')
+        continue;
+      field = string_field (copy, prop_id);
       text_free (prop_id, *field);
-      *field = text_new (prop_id, *string_field (self, prop_id));
+      *field = text_new (prop_id, text);
     }
   update_weight_value (copy);
   copy->direction = self->direction;
@@ -519,11 +566,30 @@ DEFINE_STRING_ACCESSORS (weight, PROP_WEIGHT)
 DEFINE_STRING_ACCESSORS (manual_score, PROP_MANUAL_SCORE)
 DEFINE_STRING_ACCESSORS (manual_reason, PROP_MANUAL_REASON)
 DEFINE_STRING_ACCESSORS (deviation_note, PROP_DEVIATION_NOTE)
-DEFINE_STRING_ACCESSORS (calc_symbol, PROP_CALC_SYMBOL)
-DEFINE_STRING_ACCESSORS (measure_unit, PROP_MEASURE_UNIT)
-DEFINE_STRING_ACCESSORS (published_score, PROP_PUBLISHED_SCORE)
-
 #undef DEFINE_STRING_ACCESSORS
+
+#define DEFINE_EXTRA_ACCESSORS(field, PROP)                         \
+  const char *                                                      \
+  zp_indicator_get_##field (ZpIndicator *self)                      \
+  {                                                                 \
+    g_return_val_if_fail (ZP_IS_INDICATOR (self), NULL);            \
+    return get_text (self, PROP);                                   \
+  }                                                                 \
+                                                                    \
+  void                                                              \
+  zp_indicator_set_##field (ZpIndicator *self,                      \
+                            const char  *value)                     \
+  {                                                                 \
+    g_return_if_fail (ZP_IS_INDICATOR (self));                      \
+    set_string (self, PROP, value);                                 \
+  }
+
+DEFINE_EXTRA_ACCESSORS (calc_symbol, PROP_CALC_SYMBOL)
+DEFINE_EXTRA_ACCESSORS (measure_unit, PROP_MEASURE_UNIT)
+DEFINE_EXTRA_ACCESSORS (published_score, PROP_PUBLISHED_SCORE)
+
+#undef DEFINE_EXTRA_ACCESSORS
+
 
 ZpDirection
 zp_indicator_get_direction (ZpIndicator *self)
@@ -574,7 +640,9 @@ _zp_indicator_set_scale (ZpIndicator *self,
                          ZpDecimal    scale)
 {
   g_return_if_fail (ZP_IS_INDICATOR (self));
-  self->scale = scale;
+  if (scale.raw == 0 && self->extras == NULL)
+    return;
+  ensure_extras (self)->scale = scale;
 }
 
 ZpDecimal
@@ -582,8 +650,8 @@ zp_indicator_get_full_mark (ZpIndicator *self)
 {
   g_return_val_if_fail (ZP_IS_INDICATOR (self), ZP_DECIMAL_ZERO);
 
-  if (self->scale.raw != 0)
-    return zp_decimal_mul (self->weight_value, self->scale);
+  if (self->extras != NULL && self->extras->scale.raw != 0)
+    return zp_decimal_mul (self->weight_value, self->extras->scale);
   return self->weight_value;
 }
 
@@ -731,20 +799,27 @@ zp_calc_symbol_to_direction (const char  *symbol,
   return FALSE;
 }
 
+static const SpecialTarget *
+get_special (ZpIndicator *self)
+{
+  return self->extras != NULL ? self->extras->special : NULL;
+}
+
 /* Reads the target as a deadline or a range, once per edit of the target. */
 static void
 update_special (ZpIndicator *self)
 {
   SpecialTarget special = { 0 };
 
-  g_clear_pointer (&self->special, g_free);
+  if (self->extras != NULL)
+    g_clear_pointer (&self->extras->special, g_free);
   if (zp_target_parse_deadline (self->target, &special.deadline))
     special.kind = SPECIAL_DEADLINE;
   else if (zp_target_parse_range (self->target, &special.low, &special.high, &special.percent))
     special.kind = SPECIAL_RANGE;
   else
     return;
-  self->special = g_memdup2 (&special, sizeof special);
+  ensure_extras (self)->special = g_memdup2 (&special, sizeof special);
 }
 
 static ZpDirection
@@ -756,10 +831,11 @@ derive_direction (ZpIndicator *self)
   if (self->direction != ZP_DIRECTION_AUTO)
     return self->direction;
   /* A deadline or a range is met or not: scored by its own rule, as a positive one. */
-  if (self->special != NULL)
+  if (get_special (self) != NULL)
     return ZP_DIRECTION_POSITIVE;
   /* A 计算符号 column says the direction (the 四川 layout, the 一体化 template). */
-  if (self->calc_symbol[0] != '\0' && zp_calc_symbol_to_direction (self->calc_symbol, &from_symbol))
+  if (self->extras != NULL && self->extras->calc_symbol[0] != '\0'
+      && zp_calc_symbol_to_direction (self->extras->calc_symbol, &from_symbol))
     return from_symbol;
   if (!self->parsed_target.valid)
     return ZP_DIRECTION_QUALITATIVE;
@@ -961,7 +1037,7 @@ score_deadline (ZpIndicator *self,
                                               : ZP_INDICATOR_FLAG_RESTATES_TARGET;
     }
   else if (zp_text_find_date (self->actual, &date))
-    outcome_set (outcome, zp_date_meets_deadline (&date, &self->special->deadline) ? weight
+    outcome_set (outcome, zp_date_meets_deadline (&date, &get_special (self)->deadline) ? weight
                                                                                    : ZP_DECIMAL_ZERO,
                  ZP_RULE_DEADLINE);
   else
@@ -977,7 +1053,7 @@ score_range (ZpIndicator *self,
              ZpScheme    *scheme,
              Outcome     *outcome)
 {
-  const SpecialTarget *range = self->special;
+  const SpecialTarget *range = get_special (self);
   guint decimals = zp_scheme_get_decimals (scheme);
   ZpDecimal b;
 
@@ -1143,8 +1219,7 @@ compute (ZpIndicator *self,
          Outcome     *outcome)
 {
   guint decimals = zp_scheme_get_decimals (scheme);
-  ZpDecimal weight = self->scale.raw != 0 ? zp_decimal_mul (self->weight_value, self->scale)
-                                          : self->weight_value;
+  ZpDecimal weight = zp_indicator_get_full_mark (self);
 
   *outcome = (Outcome) { ZP_DECIMAL_ZERO, ZP_INDICATOR_STATE_UNSCORED,
                          ZP_INDICATOR_FLAG_NONE, ZP_RULE_NONE, FALSE };
@@ -1166,9 +1241,9 @@ compute (ZpIndicator *self,
     {
       if (direction == ZP_DIRECTION_QUALITATIVE)
         score_qualitative (self, weight, outcome);
-      else if (self->special != NULL && self->direction == ZP_DIRECTION_AUTO)
+      else if (get_special (self) != NULL && self->direction == ZP_DIRECTION_AUTO)
         {
-          if (self->special->kind == SPECIAL_DEADLINE)
+          if (get_special (self)->kind == SPECIAL_DEADLINE)
             score_deadline (self, weight, outcome);
           else
             score_range (self, weight, scheme, outcome);

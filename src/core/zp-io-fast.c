@@ -145,7 +145,26 @@ fast_string (Fast        *f,
               u = u * 16 + digit;
             }
           p += 4;
-          /* NUL and surrogate pairs: left to json-glib. */
+          /* A surrogate pair (what other tools write for 😀) makes one character, in no
+           * more bytes than its twelve; NUL and a lone surrogate are the loader's to
+           * refuse. */
+          if (u >= 0xD800 && u <= 0xDBFF && f->end - p >= 6 && p[0] == '\\' && p[1] == 'u')
+            {
+              gunichar low = 0;
+
+              for (int i = 2; i < 6; i++)
+                {
+                  int digit = hex_value (p[i]);
+
+                  if (digit < 0)
+                    return FALSE;
+                  low = low * 16 + digit;
+                }
+              if (low < 0xDC00 || low > 0xDFFF)
+                return FALSE;
+              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              p += 6;
+            }
           if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
             return FALSE;
           o += g_unichar_to_utf8 (u, o);
@@ -1107,7 +1126,7 @@ fast_forms (Fast      *f,
 
 static const char * const root_members[] = {
   "format", "version", "year", "unit", "unit-short", "department", "amount-unit", "scheme",
-  "explanations", "forms", NULL
+  "explanations", "report-edits", "forms", NULL
 };
 
 /* The workbook's own members (all but "forms"), gathered into one object and read by the

@@ -1134,6 +1134,45 @@ load_forms (Loader     *l,
   return TRUE;
 }
 
+/* "report-edits" (optional): paragraph key → { "text", "generated" }. */
+static gboolean
+load_report_edits (Loader     *l,
+                   JsonObject *object,
+                   ZpWorkbook *workbook)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{s(ss)}"));
+  JsonObject *edits;
+  g_autoptr(GList) keys = NULL;
+
+  if (!read_object (l, object, "report-edits", FALSE, &edits))
+    return FALSE;
+  if (edits == NULL)
+    return TRUE;
+  if (!check_count (l, "report-edits", json_object_get_size (edits), ZP_IO_MAX_EXPLANATIONS))
+    return FALSE;
+
+  loader_enter_key (l, "report-edits");
+  keys = json_object_get_members (edits);
+  /* Sorted, as the workbook keeps them. */
+  keys = g_list_sort (keys, (GCompareFunc) strcmp);
+  for (GList *iter = keys; iter != NULL; iter = iter->next)
+    {
+      JsonObject *edit;
+      const char *text, *generated;
+
+      if (!read_object (l, edits, iter->data, TRUE, &edit))
+        return FALSE;
+      loader_enter_key (l, iter->data);
+      if (!read_text (l, edit, "text", &text) || !read_text (l, edit, "generated", &generated))
+        return FALSE;
+      loader_leave (l);
+      g_variant_builder_add (&builder, "{s(ss)}", (const char *) iter->data, text, generated);
+    }
+  loader_leave (l);
+  zp_workbook_set_report_edits (workbook, g_variant_builder_end (&builder));
+  return TRUE;
+}
+
 /* Everything but the forms: header, scheme, the workbook's own members. */
 ZpWorkbook *
 _zp_io_load_workbook_head (Loader     *l,
@@ -1165,7 +1204,8 @@ _zp_io_load_workbook_head (Loader     *l,
   zp_workbook_set_amount_unit (workbook, amount_unit);
   zp_workbook_set_scheme (workbook, scheme);
 
-  if (!load_explanations (l, object, workbook, set_workbook_explanation))
+  if (!load_explanations (l, object, workbook, set_workbook_explanation)
+      || !load_report_edits (l, object, workbook))
     return NULL;
 
   return g_steal_pointer (&workbook);

@@ -244,6 +244,28 @@ get_form_explanation (gpointer    target,
   return zp_form_get_explanation (target, key);
 }
 
+/* The written report's edited paragraphs, left out when none (sorted by key already). */
+static void
+write_report_edits (Writer   *w,
+                    GVariant *edits)
+{
+  GVariantIter iter;
+  const char *key, *text, *generated;
+
+  if (g_variant_n_children (edits) == 0)
+    return;
+  writer_open_member (w, "report-edits", '{');
+  g_variant_iter_init (&iter, edits);
+  while (g_variant_iter_next (&iter, "{&s(&s&s)}", &key, &text, &generated))
+    {
+      writer_open_member (w, key, '{');
+      write_string (w, "text", text);
+      write_string (w, "generated", generated);
+      writer_close (w, '}');
+    }
+  writer_close (w, '}');
+}
+
 /* 佐证材料: a list of paths, left out when empty. */
 static void
 write_evidence (Writer             *w,
@@ -450,6 +472,7 @@ zp_workbook_to_data (ZpWorkbook *self,
 
   keys = zp_workbook_list_explanation_keys (self);
   write_explanations (&w, keys, self, get_workbook_explanation);
+  write_report_edits (&w, zp_workbook_get_report_edits (self));
 
   writer_open_member (&w, "forms", '[');
   for (i = 0; i < zp_workbook_get_n_forms (self); i++)

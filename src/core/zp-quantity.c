@@ -476,17 +476,24 @@ zp_quantity_parse (const char *text,
 /* Only the full stop: a trailing comma or semicolon may mean the text was cut. */
 static const char * const stops[] = { "。" };
 
+/* Without copying: the checks ask it of every target and actual. */
 gboolean
 zp_text_has_trailing_stop (const char *text)
 {
-  g_autofree char *trimmed = NULL;
+  gsize length;
 
   if (text == NULL)
     return FALSE;
-  trimmed = g_strchomp (g_strdup (text));
+  length = strlen (text);
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
   for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
-    if (g_str_has_suffix (trimmed, stops[i]) && strlen (trimmed) > strlen (stops[i]))
-      return TRUE;
+    {
+      gsize stop = strlen (stops[i]);
+
+      if (length > stop && memcmp (text + length - stop, stops[i], stop) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 

@@ -62,6 +62,16 @@ enum {
   PROP_LAYOUT,
   PROP_CATEGORY_SPLIT,
   PROP_NOT_APPLICABLE,
+  /* The settings as properties, for the scheme page and its undo (notified together on
+   * any change: schemes change rarely). */
+  PROP_EXECUTION_WEIGHT,
+  PROP_CATEGORY_WEIGHTS,
+  PROP_BAND_ACHIEVED,
+  PROP_BAND_PARTIAL,
+  PROP_REVERSE_FORMULA,
+  PROP_OVER_ACHIEVEMENT,
+  PROP_EXECUTION_THRESHOLD,
+  PROP_DECIMALS,
   N_PROPS
 };
 
@@ -152,7 +162,75 @@ emit_changed (ZpScheme *self)
 {
   if (self->category_cache != NULL)
     g_hash_table_remove_all (self->category_cache);
+  for (guint prop_id = PROP_EXECUTION_WEIGHT; prop_id < N_PROPS; prop_id++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static char *
+format_setting (ZpDecimal value)
+{
+  return zp_decimal_format_trim (value, ZP_DECIMAL_PLACES);
+}
+
+/* Settings typed as text: a non-number leaves the setting as it was. */
+static void
+set_decimal_text (ZpScheme    *self,
+                  const char  *text,
+                  void       (*setter) (ZpScheme *, ZpDecimal))
+{
+  ZpDecimal value;
+  gboolean percent = FALSE;
+
+  if (text != NULL && zp_decimal_parse (text, &value, &percent) && !percent)
+    setter (self, value);
+}
+
+static void
+set_band_achieved (ZpScheme  *self,
+                   ZpDecimal  share)
+{
+  zp_scheme_set_band_lower (self, ZP_GRADE_ACHIEVED, share);
+}
+
+static void
+set_band_partial (ZpScheme  *self,
+                  ZpDecimal  share)
+{
+  zp_scheme_set_band_lower (self, ZP_GRADE_PARTIAL, share);
+}
+
+static char **
+dup_category_weights (ZpScheme *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const Category *category = &g_array_index (self->categories, Category, i);
+      g_autofree char *weight = format_setting (category->weight);
+      g_autofree char *pair = g_strdup_printf ("%s=%s", category->name, weight);
+
+      g_strv_builder_add (builder, pair);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+set_category_weights (ZpScheme           *self,
+                      const char * const *pairs)
+{
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL; i++)
+    {
+      const char *equals = strrchr (pairs[i], '=');
+      g_autofree char *name = NULL;
+      ZpDecimal weight;
+
+      if (equals == NULL || equals == pairs[i] || !zp_decimal_parse (equals + 1, &weight, NULL))
+        continue;
+      name = g_strndup (pairs[i], equals - pairs[i]);
+      zp_scheme_add_category (self, name, weight);
+    }
 }
 
 /* ---- GObject ---------------------------------------------------------------------- */
@@ -202,6 +280,38 @@ zp_scheme_get_property (GObject    *object,
       g_value_set_enum (value, self->not_applicable);
       break;
 
+    case PROP_EXECUTION_WEIGHT:
+      g_value_take_string (value, format_setting (self->execution_weight));
+      break;
+
+    case PROP_CATEGORY_WEIGHTS:
+      g_value_take_boxed (value, dup_category_weights (self));
+      break;
+
+    case PROP_BAND_ACHIEVED:
+      g_value_take_string (value, format_setting (self->band_lower[ZP_GRADE_ACHIEVED]));
+      break;
+
+    case PROP_BAND_PARTIAL:
+      g_value_take_string (value, format_setting (self->band_lower[ZP_GRADE_PARTIAL]));
+      break;
+
+    case PROP_REVERSE_FORMULA:
+      g_value_set_enum (value, self->reverse_formula);
+      break;
+
+    case PROP_OVER_ACHIEVEMENT:
+      g_value_take_string (value, format_setting (self->over_achievement));
+      break;
+
+    case PROP_EXECUTION_THRESHOLD:
+      g_value_take_string (value, format_setting (self->execution_threshold));
+      break;
+
+    case PROP_DECIMALS:
+      g_value_set_uint (value, self->decimals);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -236,6 +346,38 @@ zp_scheme_set_property (GObject      *object,
 
     case PROP_NOT_APPLICABLE:
       zp_scheme_set_not_applicable (self, g_value_get_enum (value));
+      break;
+
+    case PROP_EXECUTION_WEIGHT:
+      set_decimal_text (self, g_value_get_string (value), zp_scheme_set_execution_weight);
+      break;
+
+    case PROP_CATEGORY_WEIGHTS:
+      set_category_weights (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_BAND_ACHIEVED:
+      set_decimal_text (self, g_value_get_string (value), set_band_achieved);
+      break;
+
+    case PROP_BAND_PARTIAL:
+      set_decimal_text (self, g_value_get_string (value), set_band_partial);
+      break;
+
+    case PROP_REVERSE_FORMULA:
+      zp_scheme_set_reverse_formula (self, g_value_get_enum (value));
+      break;
+
+    case PROP_OVER_ACHIEVEMENT:
+      set_decimal_text (self, g_value_get_string (value), zp_scheme_set_over_achievement);
+      break;
+
+    case PROP_EXECUTION_THRESHOLD:
+      set_decimal_text (self, g_value_get_string (value), zp_scheme_set_execution_threshold);
+      break;
+
+    case PROP_DECIMALS:
+      zp_scheme_set_decimals (self, MIN (g_value_get_uint (value), MAX_DECIMALS));
       break;
 
     default:
@@ -276,6 +418,31 @@ zp_scheme_class_init (ZpSchemeClass *klass)
     g_param_spec_enum ("not-applicable", NULL, NULL,
                        ZP_TYPE_NOT_APPLICABLE_RULE, ZP_NOT_APPLICABLE_ERROR,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EXECUTION_WEIGHT] =
+    g_param_spec_string ("execution-weight", NULL, NULL, "0",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATEGORY_WEIGHTS] =
+    g_param_spec_boxed ("category-weights", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BAND_ACHIEVED] =
+    g_param_spec_string ("band-achieved", NULL, NULL, "0.8",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BAND_PARTIAL] =
+    g_param_spec_string ("band-partial", NULL, NULL, "0.5",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVERSE_FORMULA] =
+    g_param_spec_enum ("reverse-formula", NULL, NULL, ZP_TYPE_REVERSE_FORMULA, ZP_REVERSE_FORMULA_RATIO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVER_ACHIEVEMENT] =
+    g_param_spec_string ("over-achievement", NULL, NULL, "1.2",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXECUTION_THRESHOLD] =
+    g_param_spec_string ("execution-threshold", NULL, NULL, "0.9",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DECIMALS] =
+    g_param_spec_uint ("decimals", NULL, NULL, 0, MAX_DECIMALS, 2,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

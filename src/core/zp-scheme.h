@@ -114,6 +114,12 @@ ZpNotApplicableRule zp_scheme_get_not_applicable     (ZpScheme         *self);
 void             zp_scheme_set_not_applicable        (ZpScheme         *self,
                                                       ZpNotApplicableRule rule);
 
+/* The settings are also properties (for editing and undo), notified on every change:
+ * "execution-weight", "band-achieved", "band-partial", "over-achievement",
+ * "execution-threshold" (texts of numbers: "20", "0.8"; a non-number is ignored),
+ * "category-weights" (GStrv "产出指标=40", an unknown name adds a category),
+ * "reverse-formula" (enum), "decimals" (uint). */
+
 /* Any setter emits ::changed; the workbook then rescores its forms. */
 
 G_END_DECLS

@@ -65,7 +65,12 @@ zp_target_parse_deadline (const char *target,
   if (target == NULL || strstr (target, "前") == NULL)
     return FALSE;
 
-  text = zp_text_normalize (target);
+  {
+    /* "12月底前。": the full stop is the checks' business (trailing-stop). */
+    g_autofree char *stripped = zp_text_strip_trailing_stop (target);
+
+    text = zp_text_normalize (stripped);
+  }
   /* 1 year, 2 年, 3 month, 4 day, 5 底/末 */
   compile_once (&regex, "^(?:于|在)?(?:(\\d{4})?(年))?(?:(\\d{1,2})月(?:份)?)?(?:(\\d{1,2})(?:日|号)|(底|末))?"
                         "(?:之前|以前|前)(?:完成|完工|办结|结束|实施|到位|上线)?$");
@@ -163,9 +168,17 @@ zp_target_parse_range (const char *target,
 
   g_return_val_if_fail (low != NULL && high != NULL && percent != NULL, FALSE);
 
-  if (target == NULL)
+  /* Cheap first: nearly every target has none of the signs a range is written with. */
+  if (target == NULL
+      || (strstr (target, "±") == NULL && strpbrk (target, "-~") == NULL && strstr (target, "～") == NULL
+          && strstr (target, "—") == NULL && strstr (target, "–") == NULL && strstr (target, "至") == NULL
+          && strstr (target, "到") == NULL && strstr (target, "－") == NULL))
     return FALSE;
-  text = zp_text_normalize (target);
+  {
+    g_autofree char *stripped = zp_text_strip_trailing_stop (target);
+
+    text = zp_text_normalize (stripped);
+  }
 
   /* "±10%", "偏差率±10%", "±5%以内" */
   compile_once (&plus_minus, "^[^\\d±]*±(\\d+(?:\\.\\d+)?)(%?)(?:以内|之内|内)?$");

@@ -21,6 +21,7 @@ struct _ZpWorkbook
   ZpScheme   *scheme;
   GListStore *forms;
   GHashTable *explanations;
+  GVariant   *report_edits;  /* a{s(ss)}: the written report's edited paragraphs; NULL: none */
   /* ZpForm* → position + 1, built when first asked for and dropped when the list
    * changes: finding the form of each of thousands of findings stays linear. */
   GHashTable *positions;
@@ -36,6 +37,7 @@ enum {
   PROP_DEPARTMENT,
   PROP_SCHEME,
   PROP_AMOUNT_UNIT,
+  PROP_REPORT_EDITS,
   N_PROPS
 };
 
@@ -136,6 +138,7 @@ zp_workbook_finalize (GObject *object)
   g_clear_pointer (&self->unit_short, g_free);
   g_clear_pointer (&self->department, g_free);
   g_clear_pointer (&self->explanations, g_hash_table_unref);
+  g_clear_pointer (&self->report_edits, g_variant_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (zp_workbook_parent_class)->finalize (object);
@@ -168,6 +171,9 @@ zp_workbook_get_property (GObject    *object,
       break;
     case PROP_AMOUNT_UNIT:
       g_value_set_enum (value, self->amount_unit);
+      break;
+    case PROP_REPORT_EDITS:
+      g_value_set_variant (value, zp_workbook_get_report_edits (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -202,6 +208,9 @@ zp_workbook_set_property (GObject      *object,
     case PROP_AMOUNT_UNIT:
       zp_workbook_set_amount_unit (self, g_value_get_enum (value));
       break;
+    case PROP_REPORT_EDITS:
+      zp_workbook_set_report_edits (self, g_value_get_variant (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -230,6 +239,11 @@ zp_workbook_class_init (ZpWorkbookClass *klass)
   properties[PROP_AMOUNT_UNIT] =
     g_param_spec_enum ("amount-unit", NULL, NULL, ZP_TYPE_AMOUNT_UNIT, ZP_AMOUNT_UNIT_WAN_YUAN,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* One value for all edits, so that an edit is undone like any other property. */
+  properties[PROP_REPORT_EDITS] =
+    g_param_spec_variant ("report-edits", NULL, NULL, G_VARIANT_TYPE ("a{s(ss)}"), NULL,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -737,4 +751,113 @@ zp_workbook_new_year (ZpWorkbook *self,
     }
 
   return next;
+}
+
+/* ---- the written report's edited paragraphs ---- */
+
+static GVariant *
+empty_report_edits (void)
+{
+  return g_variant_new_array (G_VARIANT_TYPE ("{s(ss)}"), NULL, 0);
+}
+
+GVariant *
+zp_workbook_get_report_edits (ZpWorkbook *self)
+{
+  g_return_val_if_fail (ZP_IS_WORKBOOK (self), NULL);
+
+  if (self->report_edits == NULL)
+    self->report_edits = g_variant_ref_sink (empty_report_edits ());
+  return self->report_edits;
+}
+
+void
+zp_workbook_set_report_edits (ZpWorkbook *self,
+                              GVariant   *edits)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  g_return_if_fail (ZP_IS_WORKBOOK (self));
+  g_return_if_fail (edits == NULL || g_variant_is_of_type (edits, G_VARIANT_TYPE ("a{s(ss)}")));
+
+  value = g_variant_ref_sink (edits != NULL ? edits : empty_report_edits ());
+  if (g_variant_equal (value, zp_workbook_get_report_edits (self)))
+    return;
+  g_clear_pointer (&self->report_edits, g_variant_unref);
+  self->report_edits = g_steal_pointer (&value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_EDITS]);
+}
+
+gboolean
+zp_workbook_get_report_edit (ZpWorkbook  *self,
+                             const char  *key,
+                             const char **text,
+                             const char **generated)
+{
+  GVariant *edits;
+  GVariantIter iter;
+  const char *k, *t, *g;
+
+  g_return_val_if_fail (ZP_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  edits = zp_workbook_get_report_edits (self);
+  g_variant_iter_init (&iter, edits);
+  while (g_variant_iter_next (&iter, "{&s(&s&s)}", &k, &t, &g))
+    if (strcmp (k, key) == 0)
+      {
+        if (text != NULL)
+          *text = t;
+        if (generated != NULL)
+          *generated = g;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GVariant *
+zp_report_edits_with (GVariant   *edits,
+                      const char *key,
+                      const char *text,
+                      const char *generated)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{s(ss)}"));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GVariantIter iter;
+  const char *k, *t, *g;
+  gboolean added = text == NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  /* Kept sorted by key, so that equal edits are equal values and write the same bytes. */
+  if (edits != NULL)
+    {
+      g_variant_iter_init (&iter, edits);
+      while (g_variant_iter_next (&iter, "{&s(&s&s)}", &k, &t, &g))
+        {
+          int order = strcmp (k, key);
+
+          if (!added && order > 0)
+            {
+              g_variant_builder_add (&builder, "{s(ss)}", key, text, generated ? generated : "");
+              added = TRUE;
+            }
+          if (order != 0)
+            g_variant_builder_add (&builder, "{s(ss)}", k, t, g);
+        }
+    }
+  if (!added)
+    g_variant_builder_add (&builder, "{s(ss)}", key, text, generated ? generated : "");
+  return g_variant_builder_end (&builder);
+}
+
+void
+zp_workbook_set_report_edit (ZpWorkbook *self,
+                             const char *key,
+                             const char *text,
+                             const char *generated)
+{
+  g_return_if_fail (ZP_IS_WORKBOOK (self));
+  zp_workbook_set_report_edits (self, zp_report_edits_with (zp_workbook_get_report_edits (self),
+                                                           key, text, generated));
 }

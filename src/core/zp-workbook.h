@@ -77,6 +77,31 @@ void              zp_workbook_set_explanation      (ZpWorkbook       *self,
                                                     const char       *text);
 GPtrArray        *zp_workbook_list_explanation_keys (ZpWorkbook      *self);
 
+/* The written report's edited paragraphs (zp-written-report.h): for each paragraph's key,
+ * the user's text and the generated text it replaced (to tell when the forms have moved on
+ * since). Property "report-edits": a GVariant a{s(ss)}, key → (text, generated), sorted
+ * by key; never NULL (empty when nothing was edited). */
+GVariant         *zp_workbook_get_report_edits     (ZpWorkbook       *self);
+/* NULL: none. A floating value is sunk. */
+void              zp_workbook_set_report_edits     (ZpWorkbook       *self,
+                                                    GVariant         *edits);
+/* FALSE when the paragraph is not edited; text and generated are borrowed. */
+gboolean          zp_workbook_get_report_edit      (ZpWorkbook       *self,
+                                                    const char       *key,
+                                                    const char      **text,
+                                                    const char      **generated);
+/* text NULL: removes the edit. */
+void              zp_workbook_set_report_edit      (ZpWorkbook       *self,
+                                                    const char       *key,
+                                                    const char       *text,
+                                                    const char       *generated);
+/* edits (NULL: none) with key's edit replaced, added or (text NULL) removed: a new
+ * floating value. */
+GVariant         *zp_report_edits_with             (GVariant         *edits,
+                                                    const char       *key,
+                                                    const char       *text,
+                                                    const char       *generated);
+
 /* Carry-over (spec, issues 2 and 9): a new workbook for `year` that keeps forms, goals,
  * indicators, targets, weights, texts and header fields, and clears every amount (预算数,
  * 执行数, 年初预算数, 基本支出总额, 项目支出总额, the fund rows), actuals, grades, manual

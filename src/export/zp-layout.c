@@ -782,11 +782,34 @@ add_central_funds (ZpSheet       *sheet,
   set_row_span (head, first, zp_sheet_get_n_rows (sheet) - 1);
 }
 
+/* The goals' texts (or what was achieved), one per line when a form has several. */
+static char *
+join_goal_texts (ZpForm   *form,
+                 gboolean  achieved)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint g = 0; g < zp_form_get_n_goals (form); g++)
+    {
+      ZpGoal *goal = zp_form_get_goal (form, g);
+      const char *part = achieved ? zp_goal_get_achieved (goal) : zp_goal_get_text (goal);
+
+      if (*part == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, part);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 add_central_overall_goal (ZpSheet *sheet,
-                          ZpGoal  *goal)
+                          ZpForm  *form)
 {
   ZpSheetRow *row = zp_sheet_get_row (sheet, zp_sheet_add_row (sheet, ZP_ROW_NORMAL));
+  g_autofree char *planned = join_goal_texts (form, FALSE);
+  g_autofree char *achieved = join_goal_texts (form, TRUE);
   ZpCell *head;
 
   row->keep_with_next = TRUE;
@@ -795,8 +818,8 @@ add_central_overall_goal (ZpSheet *sheet,
   zp_sheet_add_cell (sheet, 1, 4, ZP_CELL_STYLE_HEADER, "预期目标");
   zp_sheet_add_cell (sheet, 5, 4, ZP_CELL_STYLE_HEADER, "实际完成情况");
   zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
-  zp_sheet_add_cell (sheet, 1, 4, ZP_CELL_STYLE_TEXT, goal ? zp_goal_get_text (goal) : "");
-  zp_sheet_add_cell (sheet, 5, 4, ZP_CELL_STYLE_TEXT, goal ? zp_goal_get_achieved (goal) : "");
+  zp_sheet_add_cell (sheet, 1, 4, ZP_CELL_STYLE_TEXT, planned);
+  zp_sheet_add_cell (sheet, 5, 4, ZP_CELL_STYLE_TEXT, achieved);
 }
 
 /* 总分 of the 10号 form: the weights' sum under 分值, the total under 得分. */
@@ -842,7 +865,6 @@ layout_project_central (ZpWorkbook    *workbook,
   };
   static const IndicatorColumns columns = { 1, TRUE, FALSE, TRUE, TRUE };
   ZpForm *form = ZP_FORM (project);
-  ZpGoal *goal = zp_project_form_get_overall_goal (project);
   g_autofree char *subtitle = g_strdup_printf ("（%u 年度）", zp_workbook_get_year (workbook));
   g_autofree char *form_title = zp_form_dup_title (form);
   ZpSheet *sheet = zp_sheet_new (form_title, 9, central_widths);
@@ -855,7 +877,7 @@ layout_project_central (ZpWorkbook    *workbook,
   add_two_pair_row (sheet, "主管部门", zp_project_form_get_department (project),
                     "实施单位", zp_project_form_get_implementer (project), FALSE);
   add_central_funds (sheet, project);
-  add_central_overall_goal (sheet, goal);
+  add_central_overall_goal (sheet, form);
 
   head = add_indicator_heading (sheet, "绩效指标", headings);
   heading_row = zp_sheet_get_n_rows (sheet) - 1;

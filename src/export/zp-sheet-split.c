@@ -122,14 +122,13 @@ shift_references (ZpSheet *sheet,
     }
 }
 
-/* Cells other than `except` that cover `row` span `by` more rows. */
+/* Cells that cover `row` from rows above it span `by` more rows. */
 static void
-stretch_covering_cells (ZpSheet      *sheet,
-                        guint         row,
-                        const ZpCell *except,
-                        guint         by)
+stretch_cells_above (ZpSheet *sheet,
+                     guint    row,
+                     guint    by)
 {
-  for (guint r = 0; r <= row; r++)
+  for (guint r = 0; r < row; r++)
     {
       ZpSheetRow *sheet_row = zp_sheet_get_row (sheet, r);
 
@@ -137,9 +136,89 @@ stretch_covering_cells (ZpSheet      *sheet,
         {
           ZpCell *cell = g_ptr_array_index (sheet_row->cells, i);
 
-          if (cell != except && r + cell->row_span > row)
+          if (r + cell->row_span > row)
             cell->row_span += by;
         }
+    }
+}
+
+static guint
+n_pieces (GArray *cuts)
+{
+  return cuts != NULL ? cuts->len + 1 : 1;
+}
+
+/* Piece `k` of `text` cut at `cuts`: "" past the last piece. */
+static char *
+piece_of (const char *text,
+          GArray     *cuts,
+          guint       k)
+{
+  guint n = n_pieces (cuts);
+  gsize from, to;
+
+  if (k >= n)
+    return g_strdup ("");
+  from = k == 0 ? 0 : g_array_index (cuts, gsize, k - 1);
+  to = k + 1 < n ? g_array_index (cuts, gsize, k) : strlen (text);
+  return g_strndup (text + from, to - from);
+}
+
+void
+zp_sheet_continue_row (ZpSheet  *sheet,
+                       guint     row,
+                       GArray  **cuts)
+{
+  ZpSheetRow *first = zp_sheet_get_row (sheet, row);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  gboolean keep_with_next = first->keep_with_next;
+  guint n_cells = first->cells->len;
+  guint n = 0;
+
+  for (guint i = 0; i < n_cells; i++)
+    n = MAX (n, n_pieces (cuts[i]) - 1);
+  if (n == 0)
+    return;
+
+  shift_references (sheet, row, n);
+  stretch_cells_above (sheet, row, n);
+
+  /* A cell that is cut keeps its first piece; any other spans the new rows too, so that
+   * a label stays beside its text. */
+  for (guint i = 0; i < n_cells; i++)
+    {
+      ZpCell *cell = g_ptr_array_index (first->cells, i);
+
+      g_ptr_array_add (texts, g_strdup (cell->text));
+      if (cuts[i] == NULL || cuts[i]->len == 0)
+        {
+          cell->row_span += n;
+          continue;
+        }
+      g_free (cell->text);
+      cell->text = piece_of (g_ptr_array_index (texts, i), cuts[i], 0);
+    }
+
+  first->keep_with_next = FALSE;
+  for (guint k = 1; k <= n; k++)
+    {
+      ZpSheetRow *added;
+
+      zp_sheet_add_row (sheet, first->kind);
+      for (guint i = 0; i < n_cells; i++)
+        {
+          ZpCell *cell = g_ptr_array_index (first->cells, i);
+          g_autofree char *piece = NULL;
+
+          if (cuts[i] == NULL || cuts[i]->len == 0)
+            continue;
+          /* Past a shorter text's end: an empty cell, so that its borders go on. */
+          piece = piece_of (g_ptr_array_index (texts, i), cuts[i], k);
+          zp_sheet_add_cell (sheet, cell->col, cell->col_span, cell->style, piece);
+        }
+      added = g_ptr_array_steal_index (sheet->rows, zp_sheet_get_n_rows (sheet) - 1);
+      added->keep_with_next = k == n ? keep_with_next : FALSE;
+      g_ptr_array_insert (sheet->rows, row + k, added);
     }
 }
 
@@ -150,36 +229,13 @@ zp_sheet_continue_cell (ZpSheet *sheet,
                         GArray  *cuts)
 {
   ZpSheetRow *first = zp_sheet_get_row (sheet, row);
-  ZpCell *cell = g_ptr_array_index (first->cells, cell_index);
-  g_autofree char *text = g_strdup (cell->text);
-  guint n = cuts->len;
-  gboolean keep_with_next = first->keep_with_next;
+  g_autofree GArray **all = g_new0 (GArray *, first->cells->len);
 
-  g_return_if_fail (cell->row_span == 1);
-  if (n == 0)
-    return;
+  g_return_if_fail (cell_index < first->cells->len);
+  g_return_if_fail (((ZpCell *) g_ptr_array_index (first->cells, cell_index))->row_span == 1);
 
-  shift_references (sheet, row, n);
-  stretch_covering_cells (sheet, row, cell, n);
-
-  g_free (cell->text);
-  cell->text = g_strndup (text, g_array_index (cuts, gsize, 0));
-  first->keep_with_next = FALSE;
-  for (guint k = 0; k < n; k++)
-    {
-      gsize from = g_array_index (cuts, gsize, k);
-      gsize to = k + 1 < n ? g_array_index (cuts, gsize, k + 1) : strlen (text);
-      g_autofree char *piece = g_strndup (text + from, to - from);
-      ZpSheetRow *added;
-      ZpCell *copy;
-
-      zp_sheet_add_row (sheet, first->kind);
-      copy = zp_sheet_add_cell (sheet, cell->col, cell->col_span, cell->style, piece);
-      copy->kind = ZP_CELL_TEXT;
-      added = g_ptr_array_steal_index (sheet->rows, zp_sheet_get_n_rows (sheet) - 1);
-      added->keep_with_next = k + 1 == n ? keep_with_next : FALSE;
-      g_ptr_array_insert (sheet->rows, row + 1 + k, added);
-    }
+  all[cell_index] = cuts;
+  zp_sheet_continue_row (sheet, row, all);
 }
 
 void
@@ -191,21 +247,26 @@ zp_sheet_split_long_texts (ZpSheet      *sheet,
   for (guint r = 0; r < zp_sheet_get_n_rows (sheet); r++)
     {
       ZpSheetRow *row = zp_sheet_get_row (sheet, r);
+      guint n_cells = row->cells->len;
+      g_autofree GArray **cuts = g_new0 (GArray *, MAX (n_cells, 1));
+      guint added = 0;
 
-      for (guint i = 0; i < row->cells->len; i++)
+      /* Every long text of the row at once: each continues in its own column. */
+      for (guint i = 0; i < n_cells; i++)
         {
           ZpCell *cell = g_ptr_array_index (row->cells, i);
-          g_autoptr(GArray) cuts = NULL;
 
           if (cell->row_span != 1 || cell->has_value || cell->formula != NULL || *cell->text == '\0')
             continue;
-          cuts = split (cell, zp_sheet_span_width (col_widths, cell), user_data);
-          if (cuts == NULL || cuts->len == 0)
-            continue;
-          zp_sheet_continue_cell (sheet, r, i, cuts);
-          /* The new rows hold pieces that fit: go on after them. */
-          r += cuts->len;
-          break;
+          cuts[i] = split (cell, zp_sheet_span_width (col_widths, cell), user_data);
+          if (cuts[i] != NULL)
+            added = MAX (added, cuts[i]->len);
         }
+      zp_sheet_continue_row (sheet, r, cuts);
+      for (guint i = 0; i < n_cells; i++)
+        if (cuts[i] != NULL)
+          g_array_unref (cuts[i]);
+      /* The new rows hold pieces that fit: go on after them. */
+      r += added;
     }
 }

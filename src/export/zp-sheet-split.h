@@ -27,8 +27,15 @@ void   zp_sheet_continue_cell  (ZpSheet      *sheet,
                                 guint         cell_index,
                                 GArray       *cuts);
 
-/* Every single-row text cell that `split` cuts, continued over rows (see above), at
- * the column widths the sheet is laid out with. */
+/* The same for every cell of `row` at once: cuts[i] (NULL or empty: not cut) for the
+ * row's cell i. A cut cell's pieces go down its column, with empty cells below a text
+ * that has fewer pieces than another; the cells not cut span the new rows. */
+void   zp_sheet_continue_row   (ZpSheet      *sheet,
+                                guint         row,
+                                GArray      **cuts);
+
+/* Every single-row text cell that `split` cuts, continued over rows (see above; the
+ * long texts of one row together), at the column widths the sheet is laid out with. */
 void   zp_sheet_split_long_texts (ZpSheet     *sheet,
                                   const double *col_widths,
                                   ZpSplitFunc  split,

@@ -27,6 +27,7 @@ struct _ZpWrittenReport
   GObject    parent_instance;
   GPtrArray *paragraphs;  /* ZpReportParagraph* */
   GPtrArray *overruns;    /* ZpReportOverrun* */
+  ZpWorkbook *workbook;   /* borrowed while generating: its edits replace paragraphs */
 };
 
 G_DEFINE_FINAL_TYPE (ZpWrittenReport, zp_written_report, G_TYPE_OBJECT)
@@ -39,6 +40,9 @@ paragraph_free (gpointer data)
   g_free (paragraph->section);
   g_free (paragraph->text);
   g_strfreev (paragraph->figures);
+  g_free (paragraph->key);
+  g_free (paragraph->generated);
+  g_free (paragraph->based_on);
   g_free (paragraph);
 }
 
@@ -535,10 +539,28 @@ collect_figures (const char *pattern,
   return g_strv_builder_end (builder);
 }
 
+/* The user's text replaces the generated one; the generated one stays to compare. */
+static void
+apply_edit (ZpReportParagraph *paragraph,
+            ZpWorkbook        *workbook)
+{
+  const char *text, *based_on;
+
+  if (!zp_workbook_get_report_edit (workbook, paragraph->key, &text, &based_on))
+    return;
+  paragraph->edited = TRUE;
+  paragraph->generated = g_steal_pointer (&paragraph->text);
+  paragraph->text = g_strdup (text);
+  paragraph->based_on = g_strdup (based_on);
+  paragraph->stale = g_strcmp0 (based_on, paragraph->generated) != 0;
+}
+
+/* key: taken. */
 static void
 add_paragraph (ZpWrittenReport       *self,
                ZpReportParagraphKind  kind,
                const char            *section,
+               char                  *key,
                const char            *pattern,
                GHashTable            *values)
 {
@@ -546,8 +568,10 @@ add_paragraph (ZpWrittenReport       *self,
 
   paragraph->kind = kind;
   paragraph->section = g_strdup (section);
+  paragraph->key = key;
   paragraph->text = zp_report_template_expand (pattern, values);
   paragraph->figures = collect_figures (pattern, values);
+  apply_edit (paragraph, self->workbook);
   g_ptr_array_add (self->paragraphs, paragraph);
 }
 
@@ -557,6 +581,7 @@ add_projects (ZpWrittenReport        *self,
               ZpReportTemplate       *template_,
               const ZpReportSection  *section,
               const ZpReportBlock    *block,
+              guint                   block_index,
               GHashTable             *base)
 {
   g_autoptr(GPtrArray) bands = zp_grade_bands_for_scheme (zp_workbook_get_scheme (workbook));
@@ -570,10 +595,13 @@ add_projects (ZpWrittenReport        *self,
       if (zp_form_is_department (form))
         continue;
       values = project_values (base, template_, bands, form, ++index);
-      add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id, block->text, values);
+      add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id,
+                     g_strdup_printf ("%s:%u:%u", section->id, block_index, index),
+                     block->text, values);
     }
   if (index == 0 && block->empty != NULL)
-    add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id, block->empty, base);
+    add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id,
+                   g_strdup_printf ("%s:%u:empty", section->id, block_index), block->empty, base);
 }
 
 static void
@@ -582,6 +610,7 @@ add_items (ZpWrittenReport        *self,
            ZpReportTemplate       *template_,
            const ZpReportSection  *section,
            const ZpReportBlock    *block,
+           guint                   block_index,
            GHashTable             *base)
 {
   g_autoptr(GPtrArray) items = collect_items (workbook, template_, base, block->each);
@@ -591,10 +620,13 @@ add_items (ZpWrittenReport        *self,
       GHashTable *values = g_ptr_array_index (items, i);
 
       set_value (values, "index", g_strdup_printf ("%u", i + 1));
-      add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id, block->text, values);
+      add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id,
+                     g_strdup_printf ("%s:%u:%u", section->id, block_index, i + 1),
+                     block->text, values);
     }
   if (items->len == 0 && block->empty != NULL)
-    add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id, block->empty, base);
+    add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id,
+                   g_strdup_printf ("%s:%u:empty", section->id, block_index), block->empty, base);
 }
 
 static guint
@@ -642,7 +674,8 @@ add_section (ZpWrittenReport        *self,
 
   if (section->needs_department && !has_department)
     return;
-  add_paragraph (self, ZP_REPORT_PARAGRAPH_HEADING, section->id, section->heading, base);
+  add_paragraph (self, ZP_REPORT_PARAGRAPH_HEADING, section->id,
+                 g_strdup_printf ("%s:heading", section->id), section->heading, base);
   first_body = self->paragraphs->len;
   for (guint b = 0; b < section->blocks->len; b++)
     {
@@ -651,11 +684,12 @@ add_section (ZpWrittenReport        *self,
       if (block->needs_department && !has_department)
         continue;
       if (block->each == ZP_REPORT_EACH_PROJECT)
-        add_projects (self, workbook, template_, section, block, base);
+        add_projects (self, workbook, template_, section, block, b, base);
       else if (block->each != ZP_REPORT_EACH_NONE)
-        add_items (self, workbook, template_, section, block, base);
+        add_items (self, workbook, template_, section, block, b, base);
       else
-        add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id, block->text, base);
+        add_paragraph (self, ZP_REPORT_PARAGRAPH_BODY, section->id,
+                       g_strdup_printf ("%s:%u", section->id, b), block->text, base);
     }
   check_limit (self, section, first_body);
 }
@@ -673,10 +707,13 @@ zp_written_report_generate (ZpWorkbook       *workbook,
     template_ = default_template = zp_report_template_new_for_scheme (zp_workbook_get_scheme (workbook));
 
   self = g_object_new (ZP_TYPE_WRITTEN_REPORT, NULL);
+  self->workbook = workbook;
   base = workbook_values (workbook);
-  add_paragraph (self, ZP_REPORT_PARAGRAPH_TITLE, "title", zp_report_template_get_title (template_), base);
+  add_paragraph (self, ZP_REPORT_PARAGRAPH_TITLE, "title", g_strdup ("title"),
+                 zp_report_template_get_title (template_), base);
   for (guint s = 0; s < zp_report_template_get_n_sections (template_); s++)
     add_section (self, workbook, template_, zp_report_template_get_section (template_, s), base);
+  self->workbook = NULL;
   return self;
 }
 
@@ -692,6 +729,22 @@ zp_written_report_get_paragraph (ZpWrittenReport *self,
 {
   g_return_val_if_fail (i < self->paragraphs->len, NULL);
   return g_ptr_array_index (self->paragraphs, i);
+}
+
+const ZpReportParagraph *
+zp_written_report_find_paragraph (ZpWrittenReport *self,
+                                  const char      *key)
+{
+  g_return_val_if_fail (ZP_IS_WRITTEN_REPORT (self), NULL);
+
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    {
+      const ZpReportParagraph *paragraph = g_ptr_array_index (self->paragraphs, i);
+
+      if (g_strcmp0 (paragraph->key, key) == 0)
+        return paragraph;
+    }
+  return NULL;
 }
 
 GPtrArray *

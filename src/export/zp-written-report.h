@@ -33,6 +33,14 @@ typedef struct
   char                  *section;  /* the template section's id */
   char                  *text;
   GStrv                  figures;  /* the figures it quotes, as printed ("0.80", "100%") */
+  char                  *key;      /* stable within a template: "section:block[:item]" */
+  /* The user's edit (zp_workbook_get_report_edit): text is then the user's text and
+   * generated what the template gives now; stale when that differs from the generated
+   * text the edit was made on, i.e. the figures it quoted may no longer match the forms. */
+  gboolean               edited;
+  gboolean               stale;
+  char                  *generated;  /* NULL unless edited */
+  char                  *based_on;   /* the generated text the edit was made on; NULL unless edited */
 } ZpReportParagraph;
 
 /* A section longer than its template's limit. */
@@ -47,12 +55,16 @@ typedef struct
 #define ZP_TYPE_WRITTEN_REPORT (zp_written_report_get_type ())
 G_DECLARE_FINAL_TYPE (ZpWrittenReport, zp_written_report, ZP, WRITTEN_REPORT, GObject)
 
-/* template NULL: the scheme's default (zp_report_template_new_for_scheme). */
+/* template NULL: the scheme's default (zp_report_template_new_for_scheme). The workbook's
+ * edited paragraphs (zp_workbook_get_report_edits) replace the generated ones. */
 ZpWrittenReport         *zp_written_report_generate        (ZpWorkbook        *workbook,
                                                             ZpReportTemplate  *template_);
 guint                    zp_written_report_get_n_paragraphs (ZpWrittenReport  *self);
 const ZpReportParagraph *zp_written_report_get_paragraph   (ZpWrittenReport   *self,
                                                             guint              i);
+/* The paragraph with that key, or NULL. */
+const ZpReportParagraph *zp_written_report_find_paragraph  (ZpWrittenReport   *self,
+                                                            const char        *key);
 /* ZpReportOverrun*, in section order; empty when every limit holds. */
 GPtrArray               *zp_written_report_get_overruns    (ZpWrittenReport   *self);
 /* "“三、存在问题及原因” has 230 characters; the limit is 200", translated. */

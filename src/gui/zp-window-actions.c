@@ -10,6 +10,10 @@
 
 #ifdef ZP_HAVE_EXPORT
 #include "zp-export.h"
+#include "zp-report-view.h"
+#endif
+#ifdef ZP_HAVE_IMPORT
+#include "zp-import-dialog.h"
 #endif
 
 #define MAX_RECENT 8
@@ -73,6 +77,14 @@ on_open_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
+#ifdef ZP_HAVE_IMPORT
+  /* A spreadsheet opens as a new workbook, through the import's preview. */
+  if (file != NULL && zp_import_file_is_spreadsheet (file))
+    {
+      zp_import_dialog_show (self, file, TRUE);
+      return;
+    }
+#endif
   if (file != NULL)
     zp_window_open (self, file);
 }
@@ -87,6 +99,17 @@ open_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   add_ziping_filter (GTK_FILE_CHOOSER (chooser));
+#ifdef ZP_HAVE_IMPORT
+  {
+    g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
+
+    gtk_file_filter_set_name (sheets, _("Spreadsheets (.xlsx, .xls, .et)"));
+    gtk_file_filter_add_pattern (sheets, "*.xlsx");
+    gtk_file_filter_add_pattern (sheets, "*.xls");
+    gtk_file_filter_add_pattern (sheets, "*.et");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
+  }
+#endif
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -731,6 +754,37 @@ add_export_menu (ZpWindow *self)
       g_menu_append_item (self->export_section, item);
     }
   g_menu_append (self->export_section, _("_Print…"), "win.print");
+  g_menu_append (self->export_section, _("Written _Report…"), "win.report");
+}
+
+/* The workbook's report view (zp-report-view.c), one per window, kept as "zp-report-view";
+ * it closes when the window shows another workbook. */
+static gboolean
+on_report_view_close (ZpWindow *self)
+{
+  g_object_steal_data (G_OBJECT (self), "zp-report-view");
+  return FALSE;
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  ZpReportView *view = g_object_get_data (G_OBJECT (self), "zp-report-view");
+
+  if (view == NULL && zp_document_get_workbook (self->document) != NULL)
+    {
+      view = zp_report_view_new (GTK_WINDOW (self), zp_document_get_workbook (self->document),
+                                 zp_document_get_undo_stack (self->document));
+      g_object_set_data_full (G_OBJECT (self), "zp-report-view", view,
+                              (GDestroyNotify) gtk_window_destroy);
+      g_signal_connect_object (view, "close-request", G_CALLBACK (on_report_view_close), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "notify::workbook", G_CALLBACK (gtk_window_close), view, G_CONNECT_SWAPPED);
+    }
+  if (view != NULL)
+    gtk_window_present (GTK_WINDOW (view));
 }
 #endif
 
@@ -820,6 +874,19 @@ zp_window_update_recent_menu (ZpWindow *self)
     g_menu_append (self->recent_submenu, _("No recent workbooks"), "win.nothing");
 }
 
+#ifdef ZP_HAVE_IMPORT
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "win.paste-rows"))
+    zp_import_paste_clipboard (ZP_WINDOW (widget));
+  else
+    zp_import_dialog_choose (ZP_WINDOW (widget));
+}
+#endif
+
 /* ---- workbook properties ---- */
 
 static void
@@ -876,10 +943,17 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-checks", NULL, show_checks_action);
   gtk_widget_class_install_action (widget_class, "win.show-forms-list", NULL, show_forms_list_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+#ifdef ZP_HAVE_IMPORT
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-rows", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.paste-rows", NULL);
+#endif
 #ifdef ZP_HAVE_EXPORT
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.show-uri", "s", show_uri_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
 #endif
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "zp-edit-binding.h"
+#include "zp-scheme-page.h"
 #include "zp-workbook-dialog.h"
 
 struct _ZpWorkbookDialog
@@ -105,6 +106,9 @@ zp_workbook_dialog_new (GtkWindow   *parent,
   zp_edit_binding_bind (GTK_EDITABLE (self->unit_row), G_OBJECT (workbook), "unit", undo);
   zp_edit_binding_bind (GTK_EDITABLE (self->unit_short_row), G_OBJECT (workbook), "unit-short", undo);
   zp_edit_binding_bind (GTK_EDITABLE (self->department_row), G_OBJECT (workbook), "department", undo);
+  /* The scheme page (issue 9): the workbook's scoring rules, undoable. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (zp_scheme_page_new (workbook, undo)));
   return self;
 }
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf.h>
+#include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
 #include "zp-grid-private.h"
@@ -542,120 +543,269 @@ store_cell (Xlsx        *x,
   return zp_grid_add_text (x->grid, sheet, c->row, c->col, c->value->str, error);
 }
 
+/* Sheets are the bulk of a file: parsed with SAX2 (no allocation per attribute, no
+ * node objects), fed from the zip in chunks. */
+typedef struct
+{
+  Xlsx            *x;
+  ZpGridSheet     *sheet;
+  const char      *part;
+  xmlParserCtxtPtr ctxt;
+  CellState        c;
+  guint            next_row;
+  gboolean         in_cell, in_v, in_is, in_t;
+  int              rph_depth;
+  GError          *error;     /* set by a callback: parsing stops */
+} SheetSax;
+
+/* An attribute's value (not NUL-terminated in SAX2) into buf. */
+static const char *
+sax_attribute (const xmlChar **attributes,
+               int             n,
+               const char     *name,
+               char           *buf,
+               gsize           size)
+{
+  for (int i = 0; i < n; i++)
+    {
+      const xmlChar **a = attributes + i * 5;
+
+      if (a[1] == NULL && strcmp ((const char *) a[0], name) == 0)
+        {
+          gsize len = MIN ((gsize) (a[4] - a[3]), size - 1);
+
+          memcpy (buf, a[3], len);
+          buf[len] = '\0';
+          return buf;
+        }
+    }
+  return NULL;
+}
+
+static void
+sax_fail (SheetSax *sax)
+{
+  xmlStopParser (sax->ctxt);
+}
+
+static void
+sax_start (void           *data,
+           const xmlChar  *localname,
+           const xmlChar  *prefix,
+           const xmlChar  *uri,
+           int             nb_namespaces,
+           const xmlChar **namespaces,
+           int             nb_attributes,
+           int             nb_defaulted,
+           const xmlChar **attributes)
+{
+  SheetSax *sax = data;
+  const char *name = (const char *) localname;
+  char buf[64];
+
+  if (sax->error != NULL)
+    return;
+  if (sax->in_cell)
+    {
+      if (strcmp (name, "v") == 0)
+        sax->in_v = TRUE;
+      else if (strcmp (name, "is") == 0)
+        sax->in_is = TRUE;
+      else if (sax->in_is && strcmp (name, "rPh") == 0)
+        sax->rph_depth++;
+      else if (sax->in_is && strcmp (name, "t") == 0)
+        sax->in_t = TRUE;
+      return;
+    }
+  if (strcmp (name, "c") == 0)
+    {
+      const char *r = sax_attribute (attributes, nb_attributes, "r", buf, sizeof buf);
+      CellState *c = &sax->c;
+
+      if (r != NULL)
+        {
+          guint row, col;
+
+          if (!zp_grid_parse_ref (r, &row, &col))
+            {
+              g_set_error (&sax->error, ZP_IMPORT_ERROR, ZP_IMPORT_ERROR_DAMAGED,
+                           _("%s: sheet “%s”: “%s” is not a cell reference"),
+                           sax->x->grid->display_name, sax->sheet->name, r);
+              sax_fail (sax);
+              return;
+            }
+          c->row = row;
+          c->col = col;
+          sax->next_row = row + 1;
+        }
+      g_free (c->type);
+      c->type = g_strdup (sax_attribute (attributes, nb_attributes, "t", buf, sizeof buf));
+      r = sax_attribute (attributes, nb_attributes, "s", buf, sizeof buf);
+      c->style = r ? (guint) g_ascii_strtoull (r, NULL, 10) : 0;
+      g_string_truncate (c->value, 0);
+      g_string_truncate (c->inline_text, 0);
+      sax->in_cell = TRUE;
+    }
+  else if (strcmp (name, "row") == 0)
+    {
+      const char *r = sax_attribute (attributes, nb_attributes, "r", buf, sizeof buf);
+      guint64 n = r ? g_ascii_strtoull (r, NULL, 10) : 0;
+
+      sax->c.row = n >= 1 && n <= ZP_GRID_MAX_ROWS ? (guint) n - 1 : sax->next_row;
+      sax->next_row = sax->c.row + 1;
+      sax->c.col = 0;
+    }
+  else if (strcmp (name, "mergeCell") == 0)
+    {
+      char range[64];
+      const char *ref = sax_attribute (attributes, nb_attributes, "ref", range, sizeof range);
+      char *colon = ref ? strchr (range, ':') : NULL;
+      guint r1, c1, r2, c2;
+
+      if (colon != NULL)
+        {
+          *colon = '\0';
+          if (zp_grid_parse_ref (range, &r1, &c1) && zp_grid_parse_ref (colon + 1, &r2, &c2))
+            zp_grid_add_merge (sax->sheet, MIN (r1, r2), MIN (c1, c2), MAX (r1, r2), MAX (c1, c2));
+        }
+    }
+}
+
+static void
+sax_end (void          *data,
+         const xmlChar *localname,
+         const xmlChar *prefix,
+         const xmlChar *uri)
+{
+  SheetSax *sax = data;
+  const char *name = (const char *) localname;
+
+  if (sax->error != NULL || !sax->in_cell)
+    return;
+  if (strcmp (name, "v") == 0)
+    sax->in_v = FALSE;
+  else if (strcmp (name, "t") == 0)
+    sax->in_t = FALSE;
+  else if (strcmp (name, "rPh") == 0 && sax->rph_depth > 0)
+    sax->rph_depth--;
+  else if (strcmp (name, "is") == 0)
+    sax->in_is = FALSE;
+  else if (strcmp (name, "c") == 0)
+    {
+      sax->in_cell = sax->in_v = sax->in_is = sax->in_t = FALSE;
+      sax->rph_depth = 0;
+      if (!store_cell (sax->x, sax->sheet, &sax->c, &sax->error))
+        sax_fail (sax);
+      sax->c.col++;
+    }
+}
+
+static void
+sax_characters (void          *data,
+                const xmlChar *ch,
+                int            len)
+{
+  SheetSax *sax = data;
+
+  if (sax->in_v && sax->c.value->len < ZP_GRID_MAX_TEXT * 4)
+    g_string_append_len (sax->c.value, (const char *) ch, len);
+  else if (sax->in_t && sax->rph_depth == 0 && sax->c.inline_text->len < ZP_GRID_MAX_TEXT * 4)
+    g_string_append_len (sax->c.inline_text, (const char *) ch, len);
+}
+
+static void
+sax_error (void       *data,
+           xmlErrorPtr error)
+{
+  SheetSax *sax = data;
+
+  if (sax->x->xml_error->len == 0 && error != NULL && error->level >= XML_ERR_ERROR)
+    {
+      g_string_printf (sax->x->xml_error, "line %d: %s", error->line,
+                       error->message ? error->message : "?");
+      g_strchomp (sax->x->xml_error->str);
+      sax->x->xml_error->len = strlen (sax->x->xml_error->str);
+    }
+}
+
+#define CHUNK (64 * 1024)
+
 static gboolean
 read_sheet (Xlsx        *x,
             SheetRef    *ref,
             GError     **error)
 {
-  ZpGridSheet *sheet = zp_grid_add_sheet (x->grid, ref->name);
-  PartStream stream;
-  xmlTextReaderPtr reader = open_part (x, ref->path, &stream);
-  CellState c = { 0 };
-  guint next_row = 0;
-  gboolean in_v = FALSE, in_cell = FALSE;
-  gboolean ok = TRUE;
-  int ret;
+  xmlSAXHandler handler = { 0 };
+  SheetSax sax = { 0 };
+  GsfInput *input = open_member (x->zip, ref->path);
+  gsize total = 0;
+  gboolean too_large = FALSE, ok;
+  int ret = 0;
 
-  if (reader == NULL)
+  if (input == NULL)
     {
       g_set_error (error, ZP_IMPORT_ERROR, ZP_IMPORT_ERROR_DAMAGED,
                    _("%s: sheet “%s” is missing from the file (%s)"),
                    x->grid->display_name, ref->name, ref->path);
       return FALSE;
     }
-  c.value = g_string_new (NULL);
-  c.inline_text = g_string_new (NULL);
+  handler.initialized = XML_SAX2_MAGIC;
+  handler.startElementNs = sax_start;
+  handler.endElementNs = sax_end;
+  handler.characters = sax_characters;
+  handler.cdataBlock = sax_characters;
+  handler.serror = sax_error;
+  sax.x = x;
+  sax.sheet = zp_grid_add_sheet (x->grid, ref->name);
+  sax.part = ref->path;
+  sax.c.value = g_string_new (NULL);
+  sax.c.inline_text = g_string_new (NULL);
+  g_string_truncate (x->xml_error, 0);
 
-  while (ok && (ret = xmlTextReaderRead (reader)) == 1)
+  sax.ctxt = xmlCreatePushParserCtxt (&handler, &sax, NULL, 0, ref->path);
+  /* No network, no entities expanded (no handler stores them), no DTD. */
+  xmlCtxtUseOptions (sax.ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  while (ret == 0 && sax.error == NULL)
     {
-      int type = xmlTextReaderNodeType (reader);
-      const char *name;
+      gsf_off_t remaining = gsf_input_remaining (input);
+      gsize n = MIN ((gsf_off_t) CHUNK, remaining);
+      const guint8 *chunk;
 
-      if (type == XML_READER_TYPE_ELEMENT)
+      if (n == 0)
         {
-          name = (const char *) xmlTextReaderConstLocalName (reader);
-          if (strcmp (name, "row") == 0)
-            {
-              g_autofree char *r = attribute (reader, "r");
-              guint64 n = r ? g_ascii_strtoull (r, NULL, 10) : 0;
-
-              c.row = n >= 1 && n <= ZP_GRID_MAX_ROWS ? (guint) n - 1 : next_row;
-              next_row = c.row + 1;
-              c.col = 0;
-            }
-          else if (strcmp (name, "c") == 0)
-            {
-              g_autofree char *r = attribute (reader, "r");
-              g_autofree char *s = attribute (reader, "s");
-              guint row, col;
-
-              if (r != NULL)
-                {
-                  if (!zp_grid_parse_ref (r, &row, &col))
-                    {
-                      g_set_error (error, ZP_IMPORT_ERROR, ZP_IMPORT_ERROR_DAMAGED,
-                                   _("%s: sheet “%s”: “%s” is not a cell reference"),
-                                   x->grid->display_name, sheet->name, r);
-                      ok = FALSE;
-                      break;
-                    }
-                  c.row = row;
-                  c.col = col;
-                  next_row = row + 1;
-                }
-              g_free (c.type);
-              c.type = attribute (reader, "t");
-              c.style = s ? (guint) g_ascii_strtoull (s, NULL, 10) : 0;
-              g_string_truncate (c.value, 0);
-              g_string_truncate (c.inline_text, 0);
-              in_cell = TRUE;
-              if (xmlTextReaderIsEmptyElement (reader))
-                {
-                  in_cell = FALSE;
-                  c.col++;
-                }
-            }
-          else if (in_cell && strcmp (name, "v") == 0 && !xmlTextReaderIsEmptyElement (reader))
-            in_v = TRUE;
-          else if (in_cell && strcmp (name, "is") == 0)
-            {
-              if (read_string_item (reader, "is", c.inline_text) != 1)
-                break;
-            }
-          else if (strcmp (name, "mergeCell") == 0)
-            {
-              g_autofree char *range = attribute (reader, "ref");
-              g_auto(GStrv) ends = range ? g_strsplit (range, ":", 3) : NULL;
-              guint r1, c1, r2, c2;
-
-              if (ends != NULL && ends[0] != NULL && ends[1] != NULL && ends[2] == NULL
-                  && zp_grid_parse_ref (ends[0], &r1, &c1) && zp_grid_parse_ref (ends[1], &r2, &c2))
-                zp_grid_add_merge (sheet, MIN (r1, r2), MIN (c1, c2), MAX (r1, r2), MAX (c1, c2));
-            }
+          ret = xmlParseChunk (sax.ctxt, NULL, 0, 1);
+          break;
         }
-      else if (type == XML_READER_TYPE_END_ELEMENT)
+      if (total + n > ZP_GRID_MAX_PART)
         {
-          name = (const char *) xmlTextReaderConstLocalName (reader);
-          if (strcmp (name, "v") == 0)
-            in_v = FALSE;
-          else if (strcmp (name, "c") == 0 && in_cell)
-            {
-              in_cell = FALSE;
-              ok = store_cell (x, sheet, &c, error);
-              c.col++;
-            }
+          too_large = TRUE;
+          break;
         }
-      else if (in_v && is_text_node (reader) && c.value->len < ZP_GRID_MAX_TEXT * 4)
-        g_string_append (c.value, (const char *) xmlTextReaderConstValue (reader));
+      chunk = gsf_input_read (input, n, NULL);
+      if (chunk == NULL)
+        {
+          ret = -1;
+          break;
+        }
+      total += n;
+      ret = xmlParseChunk (sax.ctxt, (const char *) chunk, (int) n, 0);
     }
 
-  if (ok && ret < 0)
-    ok = part_failed (x, ref->path, ref->name, &stream, error);
-  close_part (reader, &stream);
-  g_free (c.type);
-  g_string_free (c.value, TRUE);
-  g_string_free (c.inline_text, TRUE);
-  return ok && zp_grid_finish_sheet (x->grid, sheet, error);
+  ok = sax.error == NULL && !too_large && ret == 0 && sax.ctxt->wellFormed;
+  if (sax.error != NULL)
+    g_propagate_error (error, g_steal_pointer (&sax.error));
+  else if (!ok)
+    {
+      PartStream stream = { NULL, 0, too_large };
+
+      part_failed (x, ref->path, ref->name, &stream, error);
+    }
+  xmlFreeParserCtxt (sax.ctxt);
+  g_object_unref (input);
+  g_free (sax.c.type);
+  g_string_free (sax.c.value, TRUE);
+  g_string_free (sax.c.inline_text, TRUE);
+  return ok && zp_grid_finish_sheet (x->grid, sax.sheet, error);
 }
 
 static const char *

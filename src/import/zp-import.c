@@ -27,6 +27,8 @@ typedef struct
   ZpImport          *import;
   ZpScheme          *scheme;
   char              *subtitle;  /* "（科技条件专项）" inside its brackets, of the form being read */
+  guint16           *row_flags; /* per row of the sheet being read: what it holds, once known */
+  ZpIndicator       *probe;     /* reused to score a row while deriving weights */
 } Ctx;
 
 /* Normalised: full-width → half-width, no white space at all, no leading "*". */
@@ -158,76 +160,126 @@ trailing_points (const char *norm)
 /* Row kinds ----------------------------------------------------------------------------- */
 
 static gboolean
-row_has (Ctx        *ctx,
-         guint       row,
-         gboolean  (*test) (const char *, const char *),
-         const char *word)
-{
-  guint n;
-  const ZpGridCell *cells = zp_grid_sheet_row (ctx->sheet, row, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (test (norm_text (ctx, cells[i].text), word))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 equals (const char *a,
         const char *b)
 {
   return strcmp (a, b) == 0;
 }
 
+/* What a row holds, found in one pass over its cells and kept: the recogniser asks each
+ * row several questions, and a sheet has tens of thousands of rows. */
+enum
+{
+  ROW_KNOWN     = 1 << 0,
+  ROW_LEVEL1    = 1 << 1,   /* a cell starting 一级指标 */
+  ROW_LEVEL2    = 1 << 2,   /* … 二级指标 */
+  ROW_BUDGET    = 1 << 3,   /* a cell naming 预算数 */
+  ROW_SPENT     = 1 << 4,   /* … 执行数 */
+  ROW_TOTAL     = 1 << 5,   /* 总分 */
+  ROW_NAME      = 1 << 6,   /* 项目名称 / 单位名称 */
+  ROW_TITLE     = 1 << 7,   /* one text across the row, naming a form */
+  ROW_OVERALL   = 1 << 8,   /* 年度总体目标 */
+  ROW_OVERRIDE  = 1 << 9,   /* 人工评分说明 */
+  ROW_ANALYSIS  = 1 << 10,  /* 偏差大或目标未完成原因分析 / 改进措施及结果应用方案 */
+};
+
+static guint
+row_flags (Ctx  *ctx,
+           guint row)
+{
+  guint n;
+  const ZpGridCell *cells;
+  const char *previous = NULL, *only = NULL;
+  gboolean one_text = TRUE;
+  guint flags = ROW_KNOWN;
+
+  if (row < ctx->sheet->n_rows && (ctx->row_flags[row] & ROW_KNOWN))
+    return ctx->row_flags[row];
+
+  cells = zp_grid_sheet_row (ctx->sheet, row, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *t;
+
+      if (*cells[i].text == '\0' || cells[i].text == previous)
+        continue;  /* a merge's copies share their text */
+      previous = cells[i].text;
+      if (only != NULL && only != cells[i].text)
+        one_text = FALSE;
+      only = cells[i].text;
+      t = norm_text (ctx, cells[i].text);
+      if (starts (t, "一级指标"))
+        flags |= ROW_LEVEL1;
+      else if (starts (t, "二级指标"))
+        flags |= ROW_LEVEL2;
+      else if (equals (t, "总分") || equals (t, "合计得分"))
+        flags |= ROW_TOTAL;
+      else if (equals (t, "项目名称") || equals (t, "单位名称"))
+        flags |= ROW_NAME;
+      else if (equals (t, "年度总体目标"))
+        flags |= ROW_OVERALL;
+      else if (equals (t, "人工评分说明"))
+        flags |= ROW_OVERRIDE;
+      else if (equals (t, "偏差大或目标未完成原因分析") || equals (t, "改进措施及结果应用方案"))
+        flags |= ROW_ANALYSIS;
+      if (contains (t, "预算数"))
+        flags |= ROW_BUDGET;
+      if (contains (t, "执行数"))
+        flags |= ROW_SPENT;
+    }
+  if (only != NULL && one_text)
+    {
+      const char *t = norm_text (ctx, only);
+
+      if (contains (t, "自评表") || contains (t, "目标表") || contains (t, "申报表"))
+        flags |= ROW_TITLE;
+    }
+  if (row < ctx->sheet->n_rows)
+    ctx->row_flags[row] = (guint16) flags;
+  return flags;
+}
+
+static gboolean
+row_is (Ctx  *ctx,
+        guint row,
+        guint flag)
+{
+  return (row_flags (ctx, row) & flag) != 0;
+}
+
 static gboolean
 is_indicator_header (Ctx  *ctx,
                      guint row)
 {
-  return row_has (ctx, row, starts, "一级指标") && row_has (ctx, row, starts, "二级指标");
+  return (row_flags (ctx, row) & (ROW_LEVEL1 | ROW_LEVEL2)) == (ROW_LEVEL1 | ROW_LEVEL2);
 }
 
 static gboolean
 is_execution_header (Ctx  *ctx,
                      guint row)
 {
-  return row_has (ctx, row, contains, "预算数") && row_has (ctx, row, contains, "执行数");
+  return (row_flags (ctx, row) & (ROW_BUDGET | ROW_SPENT)) == (ROW_BUDGET | ROW_SPENT);
 }
 
 static gboolean
 is_total_row (Ctx  *ctx,
               guint row)
 {
-  return row_has (ctx, row, equals, "总分") || row_has (ctx, row, equals, "合计得分");
+  return row_is (ctx, row, ROW_TOTAL);
 }
 
-/* A title: one text across the row (merged or alone) naming a form. */
 static gboolean
 is_title_row (Ctx  *ctx,
               guint row)
 {
-  guint n;
-  const ZpGridCell *cells = zp_grid_sheet_row (ctx->sheet, row, &n);
-  const char *text = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (*cells[i].text == '\0')
-        continue;
-      if (text != NULL && cells[i].text != text)
-        return FALSE;
-      text = cells[i].text;
-    }
-  if (text == NULL)
-    return FALSE;
-  text = norm_text (ctx, text);
-  return contains (text, "自评表") || contains (text, "目标表") || contains (text, "申报表");
+  return row_is (ctx, row, ROW_TITLE);
 }
 
 static gboolean
 is_name_row (Ctx  *ctx,
              guint row)
 {
-  return row_has (ctx, row, equals, "项目名称") || row_has (ctx, row, equals, "单位名称");
+  return row_is (ctx, row, ROW_NAME);
 }
 
 /* A department goal's label: "年度绩效目标1(20分)", a real cell (not a merge's copy). */
@@ -802,9 +854,7 @@ read_indicator_rows (Ctx          *ctx,
       if (is_indicator_header (ctx, row) || is_total_row (ctx, row) || is_title_row (ctx, row)
           || goal_label (ctx, row, &gcol, &gpoints))
         break;
-      if (row_has (ctx, row, equals, "偏差大或目标未完成原因分析")
-          || row_has (ctx, row, equals, "改进措施及结果应用方案")
-          || row_has (ctx, row, equals, "人工评分说明"))
+      if (row_is (ctx, row, ROW_ANALYSIS | ROW_OVERRIDE))
         break;
 
       name = cell_text (ctx, row, c->name);
@@ -1039,13 +1089,13 @@ read_form (Ctx   *ctx,
           row++;
           continue;
         }
-      if (row_has (ctx, row, equals, "年度总体目标"))
+      if (row_is (ctx, row, ROW_OVERALL))
         {
           read_overall_goal (ctx, form, row, last);
           row += 2;
           continue;
         }
-      if (row_has (ctx, row, equals, "人工评分说明"))
+      if (row_is (ctx, row, ROW_OVERRIDE))
         {
           guint vcol;
 
@@ -1078,7 +1128,7 @@ static gboolean
 row_fully_met (Ctx               *ctx,
                ZpImportIndicator *ind)
 {
-  g_autoptr(ZpIndicator) probe = zp_indicator_new ();
+  ZpIndicator *probe = ctx->probe;
 
   zp_indicator_set_category (probe, ind->category);
   zp_indicator_set_subcategory (probe, ind->subcategory);
@@ -1355,12 +1405,16 @@ zp_import_grid (ZpGrid    *grid,
   ctx.import = import;
   ctx.scheme = scheme;
   ctx.norms = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  ctx.probe = zp_indicator_new ();
   for (guint i = 0; i < grid->sheets->len; i++)
     {
       ctx.sheet = g_ptr_array_index (grid->sheets, i);
+      ctx.row_flags = g_new0 (guint16, ctx.sheet->n_rows + 1);
       read_sheet (&ctx);
+      g_clear_pointer (&ctx.row_flags, g_free);
     }
   g_hash_table_unref (ctx.norms);
+  g_object_unref (ctx.probe);
 
   if (import->forms->len == 0)
     {
@@ -1421,4 +1475,13 @@ zp_import_layout_name (ZpImportLayout layout)
     case ZP_IMPORT_LAYOUT_TARGETS:  return _("绩效目标表 (targets only)");
     default:                        return "";
     }
+}
+
+const char *
+zp_import_guess_scheme (ZpImport *import)
+{
+  for (guint f = 0; f < import->forms->len; f++)
+    if (((ZpImportForm *) g_ptr_array_index (import->forms, f))->layout == ZP_IMPORT_LAYOUT_CENTRAL)
+      return "central";
+  return ZP_SCHEME_DEFAULT_ID;
 }

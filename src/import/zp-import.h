@@ -136,4 +136,14 @@ void       zp_import_apply         (ZpImport     *import,
 
 const char *zp_import_layout_name  (ZpImportLayout layout);   /* translated */
 
+/* Rows copied from a spreadsheet (tab-separated text) as new ZpIndicator objects, columns
+ * matched by a header row when the copy has one, in the indicator table's order otherwise
+ * (zp-paste.c). NULL with ZP_IMPORT_ERROR_NO_FORM when no row holds an indicator. */
+GPtrArray  *zp_import_parse_rows   (const char   *text,
+                                    GError      **error);
+
+/* The built-in scheme a new workbook for these forms should use: "central" when a form is
+ * in the 10号 layout, else the default. */
+const char *zp_import_guess_scheme (ZpImport     *import);
+
 G_END_DECLS

@@ -211,6 +211,33 @@ test_mode_kept (void)
   remove_tree (dir);
 }
 
+/* The owner is kept where the saver may set it: as root (CI), a file of another user stays
+ * that user's; otherwise the caller's file stays the caller's. */
+static void
+test_owner_kept (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "theirs.ziping", NULL);
+  g_autoptr(GError) error = NULL;
+  uid_t uid = geteuid () == 0 ? 65534 : geteuid ();
+  gid_t gid = geteuid () == 0 ? 65534 : getegid ();
+  GStatBuf st;
+
+  write_file (path, "old", 0640);
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (path, uid, gid), ==, 0);
+  else
+    g_test_message ("not root: only the caller's own file can be tried");
+
+  g_assert_true (zp_file_replace_contents (path, "new", 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_uid, ==, uid);
+  g_assert_cmpuint (st.st_gid, ==, gid);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  remove_tree (dir);
+}
+
 static void
 make_old (const char *path)
 {
@@ -338,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/file-replace/chain-of-links", test_chain_of_links);
   g_test_add_func ("/file-replace/link-loop", test_link_loop);
   g_test_add_func ("/file-replace/mode-kept", test_mode_kept);
+  g_test_add_func ("/file-replace/owner-kept", test_owner_kept);
   g_test_add_func ("/file-replace/leftovers-removed", test_leftovers_removed);
   g_test_add_func ("/file-replace/killed-save", test_killed_save);
   g_test_add_func ("/file-replace/not-regular", test_not_regular);

@@ -303,6 +303,10 @@ test_deadlines (void)
   g_assert_cmpint (zp_indicator_get_rule (deadline), ==, ZP_RULE_DEADLINE);
   g_assert_cmpint (zp_indicator_get_state (deadline), ==, ZP_INDICATOR_STATE_MET);
   g_assert_cmpuint (total_findings (form), ==, 0);
+  /* With a full stop: still a deadline, and the stop is warned about. */
+  zp_indicator_set_target (deadline, "12月底前。");
+  g_assert_cmpint (zp_indicator_get_rule (deadline), ==, ZP_RULE_DEADLINE);
+  zp_indicator_set_target (deadline, "12月底前");
 
   zp_indicator_set_actual (deadline, "次年1月完成");
   g_assert_cmpint (zp_indicator_get_state (deadline), ==, ZP_INDICATOR_STATE_MISSED);

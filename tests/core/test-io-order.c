@@ -144,6 +144,54 @@ test_version_1_reordered (void)
   assert_order_does_not_matter (path);
 }
 
+/* `text` with every character past ASCII written as \uXXXX (a surrogate pair past
+ * U+FFFF), as Python's json.dumps writes by default. */
+static char *
+ascii_escaped (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else if (c < 0x10000)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_printf (out, "\\u%04x\\u%04x", 0xD800 + ((c - 0x10000) >> 10),
+                                0xDC00 + ((c - 0x10000) & 0x3FF));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Another tool's output: every Chinese character and an emoji escaped. */
+static void
+test_escaped_by_another_tool (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &error);
+  g_autofree char *expected = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(ZpWorkbook) fast = NULL;
+  g_autofree char *fast_saved = NULL;
+
+  g_assert_no_error (error);
+  zp_form_set_analysis (zp_workbook_get_form (workbook, 0), "分析 😀 完");
+  expected = saved_text (workbook);
+  escaped = ascii_escaped (expected);
+  g_assert_null (strstr (escaped, "😀"));
+  g_assert_nonnull (strstr (escaped, "\\ud83d\\ude00"));
+
+  fast = _zp_io_fast_load (escaped, strlen (escaped));
+  g_assert_nonnull (fast);
+  fast_saved = saved_text (fast);
+  g_assert_cmpstr (fast_saved, ==, expected);
+}
+
 #define SCHEME \
   "\"scheme\": {\"bands\": {\"missed\": \"0\", \"partial\": \"0.5\", \"achieved\": \"0.8\"}," \
   " \"categories\": [{\"weight\": \"40\", \"name\": \"产出指标\"}], \"execution-weight\": \"20\"," \
@@ -196,6 +244,7 @@ main (int   argc,
 
   g_test_add_func ("/io/order/example", test_example_reordered);
   g_test_add_func ("/io/order/version-1", test_version_1_reordered);
+  g_test_add_func ("/io/order/escaped-by-another-tool", test_escaped_by_another_tool);
   g_test_add_func ("/io/order/mistakes", test_reordered_mistakes);
 
   return g_test_run ();

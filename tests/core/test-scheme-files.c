@@ -133,6 +133,48 @@ test_builtin_names (void)
   g_assert_cmpstr (zp_scheme_get_name (zp_workbook_get_scheme (loaded)), ==, "江岸区方案");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The settings as properties, which the scheme page and its undo use. */
+static void
+test_properties (void)
+{
+  g_autoptr(ZpScheme) scheme = zp_scheme_new_builtin ("hubei");
+  g_autofree char *weight = NULL;
+  g_autofree char *partial = NULL;
+  g_auto(GStrv) categories = NULL;
+  const char *changed[] = { "产出指标=60", "效益指标=10", NULL };
+  guint notified = 0;
+
+  g_object_get (scheme, "execution-weight", &weight, "band-partial", &partial,
+                "category-weights", &categories, NULL);
+  g_assert_cmpstr (weight, ==, "20");
+  g_assert_cmpstr (partial, ==, "0.5");
+  g_assert_cmpstr (categories[0], ==, "产出指标=40");
+  g_assert_cmpstr (categories[2], ==, "满意度指标=10");
+
+  g_signal_connect (scheme, "notify::execution-weight", G_CALLBACK (count_notify), &notified);
+  g_object_set (scheme, "execution-weight", "30", "decimals", 1u,
+                "reverse-formula", ZP_REVERSE_FORMULA_LINEAR, "category-weights", changed, NULL);
+  g_assert_cmpuint (notified, >, 0);
+  g_assert_true (zp_decimal_equal (zp_scheme_get_execution_weight (scheme), zp_decimal_from_int (30)));
+  g_assert_cmpuint (zp_scheme_get_decimals (scheme), ==, 1);
+  g_assert_cmpint (zp_scheme_get_reverse_formula (scheme), ==, ZP_REVERSE_FORMULA_LINEAR);
+  g_assert_true (zp_decimal_equal (zp_scheme_get_category_weight (scheme, 0), zp_decimal_from_int (60)));
+  g_assert_true (zp_decimal_equal (zp_scheme_get_category_weight (scheme, 1), zp_decimal_from_int (10)));
+  g_assert_cmpuint (zp_scheme_get_n_categories (scheme), ==, 3);
+
+  /* A non-number leaves the setting as it was. */
+  g_object_set (scheme, "execution-weight", "三十", NULL);
+  g_assert_true (zp_decimal_equal (zp_scheme_get_execution_weight (scheme), zp_decimal_from_int (30)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +185,7 @@ main (int   argc,
   g_test_add_func ("/scheme-files/round-trip", test_file_round_trip);
   g_test_add_func ("/scheme-files/bad", test_bad_files);
   g_test_add_func ("/scheme-files/builtin-names", test_builtin_names);
+  g_test_add_func ("/scheme-files/properties", test_properties);
 
   return g_test_run ();
 }

@@ -155,6 +155,31 @@ def check_long_analysis(cli, directory):
               f'page {page} shows the label beside the continued text')
 
 
+def check_long_grid_texts(cli, directory):
+    """A name and a deviation note of 30,000 characters each, side by side in one row of
+    the department form's grid: both printed whole, each down its own column, as often
+    as the form prints a short name and note."""
+    def printed(name, note, stem):
+        def long_row(document):
+            form = document['forms'][0]
+            form['goals'][0]['indicators'][0]['name'] = name
+            form['goals'][0]['indicators'][0]['deviation-note'] = note
+            document['forms'] = [form]
+        source = variant(long_row, directory, stem + '.ziping')
+        out = export(cli, source, 'pdf', os.path.join(directory, stem + '.pdf'))
+        return run(tool('pdftotext'), '-raw', out, '-')
+
+    short = printed('乂壹贰', '乂叁肆', 'short-row')
+    names, notes = short.count('乂壹贰'), short.count('乂叁肆')
+    check(names >= 1 and notes >= 1, 'the short name and note are printed')
+    name = numbered_text(30000)
+    note = numbered_text(30001)[1:]
+    alphabet = set(CHEQUE_DIGITS + MARK)
+    text = ''.join(c for c in printed(name, note, 'long-row') if c in alphabet)
+    equal(len(text), names * len(name) + notes * len(note),
+          'characters of the long name and note printed')
+
+
 def render(path, directory, prefix):
     tool('pdftoppm')
     run(tool('pdftoppm'), '-r', '50', '-gray', '-png', path, os.path.join(directory, prefix))
@@ -200,6 +225,7 @@ def main():
     check_text(path)
     check_long_grid(cli, directory)
     check_long_analysis(cli, directory)
+    check_long_grid_texts(cli, directory)
     check_references(path, directory, update)
     finish('check-pdf')
 

@@ -279,11 +279,14 @@ def check_long_texts(cli, directory):
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     analysis = ''.join(f'第{i:05d}句分析；' for i in range(10001))[:100001]
     name = ('很长的指标名称' * 6000) + '结束'
+    target = ('很长的目标值' * 3000) + '完'  # the actual restates it: the score stays
 
     def long_texts(document):
         form = document['forms'][3]
         form['analysis'] = analysis
         form['goals'][0]['indicators'][0]['name'] = name
+        form['goals'][0]['indicators'][0]['target'] = target
+        form['goals'][0]['indicators'][0]['actual'] = target
         document['forms'] = [form]
     source = variant(long_texts, directory, 'long-texts.ziping')
     out = export(cli, source, 'xlsx', os.path.join(directory, 'long-texts.xlsx'))
@@ -299,6 +302,14 @@ def check_long_texts(cli, directory):
     names = [c.value for c in ws['D'] if isinstance(c.value, str) and c.value.startswith('很长')]
     equal(''.join(names), name, 'the long indicator name reads whole over its rows')
     check(len(names) > 1, f'the long name is continued ({len(names)} rows)')
+    # Its target and actual, as long, in the same row: each continued in its own column,
+    # over the rows its score (merged down) spans.
+    first = next(c.row for c in ws['D'] if isinstance(c.value, str) and c.value.startswith('很长'))
+    merge = merged_range_at(ws, f'G{first}')
+    last = merge.max_row if merge else first
+    for col, what in (('E', 'target'), ('F', 'actual')):
+        pieces = [ws[f'{col}{r}'].value or '' for r in range(first, last + 1)]
+        equal(''.join(pieces), target, f'the long {what} beside the name reads whole over its rows')
     lo = libreoffice_sheets(out, os.path.join(directory, 'long-texts'))
     total = next(row for row in lo['子女统筹'] if row and row[0] == '总分')
     equal(total[6], '100', 'LibreOffice: the total adds up below the continued name')

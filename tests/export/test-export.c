@@ -615,6 +615,41 @@ test_continue_cell (void)
   g_assert_cmpuint (zp_sheet_get_row (sheet, 0)->scope_last, ==, 4);
 }
 
+/* Two long texts in one row continue side by side, each in its own column. */
+static void
+test_continue_row (void)
+{
+  const double widths[] = { 10, 20, 20 };
+  g_autoptr(ZpSheet) sheet = zp_sheet_new ("s", 3, widths);
+  g_autoptr(GArray) long_cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) short_cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize long_at[] = { 2, 4 }, short_at[] = { 3 };
+  GArray *cuts[3] = { NULL, NULL, NULL };
+
+  zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
+  zp_sheet_add_cell (sheet, 0, 1, ZP_CELL_STYLE_LABEL, "label");
+  zp_sheet_add_cell (sheet, 1, 1, ZP_CELL_STYLE_TEXT, "aabbcc");
+  zp_sheet_add_cell (sheet, 2, 1, ZP_CELL_STYLE_TEXT, "xxxyy");
+  g_array_append_vals (long_cuts, long_at, 2);
+  g_array_append_vals (short_cuts, short_at, 1);
+  cuts[1] = long_cuts;
+  cuts[2] = short_cuts;
+
+  zp_sheet_continue_row (sheet, 0, cuts);
+
+  g_assert_cmpuint (zp_sheet_get_n_rows (sheet), ==, 3);
+  g_assert_cmpuint (zp_sheet_get_cell (sheet, 0, 0)->row_span, ==, 3);
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 0, 1)->text, ==, "aa");
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 1, 1)->text, ==, "bb");
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 2, 1)->text, ==, "cc");
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 0, 2)->text, ==, "xxx");
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 1, 2)->text, ==, "yy");
+  /* Below the shorter text: an empty cell that keeps the column's borders. */
+  g_assert_nonnull (zp_sheet_get_cell (sheet, 2, 2));
+  g_assert_cmpstr (zp_sheet_get_cell (sheet, 2, 2)->text, ==, "");
+  g_assert_cmpint (zp_sheet_get_cell (sheet, 2, 2)->style, ==, ZP_CELL_STYLE_TEXT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -636,5 +671,6 @@ main (int    argc,
   g_test_add_func ("/export/file/existing-kept", test_existing_kept);
   g_test_add_func ("/export/sheet/formula-shift", test_formula_shift);
   g_test_add_func ("/export/sheet/continue-cell", test_continue_cell);
+  g_test_add_func ("/export/sheet/continue-row", test_continue_row);
   return g_test_run ();
 }

@@ -173,9 +173,13 @@ test_points_and_goals (void)
   sheet = zp_layout_form (workbook, form, ZP_LAYOUT_HUBEI);
   g_assert_true (sheet_has_text (sheet, "产出指标（60 分）"));
   g_assert_true (sheet_has_text (sheet, "第二个目标的指标"));
+  zp_goal_set_text (zp_form_get_goal (form, 0), "第一个目标");
+  zp_goal_set_text (second, "第二个目标");
   central = zp_layout_form (workbook, form, ZP_LAYOUT_CENTRAL);
   g_assert_true (sheet_has_text (central, "产出指标（60分）"));
   g_assert_true (sheet_has_text (central, "第二个目标的指标"));
+  /* 预期目标 holds both goals, one per line. */
+  g_assert_true (sheet_has_text (central, "第一个目标\n第二个目标"));
 }
 
 int

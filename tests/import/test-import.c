@@ -477,6 +477,67 @@ test_grid_merges (void)
   g_assert_cmpuint (sheet->n_rows, ==, 6);
 }
 
+/* Pasted rows ------------------------------------------------------------------------ */
+
+static ZpIndicator *
+pasted (GPtrArray *rows,
+        guint      i)
+{
+  return g_ptr_array_index (rows, i);
+}
+
+static void
+test_paste (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* A header in another order, a merge copied as blanks, a quoted cell with a line break. */
+  rows = zp_import_parse_rows ("具体指标名称\t一级指标\t二级指标\t年初目标值（A）\t实际完成值（B）\t分值\r\n"
+                               "培训人次\t产出指标（40 分）\t数量指标\t≥500人\t420人\t10\r\n"
+                               "\"合格\n率\"\t\t质量指标\t100%\t100%\t5\r\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (zp_indicator_get_name (pasted (rows, 0)), ==, "培训人次");
+  g_assert_cmpstr (zp_indicator_get_category (pasted (rows, 0)), ==, "产出指标");
+  g_assert_cmpstr (zp_indicator_get_target (pasted (rows, 0)), ==, "≥500人");
+  g_assert_cmpstr (zp_indicator_get_weight (pasted (rows, 0)), ==, "10");
+  g_assert_cmpstr (zp_indicator_get_name (pasted (rows, 1)), ==, "合格\n率");
+  g_assert_cmpstr (zp_indicator_get_category (pasted (rows, 1)), ==, "产出指标");
+  g_assert_cmpstr (zp_indicator_get_subcategory (pasted (rows, 1)), ==, "质量指标");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* No header: the table's order, the subcategory repeated where the copy left it blank. */
+  rows = zp_import_parse_rows ("产出指标\t数量指标\t巡检次数\t≥12次\t12次\t2\t\n"
+                               "\t\t维修次数\t≥4次\t3次\t2\t备件不足\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (zp_indicator_get_subcategory (pasted (rows, 1)), ==, "数量指标");
+  g_assert_cmpstr (zp_indicator_get_actual (pasted (rows, 1)), ==, "3次");
+  g_assert_cmpstr (zp_indicator_get_deviation_note (pasted (rows, 1)), ==, "备件不足");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The 一体化 template's columns, and the table's English headings. */
+  rows = zp_import_parse_rows ("一级指标\t二级指标\t三级指标名称\t计算符号\t指标值\t*实际完成值\t计量单位\t*分值\n"
+                               "产出指标\t数量指标\t培训人次\t≥\t500\t420\t人次\t20\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zp_indicator_get_target (pasted (rows, 0)), ==, "≥500人次");
+  g_assert_cmpstr (zp_indicator_get_actual (pasted (rows, 0)), ==, "420人次");
+  g_assert_cmpstr (zp_indicator_get_calc_symbol (pasted (rows, 0)), ==, "≥");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = zp_import_parse_rows ("Category\tSubcategory\tIndicator\tTarget\tActual\tWeight\tScore\tDeviation Note\n"
+                               "效益指标\t社会效益指标\t就业人数\t≥100人\t80人\t30\t24.00\t招聘延迟\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zp_indicator_get_weight (pasted (rows, 0)), ==, "30");
+  g_assert_cmpstr (zp_indicator_get_deviation_note (pasted (rows, 0)), ==, "招聘延迟");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Nothing to paste. */
+  rows = zp_import_parse_rows ("\t\t\n\n", &error);
+  g_assert_null (rows);
+  g_assert_error (error, ZP_IMPORT_ERROR, ZP_IMPORT_ERROR_NO_FORM);
+}
+
 /* Bad input --------------------------------------------------------------------------- */
 
 static void
@@ -508,7 +569,7 @@ static const char *const damaged[][2] = {
   { "damaged/huge-merge.xlsx", "merged cells" },
   { "damaged/huge-dimension.xlsx", "no self-evaluation" },
   { "damaged/entities.xlsx", "damaged" },
-  { "damaged/deep.xlsx", "damaged" },
+  { "damaged/deep.xlsx", "no self-evaluation" },  /* read without recursion: harmless */
   { "damaged/backwards.xlsx", "no self-evaluation" },
   { "damaged/no-workbook.xlsx", "not a spreadsheet" },
   { "no-form.xlsx", "no self-evaluation" },
@@ -807,6 +868,7 @@ main (int    argc,
 
   g_test_add_func ("/import/grid/numbers", test_numbers);
   g_test_add_func ("/import/grid/merges", test_grid_merges);
+  g_test_add_func ("/import/paste", test_paste);
   g_test_add_func ("/import/seed/xlsx", test_seed_xlsx);
   g_test_add_data_func ("/import/seed/spreadsheetml", "seed-2003.xml", test_seed_other_kind);
   g_test_add_data_func ("/import/seed/html", "seed-html.xls", test_seed_other_kind);

@@ -111,6 +111,37 @@ def main():
           f'the overrun is named: {result.stderr!r}')
     check(os.path.exists(out), 'the report is written all the same')
 
+    # Paragraphs edited in the app ("report-edits"): the user's text in every output; an edit
+    # made on other figures than the forms give now is named on stderr, exit status 1.
+    generated_use = [line.strip() for line in from_stdout.splitlines() if line.strip().startswith('通过绩效评价')][0]
+    mine = '结果应用：用户改写的一段（核对无误）。'
+    stale = '科技条件专项：全年预算数为 0.60 万元（用户改写）。'
+
+    def edited(document):
+        document['report-edits'] = {
+            'use:0': {'text': mine, 'generated': generated_use},
+            'projects:1:1': {'text': stale, 'generated': '按 0.60 万元生成的旧段落'},
+        }
+
+    edited_file = variant(edited, directory)
+    for ext in ('txt', 'pdf', 'docx'):
+        out = os.path.join(directory, 'edited.' + ext)
+        result = cli(ZIPING_CLI, 'report', edited_file, '-o', out)
+        equal(result.returncode, 1, f'exit status with a stale edit (.{ext})')
+        check('projects:1:1' in result.stderr and 'use:0' not in result.stderr,
+              f'only the stale edit is named: {result.stderr!r}')
+        if ext == 'txt':
+            with open(out, encoding='utf-8') as f:
+                text = f.read()
+        elif ext == 'pdf':
+            text = pdf_text(out)
+        else:
+            with zipfile.ZipFile(out) as package:
+                text = package.read('word/document.xml').decode('utf-8')
+        check(squeeze(mine) in squeeze(text) and squeeze(stale) in squeeze(text),
+              f'edited.{ext} has the user\'s paragraphs')
+        check(squeeze(generated_use) not in squeeze(text), f'edited.{ext} drops the replaced paragraph')
+
     result = cli(ZIPING_CLI, 'report', seed, '--template', os.path.join(directory, 'missing.json'))
     equal(result.returncode, 2, 'exit status with a missing template file')
 

@@ -1,0 +1,47 @@
+/* zp-import-dialog.h — forms from a spreadsheet into the app: read in a worker, shown in
+ * a preview (each form, its indicators, what needs the user), added only when accepted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "zp-document.h"
+#include "zp-import.h"
+#include "zp-window.h"
+
+G_BEGIN_DECLS
+
+/* Adds what `import` read to the document's workbook as one undo step (a department form
+ * only when the workbook has none). Returns the number of forms added. */
+guint     zp_import_add_to_document       (ZpImport   *import,
+                                           ZpDocument *document);
+
+/* A spreadsheet Ziping imports rather than a .ziping, by its first bytes. */
+gboolean  zp_import_file_is_spreadsheet   (GFile      *file);
+
+/* Reads `file` in a worker, then shows the preview over `window`. Accepted, the forms are
+ * added to the window's workbook (one undo step), or with `new_workbook` become a new
+ * workbook (after asking about unsaved changes). Cancelled or failed, nothing changes. */
+void      zp_import_dialog_show           (ZpWindow   *window,
+                                           GFile      *file,
+                                           gboolean    new_workbook);
+
+/* The chooser of win.import. */
+void      zp_import_dialog_choose         (ZpWindow   *window);
+
+/* Rows copied from a spreadsheet (tab-separated text) appended to the form's last goal as
+ * one undo step; returns how many, 0 with the error set when the text holds none. */
+guint     zp_import_paste_into_form       (ZpDocument *document,
+                                           ZpForm     *form,
+                                           const char *text,
+                                           GError    **error);
+
+/* win.paste-rows: the clipboard's text into the selected form. */
+void      zp_import_paste_clipboard       (ZpWindow   *window);
+
+/* For tests: the preview being shown, or NULL. */
+GtkWidget *zp_import_dialog_get_current   (void);
+
+G_END_DECLS

@@ -1,0 +1,271 @@
+/* test-report-view.c — the written report view on the seed example: editing a paragraph
+ * through the workbook's undo stack, the marker when the forms change under the edit,
+ * keeping or replacing the text, the export and the saved file carrying the edit.
+ *
+ * Run under a display: xvfb-run -a meson test -C _build --suite ui
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "zp-report-view.h"
+#include "zp-window-private.h"
+
+static char *tmpdir;
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until expr holds; fails the test after 10 s. */
+#define wait_for(expr) G_STMT_START {                                           \
+    guint wake_ = g_timeout_add (10, wake_up, NULL);                             \
+    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;                 \
+    while (!(expr) && g_get_monotonic_time () < end_)                            \
+      g_main_context_iteration (NULL, TRUE);                                     \
+    g_source_remove (wake_);                                                     \
+    if (!(expr))                                                                 \
+      g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #expr);    \
+  } G_STMT_END
+
+static ZpWindow *
+open_example (void)
+{
+  ZpWindow *window = zp_window_new (NULL);
+  g_autoptr(GFile) example = zp_window_find_example ();
+
+  g_assert_nonnull (example);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  zp_window_open (window, example);
+  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && window->opening == NULL);
+  g_assert_nonnull (zp_window_get_workbook (window));
+  return window;
+}
+
+static char *
+view_text (ZpReportView *view,
+           const char   *key)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (zp_report_view_get_text_view (view, key));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+text_is (ZpReportView *view,
+         const char   *key,
+         const char   *expected)
+{
+  g_autofree char *text = view_text (view, key);
+
+  return g_strcmp0 (text, expected) == 0;
+}
+
+static gboolean
+text_has (ZpReportView *view,
+          const char   *key,
+          const char   *needle)
+{
+  g_autofree char *text = view_text (view, key);
+
+  return strstr (text, needle) != NULL;
+}
+
+static gboolean
+marker_shown (ZpReportView *view,
+              const char   *key)
+{
+  return gtk_widget_get_visible (zp_report_view_get_marker (view, key));
+}
+
+/* Every paragraph laid out as high as its text (GTK 4.8 left them 0 pixels high once). */
+static gboolean
+rows_laid_out (ZpReportView *view)
+{
+  for (guint i = 0; i < zp_report_view_get_n_paragraphs (view); i++)
+    {
+      GtkWidget *text = GTK_WIDGET (zp_report_view_get_text_view (view, zp_report_view_get_key (view, i)));
+      int minimum = 0;
+
+      if (gtk_widget_get_width (text) <= 0)
+        return FALSE;
+      gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (text),
+                          &minimum, NULL, NULL, NULL);
+      if (minimum < 20 || gtk_widget_get_height (text) < minimum)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The key of the first paragraph that shows `needle`. */
+static char *
+key_with (ZpReportView *view,
+          const char   *needle)
+{
+  for (guint i = 0; i < zp_report_view_get_n_paragraphs (view); i++)
+    if (text_has (view, zp_report_view_get_key (view, i), needle))
+      return g_strdup (zp_report_view_get_key (view, i));
+  g_error ("no paragraph shows “%s”", needle);
+  return NULL;
+}
+
+static ZpForm *
+project_named (ZpWorkbook *workbook,
+               const char *name)
+{
+  for (guint i = 0; i < zp_workbook_get_n_forms (workbook); i++)
+    {
+      ZpForm *form = zp_workbook_get_form (workbook, i);
+
+      if (!zp_form_is_department (form)
+          && g_strcmp0 (zp_project_form_get_name (ZP_PROJECT_FORM (form)), name) == 0)
+        return form;
+    }
+  g_error ("no project “%s”", name);
+  return NULL;
+}
+
+static void
+test_edit_stale_export (void)
+{
+  ZpWindow *window = open_example ();
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpReportView *view;
+  g_autofree char *key = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *txt_path = g_build_filename (tmpdir, "report.txt", NULL);
+  g_autofree char *saved_path = g_build_filename (tmpdir, "edited.ziping", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) txt = g_file_new_for_path (txt_path);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autoptr(ZpWorkbook) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  const char *text, *based_on;
+
+  /* From the window's menu. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
+  wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL
+            && gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (zp_report_view_get_n_paragraphs (view), >, 5);
+  wait_for (rows_laid_out (view));
+  key = key_with (view, "科技条件专项");
+  original = view_text (view, key);
+  g_assert_nonnull (strstr (original, "0.80"));
+  g_assert_false (marker_shown (view, key));
+
+  /* Typing at the end of the paragraph: an edit in the workbook, marked as edited. */
+  buffer = gtk_text_view_get_buffer (zp_report_view_get_text_view (view, key));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "（已核实", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "）", -1);
+  edited = g_strconcat (original, "（已核实）", NULL);
+  wait_for (marker_shown (view, key));
+  g_assert_false (zp_report_view_is_stale (view, key));
+  g_assert_true (zp_workbook_get_report_edit (workbook, key, &text, &based_on));
+  g_assert_cmpstr (text, ==, edited);
+  g_assert_cmpstr (based_on, ==, original);
+
+  /* One step to undo (the typing merged), and back. */
+  zp_undo_stack_undo (undo);
+  wait_for (text_is (view, key, original) && !marker_shown (view, key));
+  g_assert_false (zp_workbook_get_report_edit (workbook, key, NULL, NULL));
+  zp_undo_stack_redo (undo);
+  wait_for (text_is (view, key, edited) && marker_shown (view, key));
+
+  /* The form's budget changes: the user's text stays, marked, with the new figure. */
+  zp_undo_stack_set_string (undo, G_OBJECT (project_named (workbook, "科技条件专项")),
+                            "budget", "1.25", FALSE);
+  wait_for (zp_report_view_is_stale (view, key));
+  g_assert_true (text_is (view, key, edited));
+
+  /* The export and the saved file carry the edit. */
+  g_assert_true (zp_report_view_export_to (view, "txt", txt, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (txt_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, edited));
+  zp_window_save (window, saved);
+  wait_for (!zp_document_get_busy (zp_window_get_document (window)));
+  reopened = zp_workbook_load (saved, &error);
+  g_assert_no_error (error);
+  g_assert_true (zp_workbook_get_report_edit (reopened, key, &text, &based_on));
+  g_assert_cmpstr (text, ==, edited);
+  g_assert_cmpstr (based_on, ==, original);
+
+  /* Keeping the text clears the mark; using the generated text drops the edit. */
+  zp_report_view_keep_edit (view, key);
+  wait_for (!zp_report_view_is_stale (view, key) && marker_shown (view, key));
+  g_assert_true (zp_workbook_get_report_edit (workbook, key, NULL, &based_on));
+  g_assert_nonnull (strstr (based_on, "1.25"));
+  zp_report_view_use_generated (view, key);
+  wait_for (!marker_shown (view, key) && text_has (view, key, "1.25"));
+  g_assert_false (zp_workbook_get_report_edit (workbook, key, NULL, NULL));
+  zp_undo_stack_undo (undo);
+  wait_for (text_is (view, key, edited) && marker_shown (view, key));
+
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+  g_unlink (txt_path);
+  g_unlink (saved_path);
+}
+
+/* Another workbook in the window closes the view of the old one. */
+static void
+test_closes_with_workbook (void)
+{
+  ZpWindow *window = open_example ();
+  ZpReportView *view;
+  g_autoptr(ZpWorkbook) other = zp_workbook_new (NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
+  wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  zp_document_set_workbook (zp_window_get_document (window), other);
+  wait_for (view == NULL);
+  g_assert_null (g_object_get_data (G_OBJECT (window), "zp-report-view"));
+
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  /* This test needs a display: without one it fails rather than pass unseen. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("no display: run under xvfb-run\n");
+      return 1;
+    }
+
+  tmpdir = g_dir_make_tmp ("ziping-report-view-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/report-view/edit-stale-export", test_edit_stale_export);
+  g_test_add_func ("/report-view/closes-with-workbook", test_closes_with_workbook);
+
+  result = g_test_run ();
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+  return result;
+}
