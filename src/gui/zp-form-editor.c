@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "zp-category-points.h"
 #include "zp-edit-binding.h"
 #include "zp-form-editor.h"
 #include "zp-goal-section.h"
+#include "zp-published-group.h"
 
 struct _ZpFormEditor
 {
@@ -851,9 +853,13 @@ rebuild (ZpFormEditor *self)
     {
       gtk_box_append (self->content_box, build_project_header (self, ZP_PROJECT_FORM (self->form)));
       gtk_box_append (self->content_box, build_execution (self, self->form));
+      if (zp_form_get_scheme (self->form) != NULL)
+        gtk_box_append (self->content_box,
+                        GTK_WIDGET (zp_category_points_new (self->form, self->undo)));
       gtk_box_append (self->content_box, build_project_goals (self));
     }
   gtk_box_append (self->content_box, build_analysis (self));
+  gtk_box_append (self->content_box, GTK_WIDGET (zp_published_group_new (self->form, self->undo)));
   refresh_title (self);
   refresh_totals (self);
 }
