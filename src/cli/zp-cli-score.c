@@ -142,6 +142,9 @@ form_json (ZpForm *form,
   add_indicators_json (builder, form, scheme);
   zp_cli_json_add_string (builder, "indicator_score", indicator_score);
   zp_cli_json_add_string (builder, "total", total);
+  /* Rows whose points are missing from the total (issue 9): 0 when it is complete. */
+  json_builder_set_member_name (builder, "unscored");
+  json_builder_add_int_value (builder, zp_form_get_n_unscored (form));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
