@@ -277,6 +277,29 @@ grid_entry (ZpFormEditor *self,
   return entry;
 }
 
+static gboolean
+to_last_year_hint (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const char *value = g_value_get_string (from);
+
+  g_value_take_string (to, value && *value ? g_strdup_printf (_("Last year %s"), value) : NULL);
+  return TRUE;
+}
+
+/* A new year's empty cell shows last year's amount as a hint, never as its value. */
+static GtkWidget *
+hint_last_year (GtkWidget  *entry,
+                ZpForm     *form,
+                const char *property)
+{
+  g_object_bind_property_full (form, property, entry, "placeholder-text", G_BINDING_SYNC_CREATE,
+                               to_last_year_hint, NULL, NULL, NULL);
+  return entry;
+}
+
 static GtkWidget *
 computed_label (ZpForm     *form,
                 const char *property,
@@ -348,8 +371,12 @@ build_execution (ZpFormEditor *self,
                    grid_label (zp_form_is_department (form) ? _("Total expenditure") : _("Total funds"), FALSE),
                    0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "initial-budget", _("Initial budget")), 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "budget", _("Budget (A)")), 2, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "spent", _("Spent (B)")), 3, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   hint_last_year (grid_entry (self, object, "budget", _("Budget (A)")), form, "last-year-budget"),
+                   2, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   hint_last_year (grid_entry (self, object, "spent", _("Spent (B)")), form, "last-year-spent"),
+                   3, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid),
                    computed_label (form, "execution-rate-text", _("Execution rate")), 4, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid),

@@ -452,6 +452,53 @@ test_row_details (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_row_details_get_field (details, "calc-symbol"))), ==, "");
 }
 
+/* ---- 4. a new year: last year's money as a hint only ---- */
+
+static void
+test_last_year_hint (void)
+{
+  g_autoptr(ZpWorkbook) last = load_seed ();
+  g_autoptr(ZpWorkbook) next = zp_workbook_new_year (last, 2025);
+  g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
+  ZpForm *old_form = zp_workbook_get_form (last, 1);
+  ZpForm *form = zp_workbook_get_form (next, 1);
+  ZpFormEditor *editor = zp_form_editor_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *budget, *spent;
+  g_autofree char *budget_hint = g_strdup_printf ("Last year %s", zp_form_get_budget (old_form));
+  g_autofree char *spent_hint = g_strdup_printf ("Last year %s", zp_form_get_spent (old_form));
+
+  g_assert_cmpstr (zp_form_get_budget (old_form), !=, "");
+  g_assert_cmpstr (zp_form_get_budget (form), ==, "");
+  g_assert_cmpstr (zp_form_get_last_year_budget (form), ==, zp_form_get_budget (old_form));
+  g_assert_cmpstr (zp_form_get_last_year_spent (form), ==, zp_form_get_spent (old_form));
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  zp_form_editor_set_undo_stack (editor, undo);
+  zp_form_editor_set_form (editor, form);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, editor, "the editor to show");
+
+  budget = zp_form_editor_get_field (editor, "budget");
+  spent = zp_form_editor_get_field (editor, "spent");
+  /* The value stays empty (and unscored): the amount is only the hint. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (budget)), ==, budget_hint);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spent)), ==, "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (spent)), ==, spent_hint);
+  g_assert_cmpstr (zp_form_get_execution_rate_text (form), ==, "—");
+
+  /* A form with no last year shows no hint. */
+  zp_form_editor_set_form (editor, zp_workbook_get_form (last, 1));
+  budget = zp_form_editor_get_field (editor, "budget");
+  {
+    const char *hint = gtk_entry_get_placeholder_text (GTK_ENTRY (budget));
+    g_assert_true (hint == NULL || *hint == '\0');
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/form-parts/category-points", test_category_points);
   g_test_add_func ("/form-parts/published", test_published);
   g_test_add_func ("/form-parts/row-details", test_row_details);
+  g_test_add_func ("/form-parts/last-year-hint", test_last_year_hint);
 
   return g_test_run ();
 }
