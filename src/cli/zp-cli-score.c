@@ -274,6 +274,8 @@ write_form_json (GString *out,
   add_indicators_json (json, form, scheme);
   json_member_string (json, "indicator_score", indicator_score);
   json_member_string (json, "total", total);
+  /* Rows whose points are missing from the total (issue 9): 0 when it is complete. */
+  json_member_int (json, "unscored", zp_form_get_n_unscored (form));
   json_end (json, '}');
 }
 

@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "zp-category-points.h"
 #include "zp-edit-binding.h"
 #include "zp-form-editor.h"
 #include "zp-goal-section.h"
+#include "zp-published-group.h"
 
 struct _ZpFormEditor
 {
@@ -275,6 +277,29 @@ grid_entry (ZpFormEditor *self,
   return entry;
 }
 
+static gboolean
+to_last_year_hint (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const char *value = g_value_get_string (from);
+
+  g_value_take_string (to, value && *value ? g_strdup_printf (_("Last year %s"), value) : NULL);
+  return TRUE;
+}
+
+/* A new year's empty cell shows last year's amount as a hint, never as its value. */
+static GtkWidget *
+hint_last_year (GtkWidget  *entry,
+                ZpForm     *form,
+                const char *property)
+{
+  g_object_bind_property_full (form, property, entry, "placeholder-text", G_BINDING_SYNC_CREATE,
+                               to_last_year_hint, NULL, NULL, NULL);
+  return entry;
+}
+
 static GtkWidget *
 computed_label (ZpForm     *form,
                 const char *property,
@@ -346,8 +371,12 @@ build_execution (ZpFormEditor *self,
                    grid_label (zp_form_is_department (form) ? _("Total expenditure") : _("Total funds"), FALSE),
                    0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "initial-budget", _("Initial budget")), 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "budget", _("Budget (A)")), 2, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "spent", _("Spent (B)")), 3, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   hint_last_year (grid_entry (self, object, "budget", _("Budget (A)")), form, "last-year-budget"),
+                   2, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   hint_last_year (grid_entry (self, object, "spent", _("Spent (B)")), form, "last-year-spent"),
+                   3, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid),
                    computed_label (form, "execution-rate-text", _("Execution rate")), 4, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid),
@@ -851,9 +880,13 @@ rebuild (ZpFormEditor *self)
     {
       gtk_box_append (self->content_box, build_project_header (self, ZP_PROJECT_FORM (self->form)));
       gtk_box_append (self->content_box, build_execution (self, self->form));
+      if (zp_form_get_scheme (self->form) != NULL)
+        gtk_box_append (self->content_box,
+                        GTK_WIDGET (zp_category_points_new (self->form, self->undo)));
       gtk_box_append (self->content_box, build_project_goals (self));
     }
   gtk_box_append (self->content_box, build_analysis (self));
+  gtk_box_append (self->content_box, GTK_WIDGET (zp_published_group_new (self->form, self->undo)));
   refresh_title (self);
   refresh_totals (self);
 }

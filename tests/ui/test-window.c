@@ -1111,7 +1111,7 @@ test_grade_band (void)
   entries = find_all_built (popover, GTK_TYPE_ENTRY);
   apply = find_suggested_button (popover);
   g_assert_cmpuint (dropdowns->len, ==, 2);  /* comparison, grade */
-  g_assert_cmpuint (entries->len, ==, 2);    /* score, reason */
+  g_assert_cmpuint (entries->len, ==, 5);    /* score, reason; the row details: 计算符号, 计量单位, printed 得分 */
   g_assert_nonnull (apply);
 
   /* weight 2.5: 部分达成 is [50%, 80%) → 1.25–2.00 */
