@@ -14,6 +14,8 @@
 #include "zp-evidence-dialog.h"
 #include "zp-package-command.h"
 #include "zp-report-view.h"
+#include "zp-rollup-item.h"
+#include "zp-rollup-window.h"
 #include "zp-window-private.h"
 
 static char *tmpdir;
@@ -408,6 +410,101 @@ test_evidence (void)
   g_rmdir (elsewhere);
 }
 
+/* Three units (copies of the example under other names; one with an error) and a file
+ * that is not a workbook. */
+static char *
+make_units_folder (void)
+{
+  g_autofree char *folder = g_build_filename (tmpdir, "units", NULL);
+  g_autoptr(GFile) example = zp_window_find_example ();
+  const char *units[] = { "乙单位", "甲单位", "丙单位" };
+  g_autofree char *broken = g_build_filename (folder, "broken.ziping", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autoptr(ZpWorkbook) workbook = zp_workbook_load (example, NULL);
+      g_autofree char *name = g_strdup_printf ("unit-%u.ziping", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      zp_workbook_set_unit (workbook, units[i]);
+      if (i == 2)
+        zp_form_set_budget (project_named (workbook, "科技条件专项"), "-1");
+      g_assert_true (zp_workbook_save (workbook, file, NULL));
+    }
+  g_assert_true (g_file_set_contents (broken, "{ not json", -1, NULL));
+  return g_steal_pointer (&folder);
+}
+
+static const ZpSummaryEntry *
+row_entry (ZpRollupWindow *rollup,
+           guint           i)
+{
+  g_autoptr(ZpRollupItem) item = g_list_model_get_item (zp_rollup_window_get_rows (rollup), i);
+
+  return zp_rollup_item_get_entry (item);
+}
+
+/* One row per unit and form, sortable, the errors of each, a row opens its workbook, the
+ * export holds every unit, an unreadable file is named. */
+static void
+test_rollup (void)
+{
+  g_autofree char *path = make_units_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  ZpRollupWindow *rollup = zp_rollup_window_new (NULL, folder);
+  GListModel *rows = zp_rollup_window_get_rows (rollup);
+  GListModel *view_columns;
+  g_autoptr(GtkColumnViewColumn) unit_column = NULL;
+  g_autoptr(GtkColumnViewColumn) errors_column = NULL;
+  g_auto(GStrv) failures = NULL;
+  g_autofree char *csv_path = g_build_filename (tmpdir, "rollup.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *opened;
+
+  gtk_window_present (GTK_WINDOW (rollup));
+  wait_for (!zp_rollup_window_get_busy (rollup));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3 * 4);
+  failures = zp_rollup_window_dup_failures (rollup);
+  g_assert_cmpuint (g_strv_length (failures), ==, 1);
+  g_assert_true (g_str_has_prefix (failures[0], "broken.ziping: "));
+
+  view_columns = gtk_column_view_get_columns (zp_rollup_window_get_column_view (rollup));
+  unit_column = g_list_model_get_item (view_columns, 0);
+  errors_column = g_list_model_get_item (view_columns, 11);
+  g_assert_cmpstr (gtk_column_view_column_get_title (errors_column), ==, "Errors");
+
+  gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), unit_column, GTK_SORT_ASCENDING);
+  wait_for (g_strcmp0 (row_entry (rollup, 0)->unit, row_entry (rollup, 11)->unit) < 0);
+  for (guint i = 1; i < 12; i++)
+    g_assert_cmpint (g_strcmp0 (row_entry (rollup, i - 1)->unit, row_entry (rollup, i)->unit), <=, 0);
+  gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), errors_column, GTK_SORT_DESCENDING);
+  wait_for (row_entry (rollup, 0)->errors > 0);
+  g_assert_cmpstr (row_entry (rollup, 0)->unit, ==, "丙单位");
+  g_assert_cmpstr (row_entry (rollup, 0)->title, ==, "科技条件专项");
+  g_assert_cmpint (row_entry (rollup, 1)->errors, ==, 0);
+
+  opened = zp_rollup_window_open_row (rollup, 0);
+  wait_for (zp_window_get_workbook (ZP_WINDOW (opened)) != NULL
+            && !zp_document_get_busy (zp_window_get_document (ZP_WINDOW (opened))));
+  g_assert_cmpstr (zp_workbook_get_unit (zp_window_get_workbook (ZP_WINDOW (opened))), ==, "丙单位");
+
+  g_assert_true (zp_rollup_window_export_to (rollup, "csv", csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "甲单位"));
+  g_assert_nonnull (strstr (contents, "乙单位"));
+  g_assert_nonnull (strstr (contents, "丙单位"));
+
+  ZP_WINDOW (opened)->force_close = TRUE;
+  gtk_window_destroy (opened);
+  gtk_window_destroy (GTK_WINDOW (rollup));
+  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/report-view/closes-with-workbook", test_closes_with_workbook);
   g_test_add_func ("/report-view/package", test_package);
   g_test_add_func ("/report-view/evidence", test_evidence);
+  g_test_add_func ("/report-view/rollup", test_rollup);
 
   result = g_test_run ();
   {
