@@ -15,6 +15,10 @@
 #include "zp-rollup-item.h"
 #include "zp-rollup-window.h"
 #include "zp-window.h"
+#ifdef ZP_HAVE_IMPORT
+#include "zp-import.h"
+#include "zp-import-dialog.h"
+#endif
 
 struct _ZpRollupWindow
 {
@@ -92,6 +96,41 @@ count_findings (ZpWorkbook *workbook,
     }
 }
 
+static gboolean
+is_spreadsheet_name (const char *name)
+{
+#ifdef ZP_HAVE_IMPORT
+  /* Not the lock files office programs leave beside an open file. */
+  if (g_str_has_prefix (name, "~$") || g_str_has_prefix (name, ".~lock"))
+    return FALSE;
+  return g_str_has_suffix (name, ".xlsx") || g_str_has_suffix (name, ".xls") || g_str_has_suffix (name, ".et");
+#else
+  return FALSE;
+#endif
+}
+
+/* A workbook, or a spreadsheet imported into a new one as the import does. */
+static ZpWorkbook *
+load_unit (const char  *path,
+           GFile       *file,
+           GError     **error)
+{
+#ifdef ZP_HAVE_IMPORT
+  if (is_spreadsheet_name (path))
+    {
+      g_autoptr(ZpImport) import = zp_import_read (path, NULL, error);
+      ZpWorkbook *workbook;
+
+      if (import == NULL)
+        return NULL;
+      workbook = zp_workbook_new (zp_import_guess_scheme (import));
+      zp_import_apply (import, workbook);
+      return workbook;
+    }
+#endif
+  return zp_workbook_load (file, error);
+}
+
 static void
 read_folder (GTask        *task,
              gpointer      source,
@@ -114,7 +153,7 @@ read_folder (GTask        *task,
       return;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".ziping"))
+    if (g_str_has_suffix (name, ".ziping") || is_spreadsheet_name (name))
       g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
   g_ptr_array_sort (paths, compare_paths);
 
@@ -125,7 +164,7 @@ read_folder (GTask        *task,
       const char *path = g_ptr_array_index (paths, i);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) load_error = NULL;
-      g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &load_error);
+      g_autoptr(ZpWorkbook) workbook = load_unit (path, file, &load_error);
       g_autofree guint *errors = NULL;
       g_autofree guint *warnings = NULL;
       guint n;
@@ -388,6 +427,14 @@ zp_rollup_window_open_row (ZpRollupWindow *self,
   file = g_file_new_for_path (zp_rollup_item_get_entry (item)->file);
   window = zp_window_new (gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (window));
+#ifdef ZP_HAVE_IMPORT
+  /* A spreadsheet opens through the import's preview, as a new workbook. */
+  if (zp_import_file_is_spreadsheet (file))
+    {
+      zp_import_dialog_show (window, file, TRUE);
+      return GTK_WINDOW (window);
+    }
+#endif
   zp_window_open (window, file);
   return GTK_WINDOW (window);
 }

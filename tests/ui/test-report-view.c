@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "zp-evidence-dialog.h"
+#include "zp-export.h"
 #include "zp-package-command.h"
 #include "zp-report-view.h"
 #include "zp-rollup-item.h"
@@ -434,6 +435,15 @@ make_units_folder (void)
       g_assert_true (zp_workbook_save (workbook, file, NULL));
     }
   g_assert_true (g_file_set_contents (broken, "{ not json", -1, NULL));
+  {
+    /* a unit that sent its forms as a spreadsheet */
+    g_autoptr(ZpWorkbook) workbook = zp_workbook_load (example, NULL);
+    g_autofree char *path = g_build_filename (folder, "丁单位.xlsx", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    zp_workbook_set_unit (workbook, "丁单位");
+    g_assert_true (zp_export_workbook (workbook, ZP_EXPORT_FORMAT_XLSX, NULL, file, NULL));
+  }
   return g_steal_pointer (&folder);
 }
 
@@ -467,7 +477,19 @@ test_rollup (void)
 
   gtk_window_present (GTK_WINDOW (rollup));
   wait_for (!zp_rollup_window_get_busy (rollup));
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3 * 4);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4 * 4);
+  {
+    guint from_sheet = 0;
+
+    for (guint i = 0; i < 16; i++)
+      if (g_str_has_suffix (row_entry (rollup, i)->file, "丁单位.xlsx"))
+        {
+          from_sheet++;
+          /* the unit as the sheet prints it (its department form's) */
+          g_assert_cmpstr (row_entry (rollup, i)->unit, ==, "江岸区大数据中心");
+        }
+    g_assert_cmpuint (from_sheet, ==, 4);
+  }
   failures = zp_rollup_window_dup_failures (rollup);
   g_assert_cmpuint (g_strv_length (failures), ==, 1);
   g_assert_true (g_str_has_prefix (failures[0], "broken.ziping: "));
@@ -478,8 +500,8 @@ test_rollup (void)
   g_assert_cmpstr (gtk_column_view_column_get_title (errors_column), ==, "Errors");
 
   gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), unit_column, GTK_SORT_ASCENDING);
-  wait_for (g_strcmp0 (row_entry (rollup, 0)->unit, row_entry (rollup, 11)->unit) < 0);
-  for (guint i = 1; i < 12; i++)
+  wait_for (g_strcmp0 (row_entry (rollup, 0)->unit, row_entry (rollup, 15)->unit) < 0);
+  for (guint i = 1; i < 16; i++)
     g_assert_cmpint (g_strcmp0 (row_entry (rollup, i - 1)->unit, row_entry (rollup, i)->unit), <=, 0);
   gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), errors_column, GTK_SORT_DESCENDING);
   wait_for (row_entry (rollup, 0)->errors > 0);
