@@ -201,6 +201,37 @@ test_edit_stale_export (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (txt_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, edited));
+  {
+    /* the PDF from outside (poppler); the .docx written whole */
+    g_autofree char *pdf_path = g_build_filename (tmpdir, "report.pdf", NULL);
+    g_autofree char *docx_path = g_build_filename (tmpdir, "report.docx", NULL);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr(GFile) docx = g_file_new_for_path (docx_path);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL };
+    g_autofree char *out = NULL;
+    int status = -1;
+
+    g_assert_true (zp_report_view_export_to (view, "pdf", pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (zp_report_view_export_to (view, "docx", docx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_query_exists (docx, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    /* lines break anywhere in Chinese text: compare without them */
+    {
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (const char *p = out; *p; p++)
+        if (*p != '\n' && *p != ' ')
+          g_string_append_c (joined, *p);
+      g_assert_nonnull (strstr (joined->str, "（已核实）"));
+    }
+    g_unlink (pdf_path);
+    g_unlink (docx_path);
+  }
   zp_window_save (window, saved);
   wait_for (!zp_document_get_busy (zp_window_get_document (window)));
   reopened = zp_workbook_load (saved, &error);
