@@ -74,7 +74,8 @@ if [ "${ZIPING_SCREENSHOT_SIZES:-1}" = 1 ]; then
   done
 fi
 
-for name in form-editor-zh-light form-editor-en-light form-editor-zh-dark review-zh-light review-en-light; do
+for name in form-editor-zh-light form-editor-en-light form-editor-zh-dark review-zh-light review-en-light \
+    table-zh-1280x800-checks table-en-1280x800-checks table-zh-1366x768 table-en-1024x600; do
   cp "$outdir/$name.png" "$keepdir/$name.png"
 done
 echo "screenshots: kept $(ls "$keepdir" | wc -l) in $keepdir"

@@ -44,6 +44,7 @@ static const struct {
   { "win.show-checks", { "F8", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
   { "win.search", { "<Control>f", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };

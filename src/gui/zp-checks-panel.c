@@ -142,39 +142,65 @@ create_row (gpointer item,
   return row;
 }
 
+/* The same finding, as the user sees it. */
+static gboolean
+same_finding (ZpFinding *a,
+              ZpFinding *b)
+{
+  return zp_finding_get_severity (a) == zp_finding_get_severity (b) &&
+         zp_finding_is_explained (a) == zp_finding_is_explained (b) &&
+         g_strcmp0 (zp_finding_get_key (a), zp_finding_get_key (b)) == 0 &&
+         g_strcmp0 (zp_finding_get_message (a), zp_finding_get_message (b)) == 0 &&
+         g_strcmp0 (zp_finding_get_explanation (a), zp_finding_get_explanation (b)) == 0;
+}
+
+static void
+append_all (GPtrArray  *found,
+            GListModel *findings)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    g_ptr_array_add (found, g_list_model_get_item (findings, i));
+}
+
+/* Replaces the shown findings in one splice, and only when they changed: typing that
+ * changes no finding rebuilds no row. */
+static void
+show_findings (ZpChecksPanel *self,
+               GPtrArray     *found)
+{
+  GListModel *shown = G_LIST_MODEL (self->findings);
+  guint n = g_list_model_get_n_items (shown);
+  gboolean same = n == found->len;
+
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (shown, i);
+
+      same = same_finding (finding, g_ptr_array_index (found, i));
+    }
+  if (!same)
+    g_list_store_splice (self->findings, 0, n, found->pdata, found->len);
+}
+
 static void
 refresh (ZpChecksPanel *self)
 {
   g_autoptr(GListStore) cross = NULL;
-  GListModel *form_findings;
-  guint n;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *heading = NULL;
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   guint n_errors, n_warnings;
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  g_list_store_remove_all (self->findings);
   if (self->form != NULL)
-    {
-      form_findings = zp_form_info_get_findings (zp_form_info_get (self->form));
-      n = g_list_model_get_n_items (form_findings);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) finding = g_list_model_get_item (form_findings, i);
-          g_list_store_append (self->findings, finding);
-        }
-    }
+    append_all (found, zp_form_info_get_findings (zp_form_info_get (self->form)));
   if (self->workbook != NULL)
     {
       cross = zp_check_cross_forms (self->workbook);
-      n = g_list_model_get_n_items (G_LIST_MODEL (cross));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) finding = g_list_model_get_item (G_LIST_MODEL (cross), i);
-          g_list_store_append (self->findings, finding);
-        }
+      append_all (found, G_LIST_MODEL (cross));
     }
+  show_findings (self, found);
 
   n_errors = zp_checks_panel_count (self, ZP_SEVERITY_ERROR);
   n_warnings = zp_checks_panel_count (self, ZP_SEVERITY_WARNING);

@@ -611,15 +611,66 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* One print: which forms, and the report laid out for them once the dialog is done. */
+typedef struct
+{
+  ZpWorkbook *workbook;
+  int         form;         /* the shown form's position; −1: all forms */
+  int         shown_form;
+  GtkWidget  *this_form;    /* the dialog's choice, while it is shown */
+  ZpReport   *report;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_object (&job->workbook);
+  g_clear_object (&job->report);
+  g_free (job);
+}
+
+/* The print dialog's own tab: this form (the default when one is shown) or all forms. */
+static GObject *
+on_create_custom_widget (GtkPrintOperation *operation,
+                         PrintJob          *job)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *this_form = gtk_check_button_new_with_mnemonic (_("_This form"));
+  GtkWidget *all_forms = gtk_check_button_new_with_mnemonic (_("_All forms and the summary"));
+
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (all_forms), GTK_CHECK_BUTTON (this_form));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (job->shown_form >= 0 ? this_form : all_forms), TRUE);
+  gtk_widget_set_sensitive (this_form, job->shown_form >= 0);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_box_append (GTK_BOX (box), this_form);
+  gtk_box_append (GTK_BOX (box), all_forms);
+  job->this_form = this_form;
+  return G_OBJECT (box);
+}
+
+static void
+on_custom_widget_apply (GtkPrintOperation *operation,
+                        GtkWidget         *widget,
+                        PrintJob          *job)
+{
+  job->form = gtk_check_button_get_active (GTK_CHECK_BUTTON (job->this_form)) ? job->shown_form : -1;
+  job->this_form = NULL;
+}
+
 static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
-                ZpReport          *report)
+                PrintJob          *job)
 {
-  guint pages = zp_report_paginate (report,
-                                    gtk_print_context_get_width (context),
-                                    gtk_print_context_get_height (context));
+  ZpExportOptions options = { .form = job->form };
+  guint pages;
 
+  g_clear_object (&job->report);
+  job->report = zp_report_new (job->workbook, &options);
+  pages = zp_report_paginate (job->report,
+                              gtk_print_context_get_width (context),
+                              gtk_print_context_get_height (context));
   gtk_print_operation_set_n_pages (operation, MAX (pages, 1));
 }
 
@@ -627,27 +678,33 @@ static void
 on_draw_page (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page,
-              ZpReport          *report)
+              PrintJob          *job)
 {
-  zp_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
+  zp_report_draw_page (job->report, gtk_print_context_get_cairo_context (context), page);
 }
 
-/* Prints through the print dialog, or with pdf set, straight into that PDF file (the
- * same pages: what the tests check). */
+/* Prints through the print dialog (asking this form or all), or with pdf set, straight
+ * into that PDF file (the same pages: what the tests check) of form (−1: all). */
 static gboolean
 print_workbook (ZpWindow *self,
-                GFile    *pdf)
+                GFile    *pdf,
+                int       form)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
-  ZpReport *report;
+  ZpWorkbook *workbook = zp_window_get_workbook (self);
+  ZpForm *shown = zp_window_get_selected_form (self);
+  PrintJob *job;
 
-  if (zp_document_get_workbook (self->document) == NULL)
+  if (workbook == NULL)
     return FALSE;
-  report = zp_report_new (zp_document_get_workbook (self->document), NULL);
+  job = g_new0 (PrintJob, 1);
+  job->workbook = g_object_ref (workbook);
+  job->form = form;
+  job->shown_form = shown ? (int) zp_workbook_find_form (workbook, shown) : -1;
   operation = gtk_print_operation_new ();
   setup = gtk_page_setup_new ();
   paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -656,15 +713,21 @@ print_workbook (ZpWindow *self,
   /* The report lays out whole pages itself, margins included. */
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), report);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), report);
-  g_object_set_data_full (G_OBJECT (operation), "zp-report", report, g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  g_signal_connect_swapped (operation, "done", G_CALLBACK (print_job_free), job);
   if (pdf != NULL)
     {
       g_autofree char *path = g_file_get_path (pdf);
 
       gtk_print_operation_set_export_filename (operation, path);
       action = GTK_PRINT_OPERATION_ACTION_EXPORT;
+    }
+  else
+    {
+      gtk_print_operation_set_custom_tab_label (operation, _("Forms"));
+      g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
+      g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
     }
   if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -680,7 +743,7 @@ print_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
-  print_workbook (ZP_WINDOW (widget), NULL);
+  print_workbook (ZP_WINDOW (widget), NULL, -1);
 }
 
 static void
@@ -796,12 +859,13 @@ report_action (GtkWidget  *widget,
 
 gboolean
 zp_window_print_to_pdf (ZpWindow *self,
-                        GFile    *file)
+                        GFile    *file,
+                        int       form)
 {
   g_return_val_if_fail (ZP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 #ifdef ZP_HAVE_EXPORT
-  return print_workbook (self, file);
+  return print_workbook (self, file, form);
 #else
   return FALSE;
 #endif
@@ -823,6 +887,35 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (mb, ma);
 }
 
+/* The file's name, and its folder's when another recent file has the same name: two
+ * units' "2024.ziping" are told apart. Underscores are doubled (no access keys). */
+static char *
+recent_label (GPtrArray *recent,
+              guint      index)
+{
+  GtkRecentInfo *info = g_ptr_array_index (recent, index);
+  const char *name = gtk_recent_info_get_display_name (info);
+  gboolean shared = FALSE;
+  g_autofree char *label = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  for (guint i = 0; i < recent->len && i < MAX_RECENT && !shared; i++)
+    shared = i != index && g_strcmp0 (gtk_recent_info_get_display_name (g_ptr_array_index (recent, i)), name) == 0;
+  if (shared)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_basename (parent) : NULL;
+
+      /* Translators: a recent file: its name and (to tell same-named ones apart) its folder */
+      label = g_strdup_printf (_("%1$s (in %2$s)"), name, folder ? folder : "/");
+    }
+  else
+    label = g_strdup (name);
+  parts = g_strsplit (label, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
 void
 zp_window_update_recent_menu (ZpWindow *self)
 {
@@ -840,7 +933,8 @@ zp_window_update_recent_menu (ZpWindow *self)
   for (guint i = 0; i < recent->len && i < MAX_RECENT; i++)
     {
       GtkRecentInfo *info = g_ptr_array_index (recent, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_autofree char *label = recent_label (recent, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
       g_menu_append_item (self->recent_submenu, item);

@@ -50,6 +50,9 @@ struct _ZpWindow
   ZpDocument           *document;
   GSignalGroup         *workbook_signals;
   GSignalGroup         *forms_signals;
+  /* the department form's unit name, which the workbook's follows */
+  GSignalGroup         *department_signals;
+  char                 *department_unit;
   GtkCustomFilter      *filter;      /* the sidebar's search */
   GtkFilterListModel   *filtered;
   GtkSingleSelection   *selection;   /* positions are in the filtered list */
@@ -102,9 +105,11 @@ void        zp_window_init_export_menu   (ZpWindow            *self);
 gboolean    zp_window_export_to          (ZpWindow            *self,
                                           const char          *format_id,
                                           GFile               *file);
-/* Runs the print operation into a PDF file instead of the print dialog. */
+/* Runs the print operation into a PDF file instead of the print dialog, of the form at
+ * that position (−1: all forms, as the dialog's "All forms"). */
 gboolean    zp_window_print_to_pdf       (ZpWindow            *self,
-                                          GFile               *file);
+                                          GFile               *file,
+                                          int                  form);
 
 /* For tests. */
 ZpFormEditor     *zp_window_get_form_editor     (ZpWindow *self);

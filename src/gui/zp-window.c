@@ -47,6 +47,11 @@ update_title (ZpWindow *self)
   unit = zp_workbook_get_unit (workbook);
   subtitle = g_strdup_printf ("%u · %s", zp_workbook_get_year (workbook),
                               unit && *unit ? unit : zp_scheme_get_name (zp_workbook_get_scheme (workbook)));
+  /* Called on every edit: only a real change may cost a relayout or a round trip to the
+   * display server. */
+  if (g_strcmp0 (title, gtk_window_get_title (GTK_WINDOW (self))) == 0 &&
+      g_strcmp0 (subtitle, adw_window_title_get_subtitle (self->window_title)) == 0)
+    return;
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   adw_view_switcher_title_set_title (self->switcher_title, title);
@@ -448,9 +453,42 @@ setup_sidebar (ZpWindow *self)
 
 /* ---- documents ---- */
 
+/* One unit name: the department form's 单位名称 fills the workbook's when that is blank
+ * or was the same name, so no export prints a title without the unit. Undo of the form's
+ * name takes the workbook's along the same way. */
+static void
+on_department_unit (ZpWindow *self)
+{
+  ZpWorkbook *workbook = zp_window_get_workbook (self);
+  ZpDepartmentForm *department = workbook ? zp_workbook_get_department_form (workbook) : NULL;
+  const char *unit = department ? zp_department_form_get_unit (department) : NULL;
+  const char *current = workbook ? zp_workbook_get_unit (workbook) : NULL;
+
+  if (unit != NULL && *unit != '\0' &&
+      (current == NULL || *current == '\0' || g_strcmp0 (current, self->department_unit) == 0))
+    zp_workbook_set_unit (workbook, unit);
+  g_free (self->department_unit);
+  self->department_unit = g_strdup (unit);
+}
+
+static void
+follow_department (ZpWindow *self)
+{
+  ZpWorkbook *workbook = zp_window_get_workbook (self);
+  ZpDepartmentForm *department = workbook ? zp_workbook_get_department_form (workbook) : NULL;
+  g_autoptr(GObject) followed = g_signal_group_dup_target (self->department_signals);
+
+  if (followed == (GObject *) department)
+    return;
+  g_signal_group_set_target (self->department_signals, department);
+  g_free (self->department_unit);
+  self->department_unit = g_strdup (department ? zp_department_form_get_unit (department) : NULL);
+}
+
 static void
 on_forms_changed (ZpWindow *self)
 {
+  follow_department (self);
   zp_window_update_actions (self);
 }
 
@@ -472,6 +510,7 @@ on_document_workbook (ZpWindow *self)
   zp_checks_panel_set_workbook (self->checks_panel, workbook);
   g_signal_group_set_target (self->workbook_signals, workbook);
   g_signal_group_set_target (self->forms_signals, workbook ? zp_workbook_get_forms (workbook) : NULL);
+  follow_department (self);
   if (workbook != NULL)
     gtk_single_selection_set_selected (self->selection, 0);
   on_selected_form (self);
@@ -1196,6 +1235,8 @@ zp_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->workbook_signals);
   g_clear_object (&self->forms_signals);
+  g_clear_object (&self->department_signals);
+  g_clear_pointer (&self->department_unit, g_free);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
 
@@ -1306,6 +1347,8 @@ zp_window_init (ZpWindow *self)
   self->workbook_signals = g_signal_group_new (ZP_TYPE_WORKBOOK);
   g_signal_group_connect_swapped (self->workbook_signals, "changed", G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->workbook_signals, "notify", G_CALLBACK (update_title), self);
+  self->department_signals = g_signal_group_new (ZP_TYPE_DEPARTMENT_FORM);
+  g_signal_group_connect_swapped (self->department_signals, "notify::unit", G_CALLBACK (on_department_unit), self);
   self->forms_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->forms_signals, "items-changed", G_CALLBACK (on_forms_changed), self);
   zp_form_editor_set_undo_stack (self->form_editor, zp_document_get_undo_stack (self->document));
@@ -1328,6 +1371,9 @@ zp_window_init (ZpWindow *self)
     g_object_ref (self->settings);
   restore_window_state (self);
   zp_window_update_recent_menu (self);
+  /* a file opened in another window (or another app) shows here too */
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (zp_window_update_recent_menu), self, G_CONNECT_SWAPPED);
   zp_window_init_export_menu (self);
   label_icon_buttons (GTK_WIDGET (self));
   on_document_workbook (self);

@@ -155,6 +155,20 @@ has_finding (ZpWindow   *window,
   return FALSE;
 }
 
+/* The selected form is in the editor, its tables built and laid out. */
+static gboolean
+form_shown (ZpWindow *window)
+{
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+  ZpForm *form = zp_window_get_selected_form (window);
+  ZpIndicatorTable *table = zp_form_editor_get_table (editor, 0);
+
+  return form != NULL && zp_form_editor_get_form (editor) == form && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
+         (zp_form_get_n_goals (form) == 0 || zp_goal_get_n_indicators (zp_form_get_goal (form, 0)) == 0 ||
+          (table != NULL && zp_indicator_table_get_cell (table, 0, "name") != NULL &&
+           gtk_widget_get_width (zp_indicator_table_get_cell (table, 0, "name")) > 0));
+}
+
 static ZpWindow *
 open_example (void)
 {
@@ -166,7 +180,7 @@ open_example (void)
   gtk_window_present (GTK_WINDOW (window));
   load_and_wait (window, example);
   g_assert_nonnull (zp_window_get_workbook (window));
-  spin (400);
+  wait_for (form_shown (window));
   return window;
 }
 
@@ -176,8 +190,7 @@ destroy_window (ZpWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
-  g_assert_null (window);
+  wait_for (window == NULL);
 }
 
 static void
@@ -217,7 +230,7 @@ test_edit_and_undo (void)
   ZpSidebarRow *row;
 
   zp_window_show_form (window, form);
-  spin (300);
+  wait_for (form_shown (window));
   g_assert_true (zp_form_editor_get_form (editor) == form);
   table = zp_form_editor_get_table (editor, 0);
   g_assert_nonnull (table);
@@ -259,14 +272,20 @@ test_edit_and_undo (void)
         if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
           g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
       }
-    spin (100);
+    wait_for ((gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note)));
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note));
   }
   g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   /* Undo restores all of it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (300);
+  wait_for (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (actual)), "4 次") == 0 &&
+            g_strcmp0 (zp_score_cell_get_text (ZP_SCORE_CELL (score)), "2.00") == 0 &&
+            g_strcmp0 (zp_form_editor_get_block_score_text (editor, 0), "Score 40.00") == 0 &&
+            g_strcmp0 (zp_form_editor_get_total_text (editor), "100.00") == 0 &&
+            g_strcmp0 (zp_sidebar_row_get_total_text (row), "100.00") == 0 &&
+            !(has_finding (window, "deviation-note-missing")) &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (actual)), ==, "4 次");
   g_assert_cmpstr (zp_score_cell_get_text (ZP_SCORE_CELL (score)), ==, "2.00");
   g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 40.00");
@@ -277,7 +296,7 @@ test_edit_and_undo (void)
 
   /* Redo brings the edit back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  spin (200);
+  wait_for (g_strcmp0 (zp_form_editor_get_total_text (editor), "99.00") == 0);
   g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "99.00");
   destroy_window (window);
 }
@@ -293,7 +312,7 @@ test_rows (void)
   ZpIndicator *first = zp_goal_get_indicator (goal, 0);
 
   zp_window_show_form (window, form);
-  spin (200);
+  wait_for (form_shown (window));
   zp_indicator_table_set_current_row (zp_form_editor_get_table (editor, 0), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL);
   g_assert_true (zp_goal_get_indicator (goal, 1) == first);
@@ -347,7 +366,7 @@ test_save_and_reopen (void)
   ZpIndicator *indicator;
 
   zp_window_show_form (window, form);
-  spin (200);
+  wait_for (form_shown (window));
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "3 次");
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "deviation-note")), "设备更新，巡检推迟");
@@ -401,7 +420,8 @@ test_close_asks (void)
   zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "偏差分析", FALSE);
   g_assert_true (zp_window_is_modified (window));
   gtk_window_close (GTK_WINDOW (window));
-  spin (100);
+  wait_for ((window) != NULL &&
+            (gtk_widget_get_visible (GTK_WIDGET (window))));
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   dialog = zp_window_get_message_dialog (window);
@@ -410,7 +430,8 @@ test_close_asks (void)
 
   /* Cancel keeps the window and the changes. */
   adw_message_dialog_response (dialog, "cancel");
-  spin (100);
+  wait_for ((window) != NULL &&
+            (zp_window_is_modified (window)));
   g_assert_nonnull (window);
   g_assert_true (zp_window_is_modified (window));
 
@@ -420,7 +441,7 @@ test_close_asks (void)
   dialog = zp_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  spin (100);
+  wait_for ((window) == NULL);
   g_assert_null (window);
 }
 
@@ -442,7 +463,9 @@ test_open_asks (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   adw_message_dialog_response (dialog, "cancel");
-  spin (100);
+  wait_for ((zp_window_get_workbook (window) == workbook) &&
+            !(g_file_equal (zp_window_get_file (window), file)) &&
+            (zp_window_is_modified (window)));
   g_assert_true (zp_window_get_workbook (window) == workbook);
   g_assert_false (g_file_equal (zp_window_get_file (window), file));
   g_assert_true (zp_window_is_modified (window));
@@ -469,7 +492,7 @@ test_explain_warning (void)
   g_autofree char *key = NULL;
 
   zp_window_show_form (window, form);
-  spin (400);
+  wait_for (form_shown (window));
   findings = zp_checks_panel_get_findings (panel);
   for (guint i = 0; i < g_list_model_get_n_items (findings) && position == G_MAXUINT; i++)
     {
@@ -484,7 +507,7 @@ test_explain_warning (void)
   warnings = zp_checks_panel_count (panel, ZP_SEVERITY_WARNING);
 
   zp_checks_panel_explain (panel, position, "按文件口径填写");
-  spin (400);
+  wait_for (g_strcmp0 (zp_form_get_explanation (form, key), "按文件口径填写") == 0);
   g_assert_cmpstr (zp_form_get_explanation (form, key), ==, "按文件口径填写");
   findings = zp_checks_panel_get_findings (panel);
   g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings - 1);
@@ -496,7 +519,8 @@ test_explain_warning (void)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (400);
+  wait_for ((zp_form_get_explanation (form, key)) == NULL &&
+            (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING)) == (warnings));
   g_assert_null (zp_form_get_explanation (form, key));
   g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings);
   destroy_window (window);
@@ -834,7 +858,9 @@ test_new_central (void)
   g_assert_null (zp_window_get_file (window));
 
   zp_window_show_form (window, zp_workbook_get_form (workbook, 1));
-  spin (200);
+  wait_for ((zp_form_editor_get_field (editor, "fund-current-budget")) != NULL &&
+            (zp_form_editor_get_field (editor, "fund-carryover-spent")) != NULL &&
+            g_strcmp0 (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), "—") == 0);
   g_assert_nonnull (zp_form_editor_get_field (editor, "fund-current-budget"));
   g_assert_nonnull (zp_form_editor_get_field (editor, "fund-carryover-spent"));
   g_assert_cmpstr (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), ==, "—");
@@ -856,7 +882,7 @@ test_new_year (void)
   ZpWindow *next = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-year", NULL);
-  spin (200);
+  wait_for ((g_list_model_get_n_items (toplevels)) == (before + 1));
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -909,16 +935,20 @@ test_goals (void)
   ZpFormEditor *editor = zp_window_get_form_editor (window);
 
   zp_window_show_form (window, department);
-  spin (200);
+  wait_for ((zp_form_editor_get_table (editor, 3)) != NULL &&
+            (zp_form_editor_get_table (editor, 4)) == NULL);
   g_assert_nonnull (zp_form_editor_get_table (editor, 3));
   g_assert_null (zp_form_editor_get_table (editor, 4));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-goal", NULL);
-  spin (200);
+  wait_for ((zp_form_get_n_goals (department)) == (5) &&
+            (zp_form_editor_get_table (editor, 4)) != NULL);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 5);
   g_assert_nonnull (zp_form_editor_get_table (editor, 4));
   /* an empty goal makes the weights miss 100 */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (200);
+  wait_for ((zp_form_get_n_goals (department)) == (4) &&
+            (zp_form_editor_get_table (editor, 4)) == NULL &&
+            g_strcmp0 (zp_form_editor_get_weights_text (editor), "Weights 100 / 100") == 0);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 4);
   g_assert_null (zp_form_editor_get_table (editor, 4));
   g_assert_cmpstr (zp_form_editor_get_weights_text (editor), ==, "Weights 100 / 100");
@@ -966,6 +996,32 @@ test_drop (void)
   g_assert_nonnull (zp_window_get_workbook (window));
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
   destroy_window (window);
+}
+
+/* The page count pdfinfo (poppler-utils) reads. */
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+static gboolean
+chooser_gives (GtkFileChooser *chooser,
+               const char     *path)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
 }
 
 /* A built label under root whose text contains text. */
@@ -1044,7 +1100,7 @@ test_grade_band (void)
   g_autoptr(GPtrArray) entries = NULL;
 
   zp_window_show_form (window, form);
-  spin (300);
+  wait_for (form_shown (window));
   g_assert_cmpint (zp_indicator_get_effective_direction (indicator), ==, ZP_DIRECTION_QUALITATIVE);
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   cell = ZP_SCORE_CELL (zp_indicator_table_get_cell (table, 6, "score"));
@@ -1072,7 +1128,10 @@ test_grade_band (void)
   gtk_editable_set_text (g_ptr_array_index (entries, 1), "响应超时两次");
   g_assert_true (gtk_widget_get_sensitive (apply));
   g_signal_emit_by_name (apply, "clicked");
-  spin (200);
+  wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_PARTIAL) &&
+            g_strcmp0 (zp_indicator_get_manual_score (indicator), "1.5") == 0 &&
+            g_strcmp0 (zp_score_cell_get_text (cell), "1.50") == 0 &&
+            g_strcmp0 (zp_form_get_total_text (form), "99.00") == 0);
   g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_PARTIAL);
   g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "1.5");
   g_assert_cmpstr (zp_score_cell_get_text (cell), ==, "1.50");
@@ -1080,7 +1139,10 @@ test_grade_band (void)
 
   /* one undo takes back the grade, the score and the reason */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (100);
+  wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_NONE) &&
+            g_strcmp0 (zp_indicator_get_manual_score (indicator), "") == 0 &&
+            g_strcmp0 (zp_form_get_total_text (form), "100.00") == 0 &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_NONE);
   g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "");
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "100.00");
@@ -1097,7 +1159,8 @@ test_review (void)
   g_autoptr(ZpForm) first = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
-  spin (200);
+  wait_for ((g_list_model_get_n_items (model)) == (4) &&
+            (strstr (zp_review_page_get_summary (review), "4 forms")) != NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   g_assert_nonnull (strstr (zp_review_page_get_summary (review), "4 forms"));
   zp_review_page_sort_by (review, "title", GTK_SORT_ASCENDING);
@@ -1105,7 +1168,7 @@ test_review (void)
   first = g_list_model_get_item (model, 0);
   g_assert_nonnull (first);
   g_signal_emit_by_name (zp_review_page_get_view (review), "activate", 0);
-  spin (50);
+  wait_for ((zp_window_get_selected_form (window) == first));
   g_assert_true (zp_window_get_selected_form (window) == first);
   destroy_window (window);
 }
@@ -1137,35 +1200,42 @@ test_workbook_properties (void)
 
   /* the year: the workbook, the window's subtitle, then undo */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2025);
-  spin (50);
+  wait_for ((zp_workbook_get_year (workbook)) == (2025) &&
+            (zp_window_is_modified (window)) &&
+            (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025")));
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2025);
   g_assert_true (zp_window_is_modified (window));
   g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  wait_for ((zp_workbook_get_year (workbook)) == (2024) &&
+            (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year))) == (2024) &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2024);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), ==, 2024);
   g_assert_false (zp_window_is_modified (window));
 
   /* the short name, as typed; undo puts the old one back in the field */
   gtk_editable_set_text (GTK_EDITABLE (unit_short), "江岸数据中心");
-  spin (50);
+  wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸数据中心") == 0 &&
+            g_strcmp0 (zp_workbook_get_display_unit_short (workbook), "江岸数据中心") == 0);
   g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸数据中心");
   g_assert_cmpstr (zp_workbook_get_display_unit_short (workbook), ==, "江岸数据中心");
   gtk_editable_set_text (GTK_EDITABLE (department), "区科技局");
-  spin (50);
+  wait_for (g_strcmp0 (zp_workbook_get_department (workbook), "区科技局") == 0);
   g_assert_cmpstr (zp_workbook_get_department (workbook), ==, "区科技局");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  wait_for (g_strcmp0 (zp_workbook_get_department (workbook), "区经科局") == 0);
   g_assert_cmpstr (zp_workbook_get_department (workbook), ==, "区经科局");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸大数据中心") == 0 &&
+            g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (unit_short)), "江岸大数据中心") == 0 &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸大数据中心");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_short)), ==, "江岸大数据中心");
   g_assert_false (zp_window_is_modified (window));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (100);
+  wait_for ((zp_window_get_workbook_dialog (window)) == NULL);
   g_assert_null (zp_window_get_workbook_dialog (window));
   destroy_window (window);
 }
@@ -1205,7 +1275,7 @@ test_export (void)
   gsize length = 0;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "csv"));
-  spin (200);
+  wait_for ((window->chooser) != NULL);
   g_assert_nonnull (window->chooser);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
   g_assert_cmpstr (name, ==, "jiangan-2024.csv");  /* after the workbook's file */
@@ -1214,10 +1284,11 @@ test_export (void)
                    ==, "CSV file (*.csv)");
   /* the user picks the scratch folder and keeps the suggested name */
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (window->chooser), folder, NULL));
-  spin (100);
+  /* the chooser settles (it loads its folders) before it answers with the file */
+  wait_for (chooser_gives (GTK_FILE_CHOOSER (window->chooser), csv_path));
   gtk_native_dialog_hide (window->chooser);
   g_signal_emit_by_name (window->chooser, "response", GTK_RESPONSE_ACCEPT);
-  spin (100);
+  wait_for ((window->chooser) == NULL);
   g_assert_null (window->chooser);
 
   /* CSV: a byte order mark, then the headings, then a row per indicator */
@@ -1250,14 +1321,24 @@ test_export (void)
 
   /* printing draws the same report: here into a PDF instead of the print dialog */
   g_clear_pointer (&document, g_free);
-  g_assert_true (zp_window_print_to_pdf (window, printed));
+  g_assert_true (zp_window_print_to_pdf (window, printed, -1));
   document = read_contents (printed_path, &length);
   g_assert_cmpuint (length, >, 4096);
   g_assert_true (g_str_has_prefix (document, "%PDF-"));
+  /* Ctrl+P's "this form": the shown form's pages alone */
+  {
+    guint all = pdf_pages (printed_path), one;
+
+    g_assert_true (zp_window_print_to_pdf (window, printed, 1));
+    one = pdf_pages (printed_path);
+    g_assert_cmpuint (one, >=, 1);
+    g_assert_cmpuint (one, <, all);
+  }
 
   g_assert_null (zp_window_get_message_dialog (window));
   g_assert_false (zp_window_export_to (window, "pdf", bad));
-  spin (100);
+  wait_for ((zp_window_get_message_dialog (window)) != NULL &&
+            !(g_file_test (bad_path, G_FILE_TEST_EXISTS)));
   g_assert_nonnull (zp_window_get_message_dialog (window));
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
@@ -1281,7 +1362,7 @@ test_clipped_tooltip (void)
   gboolean shown = FALSE;
 
   zp_window_show_form (window, form);
-  spin (300);
+  wait_for (form_shown (window));
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   long_target = zp_indicator_table_get_cell (table, 6, "target");
   short_target = zp_indicator_table_get_cell (table, 0, "target");
@@ -1315,7 +1396,7 @@ test_overall_goal (void)
   g_autofree char *before = NULL;
 
   zp_window_show_form (window, form);
-  spin (200);
+  wait_for (form_shown (window));
   planned = zp_form_editor_get_field (editor, "goal0:text");
   g_assert_true (GTK_IS_TEXT_VIEW (planned));
   g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (planned)), ==, GTK_WRAP_WORD_CHAR);
@@ -1324,11 +1405,13 @@ test_overall_goal (void)
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (planned));
   gtk_text_buffer_set_text (buffer, paragraph, -1);
-  spin (50);
+  wait_for (g_strcmp0 (zp_goal_get_text (goal), paragraph) == 0 &&
+            (zp_window_is_modified (window)));
   g_assert_cmpstr (zp_goal_get_text (goal), ==, paragraph);
   g_assert_true (zp_window_is_modified (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  wait_for (g_strcmp0 (zp_goal_get_text (goal), before) == 0 &&
+            !(zp_window_is_modified (window)));
   g_assert_cmpstr (zp_goal_get_text (goal), ==, before);
   g_assert_false (zp_window_is_modified (window));
   destroy_window (window);
@@ -1766,6 +1849,129 @@ test_review_columns (void)
   destroy_window (window);
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+static void
+count_refreshes (ZpChecksPanel *panel,
+                 guint         *refreshes)
+{
+  (*refreshes)++;
+}
+
+/* The checks panel changes its list in one splice, and not at all when typing changed no
+ * finding (no row rebuilt after each pause in typing). */
+static void
+test_checks_splice (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  ZpChecksPanel *panel = zp_window_get_checks_panel (window);
+  GListModel *findings;
+  guint changes = 0, refreshes = 0, before;
+
+  zp_window_show_form (window, form);
+  findings = zp_checks_panel_get_findings (panel);
+  g_signal_connect (findings, "items-changed", G_CALLBACK (count_changes), &changes);
+  g_signal_connect (panel, "refreshed", G_CALLBACK (count_refreshes), &refreshes);
+
+  /* the same target, written without its space: the same findings */
+  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (indicator), "target", "≥4次", FALSE);
+  wait_for (refreshes > 0);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* a shortfall without a note: the list changes, in one splice */
+  before = refreshes;
+  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (indicator), "actual", "2 次", FALSE);
+  wait_for (refreshes > before);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (has_finding (window, "deviation-note-missing"));
+  g_signal_handlers_disconnect_by_data (findings, &changes);
+  g_signal_handlers_disconnect_by_data (panel, &refreshes);
+  destroy_window (window);
+}
+
+static gboolean
+recent_menu_has (ZpWindow   *window,
+                 const char *label)
+{
+  GMenuModel *menu = G_MENU_MODEL (window->recent_submenu);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) &&
+          g_str_equal (text, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Same-named recent files are told apart by their folder, and every window's list
+ * follows the recent files. */
+static void
+test_recent_names (void)
+{
+  ZpWindow *window = zp_window_new (NULL);
+  g_autofree char *dir_a = g_build_filename (tmpdir, "unit_a", NULL);
+  g_autofree char *dir_b = g_build_filename (tmpdir, "unitb", NULL);
+  g_autofree char *path_a = g_build_filename (dir_a, "2024.ziping", NULL);
+  g_autofree char *path_b = g_build_filename (dir_b, "2024.ziping", NULL);
+  g_autoptr(GFile) a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) b = g_file_new_for_path (path_b);
+  g_autofree char *uri_a = g_file_get_uri (a);
+  g_autofree char *uri_b = g_file_get_uri (b);
+
+  g_mkdir_with_parents (dir_a, 0700);
+  g_mkdir_with_parents (dir_b, 0700);
+  g_assert_true (g_file_set_contents (path_a, "{}", -1, NULL));
+  g_assert_true (g_file_set_contents (path_b, "{}", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri_a);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri_b);
+  /* (an underscore in a name stays an underscore, not an access key) */
+  wait_for (recent_menu_has (window, "2024.ziping (in unit__a)") &&
+            recent_menu_has (window, "2024.ziping (in unitb)"));
+  destroy_window (window);
+}
+
+/* One unit name: the department form's 单位名称 fills the workbook's (blank, or the same
+ * name before), and undo takes both back. */
+static void
+test_one_unit_name (void)
+{
+  ZpWindow *window = open_example ();
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpDepartmentForm *department = zp_workbook_get_department_form (workbook);
+  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, zp_department_form_get_unit (department));
+  zp_undo_stack_set_string (undo, G_OBJECT (department), "unit", "江岸区数据局", FALSE);
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "江岸区数据局");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "江岸区大数据中心");
+
+  /* a workbook's own, different name is left alone */
+  zp_workbook_set_unit (workbook, "武汉市江岸区");
+  zp_undo_stack_set_string (undo, G_OBJECT (department), "unit", "另一个名字", FALSE);
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "武汉市江岸区");
+
+  /* a blank one is filled */
+  zp_workbook_set_unit (workbook, "");
+  zp_undo_stack_set_string (undo, G_OBJECT (department), "unit", "江岸区大数据中心", FALSE);
+  g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "江岸区大数据中心");
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1796,6 +2002,9 @@ main (int   argc,
   g_test_add_func ("/window/explain-warning", test_explain_warning);
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/review-columns", test_review_columns);
+  g_test_add_func ("/window/checks-splice", test_checks_splice);
+  g_test_add_func ("/window/recent-names", test_recent_names);
+  g_test_add_func ("/window/one-unit-name", test_one_unit_name);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
