@@ -391,16 +391,17 @@ build_indicator_block (ZpFormEditor *self,
   ZpIndicatorTable *table = zp_indicator_table_new (goal, zp_form_get_scheme (self->form), self->undo);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *bars = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  /* a card around the table; no scrolled window: the table fits the width (its text
+   * columns shrink) and is as tall as its rows, and a scrolled window, even one that
+   * cannot scroll, would take the mouse wheel from the page */
+  GtkWidget *card = adw_bin_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_add_css_class (bars, "weight-bars");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (table));
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_widget_add_css_class (scroller, "table-card");
-  gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
+  adw_bin_set_child (ADW_BIN (card), GTK_WIDGET (table));
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "table-card");
+  gtk_widget_set_overflow (card, GTK_OVERFLOW_HIDDEN);
 
   gtk_box_append (GTK_BOX (buttons),
                   row_button (self, table, "add", "list-add-symbolic", _("Add Row"),
@@ -418,7 +419,7 @@ build_indicator_block (ZpFormEditor *self,
   g_ptr_array_add (self->block_boxes, bars);
 
   gtk_box_append (GTK_BOX (box), bars);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), card);
   gtk_box_append (GTK_BOX (box), buttons);
   return box;
 }

@@ -1972,6 +1972,65 @@ test_one_unit_name (void)
   destroy_window (window);
 }
 
+/* The mouse wheel over an indicator table scrolls the page: nothing between the table
+ * and the page's scroller takes the wheel for itself. */
+static void
+test_wheel_scrolls_page (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicatorTable *table;
+  GtkWidget *widget;
+
+  zp_window_show_form (window, form);
+  wait_for (form_shown (window));
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  /* the table and everything in it */
+  {
+    g_autoptr(GPtrArray) inside = find_all (GTK_WIDGET (table), GTK_TYPE_WIDGET);  /* shown ones: hidden popups get no wheel */
+
+    for (guint w = 0; w < inside->len; w++)
+      {
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (g_ptr_array_index (inside, w));
+
+        for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+          {
+            g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+            gboolean handled = FALSE;
+
+            if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+              g_signal_emit_by_name (controller, "scroll", 0.0, 3.0, &handled);
+            if (handled && g_test_verbose ())
+              g_printerr ("the wheel is taken by a %s in the table\n",
+                          G_OBJECT_TYPE_NAME (g_ptr_array_index (inside, w)));
+            g_assert_false (handled);
+          }
+      }
+  }
+  /* and what holds it, up to the page */
+  for (widget = gtk_widget_get_parent (GTK_WIDGET (table));
+       widget != NULL && widget != GTK_WIDGET (window->editor_scroller);
+       widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+            continue;
+          g_signal_emit_by_name (controller, "scroll", 0.0, 3.0, &handled);
+          if (handled && g_test_verbose ())
+            g_printerr ("the wheel is taken by a %s\n", G_OBJECT_TYPE_NAME (widget));
+          g_assert_false (handled);
+        }
+    }
+  g_assert_true (widget == GTK_WIDGET (window->editor_scroller));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2005,6 +2064,7 @@ main (int   argc,
   g_test_add_func ("/window/checks-splice", test_checks_splice);
   g_test_add_func ("/window/recent-names", test_recent_names);
   g_test_add_func ("/window/one-unit-name", test_one_unit_name);
+  g_test_add_func ("/window/wheel-scrolls-page", test_wheel_scrolls_page);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
