@@ -335,27 +335,40 @@ on_row_focused (ZpIndicatorTable *table,
   self->current_table = table;
 }
 
+/* form.add-indicator, form.delete-indicator, form.move-up, form.move-down: on the rows
+ * of goal (the table's position; −1, as the shortcuts pass it: the table being edited). */
 static void
-on_row_button (GtkButton    *button,
-               ZpFormEditor *self)
+row_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
 {
-  const char *command = g_object_get_data (G_OBJECT (button), "zp-command");
+  ZpFormEditor *self = ZP_FORM_EDITOR (widget);
+  int goal = param ? g_variant_get_int32 (param) : -1;
 
-  self->current_table = g_object_get_data (G_OBJECT (button), "zp-table");
-  if (g_str_equal (command, "add"))
+  if (goal >= 0 && (guint) goal < self->tables->len)
+    self->current_table = g_ptr_array_index (self->tables, goal);
+  if (g_str_equal (name, "form.add-indicator"))
     zp_form_editor_add_indicator (self);
-  else if (g_str_equal (command, "delete"))
+  else if (g_str_equal (name, "form.delete-indicator"))
     zp_form_editor_delete_indicator (self);
-  else if (g_str_equal (command, "up"))
+  else if (g_str_equal (name, "form.move-up"))
     zp_form_editor_move_indicator (self, -1);
-  else if (g_str_equal (command, "down"))
+  else if (g_str_equal (name, "form.move-down"))
     zp_form_editor_move_indicator (self, 1);
+}
+
+static void
+add_goal_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  zp_form_editor_add_goal (ZP_FORM_EDITOR (widget));
 }
 
 static GtkWidget *
 row_button (ZpFormEditor     *self,
-            ZpIndicatorTable *table,
-            const char       *command,
+            guint             goal,
+            const char       *action,
             const char       *icon,
             const char       *label,
             const char       *tooltip)
@@ -378,9 +391,8 @@ row_button (ZpFormEditor     *self,
     }
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data (G_OBJECT (button), "zp-command", (gpointer) command);
-  g_object_set_data (G_OBJECT (button), "zp-table", table);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_row_button), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) goal);
   return button;
 }
 
@@ -396,6 +408,7 @@ build_indicator_block (ZpFormEditor *self,
    * cannot scroll, would take the mouse wheel from the page */
   GtkWidget *card = adw_bin_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  guint position = self->tables->len;  /* the goal's, as the table is added below */
 
   gtk_widget_add_css_class (bars, "weight-bars");
   adw_bin_set_child (ADW_BIN (card), GTK_WIDGET (table));
@@ -404,15 +417,15 @@ build_indicator_block (ZpFormEditor *self,
   gtk_widget_set_overflow (card, GTK_OVERFLOW_HIDDEN);
 
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, table, "add", "list-add-symbolic", _("Add Row"),
+                  row_button (self, position, "form.add-indicator", "list-add-symbolic", _("Add Row"),
                               _("Add an indicator below the current row (Ctrl+Return)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, table, "delete", "list-remove-symbolic", _("Delete Row"),
+                  row_button (self, position, "form.delete-indicator", "list-remove-symbolic", _("Delete Row"),
                               _("Delete the current row (Ctrl+Shift+Delete)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, table, "up", "go-up-symbolic", NULL, _("Move the row up (Alt+Up)")));
+                  row_button (self, position, "form.move-up", "go-up-symbolic", NULL, _("Move the row up (Alt+Up)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, table, "down", "go-down-symbolic", NULL, _("Move the row down (Alt+Down)")));
+                  row_button (self, position, "form.move-down", "go-down-symbolic", NULL, _("Move the row down (Alt+Down)")));
 
   g_signal_connect (table, "row-focused", G_CALLBACK (on_row_focused), self);
   g_ptr_array_add (self->tables, table);
@@ -797,6 +810,21 @@ zp_form_editor_class_init (ZpFormEditorClass *klass)
   object_class->dispose = zp_form_editor_dispose;
   object_class->finalize = zp_form_editor_finalize;
 
+  /* Row commands belong to the editor whose rows they change, with their shortcuts. */
+  gtk_widget_class_install_action (widget_class, "form.add-indicator", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "form.delete-indicator", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "form.move-up", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "form.move-down", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "form.add-goal", NULL, add_goal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "form.add-indicator", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "form.add-indicator", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "form.delete-indicator", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "form.move-up", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "form.move-down", "i", -1);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ziping/Ziping/zp-form-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, subtitle_label);
@@ -841,6 +869,11 @@ zp_form_editor_set_form (ZpFormEditor *self,
   if (self->form == form)
     return;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-indicator", form != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.delete-indicator", form != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move-up", form != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move-down", form != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-goal", form != NULL && zp_form_is_department (form));
   if (self->form != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->form, self);

@@ -314,15 +314,15 @@ test_rows (void)
   zp_window_show_form (window, form);
   wait_for (form_shown (window));
   zp_indicator_table_set_current_row (zp_form_editor_get_table (editor, 0), 0);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.move-down", "i", -1);
   g_assert_true (zp_goal_get_indicator (goal, 1) == first);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-indicator", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.add-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n + 1);
   /* the new row takes the category of the row above */
   g_assert_cmpstr (zp_indicator_get_category (zp_goal_get_indicator (goal, 2)), ==,
                    zp_indicator_get_category (first));
   spin (200);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-indicator", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.delete-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -939,7 +939,7 @@ test_goals (void)
             (zp_form_editor_get_table (editor, 4)) == NULL);
   g_assert_nonnull (zp_form_editor_get_table (editor, 3));
   g_assert_null (zp_form_editor_get_table (editor, 4));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-goal", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.add-goal", NULL);
   wait_for ((zp_form_get_n_goals (department)) == (5) &&
             (zp_form_editor_get_table (editor, 4)) != NULL);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 5);
@@ -1067,7 +1067,7 @@ test_row_delete_toast (void)
   wait_for (zp_indicator_table_get_cell (table, 0, "name") != NULL);
   zp_indicator_table_set_current_row (table, 0);
   gtk_widget_grab_focus (zp_indicator_table_get_cell (table, 0, "name"));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-indicator", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.delete-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n - 1);
   wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Deleted “视频会议设备年度巡检次数”") != NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
