@@ -11,6 +11,9 @@
 
 #include "zp-cli.h"
 #include "zp-cli-common.h"
+#ifdef ZP_HAVE_EXPORT
+#include "zp-evidence.h"
+#endif
 
 static const char *
 severity_label (ZpSeverity severity)
@@ -117,13 +120,34 @@ print_text (const char *path,
   printf (_("%s: %u errors, %u warnings (%u explained)\n"), path, n_errors, n_warnings, n_explained);
 }
 
+/* The evidence files, resolved against the file's folder (zp-evidence.h). */
+static void
+add_evidence_findings (GListStore *findings,
+                       ZpWorkbook *workbook,
+                       const char *path,
+                       gboolean    met_without)
+{
+#ifdef ZP_HAVE_EXPORT
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GListStore) evidence = zp_evidence_check (workbook, folder, met_without);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (evidence)); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (G_LIST_MODEL (evidence), i);
+
+      g_list_store_append (findings, finding);
+    }
+#endif
+}
+
 int
 zp_cli_check (int    argc,
               char **argv)
 {
-  gboolean json = FALSE;
+  gboolean json = FALSE, met_without_evidence = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "met-without-evidence", 0, 0, G_OPTION_ARG_NONE, &met_without_evidence, N_("Also list met indicators without evidence"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
@@ -146,6 +170,7 @@ zp_cli_check (int    argc,
     return ZP_CLI_EXIT_USAGE;
 
   findings = zp_check_workbook (workbook);
+  add_evidence_findings (findings, workbook, argv[1], met_without_evidence);
   if (json)
     print_json (argv[1], G_LIST_MODEL (findings));
   else

@@ -160,3 +160,91 @@ zp_evidence_item_describe (const ZpEvidenceItem *item)
   return g_strdup_printf (_("%1$s, goal %2$d, row %3$d (%4$s)"), title, item->goal + 1, item->row + 1,
                           zp_indicator_get_name (item->indicator));
 }
+
+ZpEvidenceState
+zp_evidence_resolve (const char  *folder,
+                     const char  *path,
+                     char       **resolved)
+{
+  ZpEvidenceItem *item;
+  ZpEvidenceState state;
+
+  g_return_val_if_fail (folder != NULL, ZP_EVIDENCE_OUTSIDE);
+  g_return_val_if_fail (path != NULL, ZP_EVIDENCE_OUTSIDE);
+
+  item = item_new (NULL, -1, -1, NULL, path, folder);
+  state = item->state;
+  if (resolved != NULL)
+    *resolved = g_steal_pointer (&item->resolved);
+  item_free (item);
+  return state;
+}
+
+char *
+zp_evidence_relative_path (const char *folder,
+                           const char *file)
+{
+  g_autofree char *real_file = NULL;
+  g_autofree char *real_folder = NULL;
+  gsize n;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  real_file = realpath (file, NULL);
+  real_folder = realpath (folder, NULL);
+  if (real_file == NULL || real_folder == NULL)
+    return NULL;
+  n = strlen (real_folder);
+  if (strncmp (real_file, real_folder, n) != 0 || real_file[n] != '/' || real_file[n + 1] == '\0')
+    return NULL;
+  /* G_DIR_SEPARATOR is "/" on every system Ziping is built for. */
+  return g_strdup (real_file + n + 1);
+}
+
+GListStore *
+zp_evidence_check (ZpWorkbook *workbook,
+                   const char *folder,
+                   gboolean    met_without)
+{
+  GListStore *findings = g_list_store_new (ZP_TYPE_FINDING);
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (ZP_IS_WORKBOOK (workbook), findings);
+  g_return_val_if_fail (folder != NULL, findings);
+
+  items = zp_evidence_collect (workbook, folder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ZpEvidenceItem *item = g_ptr_array_index (items, i);
+      g_autoptr(ZpFinding) finding = NULL;
+      g_autofree char *message = NULL;
+
+      if (item->state == ZP_EVIDENCE_PRESENT)
+        continue;
+      if (item->state == ZP_EVIDENCE_MISSING)
+        message = g_strdup_printf (_("The evidence file “%s” is missing from the workbook’s folder: put it back or remove it from the list."), item->path);
+      else
+        message = g_strdup_printf (_("The evidence path “%s” leads out of the workbook’s folder: it is never opened or packaged."), item->path);
+      finding = zp_finding_new (item->state == ZP_EVIDENCE_MISSING ? ZP_SEVERITY_WARNING : ZP_SEVERITY_ERROR,
+                                item->state == ZP_EVIDENCE_MISSING ? "evidence-missing" : "evidence-outside",
+                                item->form, item->goal, item->row, "evidence", message);
+      g_list_store_append (findings, finding);
+    }
+  if (met_without)
+    {
+      g_autoptr(GPtrArray) bare = zp_evidence_met_without (workbook);
+
+      for (guint i = 0; i < bare->len; i++)
+        {
+          ZpEvidenceItem *item = g_ptr_array_index (bare, i);
+          g_autoptr(ZpFinding) finding = NULL;
+
+          finding = zp_finding_new (ZP_SEVERITY_WARNING, "evidence-none", item->form, item->goal,
+                                    item->row, "evidence",
+                                    _("This indicator is met but has no evidence attached."));
+          g_list_store_append (findings, finding);
+        }
+    }
+  return findings;
+}

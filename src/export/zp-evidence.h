@@ -40,6 +40,23 @@ GPtrArray  *zp_evidence_collect        (ZpWorkbook  *workbook,
                                         const char  *folder);
 /* The optional check: met indicators with no evidence, as ZpEvidenceItem* with path NULL. */
 GPtrArray  *zp_evidence_met_without    (ZpWorkbook  *workbook);
+/* The evidence as findings (zp-finding.h), for the checks where the workbook's folder is
+ * known: "evidence-missing" (warning) for each file not on disk, "evidence-outside" (error)
+ * for each path leading out of the folder, and with met_without "evidence-none" (warning)
+ * for each met indicator without evidence. Each carries the indicator's goal and row and
+ * the field "evidence". */
+GListStore *zp_evidence_check          (ZpWorkbook  *workbook,
+                                        const char  *folder,
+                                        gboolean     met_without);
+/* One stored path against folder: its state, and with resolved (not NULL) the file on
+ * disk (NULL when OUTSIDE). */
+ZpEvidenceState zp_evidence_resolve    (const char  *folder,
+                                        const char  *path,
+                                        char       **resolved);
+/* The path to store for file: relative to folder, with "/" between parts; NULL when the
+ * file is not inside folder (after following links). */
+char       *zp_evidence_relative_path  (const char  *folder,
+                                        const char  *file);
 /* "科技条件专项, goal 1, row 2 (视频会议设备年度巡检次数)" or "科技条件专项". */
 char       *zp_evidence_item_describe  (const ZpEvidenceItem *item);
 

@@ -8,6 +8,7 @@
 
 #include "zp-edit-binding.h"
 #include "zp-form-editor.h"
+#include "zp-goal-section.h"
 
 struct _ZpFormEditor
 {
@@ -27,12 +28,15 @@ struct _ZpFormEditor
   GPtrArray        *block_scores;  /* GtkLabel*, likewise */
   char             *block_layout;  /* which goal each bar sits in, to know when to rebuild */
   GHashTable       *fields;        /* field key → widget */
+  GtkBox           *goals_box;     /* project form: one ZpGoalSection per goal, then "Add Goal" */
+  GPtrArray        *sections;      /* ZpGoalSection*, in the goals' order */
   ZpIndicatorTable *current_table;
 };
 
 G_DEFINE_FINAL_TYPE (ZpFormEditor, zp_form_editor, ADW_TYPE_BIN)
 
 static void rebuild (ZpFormEditor *self);
+static void refresh_totals (ZpFormEditor *self);
 
 /* ---- small builders ---- */
 
@@ -166,6 +170,35 @@ type_label (int value)
   return zp_project_type_to_label (value);
 }
 
+/* ---- amount unit ---- */
+
+/* The group's description names the workbook's unit and follows it (Workbook Properties
+ * may change it while the form is open). */
+static gboolean
+unit_to_description (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      with_rate)
+{
+  gboolean yuan = g_value_get_enum (from) == ZP_AMOUNT_UNIT_YUAN;
+
+  if (with_rate)
+    g_value_set_string (to, yuan ? _("Amounts in yuan (元); the rate is spent ÷ budget")
+                                 : _("Amounts in 10,000 yuan (万元); the rate is spent ÷ budget"));
+  else
+    g_value_set_string (to, yuan ? _("Amounts in yuan (元)") : _("Amounts in 10,000 yuan (万元)"));
+  return TRUE;
+}
+
+static void
+bind_unit_description (GtkWidget *group,
+                       ZpForm    *form,
+                       gboolean   with_rate)
+{
+  g_object_bind_property_full (form, "amount-unit", group, "description", G_BINDING_SYNC_CREATE,
+                               unit_to_description, NULL, GINT_TO_POINTER (with_rate), NULL);
+}
+
 /* ---- header ---- */
 
 static GtkWidget *
@@ -197,8 +230,10 @@ static GtkWidget *
 build_department_header (ZpFormEditor     *self,
                          ZpDepartmentForm *form)
 {
-  GtkWidget *group = new_group (_("Unit"), _("Amounts in 10,000 yuan (万元)"));
+  GtkWidget *group = new_group (_("Unit"), NULL);
   GObject *object = G_OBJECT (form);
+
+  bind_unit_description (group, ZP_FORM (form), FALSE);
 
   add_entry_row (self, group, _("Unit name"), object, "unit", NULL);
   add_entry_row (self, group, _("Basic expenditure"), object, "basic-expenditure", NULL);
@@ -287,12 +322,13 @@ build_execution (ZpFormEditor *self,
 {
   g_autofree char *weight = zp_decimal_format_trim (zp_form_get_execution_weight (form), 2);
   g_autofree char *title = g_strdup_printf (_("Budget Execution (%s points)"), weight);
-  GtkWidget *group = new_group (title, _("Amounts in 10,000 yuan (万元); the rate is spent ÷ budget"));
+  GtkWidget *group = new_group (title, NULL);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *rate_heading;
   GObject *object = G_OBJECT (form);
   ZpScheme *scheme = zp_form_get_scheme (form);
 
+  bind_unit_description (group, form, TRUE);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_add_css_class (grid, "card");
@@ -477,27 +513,93 @@ text_area (ZpFormEditor *self,
   return box;
 }
 
-static GtkWidget *
-build_project_goal (ZpFormEditor  *self,
-                    ZpProjectForm *form)
+/* The table build_indicator_block() just added goes to the goal's place. */
+static void
+move_last_block (ZpFormEditor *self,
+                 guint         position)
 {
-  ZpGoal *goal = zp_project_form_get_overall_goal (form);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *group = new_group (_("Annual Overall Goal"), NULL);
-  GtkWidget *indicators = new_group (_("Performance Indicators"), NULL);
-  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gpointer table = g_ptr_array_steal_index (self->tables, self->tables->len - 1);
+  gpointer bars = g_ptr_array_steal_index (self->block_boxes, self->block_boxes->len - 1);
 
-  /* 预期目标 and 实际完成情况 are paragraphs on the published form: they wrap. */
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  gtk_box_append (GTK_BOX (columns),
-                  text_area (self, _("Planned goal"), G_OBJECT (goal), "text", "goal0:text"));
-  gtk_box_append (GTK_BOX (columns),
-                  text_area (self, _("What was achieved"), G_OBJECT (goal), "achieved", "goal0:achieved"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), columns);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (indicators), build_indicator_block (self, goal));
-  gtk_box_append (GTK_BOX (box), group);
-  gtk_box_append (GTK_BOX (box), indicators);
-  return box;
+  g_ptr_array_insert (self->tables, position, table);
+  g_ptr_array_insert (self->block_boxes, position, bars);
+}
+
+static void
+on_section_remove (ZpGoalSection *section,
+                   ZpFormEditor  *self)
+{
+  guint position;
+
+  /* A project form keeps at least its 年度总体目标. */
+  if (self->undo != NULL && zp_form_get_n_goals (self->form) > 1
+      && g_ptr_array_find (self->sections, section, &position))
+    zp_undo_stack_remove (self->undo, G_OBJECT (self->form), position);
+}
+
+static void
+insert_project_section (ZpFormEditor *self,
+                        guint         position)
+{
+  ZpGoal *goal = zp_form_get_goal (self->form, position);
+  GtkWidget *block = build_indicator_block (self, goal);
+  ZpGoalSection *section = zp_goal_section_new (goal, self->undo, block);
+  GtkWidget *before = position > 0 ? g_ptr_array_index (self->sections, position - 1) : NULL;
+
+  move_last_block (self, position);
+  g_signal_connect (section, "remove", G_CALLBACK (on_section_remove), self);
+  g_ptr_array_insert (self->sections, position, section);
+  gtk_box_insert_child_after (self->goals_box, GTK_WIDGET (section), before);
+}
+
+static void
+number_project_sections (ZpFormEditor *self)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    zp_goal_section_set_position (g_ptr_array_index (self->sections, i), i, self->sections->len);
+}
+
+static GtkWidget *
+build_project_goals (ZpFormEditor *self)
+{
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Goal"));
+
+  self->goals_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  for (guint i = 0; i < zp_form_get_n_goals (self->form); i++)
+    insert_project_section (self, i);
+  number_project_sections (self);
+  gtk_widget_set_halign (add, GTK_ALIGN_START);
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_set_tooltip_text (add, _("Add an annual performance goal"));
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (zp_form_editor_add_goal), self);
+  gtk_box_append (self->goals_box, add);
+  return GTK_WIDGET (self->goals_box);
+}
+
+/* A project form's goals changed: only the sections concerned go or come. */
+static void
+update_project_sections (ZpFormEditor *self,
+                         guint         position,
+                         guint         removed,
+                         guint         added)
+{
+  for (guint i = 0; i < removed; i++)
+    {
+      if (self->current_table == g_ptr_array_index (self->tables, position))
+        self->current_table = NULL;
+      gtk_box_remove (self->goals_box, g_ptr_array_index (self->sections, position));
+      g_ptr_array_remove_index (self->sections, position);
+      g_ptr_array_remove_index (self->tables, position);
+      g_ptr_array_remove_index (self->block_boxes, position);
+    }
+  for (guint i = 0; i < added; i++)
+    insert_project_section (self, position + i);
+  number_project_sections (self);
+  /* The weight bars sit in the first goal's block, which may be another now. */
+  g_ptr_array_set_size (self->block_labels, 0);
+  g_ptr_array_set_size (self->block_scores, 0);
+  g_clear_pointer (&self->block_layout, g_free);
+  refresh_totals (self);
 }
 
 static void
@@ -745,6 +847,8 @@ rebuild (ZpFormEditor *self)
   g_ptr_array_set_size (self->block_scores, 0);
   g_clear_pointer (&self->block_layout, g_free);
   g_hash_table_remove_all (self->fields);
+  g_ptr_array_set_size (self->sections, 0);
+  self->goals_box = NULL;
   self->current_table = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->form != NULL);
@@ -761,7 +865,7 @@ rebuild (ZpFormEditor *self)
     {
       gtk_box_append (self->content_box, build_project_header (self, ZP_PROJECT_FORM (self->form)));
       gtk_box_append (self->content_box, build_execution (self, self->form));
-      gtk_box_append (self->content_box, build_project_goal (self, ZP_PROJECT_FORM (self->form)));
+      gtk_box_append (self->content_box, build_project_goals (self));
     }
   gtk_box_append (self->content_box, build_analysis (self));
   refresh_title (self);
@@ -769,9 +873,16 @@ rebuild (ZpFormEditor *self)
 }
 
 static void
-on_goals_changed (ZpFormEditor *self)
+on_goals_changed (GListModel   *goals,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ZpFormEditor *self)
 {
-  rebuild (self);
+  if (self->goals_box != NULL)
+    update_project_sections (self, position, removed, added);
+  else
+    rebuild (self);
 }
 
 static void
@@ -797,6 +908,7 @@ zp_form_editor_finalize (GObject *object)
   g_clear_pointer (&self->block_scores, g_ptr_array_unref);
   g_free (self->block_layout);
   g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
 
   G_OBJECT_CLASS (zp_form_editor_parent_class)->finalize (object);
 }
@@ -843,6 +955,7 @@ zp_form_editor_init (ZpFormEditor *self)
   self->block_labels = g_ptr_array_new ();
   self->block_scores = g_ptr_array_new ();
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sections = g_ptr_array_new ();
 }
 
 ZpFormEditor *
@@ -884,7 +997,7 @@ zp_form_editor_set_form (ZpFormEditor *self,
     {
       g_signal_connect_swapped (form, "rescored", G_CALLBACK (refresh_totals), self);
       g_signal_connect_swapped (form, "changed", G_CALLBACK (refresh_title), self);
-      g_signal_connect_swapped (zp_form_get_goals (form), "items-changed", G_CALLBACK (on_goals_changed), self);
+      g_signal_connect (zp_form_get_goals (form), "items-changed", G_CALLBACK (on_goals_changed), self);
     }
   rebuild (self);
 }
@@ -1029,7 +1142,7 @@ zp_form_editor_add_goal (ZpFormEditor *self)
 {
   g_autoptr(ZpGoal) goal = NULL;
 
-  if (self->form == NULL || self->undo == NULL || !zp_form_is_department (self->form))
+  if (self->form == NULL || self->undo == NULL)
     return;
   goal = zp_goal_new ();
   zp_undo_stack_insert (self->undo, G_OBJECT (self->form), G_MAXUINT, G_OBJECT (goal));
@@ -1056,7 +1169,7 @@ zp_form_editor_focus (ZpFormEditor *self,
   if (goal >= 0 && field != NULL)
     {
       g_autofree char *key = g_strdup_printf ("goal%d:%s", goal, field);
-      widget = g_hash_table_lookup (self->fields, key);
+      widget = zp_form_editor_get_field (self, key);
     }
   if (widget == NULL && field != NULL)
     widget = g_hash_table_lookup (self->fields, field);
@@ -1098,7 +1211,24 @@ GtkWidget *
 zp_form_editor_get_field (ZpFormEditor *self,
                           const char   *field)
 {
+  guint64 goal;
+  char *end = NULL;
+
+  /* A project form's goal fields live in its sections, whose places change. */
+  if (self->goals_box != NULL && g_str_has_prefix (field, "goal"))
+    {
+      goal = g_ascii_strtoull (field + 4, &end, 10);
+      if (end != field + 4 && *end == ':' && goal < self->sections->len)
+        return zp_goal_section_get_field (g_ptr_array_index (self->sections, goal), end + 1);
+    }
   return g_hash_table_lookup (self->fields, field);
+}
+
+ZpGoalSection *
+zp_form_editor_get_goal_section (ZpFormEditor *self,
+                                 guint         goal)
+{
+  return goal < self->sections->len ? g_ptr_array_index (self->sections, goal) : NULL;
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ziping-core.h"
+#include "zp-goal-section.h"
 #include "zp-indicator-table.h"
 #include "zp-undo-stack.h"
 
@@ -28,6 +29,7 @@ void              zp_form_editor_add_indicator    (ZpFormEditor *self);
 void              zp_form_editor_delete_indicator (ZpFormEditor *self);
 void              zp_form_editor_move_indicator   (ZpFormEditor *self,
                                                    int           delta);
+/* Appends a goal (a department goal, or another 年度绩效目标 of a project form). */
 void              zp_form_editor_add_goal         (ZpFormEditor *self);
 
 /* Shows the place of a finding: goal/row −1 when not about one; field a property name. */
@@ -51,5 +53,8 @@ const char       *zp_form_editor_get_block_score_text (ZpFormEditor *self,
                                                        guint         block);
 GtkWidget        *zp_form_editor_get_field        (ZpFormEditor *self,
                                                    const char   *field);
+/* A project form's section of goal i, or NULL (department forms have none). */
+ZpGoalSection    *zp_form_editor_get_goal_section (ZpFormEditor *self,
+                                                   guint         goal);
 
 G_END_DECLS

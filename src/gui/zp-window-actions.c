@@ -10,6 +10,8 @@
 
 #ifdef ZP_HAVE_EXPORT
 #include "zp-export.h"
+#include "zp-evidence-dialog.h"
+#include "zp-package-command.h"
 #include "zp-report-view.h"
 #endif
 #ifdef ZP_HAVE_IMPORT
@@ -734,6 +736,43 @@ add_export_menu (ZpWindow *self)
     }
   g_menu_append (self->export_section, _("_Print…"), "win.print");
   g_menu_append (self->export_section, _("Written _Report…"), "win.report");
+  g_menu_append (self->export_section, _("Submission P_ackage…"), "win.package");
+  g_menu_append (self->export_section, _("_Evidence of This Form…"), "win.evidence");
+}
+
+static void
+on_evidence_dialog_destroy (ZpWindow *self)
+{
+  g_object_steal_data (G_OBJECT (self), "zp-evidence-dialog");
+}
+
+/* The selected form's 佐证材料 (zp-evidence-dialog.c), relative to the document's folder. */
+static void
+evidence_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  ZpForm *form = zp_window_get_selected_form (self);
+  GFile *file = zp_document_get_file (self->document);
+  g_autoptr(GFile) folder = file ? g_file_get_parent (file) : NULL;
+  g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
+  ZpEvidenceDialog *dialog;
+
+  if (form == NULL)
+    return;
+  dialog = zp_evidence_dialog_new (GTK_WINDOW (self), form, path, zp_document_get_undo_stack (self->document));
+  g_object_set_data (G_OBJECT (self), "zp-evidence-dialog", dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_evidence_dialog_destroy), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+package_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  zp_package_command_run (ZP_WINDOW (widget));
 }
 
 /* The workbook's report view (zp-report-view.c), one per window, kept as "zp-report-view";
@@ -928,6 +967,8 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-uri", "s", show_uri_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "win.package", NULL, package_action);
+  gtk_widget_class_install_action (widget_class, "win.evidence", NULL, evidence_action);
 #endif
 }
 

@@ -800,6 +800,13 @@ read_sheet (Xlsx        *x,
 
       part_failed (x, ref->path, ref->name, &stream, error);
     }
+  /* libxml2 keeps entity declarations in a document of its own when no handler takes
+   * them (a hostile sheet's DTD): freed here, the context does not. */
+  if (sax.ctxt->myDoc != NULL)
+    {
+      xmlFreeDoc (sax.ctxt->myDoc);
+      sax.ctxt->myDoc = NULL;
+    }
   xmlFreeParserCtxt (sax.ctxt);
   g_object_unref (input);
   g_free (sax.c.type);

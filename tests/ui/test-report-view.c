@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "zp-evidence-dialog.h"
+#include "zp-package-command.h"
 #include "zp-report-view.h"
 #include "zp-window-private.h"
 
@@ -242,6 +244,170 @@ test_closes_with_workbook (void)
   wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }
 
+/* A copy of the example in the scratch folder, opened in a new window. */
+static ZpWindow *
+open_copy (const char *name)
+{
+  g_autoptr(GFile) example = zp_window_find_example ();
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  ZpWindow *window = zp_window_new (NULL);
+
+  g_assert_true (g_file_copy (example, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  zp_window_open (window, copy);
+  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && window->opening == NULL);
+  g_assert_nonnull (zp_window_get_workbook (window));
+  return window;
+}
+
+/* As a click on the response's button: the response, then the dialog closes. */
+static void
+respond (ZpWindow   *window,
+         const char *response)
+{
+  AdwMessageDialog *dialog = zp_package_command_get_dialog (window);
+
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static gboolean
+dialog_says (ZpWindow   *window,
+             const char *heading)
+{
+  AdwMessageDialog *dialog = zp_package_command_get_dialog (window);
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0;
+}
+
+/* Unsaved changes: save first. An error in the forms: refused with the error listed and
+ * nothing written; "Package Anyway" writes it, manifest and all. */
+static void
+test_package (void)
+{
+  ZpWindow *window = open_copy ("package-source.ziping");
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpForm *form = project_named (workbook, "科技条件专项");
+  g_autofree char *zip_path = g_build_filename (tmpdir, "package.zip", NULL);
+  g_autofree char *folder_path = g_build_filename (tmpdir, "package-folder", NULL);
+  g_autofree char *manifest_path = g_build_filename (folder_path, "manifest.json", NULL);
+  g_autoptr(GFile) zip = g_file_new_for_path (zip_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  const char *body;
+
+  /* Clean workbook: a folder package at once. */
+  g_assert_true (zp_package_command_write (window, folder, FALSE, FALSE));
+  g_assert_true (g_file_test (manifest_path, G_FILE_TEST_IS_REGULAR));
+
+  zp_undo_stack_set_string (undo, G_OBJECT (form), "budget", "-5", FALSE);
+  g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
+  wait_for (dialog_says (window, "Save the Workbook First"));
+  respond (window, "close");
+  wait_for (zp_package_command_get_dialog (window) == NULL);
+
+  zp_window_save (window, NULL);
+  wait_for (!zp_document_get_busy (zp_window_get_document (window))
+            && !zp_document_get_modified (zp_window_get_document (window)));
+  g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
+  wait_for (dialog_says (window, "The Workbook Has Errors"));
+  body = adw_message_dialog_get_body (zp_package_command_get_dialog (window));
+  g_assert_nonnull (strstr (body, "科技条件专项"));
+  g_assert_false (g_file_query_exists (zip, NULL));
+
+  respond (window, "force");
+  wait_for (g_file_query_exists (zip, NULL) && zp_package_command_get_dialog (window) == NULL);
+
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+}
+
+static gboolean
+rows_are (ZpEvidenceDialog *dialog,
+          GObject          *owner,
+          guint             n,
+          int               missing)  /* the row marked missing, or -1 */
+{
+  GPtrArray *rows = zp_evidence_dialog_get_rows (dialog, owner);
+
+  if (rows == NULL || rows->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (zp_evidence_dialog_row_is_missing (g_ptr_array_index (rows, i)) != ((int) i == missing))
+      return FALSE;
+  return TRUE;
+}
+
+/* Files inside the workbook's folder are attached by relative path, one outside is
+ * refused; a missing file is marked; removing is undone like any edit. */
+static void
+test_evidence (void)
+{
+  ZpWindow *window = open_copy ("evidence.ziping");
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpForm *form = project_named (workbook, "科技条件专项");
+  GObject *indicator = G_OBJECT (zp_goal_get_indicator (zp_form_get_goal (form, 0), 0));
+  g_autofree char *subdir = g_build_filename (tmpdir, "佐证", NULL);
+  g_autofree char *inside = g_build_filename (subdir, "巡检记录.pdf", NULL);
+  g_autofree char *elsewhere = g_dir_make_tmp ("ziping-elsewhere-XXXXXX", NULL);
+  g_autofree char *outside = g_build_filename (elsewhere, "外部.pdf", NULL);
+  g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
+  g_autoptr(GFile) outside_file = g_file_new_for_path (outside);
+  const char *two[] = { "佐证/巡检记录.pdf", "佐证/缺失.pdf", NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  ZpEvidenceDialog *dialog;
+
+  g_assert_cmpint (g_mkdir_with_parents (subdir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "%PDF-1.4\n", -1, NULL));
+  g_assert_true (g_file_set_contents (outside, "%PDF-1.4\n", -1, NULL));
+
+  zp_window_show_form (window, form);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.evidence", NULL);
+  wait_for ((dialog = g_object_get_data (G_OBJECT (window), "zp-evidence-dialog")) != NULL
+            && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_true (rows_are (dialog, indicator, 0, -1));
+  g_assert_true (rows_are (dialog, G_OBJECT (form), 0, -1));
+
+  g_assert_true (zp_evidence_dialog_add (dialog, indicator, inside_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/巡检记录.pdf", NULL }));
+  wait_for (rows_are (dialog, indicator, 1, -1));
+
+  g_assert_false (zp_evidence_dialog_add (dialog, indicator, outside_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_assert_nonnull (strstr (error->message, tmpdir));
+  g_clear_error (&error);
+  g_assert_false (zp_evidence_dialog_add (dialog, indicator, inside_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpuint (g_strv_length ((char **) zp_indicator_get_evidence (ZP_INDICATOR (indicator))), ==, 1);
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, two);
+  zp_undo_stack_set_value (undo, indicator, "evidence", &value, FALSE);
+  wait_for (rows_are (dialog, indicator, 2, 1));
+
+  zp_evidence_dialog_remove (dialog, indicator, 0);
+  wait_for (rows_are (dialog, indicator, 1, 0));
+  g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/缺失.pdf", NULL }));
+  zp_undo_stack_undo (undo);
+  wait_for (rows_are (dialog, indicator, 2, 1));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (g_object_get_data (G_OBJECT (window), "zp-evidence-dialog") == NULL);
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+  g_unlink (outside);
+  g_rmdir (elsewhere);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,9 +429,16 @@ main (int   argc,
 
   g_test_add_func ("/report-view/edit-stale-export", test_edit_stale_export);
   g_test_add_func ("/report-view/closes-with-workbook", test_closes_with_workbook);
+  g_test_add_func ("/report-view/package", test_package);
+  g_test_add_func ("/report-view/evidence", test_evidence);
 
   result = g_test_run ();
-  g_rmdir (tmpdir);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
+
+    /* the packages and copies written in it */
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
   g_free (tmpdir);
   return result;
 }

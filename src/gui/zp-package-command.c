@@ -1,0 +1,273 @@
+/* zp-package-command.c — the submission package from the app.
+ *
+ * The package is written in the main loop's thread: the workbook is a GObject the window
+ * edits, and the package takes a second or two for the example (PDF and spreadsheet
+ * writers); a worker would need a copy of the workbook first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zp-package.h"
+#include "zp-package-command.h"
+#include "zp-window-private.h"
+
+#define DIALOG_KEY "zp-package-dialog"
+#define MAX_LISTED 12
+
+typedef struct
+{
+  GFile    *target;
+  gboolean  docx;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  g_clear_object (&pending->target);
+  g_free (pending);
+}
+
+AdwMessageDialog *
+zp_package_command_get_dialog (ZpWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), DIALOG_KEY);
+}
+
+static void
+on_dialog_destroy (GtkWidget *dialog,
+                   ZpWindow  *window)
+{
+  if (zp_package_command_get_dialog (window) == ADW_MESSAGE_DIALOG (dialog))
+    g_object_steal_data (G_OBJECT (window), DIALOG_KEY);
+}
+
+static AdwMessageDialog *
+new_dialog (ZpWindow   *window,
+            const char *heading,
+            const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), heading, body));
+
+  g_object_set_data (G_OBJECT (window), DIALOG_KEY, dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroy), window, 0);
+  return dialog;
+}
+
+/* The workbook's errors, one a line, as the checks panel names them. */
+static char *
+list_errors (ZpWorkbook *workbook)
+{
+  g_autoptr(GListStore) findings = zp_check_workbook (workbook);
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint errors = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+    {
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+      g_autofree char *title = NULL;
+
+      if (zp_finding_get_severity (finding) != ZP_SEVERITY_ERROR)
+        continue;
+      if (errors++ >= MAX_LISTED)
+        continue;
+      if (zp_finding_get_form (finding) != NULL)
+        title = zp_form_dup_title (zp_finding_get_form (finding));
+      g_string_append_printf (list, "• %s%s%s\n", title ? title : "", title ? ": " : "",
+                              zp_finding_get_message (finding));
+    }
+  if (errors > MAX_LISTED)
+    g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "… and %u more error", "… and %u more errors",
+                                               errors - MAX_LISTED),
+                            errors - MAX_LISTED);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static void
+on_refusal_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ZpWindow         *window)
+{
+  Pending *pending = g_object_get_data (G_OBJECT (dialog), "zp-pending");
+
+  if (g_strcmp0 (response, "force") == 0 && pending != NULL)
+    {
+      g_autoptr(GFile) target = g_object_ref (pending->target);
+      gboolean docx = pending->docx;
+
+      zp_package_command_write (window, target, docx, TRUE);
+    }
+}
+
+static void
+show_refusal (ZpWindow   *window,
+              GFile      *target,
+              gboolean    docx,
+              const char *heading,
+              const char *body,
+              const char *force_label)
+{
+  AdwMessageDialog *dialog = new_dialog (window, heading, body);
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->target = g_object_ref (target);
+  pending->docx = docx;
+  g_object_set_data_full (G_OBJECT (dialog), "zp-pending", pending, pending_free);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "force", force_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "force", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_refusal_response), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_message (ZpWindow   *window,
+              const char *heading,
+              const char *body)
+{
+  AdwMessageDialog *dialog = new_dialog (window, heading, body);
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+zp_package_command_write (ZpWindow *window,
+                          GFile    *target,
+                          gboolean  docx,
+                          gboolean  force)
+{
+  ZpDocument *document = zp_window_get_document (window);
+  ZpWorkbook *workbook = zp_document_get_workbook (document);
+  ZpPackageOptions options = { force, docx };
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (target);
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (ZP_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+
+  if (workbook == NULL)
+    return FALSE;
+  if (zp_document_get_file (document) == NULL || zp_document_get_modified (document))
+    {
+      show_message (window, _("Save the Workbook First"),
+                    _("The package holds the workbook’s file as saved, with its checksum: save your changes, then make the package."));
+      return FALSE;
+    }
+  if (zp_package_write (workbook, zp_document_get_file (document), &options, target, &files, &error))
+    {
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Package “%1$s” written: %2$u file",
+                                              "Package “%1$s” written: %2$u files",
+                                              g_strv_length (files)),
+                                 name, g_strv_length (files));
+      zp_window_toast (window, message);
+      return TRUE;
+    }
+
+  if (g_error_matches (error, ZP_PACKAGE_ERROR, ZP_PACKAGE_ERROR_HAS_ERRORS))
+    {
+      g_autofree char *errors = list_errors (workbook);
+      g_autofree char *body = g_strdup_printf (_("A bureau should not receive forms with errors. Correct them, or package the workbook as it is:\n\n%s"), errors);
+
+      show_refusal (window, target, docx, _("The Workbook Has Errors"), body, _("_Package Anyway"));
+    }
+  else if (g_error_matches (error, ZP_PACKAGE_ERROR, ZP_PACKAGE_ERROR_EVIDENCE))
+    show_refusal (window, target, docx, _("Evidence Files Are Missing"), error->message,
+                  _("Package _Without Them"));
+  else if (g_error_matches (error, ZP_PACKAGE_ERROR, ZP_PACKAGE_ERROR_EXISTS))
+    {
+      g_autofree char *body = g_strdup_printf (_("“%s” already exists. Replacing it removes what it holds now."), name);
+
+      show_refusal (window, target, docx, _("Replace the Package?"), body, _("_Replace"));
+    }
+  else
+    show_message (window, _("Could Not Write the Package"), error->message);
+  return FALSE;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     ZpWindow        *window)
+{
+  g_autoptr(GFile) file = NULL;
+  const char *kind = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "kind");
+  const char *docx = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "docx");
+  gboolean with_docx = g_strcmp0 (docx, "true") == 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      gboolean is_zip = path != NULL && g_str_has_suffix (path, ".zip");
+
+      /* The name decides; the choice only adds or takes off ".zip". */
+      if (path != NULL && g_strcmp0 (kind, "zip") == 0 && !is_zip)
+        {
+          g_autofree char *zip = g_strconcat (path, ".zip", NULL);
+
+          g_object_unref (file);
+          file = g_file_new_for_path (zip);
+        }
+      else if (path != NULL && g_strcmp0 (kind, "folder") == 0 && is_zip)
+        {
+          path[strlen (path) - strlen (".zip")] = '\0';
+          g_object_unref (file);
+          file = g_file_new_for_path (path);
+        }
+      zp_package_command_write (window, file, with_docx, FALSE);
+    }
+  g_object_set_data (G_OBJECT (window), "zp-package-chooser", NULL);
+}
+
+void
+zp_package_command_run (ZpWindow *window)
+{
+  ZpDocument *document = zp_window_get_document (window);
+  ZpWorkbook *workbook = zp_document_get_workbook (document);
+  GtkFileChooserNative *chooser;
+  const char *kinds[] = { "zip", "folder", NULL };
+  const char *kind_labels[] = { N_("A .zip file"), N_("A folder"), NULL };
+  const char *translated[3] = { _(kind_labels[0]), _(kind_labels[1]), NULL };
+  g_autofree char *suggested = NULL;
+  const char *unit;
+
+  g_return_if_fail (ZP_IS_WINDOW (window));
+  if (workbook == NULL)
+    return;
+  if (zp_document_get_file (document) == NULL || zp_document_get_modified (document))
+    {
+      show_message (window, _("Save the Workbook First"),
+                    _("The package holds the workbook’s file as saved, with its checksum: save your changes, then make the package."));
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Submission Package"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Package"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "kind", _("Package as"), kinds, translated);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "kind", "zip");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "docx", _("Add Word (.docx) files"), NULL, NULL);
+  unit = zp_workbook_get_display_unit_short (workbook);
+  /* Translators: the suggested name of a submission package: unit, year */
+  suggested = g_strdup_printf (_("%1$s-%2$u-package.zip"), unit && *unit ? unit : "ziping",
+                               zp_workbook_get_year (workbook));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  {
+    g_autoptr(GFile) folder = g_file_get_parent (zp_document_get_file (document));
+
+    if (folder != NULL)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), window);
+  g_object_set_data_full (G_OBJECT (window), "zp-package-chooser", chooser, g_object_unref);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,94 @@
+/* test-totals.c — a form total that misses rows says so wherever the app shows it: the
+ * sidebar row and the form editor show the core's "80.69, 1 row not scored".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ziping-core.h"
+#include "zp-form-editor.h"
+#include "zp-sidebar-row.h"
+#include "zp-undo-stack.h"
+
+extern GResource *zp_get_resource (void);
+
+static ZpWorkbook *
+load_seed (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ZpWorkbook *workbook = zp_workbook_load (file, &error);
+
+  g_assert_no_error (error);
+  return workbook;
+}
+
+/* Iterates the main loop until both show `text` (their updates may wait for an idle), or
+ * fails after five seconds. */
+static void
+wait_for_totals (ZpSidebarRow *row,
+                 ZpFormEditor *editor,
+                 const char   *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (zp_sidebar_row_get_total_text (row), text) != 0
+         || g_strcmp0 (zp_form_editor_get_total_text (editor), text) != 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the totals show “%s” and “%s”, not “%s”", zp_sidebar_row_get_total_text (row),
+                 zp_form_editor_get_total_text (editor), text);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_incomplete_total (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
+  ZpForm *form = zp_workbook_get_form (workbook, 1);
+  ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  ZpSidebarRow *row = zp_sidebar_row_new ();
+  ZpFormEditor *editor = zp_form_editor_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *expected = NULL;
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  zp_sidebar_row_set_form (row, form);
+  zp_form_editor_set_undo_stack (editor, undo);
+  zp_form_editor_set_form (editor, form);
+  gtk_window_present (GTK_WINDOW (window));
+
+  wait_for_totals (row, editor, "100.00");
+
+  zp_indicator_set_actual (first, "");
+  expected = g_strdup_printf ("%s, 1 row not scored", zp_form_get_total_text (form));
+  g_assert_cmpstr (zp_form_get_total_display_text (form), ==, expected);
+  wait_for_totals (row, editor, expected);
+
+  zp_indicator_set_actual (first, zp_indicator_get_target (first));
+  wait_for_totals (row, editor, "100.00");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  (void) zp_get_resource ();
+
+  g_test_add_func ("/totals/incomplete", test_incomplete_total);
+
+  return g_test_run ();
+}
