@@ -371,8 +371,8 @@ on_row_focused (ZpIndicatorTable *table,
   self->current_table = table;
 }
 
-/* form.add-indicator, form.delete-indicator, form.move-up, form.move-down: on the rows
- * of goal (the table's position; −1, as the shortcuts pass it: the table being edited). */
+/* form.add-indicator, form.delete-indicator, form.move-up, form.move-down: on the rows of
+ * the goal at that position; −1, as the shortcuts pass it: the table being edited. */
 static void
 row_action (GtkWidget  *widget,
             const char *name,
@@ -393,6 +393,38 @@ row_action (GtkWidget  *widget,
     zp_form_editor_move_indicator (self, 1);
 }
 
+/* rows.*: form.* on one block's table. */
+static void
+on_block_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  ZpIndicatorTable *table = user_data;
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (table), ZP_TYPE_FORM_EDITOR);
+  g_autofree char *name = g_strconcat ("form.", g_action_get_name (G_ACTION (action)), NULL);
+
+  if (editor == NULL)
+    return;
+  ZP_FORM_EDITOR (editor)->current_table = table;
+  row_action (editor, name, NULL);
+}
+
+static GSimpleActionGroup *
+block_actions (ZpIndicatorTable *table)
+{
+  static const GActionEntry entries[] = {
+    { "add-indicator", on_block_action },
+    { "delete-indicator", on_block_action },
+    { "move-up", on_block_action },
+    { "move-down", on_block_action },
+  };
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+
+  /* (the group lives on the block, which holds the table: they go together) */
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), table);
+  return group;
+}
+
 static void
 add_goal_action (GtkWidget  *widget,
                  const char *name,
@@ -403,7 +435,6 @@ add_goal_action (GtkWidget  *widget,
 
 static GtkWidget *
 row_button (ZpFormEditor     *self,
-            guint             goal,
             const char       *action,
             const char       *icon,
             const char       *label,
@@ -428,7 +459,6 @@ row_button (ZpFormEditor     *self,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) goal);
   return button;
 }
 
@@ -444,7 +474,6 @@ build_indicator_block (ZpFormEditor *self,
    * cannot scroll, would take the mouse wheel from the page */
   GtkWidget *card = adw_bin_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  guint position = self->tables->len;  /* the goal's, as the table is added below */
 
   gtk_widget_add_css_class (bars, "weight-bars");
   adw_bin_set_child (ADW_BIN (card), GTK_WIDGET (table));
@@ -453,16 +482,22 @@ build_indicator_block (ZpFormEditor *self,
   gtk_widget_set_overflow (card, GTK_OVERFLOW_HIDDEN);
 
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, position, "form.add-indicator", "list-add-symbolic", _("Add Row"),
+                  row_button (self, "rows.add-indicator", "list-add-symbolic", _("Add Row"),
                               _("Add an indicator below the current row (Ctrl+Return)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, position, "form.delete-indicator", "list-remove-symbolic", _("Delete Row"),
+                  row_button (self, "rows.delete-indicator", "list-remove-symbolic", _("Delete Row"),
                               _("Delete the current row (Ctrl+Shift+Delete)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, position, "form.move-up", "go-up-symbolic", NULL, _("Move the row up (Alt+Up)")));
+                  row_button (self, "rows.move-up", "go-up-symbolic", NULL, _("Move the row up (Alt+Up)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, position, "form.move-down", "go-down-symbolic", NULL, _("Move the row down (Alt+Down)")));
+                  row_button (self, "rows.move-down", "go-down-symbolic", NULL, _("Move the row down (Alt+Down)")));
 
+  /* the block's buttons act on its own table, wherever sections come and go */
+  {
+    g_autoptr(GSimpleActionGroup) actions = block_actions (table);
+
+    gtk_widget_insert_action_group (box, "rows", G_ACTION_GROUP (actions));
+  }
   g_signal_connect (table, "row-focused", G_CALLBACK (on_row_focused), self);
   g_ptr_array_add (self->tables, table);
   g_ptr_array_add (self->block_boxes, bars);

@@ -2031,6 +2031,27 @@ test_wheel_scrolls_page (void)
   destroy_window (window);
 }
 
+/* Each block's Add Row button adds to its own goal, however the sections came. */
+static void
+test_row_buttons (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *department = zp_workbook_get_form (zp_window_get_workbook (window), 0);
+  ZpGoal *third = zp_form_get_goal (department, 2);
+  guint n = zp_goal_get_n_indicators (third);
+  g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (zp_window_get_form_editor (window)), GTK_TYPE_BUTTON);
+  GPtrArray *adds = g_ptr_array_new ();
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "rows.add-indicator") == 0)
+      g_ptr_array_add (adds, g_ptr_array_index (buttons, i));
+  g_assert_cmpuint (adds->len, ==, zp_form_get_n_goals (department));
+  g_signal_emit_by_name (g_ptr_array_index (adds, 2), "clicked");
+  g_assert_cmpuint (zp_goal_get_n_indicators (third), ==, n + 1);
+  g_ptr_array_unref (adds);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2065,6 +2086,7 @@ main (int   argc,
   g_test_add_func ("/window/recent-names", test_recent_names);
   g_test_add_func ("/window/one-unit-name", test_one_unit_name);
   g_test_add_func ("/window/wheel-scrolls-page", test_wheel_scrolls_page);
+  g_test_add_func ("/window/row-buttons", test_row_buttons);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
