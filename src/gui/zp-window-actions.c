@@ -287,27 +287,6 @@ redo_action (GtkWidget  *widget,
   zp_undo_stack_redo (zp_document_get_undo_stack (ZP_WINDOW (widget)->document));
 }
 
-/* ---- rows ---- */
-
-static void
-indicator_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  ZpFormEditor *editor = ZP_WINDOW (widget)->form_editor;
-
-  if (g_str_equal (name, "win.add-indicator"))
-    zp_form_editor_add_indicator (editor);
-  else if (g_str_equal (name, "win.delete-indicator"))
-    zp_form_editor_delete_indicator (editor);
-  else if (g_str_equal (name, "win.move-up"))
-    zp_form_editor_move_indicator (editor, -1);
-  else if (g_str_equal (name, "win.move-down"))
-    zp_form_editor_move_indicator (editor, 1);
-  else if (g_str_equal (name, "win.add-goal"))
-    zp_form_editor_add_goal (editor);
-}
-
 /* ---- forms ---- */
 
 /* The selected form's position in the workbook (the sidebar may be filtered). */
@@ -996,11 +975,6 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.add-indicator", NULL, indicator_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-indicator", NULL, indicator_action);
-  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, indicator_action);
-  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, indicator_action);
-  gtk_widget_class_install_action (widget_class, "win.add-goal", NULL, indicator_action);
   gtk_widget_class_install_action (widget_class, "win.add-project", NULL, add_project_action);
   gtk_widget_class_install_action (widget_class, "win.add-department", NULL, add_department_action);
   gtk_widget_class_install_action (widget_class, "win.workbook-properties", NULL, workbook_properties_action);
