@@ -62,6 +62,15 @@ write_quoted (GString    *out,
   for (p = text; *p != '\0'; p++)
     {
       guchar c = *p;
+      const char *run = p;
+
+      /* Text that needs no escape, appended in one go. */
+      while (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+        c = *++p;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (c == '\0')
+        break;
 
       switch (c)
         {
@@ -82,11 +91,22 @@ write_quoted (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A newline and the indent: appended, not printed ("%*s" through vasprintf was half of
+ * a save's instructions). */
 static void
 writer_newline (Writer *w)
 {
+  static const char spaces[] = "                                                                ";
+  gsize indent = w->level * 2;
+
   g_string_append_c (w->out, '\n');
-  g_string_append_printf (w->out, "%*s", w->level * 2, "");
+  while (indent > 0)
+    {
+      gsize n = MIN (indent, sizeof spaces - 1);
+
+      g_string_append_len (w->out, spaces, n);
+      indent -= n;
+    }
 }
 
 /* Starts an item (a member or an element) of the open container. */
