@@ -203,7 +203,8 @@ report_negative (Check      *check,
                            label, amount));
 }
 
-/* An optional amount: reports a non-number or a negative value. */
+/* An optional amount: reports a non-number or a negative value. `label` is untranslated
+ * (N_()): translated only when a finding is made. */
 static ValueState
 check_optional_amount (Check      *check,
                        const char *field,
@@ -216,11 +217,11 @@ check_optional_amount (Check      *check,
   ValueState state = parse_amount_value (check, text, value, &typed);
 
   if (state == VALUE_INVALID)
-    report_not_a_number (check, -1, -1, field, label, text);
+    report_not_a_number (check, -1, -1, field, _(label), text);
   else if (state == VALUE_OK && zp_decimal_sign (*value) < 0)
-    report_negative (check, negative_code, field, label, *value);
+    report_negative (check, negative_code, field, _(label), *value);
   if (typed)
-    report_unit_typed (check, field, label, text, *value);
+    report_unit_typed (check, field, _(label), text, *value);
 
   return state;
 }
@@ -313,13 +314,13 @@ fund_label (ZpFund fund)
   switch (fund)
     {
     case ZP_FUND_CURRENT:
-      return _("The current appropriation (当年财政拨款)");
+      return N_("The current appropriation (当年财政拨款)");
     case ZP_FUND_CARRYOVER:
-      return _("The carried-over funds (上年结转资金)");
+      return N_("The carried-over funds (上年结转资金)");
     case ZP_FUND_OTHER:
     case ZP_N_FUNDS:
     default:
-      return _("The other funds (其他资金)");
+      return N_("The other funds (其他资金)");
     }
 }
 
@@ -420,18 +421,18 @@ check_header_amounts (Check *check)
 {
   ZpDecimal value;
 
-  check_optional_amount (check, "initial-budget", _("The initial budget (年初预算数)"),
+  check_optional_amount (check, "initial-budget", N_("The initial budget (年初预算数)"),
                          "budget-negative", zp_form_get_initial_budget (check->form), &value);
 
   if (ZP_IS_DEPARTMENT_FORM (check->form))
     {
       ZpDepartmentForm *department = ZP_DEPARTMENT_FORM (check->form);
 
-      check_optional_amount (check, "basic-expenditure", _("The basic expenditure (基本支出总额)"),
+      check_optional_amount (check, "basic-expenditure", N_("The basic expenditure (基本支出总额)"),
                              "budget-negative",
                              zp_department_form_get_basic_expenditure (department), &value);
       check_optional_amount (check, "project-expenditure",
-                             _("The project expenditure (项目支出总额)"), "budget-negative",
+                             N_("The project expenditure (项目支出总额)"), "budget-negative",
                              zp_department_form_get_project_expenditure (department), &value);
     }
 }
@@ -1451,7 +1452,8 @@ check_published_rate (Check *check)
 }
 
 /* A published score or total against the computed one, exactly: "8.62 printed as 9" is a
- * disagreement even though 8.62 rounds to 9. */
+ * disagreement even though 8.62 rounds to 9. `label` is untranslated (N_()): this runs
+ * for every indicator, and is translated only when a finding is made. */
 static void
 check_published_figure (Check      *check,
                         const char *code,
@@ -1469,7 +1471,7 @@ check_published_figure (Check      *check,
     return;
   if (parse_value (text, &published) != VALUE_OK)
     {
-      report_not_a_number (check, goal, row, field, label, text);
+      report_not_a_number (check, goal, row, field, _(label), text);
       return;
     }
   if (zp_decimal_equal (published, computed))
@@ -1480,7 +1482,7 @@ check_published_figure (Check      *check,
           /* Translators: "The published score (得分) is 9, but the rules give 8.62: …" */
           g_strdup_printf (_("%1$s is %2$s, but the rules give %3$s: correct the published "
                              "figure, or the data it was computed from."),
-                           label, text, computed_text));
+                           _(label), text, computed_text));
 }
 
 static void
@@ -1489,13 +1491,13 @@ check_published_form (Check *check)
   check_published_rate (check);
   if (zp_form_get_execution_rate (check->form, NULL))
     check_published_figure (check, "published-score", -1, -1, "published-execution-score",
-                            _("The published execution score (得分)"),
+                            N_("The published execution score (得分)"),
                             zp_form_get_published_execution_score (check->form),
                             zp_form_get_execution_score (check->form));
   /* An incomplete total is actual-missing's business. */
   if (zp_form_get_n_unscored (check->form) == 0)
     check_published_figure (check, "published-total", -1, -1, "published-total",
-                            _("The published total (总分)"),
+                            N_("The published total (总分)"),
                             zp_form_get_published_total (check->form),
                             zp_form_get_total (check->form));
 }
@@ -1509,7 +1511,7 @@ check_published_row (Check *check,
   if (state == ZP_INDICATOR_STATE_UNSCORED || state == ZP_INDICATOR_STATE_NOT_APPLICABLE)
     return;
   check_published_figure (check, "published-score", row->goal, row->row, "published-score",
-                          _("The published score (得分)"),
+                          N_("The published score (得分)"),
                           zp_indicator_get_published_score (row->indicator),
                           zp_indicator_get_score (row->indicator));
 }

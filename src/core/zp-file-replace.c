@@ -281,26 +281,39 @@ zp_file_replace_free (ZpFileReplace *self)
 }
 
 gboolean
+zp_file_replace_write (ZpFileReplace  *self,
+                       const char     *data,
+                       gsize           length,
+                       GError        **error)
+{
+  gsize done = 0;
+
+  g_return_val_if_fail (self->fd >= 0, FALSE);
+
+  while (done < length)
+    {
+      gssize n = write (self->fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return set_errno_error (error, errno, self->path);
+      done += n;
+    }
+  return TRUE;
+}
+
+gboolean
 zp_file_replace_contents (const char  *path,
                           const char  *data,
                           gsize        length,
                           GError     **error)
 {
   g_autoptr(ZpFileReplace) replace = zp_file_replace_begin (path, error);
-  gsize done = 0;
 
   if (replace == NULL)
     return FALSE;
-
-  while (done < length)
-    {
-      gssize n = write (replace->fd, data + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return set_errno_error (error, errno, path);
-      done += n;
-    }
+  if (!zp_file_replace_write (replace, data, length, error))
+    return FALSE;
   return zp_file_replace_commit (replace, error);
 }

@@ -34,6 +34,11 @@ const char    *zp_file_replace_get_temp_path  (ZpFileReplace  *self);
 const char    *zp_file_replace_get_target     (ZpFileReplace  *self);
 gboolean       zp_file_replace_close_fd       (ZpFileReplace  *self,
                                                GError        **error);
+/* Writes all of `data` to the temporary file (retrying short writes). */
+gboolean       zp_file_replace_write          (ZpFileReplace  *self,
+                                               const char     *data,
+                                               gsize           length,
+                                               GError        **error);
 /* fsync, rename over the target, fsync the folder. */
 gboolean       zp_file_replace_commit         (ZpFileReplace  *self,
                                                GError        **error);

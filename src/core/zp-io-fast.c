@@ -39,8 +39,15 @@ typedef struct
 static inline void
 fast_blank (Fast *f)
 {
+  static const char eight_spaces[8] = "        ";
+
   while (f->p < f->end && (*f->p == ' ' || *f->p == '\n' || *f->p == '\r' || *f->p == '\t'))
-    f->p++;
+    {
+      f->p++;
+      /* The indent of a deep member, eight spaces at a time. */
+      while (f->end - f->p >= 8 && memcmp (f->p, eight_spaces, 8) == 0)
+        f->p += 8;
+    }
 }
 
 /* Consumes `c` after blanks, if it is there. */
@@ -259,7 +266,8 @@ key_is (const char *key,
         gsize       length,
         const char *name)
 {
-  return strncmp (key, name, length) == 0 && name[length] == '\0';
+  /* First byte first: a key is compared with up to some forty names. */
+  return key[0] == name[0] && strncmp (key, name, length) == 0 && name[length] == '\0';
 }
 
 /* The index of `key` in `names` (NULL-terminated), or -1. */

@@ -22,10 +22,31 @@
 /* Pretty-printed JSON, written by hand so the bytes never depend on a library's choices. */
 typedef struct
 {
-  GString  *out;
-  guint     level;
-  gboolean  has_items[MAX_PATH];
+  GString        *out;
+  guint           level;
+  gboolean        has_items[MAX_PATH];
+  /* Saving: `out` goes to the temporary file a chunk at a time, so that a district's
+   * workbook is never held whole in memory (fresh pages for 60 MB cost more than
+   * writing them). NULL: `out` is the whole document. */
+  ZpFileReplace  *replace;
+  GError        **error;
+  gboolean        failed;
 } Writer;
+
+#define WRITER_CHUNK (64 * 1024)
+
+/* Writes what is gathered in `out` to the file when saving (all of it with `all`, else
+ * once there is a chunk); after a failure nothing more is written. */
+static void
+writer_flush (Writer   *w,
+              gboolean  all)
+{
+  if (w->replace == NULL || (!all && w->out->len < WRITER_CHUNK))
+    return;
+  if (!w->failed && !zp_file_replace_write (w->replace, w->out->str, w->out->len, w->error))
+    w->failed = TRUE;
+  g_string_truncate (w->out, 0);
+}
 
 static void
 write_quoted (GString    *out,
@@ -41,6 +62,15 @@ write_quoted (GString    *out,
   for (p = text; *p != '\0'; p++)
     {
       guchar c = *p;
+      const char *run = p;
+
+      /* Text that needs no escape, appended in one go. */
+      while (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+        c = *++p;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (c == '\0')
+        break;
 
       switch (c)
         {
@@ -61,11 +91,22 @@ write_quoted (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A newline and the indent: appended, not printed ("%*s" through vasprintf was half of
+ * a save's instructions). */
 static void
 writer_newline (Writer *w)
 {
+  static const char spaces[] = "                                                                ";
+  gsize indent = w->level * 2;
+
   g_string_append_c (w->out, '\n');
-  g_string_append_printf (w->out, "%*s", w->level * 2, "");
+  while (indent > 0)
+    {
+      gsize n = MIN (indent, sizeof spaces - 1);
+
+      g_string_append_len (w->out, spaces, n);
+      indent -= n;
+    }
 }
 
 /* Starts an item (a member or an element) of the open container. */
@@ -449,43 +490,75 @@ write_form (Writer *w,
     write_goal (w, zp_form_get_goal (form, i));
   writer_close (w, ']');
   writer_close (w, '}');
+  writer_flush (w, FALSE);
+}
+
+static void
+write_workbook (Writer     *w,
+                ZpWorkbook *self)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  guint i;
+
+  writer_open (w, '{');
+  write_string (w, "format", ZP_FILE_FORMAT_NAME);
+  write_integer (w, "version", ZP_FILE_FORMAT_VERSION);
+  write_integer (w, "year", zp_workbook_get_year (self));
+  write_text (w, "unit", zp_workbook_get_unit (self));
+  write_text (w, "unit-short", zp_workbook_get_unit_short (self));
+  write_text (w, "department", zp_workbook_get_department (self));
+  write_string (w, "amount-unit", amount_unit_words[zp_workbook_get_amount_unit (self)]);
+  write_scheme (w, zp_workbook_get_scheme (self));
+
+  keys = zp_workbook_list_explanation_keys (self);
+  write_explanations (w, keys, self, get_workbook_explanation);
+  write_report_edits (w, zp_workbook_get_report_edits (self));
+
+  writer_open_member (w, "forms", '[');
+  for (i = 0; i < zp_workbook_get_n_forms (self) && !w->failed; i++)
+    write_form (w, zp_workbook_get_form (self, i));
+  writer_close (w, ']');
+  writer_close (w, '}');
+  g_string_append_c (w->out, '\n');
+  writer_flush (w, TRUE);
 }
 
 char *
 zp_workbook_to_data (ZpWorkbook *self,
                      gsize      *length)
 {
-  g_autoptr(GPtrArray) keys = NULL;
   Writer w = { 0 };
-  guint i;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (self), NULL);
 
   w.out = g_string_new (NULL);
-  writer_open (&w, '{');
-  write_string (&w, "format", ZP_FILE_FORMAT_NAME);
-  write_integer (&w, "version", ZP_FILE_FORMAT_VERSION);
-  write_integer (&w, "year", zp_workbook_get_year (self));
-  write_text (&w, "unit", zp_workbook_get_unit (self));
-  write_text (&w, "unit-short", zp_workbook_get_unit_short (self));
-  write_text (&w, "department", zp_workbook_get_department (self));
-  write_string (&w, "amount-unit", amount_unit_words[zp_workbook_get_amount_unit (self)]);
-  write_scheme (&w, zp_workbook_get_scheme (self));
-
-  keys = zp_workbook_list_explanation_keys (self);
-  write_explanations (&w, keys, self, get_workbook_explanation);
-  write_report_edits (&w, zp_workbook_get_report_edits (self));
-
-  writer_open_member (&w, "forms", '[');
-  for (i = 0; i < zp_workbook_get_n_forms (self); i++)
-    write_form (&w, zp_workbook_get_form (self, i));
-  writer_close (&w, ']');
-  writer_close (&w, '}');
-  g_string_append_c (w.out, '\n');
-
+  write_workbook (&w, self);
   if (length != NULL)
     *length = w.out->len;
   return g_string_free (w.out, FALSE);
+}
+
+/* zp_workbook_to_data()'s bytes, written to the temporary file of an atomic replace a
+ * chunk at a time as they are made. */
+static gboolean
+save_streamed (ZpWorkbook  *self,
+               const char  *path,
+               GError     **error)
+{
+  g_autoptr(ZpFileReplace) replace = zp_file_replace_begin (path, error);
+  Writer w = { 0 };
+
+  if (replace == NULL)
+    return FALSE;
+
+  w.out = g_string_sized_new (2 * WRITER_CHUNK);
+  w.replace = replace;
+  w.error = error;
+  write_workbook (&w, self);
+  g_string_free (w.out, TRUE);
+  if (w.failed)
+    return FALSE;
+  return zp_file_replace_commit (replace, error);
 }
 
 char *
@@ -509,17 +582,37 @@ zp_scheme_to_data (ZpScheme *scheme,
   return g_string_free (w.out, FALSE);
 }
 
+/* GIO's message names the temporary file: say first which file was not saved. */
+static gboolean
+prefix_not_saved (GFile   *file,
+                  GError **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
+  return FALSE;
+}
+
 gboolean
 zp_workbook_save (ZpWorkbook  *self,
                   GFile       *file,
                   GError     **error)
 {
   g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (ZP_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (save_streamed (self, path, error))
+        return TRUE;
+      return prefix_not_saved (file, error);
+    }
 
   data = zp_workbook_to_data (self, &length);
   return zp_workbook_save_data (file, data, length, error);
@@ -548,13 +641,8 @@ zp_workbook_save_data (GFile       *file,
     saved = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                      NULL, NULL, error);
   if (!saved)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      /* GIO's message names the temporary file: say first which file was not saved. */
-      g_prefix_error (error, _("%s was not saved (the file on disk is unchanged): "), name);
-    }
-  return saved;
+    return prefix_not_saved (file, error);
+  return TRUE;
 }
 
 gboolean

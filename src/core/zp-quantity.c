@@ -123,11 +123,63 @@ to_half_width (gunichar c)
   return c;
 }
 
-/* Normalises valid UTF-8 `text` into `out`, which has room for strlen (text) + 1 bytes:
- * the result is never longer (full-width forms take 3 bytes, their ASCII ones 1). Byte by
- * byte rather than through GString: every indicator's target and actual are read on
- * load. */
-static void
+/* The character at p (its first byte 0x80 or above) and its length in bytes, or a
+ * length of 0 when p holds no well-formed UTF-8 (g_utf8_validate()'s rules: no overlong
+ * forms, no surrogates, nothing above U+10FFFF). Never reads past a NUL. */
+static inline gsize
+utf8_decode (const guchar *p,
+             gunichar     *c)
+{
+  guchar b = p[0];
+  guchar low = 0x80, high = 0xBF;
+  gsize length;
+  gunichar value;
+
+  if (b >= 0xC2 && b <= 0xDF)
+    {
+      length = 2;
+      value = b & 0x1F;
+    }
+  else if (b >= 0xE0 && b <= 0xEF)
+    {
+      length = 3;
+      value = b & 0x0F;
+      if (b == 0xE0)
+        low = 0xA0;
+      else if (b == 0xED)
+        high = 0x9F;
+    }
+  else if (b >= 0xF0 && b <= 0xF4)
+    {
+      length = 4;
+      value = b & 0x07;
+      if (b == 0xF0)
+        low = 0x90;
+      else if (b == 0xF4)
+        high = 0x8F;
+    }
+  else
+    return 0;
+
+  if (p[1] < low || p[1] > high)
+    return 0;
+  value = (value << 6) | (p[1] & 0x3F);
+  for (gsize i = 2; i < length; i++)
+    {
+      if ((p[i] & 0xC0) != 0x80)
+        return 0;
+      value = (value << 6) | (p[i] & 0x3F);
+    }
+  *c = value;
+  return length;
+}
+
+/* Normalises `text` into `out`, which has room for strlen (text) + 1 bytes: the result is
+ * never longer (full-width forms take 3 bytes, their ASCII ones 1). FALSE when the text
+ * is not valid UTF-8 (then `out` holds nothing useful). Byte by byte, validating as it
+ * goes, rather than g_utf8_validate() first and GString: every indicator's target and
+ * actual are read on load, several times. */
+static gboolean
 normalize_into (const char *text,
                 char       *out)
 {
@@ -138,7 +190,7 @@ normalize_into (const char *text,
     {
       guchar byte = *p;
       gunichar c;
-      int length;
+      gsize length;
 
       if (byte < 0x80)
         {
@@ -148,8 +200,9 @@ normalize_into (const char *text,
           continue;
         }
 
-      c = g_utf8_get_char (p);
-      length = g_utf8_skip[byte];
+      length = utf8_decode ((const guchar *) p, &c);
+      if (length == 0)
+        return FALSE;
       c = to_half_width (c);
       if (c < 0x80)
         {
@@ -164,30 +217,43 @@ normalize_into (const char *text,
       p += length;
     }
   *o = '\0';
+  return TRUE;
 }
 
 /* A normalised text, on the stack when short. */
 typedef struct
 {
-  char *text;
-  char  stack[256];
-  char *valid;
+  char  *text;
+  char   stack[256];
+  char  *valid;
 } Normalized;
+
+static char *
+normalized_buffer (Normalized *n,
+                   const char *text)
+{
+  gsize length = strlen (text);
+
+  return length < sizeof n->stack ? n->stack : g_malloc (length + 1);
+}
 
 static const char *
 normalized_init (Normalized *n,
                  const char *text)
 {
-  gsize length;
-
   n->valid = NULL;
   if (text == NULL)
     text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    text = n->valid = g_utf8_make_valid (text, -1);
 
-  length = strlen (text);
-  n->text = length < sizeof n->stack ? n->stack : g_malloc (length + 1);
+  n->text = normalized_buffer (n, text);
+  if (normalize_into (text, n->text))
+    return n->text;
+
+  /* Not UTF-8: read as g_utf8_make_valid() mends it. */
+  if (n->text != n->stack)
+    g_free (n->text);
+  text = n->valid = g_utf8_make_valid (text, -1);
+  n->text = normalized_buffer (n, text);
   normalize_into (text, n->text);
   return n->text;
 }
@@ -347,25 +413,37 @@ merge_comparator (ZpQuantity   *q,
          || (is_reverse (q->comparator) && is_reverse (suffix));
 }
 
+/* Whether `text`, `length` bytes long, ends with `word`; if so, cuts it off. */
+static gboolean
+cut_suffix (char       *text,
+            gsize       length,
+            const char *word)
+{
+  gsize word_length = strlen (word);
+
+  if (word_length > length || memcmp (text + length - word_length, word, word_length) != 0)
+    return FALSE;
+  text[length - word_length] = '\0';
+  return TRUE;
+}
+
 /* Strips a trailing comparator word or 起 off `rest` (modified in place). */
 static gboolean
 read_suffix (char       *rest,
              ZpQuantity *q)
 {
-  if (g_str_has_suffix (rest, ZERO_START_SUFFIX))
+  gsize length = strlen (rest);
+
+  if (cut_suffix (rest, length, ZERO_START_SUFFIX))
     {
-      rest[strlen (rest) - strlen (ZERO_START_SUFFIX)] = '\0';
       q->zero_start = zp_decimal_is_zero (q->value);
       return q->zero_start || merge_comparator (q, ZP_COMPARATOR_GE);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      if (g_str_has_suffix (rest, suffixes[i].word))
-        {
-          rest[strlen (rest) - strlen (suffixes[i].word)] = '\0';
-          return merge_comparator (q, suffixes[i].comparator);
-        }
+      if (cut_suffix (rest, length, suffixes[i].word))
+        return merge_comparator (q, suffixes[i].comparator);
     }
 
   return TRUE;

@@ -1144,6 +1144,85 @@ test_save_fails_midway (void)
   remove_tree (dir);
 }
 
+/* A workbook of many forms, its document several of the writer's 64 KiB chunks long. */
+static ZpWorkbook *
+make_large_workbook (gsize *length)
+{
+  ZpWorkbook *workbook = make_workbook ();
+  g_autofree char *data = NULL;
+
+  do
+    {
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autoptr(ZpProjectForm) form = make_project_form ();
+
+          zp_workbook_insert_project (workbook, G_MAXUINT, form);
+        }
+      g_free (data);
+      data = zp_workbook_to_data (workbook, length);
+    }
+  while (*length < 5 * 64 * 1024);
+  return workbook;
+}
+
+/* Saving streams the document to the file a chunk at a time: the file holds exactly
+ * zp_workbook_to_data()'s bytes. */
+static void
+test_save_large (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gsize length = 0, saved_length = 0;
+  g_autoptr(ZpWorkbook) workbook = make_large_workbook (&length);
+  g_autofree char *data = zp_workbook_to_data (workbook, NULL);
+  g_autofree char *saved = NULL;
+
+  g_assert_true (zp_workbook_save (workbook, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, &saved_length, &error));
+  g_assert_cmpuint (saved_length, ==, length);
+  g_assert_true (memcmp (saved, data, length) == 0);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
+/* A write that fails after some chunks were written leaves the old file as it was. */
+static void
+test_save_large_fails_midway (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autoptr(ZpWorkbook) workbook = make_large_workbook (&length);
+  struct rlimit saved, small;
+  void (*old_handler) (int);
+
+  write_old_file (path);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 3 * 64 * 1024 + 100;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+
+  g_assert_false (zp_workbook_save (workbook, file, &error));
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_nonnull (error);
+  g_test_message ("message: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "old.ziping was not saved (the file on disk is unchanged): "));
+  assert_old_file (path);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
 /* Renaming over a folder fails at the very end: nothing changes. */
 static void
 test_save_over_folder (void)
@@ -1230,6 +1309,8 @@ main (int   argc,
   g_test_add_func ("/io/save/through-link", test_save_through_link);
   g_test_add_func ("/io/save/missing-folder", test_save_to_missing_folder);
   g_test_add_func ("/io/save/fails-midway", test_save_fails_midway);
+  g_test_add_func ("/io/save/large", test_save_large);
+  g_test_add_func ("/io/save/large-fails-midway", test_save_large_fails_midway);
   g_test_add_func ("/io/save/over-folder", test_save_over_folder);
   g_test_add_func ("/io/save/read-only-folder", test_save_read_only_folder);
 

@@ -291,6 +291,33 @@ test_normalize (void)
 
   g_assert_cmpstr (from_null, ==, "");
   g_assert_true (g_utf8_validate (from_invalid, -1, NULL));
+  g_assert_cmpstr (from_invalid, ==, "a\xEF\xBF\xBD" "b");
+
+  /* Text that is not UTF-8 (validated as it is normalised) reads as g_utf8_make_valid()
+   * mends it, short or long, wherever the bad bytes are. */
+  {
+    static const char * const invalid[] = {
+      "≥\xC0\xAF" "90%", "\xED\xA0\x80" "5天", "９０％\xE8\xAF", "\x80", "１\xF4\x90\x80\x80",
+      "ok\xF8\x88\x80\x80\x80",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (invalid); i++)
+      for (guint repeat = 1; repeat <= 100; repeat += 99)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *mended = NULL;
+          g_autofree char *expected = NULL;
+          g_autofree char *normalized = NULL;
+
+          for (guint r = 0; r < repeat; r++)
+            g_string_append (text, invalid[i]);
+          mended = g_utf8_make_valid (text->str, -1);
+          expected = zp_text_normalize (mended);
+          normalized = zp_text_normalize (text->str);
+          g_assert_cmpstr (normalized, ==, expected);
+          g_assert_true (g_utf8_validate (normalized, -1, NULL));
+        }
+  }
 
   /* No-break and ideographic spaces go; long texts (beyond the stack buffer) too */
   {
