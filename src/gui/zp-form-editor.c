@@ -880,10 +880,11 @@ rebuild (ZpFormEditor *self)
     {
       gtk_box_append (self->content_box, build_project_header (self, ZP_PROJECT_FORM (self->form)));
       gtk_box_append (self->content_box, build_execution (self, self->form));
+      gtk_box_append (self->content_box, build_project_goals (self));
+      /* After the indicators, so that the table stays near the top. */
       if (zp_form_get_scheme (self->form) != NULL)
         gtk_box_append (self->content_box,
                         GTK_WIDGET (zp_category_points_new (self->form, self->undo)));
-      gtk_box_append (self->content_box, build_project_goals (self));
     }
   gtk_box_append (self->content_box, build_analysis (self));
   gtk_box_append (self->content_box, GTK_WIDGET (zp_published_group_new (self->form, self->undo)));
