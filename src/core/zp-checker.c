@@ -93,9 +93,24 @@ format_amount (ZpDecimal value)
 static const char *
 skip_blanks (const char *text)
 {
-  while (*text && (g_unichar_isspace (g_utf8_get_char (text)) ||
-                   g_utf8_get_char (text) == 0x3000))
-    text = g_utf8_next_char (text);
+  while (*text)
+    {
+      guchar c = *text;
+      gunichar u;
+
+      /* ASCII without a call: the blanks g_unichar_isspace() takes there (not \v). */
+      if (c < 0x80)
+        {
+          if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+            break;
+          text++;
+          continue;
+        }
+      u = g_utf8_get_char (text);
+      if (!g_unichar_isspace (u) && u != 0x3000)
+        break;
+      text = g_utf8_next_char (text);
+    }
 
   return text;
 }
@@ -801,6 +816,9 @@ is_filler (const char *text)
 
   if ((c == '*' || c == 0xFF0A) && is_blank (g_utf8_next_char (p)))
     return TRUE;
+  /* The first character after the blanks is no blank: most texts end here. */
+  if (c != 0x2026 && c != '.' && c != 0x3002 && c != 0xFF0E)
+    return FALSE;
 
   for (; *p; p = g_utf8_next_char (p))
     {
@@ -816,21 +834,39 @@ is_filler (const char *text)
   return dots >= 3;
 }
 
+/* The length in bytes of the cross at p ("X", "x", "×" U+00D7, "Ｘ" U+FF38), or 0.
+ * Compared as bytes: this runs on every text of every indicator. */
+static inline gsize
+cross_at (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] == 'X' || u[0] == 'x')
+    return 1;
+  if (u[0] == 0xC3 && u[1] == 0x97)
+    return 2;
+  if (u[0] == 0xEF && u[1] == 0xBC && u[2] == 0xB8)
+    return 3;
+  return 0;
+}
+
 /* "XXX", "xxx", "×××": the templates' stand-in for a name or a figure. */
 static char *
 find_crosses (const char *text)
 {
   const char *p = text;
 
-  while (*p)
+  /* From one byte a cross can start with to the next (never a continuation byte). */
+  while ((p = strpbrk (p, "Xx\xC3\xEF")) != NULL)
     {
       const char *start = p;
       guint n = 0;
+      gsize length;
 
-      while (*p == 'X' || *p == 'x' || g_utf8_get_char (p) == 0xD7 || g_utf8_get_char (p) == 0xFF38)
+      while ((length = cross_at (p)) > 0)
         {
           n++;
-          p = g_utf8_next_char (p);
+          p += length;
         }
       /* A run of three, not part of a Latin word ("XXXL", "xxx.com" are rare on forms). */
       if (n >= 3 && (start == text || !g_ascii_isalpha (start[-1])) && !g_ascii_isalpha (*p))

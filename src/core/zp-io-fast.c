@@ -89,7 +89,49 @@ hex_value (char c)
   return -1;
 }
 
-/* A string, unescaped onto the scratch stack. */
+/* The length of the well-formed UTF-8 sequence at p (its first byte 0x80 or above), or
+ * 0: the same rules as g_utf8_validate() (no overlong forms, no surrogates, nothing
+ * above U+10FFFF). The loader validates the whole file before reading it; this reader
+ * validates only strings, as it copies them: outside strings it takes nothing but
+ * ASCII JSON syntax. */
+static inline gsize
+utf8_sequence (const guchar *p,
+               const guchar *end)
+{
+  guchar c = p[0];
+  guchar low = 0x80, high = 0xBF;
+  gsize length;
+
+  if (c >= 0xC2 && c <= 0xDF)
+    length = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    {
+      length = 3;
+      if (c == 0xE0)
+        low = 0xA0;
+      else if (c == 0xED)
+        high = 0x9F;
+    }
+  else if (c >= 0xF0 && c <= 0xF4)
+    {
+      length = 4;
+      if (c == 0xF0)
+        low = 0x90;
+      else if (c == 0xF4)
+        high = 0x8F;
+    }
+  else
+    return 0;
+
+  if ((gsize) (end - p) < length || p[1] < low || p[1] > high)
+    return 0;
+  for (gsize i = 2; i < length; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+  return length;
+}
+
+/* A string, unescaped onto the scratch stack; FALSE on text that is not UTF-8. */
 static gboolean
 fast_string (Fast        *f,
              const char **out)
@@ -115,6 +157,17 @@ fast_string (Fast        *f,
         }
       if (c < 0x20)
         return FALSE;
+      if (c >= 0x80)
+        {
+          gsize n = utf8_sequence ((const guchar *) p, (const guchar *) f->end);
+
+          if (n == 0)
+            return FALSE;
+          memcpy (o, p, n);
+          o += n;
+          p += n;
+          continue;
+        }
       if (c != '\\')
         {
           *o++ = c;
@@ -188,7 +241,8 @@ fast_key (Fast        *f,
     return FALSE;
   for (p = f->p; p < f->end && *p != '"'; p++)
     {
-      if (*p == '\\' || (guchar) *p < 0x20)
+      /* Ziping's member names are ASCII: anything else is the loader's. */
+      if (*p == '\\' || (guchar) *p < 0x20 || (guchar) *p >= 0x80)
         return FALSE;
     }
   if (p >= f->end || p == f->p)

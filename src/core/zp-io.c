@@ -177,14 +177,14 @@ zp_workbook_load_from_data (const char  *data,
       length -= 3;
     }
 
-  if (!check_text (data, length, display_name, error))
-    return NULL;
-
+  /* The fast reader validates UTF-8 itself, in strings as it reads them (outside them it
+   * takes ASCII JSON syntax only): the whole text is validated here only when it gives up. */
   workbook = _zp_io_fast_load (data, length);
   if (workbook != NULL)
     return workbook;
 
-  if (!check_syntax (data, length, display_name, error))
+  if (!check_text (data, length, display_name, error)
+      || !check_syntax (data, length, display_name, error))
     return NULL;
 
   parser = json_parser_new_immutable ();

@@ -100,7 +100,7 @@ test_escapes (void)
   g_autofree char *path = NULL;
 
   zp_workbook_set_unit (workbook, "单位 \"引号\" \\ 反斜杠 / 斜杠");
-  zp_project_form_set_name (form, "换行\n制表\t回车\r\x01\x1f\x7f 😀 结束");
+  zp_project_form_set_name (form, "换行\n制表\t回车\r\b\f\x0b\x01\x1e\x1f\x7f 😀 结束");
   zp_workbook_insert_project (workbook, G_MAXUINT, form);
   zp_indicator_set_name (indicator, "\"}\n  ]\n}\n");
   zp_indicator_set_target (indicator, "≥95%");

@@ -669,6 +669,45 @@ test_readers_agree_on_damage (void)
   g_assert_cmpuint (loaded, <, 380);
 }
 
+/* The fast reader validates UTF-8 only in strings, as it reads them: text that is not
+ * UTF-8 anywhere (in a form's text, a member name, between members) is still refused
+ * with its line and column, as the loader refuses it. */
+static void
+test_fast_reader_refuses_bad_utf8 (void)
+{
+  static const struct { const char *from; const char *to; } cases[] = {
+    { "\"name\": \"测试\"", "\"name\": \"测\xC0\xAF试\"" },          /* overlong "/" */
+    { "\"name\": \"测试\"", "\"name\": \"测\xED\xA0\x80试\"" },      /* a surrogate */
+    { "\"name\": \"测试\"", "\"name\": \"测\xE8\xAF\"" },            /* cut short */
+    { "\"name\": \"测试\"", "\"name\": \"\x80测试\"" },              /* lone continuation */
+    { "\"name\": \"测试\"", "\"name\": \"测\xF4\x90\x80\x80试\"" },  /* above U+10FFFF */
+    { "\"name\": \"测试\"", "\"name\": \"测\xFF试\"" },
+    { "\"name\": \"测试\"", "\"na\xE9me\": \"测试\"" },              /* in a member name */
+    { "\"name\": \"测试\"", "\"name\":\xA0\"测试\"" },               /* between tokens */
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = variant (cases[i].from, cases[i].to);
+      const char *at = strstr (data, cases[i].to);
+      const char *line_start = data;
+      guint line = 1;
+      g_autofree char *prefix = NULL;
+
+      g_assert_nonnull (at);
+      /* The first byte that is not UTF-8. */
+      g_assert_false (g_utf8_validate (data, -1, &at));
+      for (const char *p = data; p < at; p++)
+        if (*p == '\n')
+          {
+            line++;
+            line_start = p + 1;
+          }
+      prefix = g_strdup_printf ("bad.ziping:%u:%ld: ", line, g_utf8_strlen (line_start, at - line_start) + 1);
+      assert_load_fails (data, strlen (data), ZP_IO_ERROR_SYNTAX, prefix, "UTF-8");
+    }
+}
+
 /* What the fast reader does not take is left to the loader, which reads it all the same
  * or says what is wrong, exactly as before. */
 static void
@@ -1173,6 +1212,7 @@ main (int   argc,
   g_test_add_func ("/io/unknown-members", test_unknown_members);
   g_test_add_func ("/io/readers-agree", test_readers_agree);
   g_test_add_func ("/io/fast-reader-gives-up", test_fast_reader_gives_up);
+  g_test_add_func ("/io/fast-reader-refuses-bad-utf8", test_fast_reader_refuses_bad_utf8);
   g_test_add_func ("/io/readers-agree-on-damage", test_readers_agree_on_damage);
   g_test_add_func ("/io/bad/valid-base", test_valid_document);
   g_test_add_func ("/io/bad/syntax", test_bad_syntax);
