@@ -1055,7 +1055,7 @@ zp_form_editor_set_form (ZpFormEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.delete-indicator", form != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move-up", form != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move-down", form != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-goal", form != NULL && zp_form_is_department (form));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-goal", form != NULL);  /* a project form may hold several goals */
   if (self->form != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->form, self);
