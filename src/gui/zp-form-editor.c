@@ -929,10 +929,11 @@ rebuild (ZpFormEditor *self)
     {
       gtk_box_append (self->content_box, build_project_header (self, ZP_PROJECT_FORM (self->form)));
       gtk_box_append (self->content_box, build_execution (self, self->form));
+      gtk_box_append (self->content_box, build_project_goals (self));
+      /* After the indicators, so that the table stays near the top. */
       if (zp_form_get_scheme (self->form) != NULL)
         gtk_box_append (self->content_box,
                         GTK_WIDGET (zp_category_points_new (self->form, self->undo)));
-      gtk_box_append (self->content_box, build_project_goals (self));
     }
   gtk_box_append (self->content_box, build_analysis (self));
   gtk_box_append (self->content_box, GTK_WIDGET (zp_published_group_new (self->form, self->undo)));
@@ -1054,7 +1055,7 @@ zp_form_editor_set_form (ZpFormEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.delete-indicator", form != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move-up", form != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move-down", form != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-goal", form != NULL && zp_form_is_department (form));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-goal", form != NULL);  /* a project form may hold several goals */
   if (self->form != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->form, self);

@@ -86,8 +86,7 @@ static void
 bind_row (ZpPublishedGroup *self,
           AdwActionRow     *row,
           const char       *property,
-          const char       *computed,
-          const char       *example)
+          const char       *computed)
 {
   GtkWidget *entry = gtk_entry_new ();
 
@@ -95,7 +94,6 @@ bind_row (ZpPublishedGroup *self,
   gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (entry, "numeric");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), example);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
   adw_action_row_add_suffix (row, entry);
@@ -154,9 +152,9 @@ zp_published_group_new (ZpForm      *form,
 
   self = g_object_new (ZP_TYPE_PUBLISHED_GROUP, NULL);
   self->form = g_object_ref (form);
-  bind_row (self, self->rate_row, "published-rate", "execution-rate-text", "86.19%");
-  bind_row (self, self->score_row, "published-execution-score", "execution-score-text", "8.62");
-  bind_row (self, self->total_row, "published-total", "total-text", "98.00");
+  bind_row (self, self->rate_row, "published-rate", "execution-rate-text");
+  bind_row (self, self->score_row, "published-execution-score", "execution-score-text");
+  bind_row (self, self->total_row, "published-total", "total-text");
   zp_edit_binding_bind (GTK_EDITABLE (zp_published_group_get_entry (self, "published-rate")),
                         G_OBJECT (form), "published-rate", undo);
   zp_edit_binding_bind (GTK_EDITABLE (zp_published_group_get_entry (self, "published-execution-score")),

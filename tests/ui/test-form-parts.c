@@ -229,6 +229,14 @@ test_goals (void)
   wait_until (has_sections, &count, "the third section to go");
   g_assert_cmpuint (zp_form_get_n_goals (form), ==, 2);
 
+  /* The editor's form.add-goal action (its menu entry) does the same for a project form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.editor), "form.add-goal", NULL));
+  count.n = 3;
+  wait_until (has_sections, &count, "a third section from the action");
+  g_assert_true (zp_undo_stack_undo (fixture.undo));
+  count.n = 2;
+  wait_until (has_sections, &count, "the action's section to go");
+
   fixture_close (&fixture);
 }
 
