@@ -27,15 +27,149 @@ form_kind_label (ZpForm *form)
 
 /* ---- JSON ---- */
 
+/* Each form is printed as json-glib prints it (pretty, indent 2: "name" : value), to the
+ * byte: its escapes included (\b \t \n \f \r, \u00XX for other controls but 0x1F, \u007f),
+ * without building a tree (tests/cli/test-score-json.c compares with json-glib). */
+#define JSON_MAX_DEPTH 8
+
+typedef struct
+{
+  GString  *out;
+  guint     level;
+  gboolean  first[JSON_MAX_DEPTH];
+  gboolean  after_name;
+} JsonOut;
+
 static void
-add_blocks_json (JsonBuilder *builder,
+json_indent (JsonOut *json)
+{
+  for (guint i = 0; i < json->level * 2; i++)
+    g_string_append_c (json->out, ' ');
+}
+
+static void
+json_escape (GString    *out,
+             const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      unsigned char c = *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default:
+          if ((c < 0x1f) || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+}
+
+/* What comes before a value: nothing after a member's name, else the separator and
+ * indentation of an array's element. */
+static void
+json_value_start (JsonOut *json)
+{
+  if (json->after_name)
+    {
+      json->after_name = FALSE;
+      return;
+    }
+  g_string_append (json->out, json->first[json->level] ? "\n" : ",\n");
+  json->first[json->level] = FALSE;
+  json_indent (json);
+}
+
+static void
+json_name (JsonOut    *json,
+           const char *name)
+{
+  g_string_append (json->out, json->first[json->level] ? "\n" : ",\n");
+  json->first[json->level] = FALSE;
+  json_indent (json);
+  g_string_append_c (json->out, '"');
+  json_escape (json->out, name);
+  g_string_append (json->out, "\" : ");
+  json->after_name = TRUE;
+}
+
+static void
+json_begin (JsonOut *json,
+            char     bracket)
+{
+  json_value_start (json);
+  g_string_append_c (json->out, bracket);
+  json->level++;
+  g_assert (json->level < JSON_MAX_DEPTH);
+  json->first[json->level] = TRUE;
+}
+
+static void
+json_end (JsonOut *json,
+          char     bracket)
+{
+  gboolean empty = json->first[json->level];
+
+  json->level--;
+  if (!empty)
+    {
+      g_string_append_c (json->out, '\n');
+      json_indent (json);
+    }
+  g_string_append_c (json->out, bracket);
+}
+
+static void
+json_string (JsonOut    *json,
+             const char *value)
+{
+  json_value_start (json);
+  if (value == NULL)
+    {
+      g_string_append (json->out, "null");
+      return;
+    }
+  g_string_append_c (json->out, '"');
+  json_escape (json->out, value);
+  g_string_append_c (json->out, '"');
+}
+
+static void
+json_member_string (JsonOut    *json,
+                    const char *name,
+                    const char *value)
+{
+  json_name (json, name);
+  json_string (json, value);
+}
+
+static void
+json_member_int (JsonOut    *json,
+                 const char *name,
+                 gint64      value)
+{
+  json_name (json, name);
+  json_value_start (json);
+  g_string_append_printf (json->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+add_blocks_json (JsonOut     *json,
                  ZpForm      *form,
                  ZpScheme    *scheme)
 {
   g_autoptr(GPtrArray) blocks = zp_form_summarize_blocks (form);
 
-  json_builder_set_member_name (builder, "blocks");
-  json_builder_begin_array (builder);
+  json_name (json, "blocks");
+  json_begin (json, '[');
   for (guint i = 0; i < blocks->len; i++)
     {
       ZpBlockSummary *block = g_ptr_array_index (blocks, i);
@@ -43,22 +177,20 @@ add_blocks_json (JsonBuilder *builder,
       g_autofree char *weight_sum = zp_cli_format_score (block->weight_sum, scheme);
       g_autofree char *score = zp_cli_format_score (block->score, scheme);
 
-      json_builder_begin_object (builder);
-      zp_cli_json_add_string (builder, "name", block->name);
-      json_builder_set_member_name (builder, "goal");
-      json_builder_add_int_value (builder, block->goal_index);
-      zp_cli_json_add_string (builder, "weight", weight);
-      zp_cli_json_add_string (builder, "weight_sum", weight_sum);
-      zp_cli_json_add_string (builder, "score", score);
-      json_builder_set_member_name (builder, "indicators");
-      json_builder_add_int_value (builder, block->n_indicators);
-      json_builder_end_object (builder);
+      json_begin (json, '{');
+      json_member_string (json, "name", block->name);
+      json_member_int (json, "goal", block->goal_index);
+      json_member_string (json, "weight", weight);
+      json_member_string (json, "weight_sum", weight_sum);
+      json_member_string (json, "score", score);
+      json_member_int (json, "indicators", block->n_indicators);
+      json_end (json, '}');
     }
-  json_builder_end_array (builder);
+  json_end (json, ']');
 }
 
 static void
-add_indicator_json (JsonBuilder *builder,
+add_indicator_json (JsonOut     *json,
                     ZpIndicator *indicator,
                     guint        goal,
                     guint        row,
@@ -69,53 +201,54 @@ add_indicator_json (JsonBuilder *builder,
   g_auto(GStrv) flags = zp_cli_indicator_flag_names (zp_indicator_get_flags (indicator));
   gboolean scored = zp_indicator_get_state (indicator) != ZP_INDICATOR_STATE_UNSCORED;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "goal");
-  json_builder_add_int_value (builder, goal);
-  json_builder_set_member_name (builder, "row");
-  json_builder_add_int_value (builder, row);
-  zp_cli_json_add_string (builder, "category", zp_indicator_get_category (indicator));
-  zp_cli_json_add_string (builder, "subcategory", zp_indicator_get_subcategory (indicator));
-  zp_cli_json_add_string (builder, "name", zp_indicator_get_name (indicator));
-  zp_cli_json_add_string (builder, "target", zp_indicator_get_target (indicator));
-  zp_cli_json_add_string (builder, "actual", zp_indicator_get_actual (indicator));
-  zp_cli_json_add_string (builder, "weight", weight);
-  zp_cli_json_add_string (builder, "score", scored ? score : NULL);
-  zp_cli_json_add_string (builder, "state",
-                          zp_cli_enum_nick (ZP_TYPE_INDICATOR_STATE, zp_indicator_get_state (indicator)));
-  zp_cli_json_add_string (builder, "direction",
-                          zp_direction_to_string (zp_indicator_get_effective_direction (indicator)));
-  zp_cli_json_add_string (builder, "rule", zp_rule_to_string (zp_indicator_get_rule (indicator)));
-  json_builder_set_member_name (builder, "flags");
-  json_builder_begin_array (builder);
+  json_begin (json, '{');
+  json_member_int (json, "goal", goal);
+  json_member_int (json, "row", row);
+  json_member_string (json, "category", zp_indicator_get_category (indicator));
+  json_member_string (json, "subcategory", zp_indicator_get_subcategory (indicator));
+  json_member_string (json, "name", zp_indicator_get_name (indicator));
+  json_member_string (json, "target", zp_indicator_get_target (indicator));
+  json_member_string (json, "actual", zp_indicator_get_actual (indicator));
+  json_member_string (json, "weight", weight);
+  json_member_string (json, "score", scored ? score : NULL);
+  json_member_string (json, "state",
+                      zp_cli_enum_nick (ZP_TYPE_INDICATOR_STATE, zp_indicator_get_state (indicator)));
+  json_member_string (json, "direction",
+                      zp_direction_to_string (zp_indicator_get_effective_direction (indicator)));
+  json_member_string (json, "rule", zp_rule_to_string (zp_indicator_get_rule (indicator)));
+  json_name (json, "flags");
+  json_begin (json, '[');
   for (guint i = 0; flags[i] != NULL; i++)
-    json_builder_add_string_value (builder, flags[i]);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    json_string (json, flags[i]);
+  json_end (json, ']');
+  json_end (json, '}');
 }
 
 static void
-add_indicators_json (JsonBuilder *builder,
+add_indicators_json (JsonOut     *json,
                      ZpForm      *form,
                      ZpScheme    *scheme)
 {
-  json_builder_set_member_name (builder, "indicators");
-  json_builder_begin_array (builder);
+  json_name (json, "indicators");
+  json_begin (json, '[');
   for (guint g = 0; g < zp_form_get_n_goals (form); g++)
     {
       ZpGoal *goal = zp_form_get_goal (form, g);
 
       for (guint r = 0; r < zp_goal_get_n_indicators (goal); r++)
-        add_indicator_json (builder, zp_goal_get_indicator (goal, r), g, r, scheme);
+        add_indicator_json (json, zp_goal_get_indicator (goal, r), g, r, scheme);
     }
-  json_builder_end_array (builder);
+  json_end (json, ']');
 }
 
-static JsonNode *
-form_json (ZpForm *form,
-           guint   index)
+/* The form as the element of the "forms" array, indented as json-glib indents it there. */
+static void
+write_form_json (GString *out,
+                 ZpForm  *form,
+                 guint    index)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonOut json_out = { out, 2, { FALSE }, TRUE };
+  JsonOut *json = &json_out;
   ZpScheme *scheme = zp_form_get_scheme (form);
   g_autofree char *title = zp_form_dup_title (form);
   g_autofree char *budget = zp_cli_format_amount (zp_form_get_budget (form));
@@ -128,22 +261,22 @@ form_json (ZpForm *form,
   g_autofree char *indicator_score = zp_cli_format_score (zp_form_get_indicator_score (form), scheme);
   g_autofree char *total = zp_cli_format_score (zp_form_get_total (form), scheme);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "index");
-  json_builder_add_int_value (builder, index);
-  zp_cli_json_add_string (builder, "kind", form_kind (form));
-  zp_cli_json_add_string (builder, "title", title);
-  zp_cli_json_add_string (builder, "budget", budget);
-  zp_cli_json_add_string (builder, "spent", spent);
-  zp_cli_json_add_string (builder, "execution_rate", rate);
-  zp_cli_json_add_string (builder, "execution_weight", exec_weight);
-  zp_cli_json_add_string (builder, "execution_score", has_rate ? exec_score : NULL);
-  add_blocks_json (builder, form, scheme);
-  add_indicators_json (builder, form, scheme);
-  zp_cli_json_add_string (builder, "indicator_score", indicator_score);
-  zp_cli_json_add_string (builder, "total", total);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  json_begin (json, '{');
+  json_member_int (json, "index", index);
+  json_member_string (json, "kind", form_kind (form));
+  json_member_string (json, "title", title);
+  json_member_string (json, "budget", budget);
+  json_member_string (json, "spent", spent);
+  json_member_string (json, "execution_rate", rate);
+  json_member_string (json, "execution_weight", exec_weight);
+  json_member_string (json, "execution_score", has_rate ? exec_score : NULL);
+  add_blocks_json (json, form, scheme);
+  add_indicators_json (json, form, scheme);
+  json_member_string (json, "indicator_score", indicator_score);
+  json_member_string (json, "total", total);
+  /* Rows whose points are missing from the total (issue 9): 0 when it is complete. */
+  json_member_int (json, "unscored", zp_form_get_n_unscored (form));
+  json_end (json, '}');
 }
 
 static char *
@@ -179,21 +312,6 @@ header_json (const char *path,
   return to_pretty_json (root);
 }
 
-/* Prints `text` indented by `indent` spaces on every line (pretty output has line
- * breaks only between members: a string's own are escaped). */
-static void
-print_indented (const char *text,
-                guint       indent)
-{
-  printf ("%*s", indent, "");
-  for (const char *p = text; *p; p++)
-    {
-      fputc (*p, stdout);
-      if (*p == '\n')
-        printf ("%*s", indent, "");
-    }
-}
-
 #define EMPTY_FORMS_TAIL "[]\n}"
 
 /* Form by form: the same text as json-glib would print for the whole tree, with only
@@ -203,6 +321,7 @@ print_json (const char *path,
             ZpWorkbook *workbook)
 {
   g_autofree char *header = header_json (path, workbook);
+  g_autoptr(GString) out = g_string_new (NULL);
   guint n_forms = zp_workbook_get_n_forms (workbook);
   gsize len = strlen (header);
 
@@ -217,11 +336,11 @@ print_json (const char *path,
   fputs ("[\n", stdout);
   for (guint i = 0; i < n_forms; i++)
     {
-      g_autoptr(JsonNode) node = form_json (zp_workbook_get_form (workbook, i), i);
-      g_autofree char *text = to_pretty_json (node);
-
-      print_indented (text, 4);
-      fputs (i + 1 < n_forms ? ",\n" : "\n", stdout);
+      g_string_append (out, "    ");
+      write_form_json (out, zp_workbook_get_form (workbook, i), i);
+      g_string_append (out, i + 1 < n_forms ? ",\n" : "\n");
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
     }
   fputs ("  ]\n}\n", stdout);
 }

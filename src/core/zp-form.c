@@ -29,6 +29,8 @@ typedef struct
   char       *published_rate;
   char       *published_execution_score;
   char       *published_total;
+  char       *last_year_budget;
+  char       *last_year_spent;
   GListStore *goals;
   /* The form's own points per category (name → points as typed), in the order set. */
   GPtrArray  *category_names;
@@ -69,6 +71,8 @@ enum {
   PROP_PUBLISHED_RATE,
   PROP_PUBLISHED_EXECUTION_SCORE,
   PROP_PUBLISHED_TOTAL,
+  PROP_LAST_YEAR_BUDGET,
+  PROP_LAST_YEAR_SPENT,
   PROP_EXECUTION_RATE_TEXT,
   PROP_EXECUTION_SCORE_TEXT,
   PROP_TOTAL_TEXT,
@@ -82,7 +86,7 @@ enum {
 };
 
 /* The text inputs run from PROP_INITIAL_BUDGET to LAST_TEXT_INPUT. */
-#define LAST_TEXT_INPUT PROP_PUBLISHED_TOTAL
+#define LAST_TEXT_INPUT PROP_LAST_YEAR_SPENT
 
 static GParamSpec *properties[N_PROPS];
 
@@ -110,6 +114,8 @@ string_field (ZpForm *self,
     case PROP_PUBLISHED_RATE:       return &priv->published_rate;
     case PROP_PUBLISHED_EXECUTION_SCORE: return &priv->published_execution_score;
     case PROP_PUBLISHED_TOTAL:      return &priv->published_total;
+    case PROP_LAST_YEAR_BUDGET:     return &priv->last_year_budget;
+    case PROP_LAST_YEAR_SPENT:      return &priv->last_year_spent;
     case PROP_EXECUTION_RATE_TEXT:  return &priv->rate_text;
     case PROP_EXECUTION_SCORE_TEXT: return &priv->execution_score_text;
     case PROP_TOTAL_TEXT:           return &priv->total_text;
@@ -303,6 +309,8 @@ zp_form_class_init (ZpFormClass *klass)
   properties[PROP_PUBLISHED_RATE] = string_pspec ("published-rate", G_PARAM_READWRITE);
   properties[PROP_PUBLISHED_EXECUTION_SCORE] = string_pspec ("published-execution-score", G_PARAM_READWRITE);
   properties[PROP_PUBLISHED_TOTAL] = string_pspec ("published-total", G_PARAM_READWRITE);
+  properties[PROP_LAST_YEAR_BUDGET] = string_pspec ("last-year-budget", G_PARAM_READWRITE);
+  properties[PROP_LAST_YEAR_SPENT] = string_pspec ("last-year-spent", G_PARAM_READWRITE);
   properties[PROP_AMOUNT_UNIT] =
     g_param_spec_enum ("amount-unit", NULL, NULL, ZP_TYPE_AMOUNT_UNIT, ZP_AMOUNT_UNIT_WAN_YUAN,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -471,6 +479,8 @@ DEFINE_STRING_ACCESSORS (improvement, PROP_IMPROVEMENT)
 DEFINE_STRING_ACCESSORS (published_rate, PROP_PUBLISHED_RATE)
 DEFINE_STRING_ACCESSORS (published_execution_score, PROP_PUBLISHED_EXECUTION_SCORE)
 DEFINE_STRING_ACCESSORS (published_total, PROP_PUBLISHED_TOTAL)
+DEFINE_STRING_ACCESSORS (last_year_budget, PROP_LAST_YEAR_BUDGET)
+DEFINE_STRING_ACCESSORS (last_year_spent, PROP_LAST_YEAR_SPENT)
 
 #undef DEFINE_STRING_ACCESSORS
 

@@ -92,6 +92,14 @@ void          zp_form_set_published_execution_score (ZpForm *self, const char *v
 const char   *zp_form_get_published_total   (ZpForm      *self);
 void          zp_form_set_published_total   (ZpForm      *self, const char *value);
 
+/* Last year's 预算数 and 执行数 (string properties "last-year-budget", "last-year-spent"),
+ * set by zp_workbook_new_year from the year before: a hint for the empty cells, never
+ * this year's values (nothing scores or checks them); "" when not known. */
+const char   *zp_form_get_last_year_budget  (ZpForm      *self);
+void          zp_form_set_last_year_budget  (ZpForm      *self, const char *value);
+const char   *zp_form_get_last_year_spent   (ZpForm      *self);
+void          zp_form_set_last_year_spent   (ZpForm      *self, const char *value);
+
 /* The form's own points per category (一级指标), as in "产出指标（60分）": they replace the
  * scheme's for this form. Names match as the scheme matches them; points NULL or ""
  * removes. Property "category-points" (GStrv of "name=points", in the order set) is

@@ -721,6 +721,8 @@ enum
   FORM_PUBLISHED_EXECUTION_SCORE,
   FORM_PUBLISHED_TOTAL,
   FORM_CATEGORY_POINTS,
+  FORM_LAST_YEAR_BUDGET,
+  FORM_LAST_YEAR_SPENT,
   FORM_UNIT,                 /* department */
   FORM_BASIC_EXPENDITURE,
   FORM_PROJECT_EXPENDITURE,
@@ -738,7 +740,7 @@ enum
 static const char * const form_members[] = {
   "kind", "initial-budget", "budget", "spent", "analysis", "improvement", "explanations",
   "goals", "published-rate", "published-execution-score", "published-total", "category-points",
-  "unit", "basic-expenditure", "project-expenditure", "name", "department",
+  "last-year-budget", "last-year-spent", "unit", "basic-expenditure", "project-expenditure", "name", "department",
   "implementer", "manager", "project-category", "project-attribute", "project-type",
   "funds", NULL
 };
@@ -976,6 +978,8 @@ fast_form_member (Fast       *f,
     case FORM_PUBLISHED_RATE:
     case FORM_PUBLISHED_EXECUTION_SCORE:
     case FORM_PUBLISHED_TOTAL:
+    case FORM_LAST_YEAR_BUDGET:
+    case FORM_LAST_YEAR_SPENT:
     case FORM_BASIC_EXPENDITURE:
     case FORM_PROJECT_EXPENDITURE:
       return fast_text (f, &ff->texts[index]) && _zp_io_figure_in_range (ff->texts[index]);
@@ -1020,6 +1024,8 @@ fast_form_apply (FastForm *ff)
   zp_form_set_published_rate (form, t[FORM_PUBLISHED_RATE]);
   zp_form_set_published_execution_score (form, t[FORM_PUBLISHED_EXECUTION_SCORE]);
   zp_form_set_published_total (form, t[FORM_PUBLISHED_TOTAL]);
+  zp_form_set_last_year_budget (form, t[FORM_LAST_YEAR_BUDGET]);
+  zp_form_set_last_year_spent (form, t[FORM_LAST_YEAR_SPENT]);
 }
 
 /* Passes over any value without reading it (no unescaping, no checks): the member is

@@ -856,6 +856,7 @@ load_form_common (Loader     *l,
 {
   const char *initial, *budget, *spent, *analysis, *improvement;
   const char *published_rate, *published_score, *published_total;
+  const char *last_year_budget, *last_year_spent;
   g_auto(GStrv) evidence = NULL;
 
   if (!read_figure (l, object, "initial-budget", &initial)
@@ -866,6 +867,8 @@ load_form_common (Loader     *l,
       || !read_figure (l, object, "published-rate", &published_rate)
       || !read_figure (l, object, "published-execution-score", &published_score)
       || !read_figure (l, object, "published-total", &published_total)
+      || !read_figure (l, object, "last-year-budget", &last_year_budget)
+      || !read_figure (l, object, "last-year-spent", &last_year_spent)
       || !read_evidence (l, object, &evidence))
     return FALSE;
 
@@ -877,6 +880,8 @@ load_form_common (Loader     *l,
   zp_form_set_published_rate (form, published_rate);
   zp_form_set_published_execution_score (form, published_score);
   zp_form_set_published_total (form, published_total);
+  zp_form_set_last_year_budget (form, last_year_budget);
+  zp_form_set_last_year_spent (form, last_year_spent);
   zp_form_set_evidence (form, (const char * const *) evidence);
 
   return load_explanations (l, object, form, _zp_io_set_form_explanation)

@@ -480,6 +480,8 @@ write_form (Writer *w,
   write_text (w, "published-rate", zp_form_get_published_rate (form));
   write_text (w, "published-execution-score", zp_form_get_published_execution_score (form));
   write_text (w, "published-total", zp_form_get_published_total (form));
+  write_text (w, "last-year-budget", zp_form_get_last_year_budget (form));
+  write_text (w, "last-year-spent", zp_form_get_last_year_spent (form));
   write_explanations (w, keys, form, get_form_explanation);
   write_category_points (w, form);
 

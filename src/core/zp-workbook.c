@@ -738,10 +738,14 @@ zp_workbook_new_year (ZpWorkbook *self,
   n = zp_workbook_get_n_forms (self);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ZpForm) form = zp_form_copy (zp_workbook_get_form (self, i));
+      ZpForm *last = zp_workbook_get_form (self, i);
+      g_autoptr(ZpForm) form = zp_form_copy (last);
 
       zp_form_freeze (form);
       clear_form_results (form);
+      /* Kept aside as a hint only: the editor shows it in the empty cells. */
+      zp_form_set_last_year_budget (form, zp_form_get_budget (last));
+      zp_form_set_last_year_spent (form, zp_form_get_spent (last));
       zp_form_thaw (form);
 
       if (ZP_IS_DEPARTMENT_FORM (form))

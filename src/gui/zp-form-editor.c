@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "zp-category-points.h"
 #include "zp-edit-binding.h"
 #include "zp-form-editor.h"
 #include "zp-goal-section.h"
+#include "zp-published-group.h"
 
 struct _ZpFormEditor
 {
@@ -275,6 +277,29 @@ grid_entry (ZpFormEditor *self,
   return entry;
 }
 
+static gboolean
+to_last_year_hint (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const char *value = g_value_get_string (from);
+
+  g_value_take_string (to, value && *value ? g_strdup_printf (_("Last year %s"), value) : NULL);
+  return TRUE;
+}
+
+/* A new year's empty cell shows last year's amount as a hint, never as its value. */
+static GtkWidget *
+hint_last_year (GtkWidget  *entry,
+                ZpForm     *form,
+                const char *property)
+{
+  g_object_bind_property_full (form, property, entry, "placeholder-text", G_BINDING_SYNC_CREATE,
+                               to_last_year_hint, NULL, NULL, NULL);
+  return entry;
+}
+
 static GtkWidget *
 computed_label (ZpForm     *form,
                 const char *property,
@@ -346,8 +371,12 @@ build_execution (ZpFormEditor *self,
                    grid_label (zp_form_is_department (form) ? _("Total expenditure") : _("Total funds"), FALSE),
                    0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "initial-budget", _("Initial budget")), 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "budget", _("Budget (A)")), 2, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), grid_entry (self, object, "spent", _("Spent (B)")), 3, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   hint_last_year (grid_entry (self, object, "budget", _("Budget (A)")), form, "last-year-budget"),
+                   2, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   hint_last_year (grid_entry (self, object, "spent", _("Spent (B)")), form, "last-year-spent"),
+                   3, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid),
                    computed_label (form, "execution-rate-text", _("Execution rate")), 4, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid),
@@ -371,27 +400,71 @@ on_row_focused (ZpIndicatorTable *table,
   self->current_table = table;
 }
 
+/* form.add-indicator, form.delete-indicator, form.move-up, form.move-down: on the rows of
+ * the goal at that position; −1, as the shortcuts pass it: the table being edited. */
 static void
-on_row_button (GtkButton    *button,
-               ZpFormEditor *self)
+row_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
 {
-  const char *command = g_object_get_data (G_OBJECT (button), "zp-command");
+  ZpFormEditor *self = ZP_FORM_EDITOR (widget);
+  int goal = param ? g_variant_get_int32 (param) : -1;
 
-  self->current_table = g_object_get_data (G_OBJECT (button), "zp-table");
-  if (g_str_equal (command, "add"))
+  if (goal >= 0 && (guint) goal < self->tables->len)
+    self->current_table = g_ptr_array_index (self->tables, goal);
+  if (g_str_equal (name, "form.add-indicator"))
     zp_form_editor_add_indicator (self);
-  else if (g_str_equal (command, "delete"))
+  else if (g_str_equal (name, "form.delete-indicator"))
     zp_form_editor_delete_indicator (self);
-  else if (g_str_equal (command, "up"))
+  else if (g_str_equal (name, "form.move-up"))
     zp_form_editor_move_indicator (self, -1);
-  else if (g_str_equal (command, "down"))
+  else if (g_str_equal (name, "form.move-down"))
     zp_form_editor_move_indicator (self, 1);
+}
+
+/* rows.*: form.* on one block's table. */
+static void
+on_block_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  ZpIndicatorTable *table = user_data;
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (table), ZP_TYPE_FORM_EDITOR);
+  g_autofree char *name = g_strconcat ("form.", g_action_get_name (G_ACTION (action)), NULL);
+
+  if (editor == NULL)
+    return;
+  ZP_FORM_EDITOR (editor)->current_table = table;
+  row_action (editor, name, NULL);
+}
+
+static GSimpleActionGroup *
+block_actions (ZpIndicatorTable *table)
+{
+  static const GActionEntry entries[] = {
+    { "add-indicator", on_block_action },
+    { "delete-indicator", on_block_action },
+    { "move-up", on_block_action },
+    { "move-down", on_block_action },
+  };
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+
+  /* (the group lives on the block, which holds the table: they go together) */
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), table);
+  return group;
+}
+
+static void
+add_goal_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  zp_form_editor_add_goal (ZP_FORM_EDITOR (widget));
 }
 
 static GtkWidget *
 row_button (ZpFormEditor     *self,
-            ZpIndicatorTable *table,
-            const char       *command,
+            const char       *action,
             const char       *icon,
             const char       *label,
             const char       *tooltip)
@@ -414,9 +487,7 @@ row_button (ZpFormEditor     *self,
     }
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data (G_OBJECT (button), "zp-command", (gpointer) command);
-  g_object_set_data (G_OBJECT (button), "zp-table", table);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_row_button), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   return button;
 }
 
@@ -427,34 +498,41 @@ build_indicator_block (ZpFormEditor *self,
   ZpIndicatorTable *table = zp_indicator_table_new (goal, zp_form_get_scheme (self->form), self->undo);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *bars = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  /* a card around the table; no scrolled window: the table fits the width (its text
+   * columns shrink) and is as tall as its rows, and a scrolled window, even one that
+   * cannot scroll, would take the mouse wheel from the page */
+  GtkWidget *card = adw_bin_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_add_css_class (bars, "weight-bars");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (table));
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_widget_add_css_class (scroller, "table-card");
-  gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
+  adw_bin_set_child (ADW_BIN (card), GTK_WIDGET (table));
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "table-card");
+  gtk_widget_set_overflow (card, GTK_OVERFLOW_HIDDEN);
 
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, table, "add", "list-add-symbolic", _("Add Row"),
+                  row_button (self, "rows.add-indicator", "list-add-symbolic", _("Add Row"),
                               _("Add an indicator below the current row (Ctrl+Return)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, table, "delete", "list-remove-symbolic", _("Delete Row"),
+                  row_button (self, "rows.delete-indicator", "list-remove-symbolic", _("Delete Row"),
                               _("Delete the current row (Ctrl+Shift+Delete)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, table, "up", "go-up-symbolic", NULL, _("Move the row up (Alt+Up)")));
+                  row_button (self, "rows.move-up", "go-up-symbolic", NULL, _("Move the row up (Alt+Up)")));
   gtk_box_append (GTK_BOX (buttons),
-                  row_button (self, table, "down", "go-down-symbolic", NULL, _("Move the row down (Alt+Down)")));
+                  row_button (self, "rows.move-down", "go-down-symbolic", NULL, _("Move the row down (Alt+Down)")));
 
+  /* the block's buttons act on its own table, wherever sections come and go */
+  {
+    g_autoptr(GSimpleActionGroup) actions = block_actions (table);
+
+    gtk_widget_insert_action_group (box, "rows", G_ACTION_GROUP (actions));
+  }
   g_signal_connect (table, "row-focused", G_CALLBACK (on_row_focused), self);
   g_ptr_array_add (self->tables, table);
   g_ptr_array_add (self->block_boxes, bars);
 
   gtk_box_append (GTK_BOX (box), bars);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), card);
   gtk_box_append (GTK_BOX (box), buttons);
   return box;
 }
@@ -852,8 +930,13 @@ rebuild (ZpFormEditor *self)
       gtk_box_append (self->content_box, build_project_header (self, ZP_PROJECT_FORM (self->form)));
       gtk_box_append (self->content_box, build_execution (self, self->form));
       gtk_box_append (self->content_box, build_project_goals (self));
+      /* After the indicators, so that the table stays near the top. */
+      if (zp_form_get_scheme (self->form) != NULL)
+        gtk_box_append (self->content_box,
+                        GTK_WIDGET (zp_category_points_new (self->form, self->undo)));
     }
   gtk_box_append (self->content_box, build_analysis (self));
+  gtk_box_append (self->content_box, GTK_WIDGET (zp_published_group_new (self->form, self->undo)));
   refresh_title (self);
   refresh_totals (self);
 }
@@ -908,6 +991,21 @@ zp_form_editor_class_init (ZpFormEditorClass *klass)
   object_class->dispose = zp_form_editor_dispose;
   object_class->finalize = zp_form_editor_finalize;
 
+  /* Row commands belong to the editor whose rows they change, with their shortcuts. */
+  gtk_widget_class_install_action (widget_class, "form.add-indicator", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "form.delete-indicator", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "form.move-up", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "form.move-down", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "form.add-goal", NULL, add_goal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "form.add-indicator", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "form.add-indicator", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "form.delete-indicator", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "form.move-up", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "form.move-down", "i", -1);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ziping/Ziping/zp-form-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, ZpFormEditor, subtitle_label);
@@ -953,6 +1051,11 @@ zp_form_editor_set_form (ZpFormEditor *self,
   if (self->form == form)
     return;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-indicator", form != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.delete-indicator", form != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move-up", form != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move-down", form != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-goal", form != NULL);  /* a project form may hold several goals */
   if (self->form != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->form, self);

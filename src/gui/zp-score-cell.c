@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zp-row-details.h"
 #include "zp-score-cell.h"
 
 struct _ZpScoreCell
@@ -29,7 +30,8 @@ struct _ZpScoreCell
 
 G_DEFINE_FINAL_TYPE (ZpScoreCell, zp_score_cell, ADW_TYPE_BIN)
 
-static const char *state_classes[] = { "unscored", "met", "partial", "missed", "overridden", NULL };
+/* By ZpIndicatorState, then the class of a score set by hand. */
+static const char *state_classes[] = { "unscored", "met", "partial", "missed", "not-applicable", "overridden", NULL };
 
 const char *
 zp_indicator_get_shown_score (ZpIndicator *indicator)
@@ -346,6 +348,7 @@ create_popup (GtkMenuButton *button,
   gtk_box_append (GTK_BOX (buttons), clear);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->apply_button));
   gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (zp_row_details_new (self->indicator, self->undo)));
 
   g_signal_connect_swapped (self->score_entry, "changed", G_CALLBACK (refresh_validation), self);
   g_signal_connect_swapped (self->reason_entry, "changed", G_CALLBACK (refresh_validation), self);

@@ -13,6 +13,7 @@
 #include "zp-evidence-dialog.h"
 #include "zp-package-command.h"
 #include "zp-report-view.h"
+#include "zp-rollup-window.h"
 #endif
 #ifdef ZP_HAVE_IMPORT
 #include "zp-import-dialog.h"
@@ -284,27 +285,6 @@ redo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   zp_undo_stack_redo (zp_document_get_undo_stack (ZP_WINDOW (widget)->document));
-}
-
-/* ---- rows ---- */
-
-static void
-indicator_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  ZpFormEditor *editor = ZP_WINDOW (widget)->form_editor;
-
-  if (g_str_equal (name, "win.add-indicator"))
-    zp_form_editor_add_indicator (editor);
-  else if (g_str_equal (name, "win.delete-indicator"))
-    zp_form_editor_delete_indicator (editor);
-  else if (g_str_equal (name, "win.move-up"))
-    zp_form_editor_move_indicator (editor, -1);
-  else if (g_str_equal (name, "win.move-down"))
-    zp_form_editor_move_indicator (editor, 1);
-  else if (g_str_equal (name, "win.add-goal"))
-    zp_form_editor_add_goal (editor);
 }
 
 /* ---- forms ---- */
@@ -759,6 +739,7 @@ add_export_menu (ZpWindow *self)
   g_menu_append (self->export_section, _("Written _Report…"), "win.report");
   g_menu_append (self->export_section, _("Submission P_ackage…"), "win.package");
   g_menu_append (self->export_section, _("_Evidence of This Form…"), "win.evidence");
+  g_menu_append (self->export_section, _("R_oll-up of a Folder…"), "win.rollup");
 }
 
 static void
@@ -786,6 +767,34 @@ evidence_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (self), "zp-evidence-dialog", dialog);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_evidence_dialog_destroy), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The roll-up (zp-rollup-window.c) of a chosen folder of workbooks. */
+static void
+on_rollup_response (GtkNativeDialog *chooser,
+                    int              response,
+                    ZpWindow        *self)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (folder != NULL)
+    gtk_window_present (GTK_WINDOW (zp_rollup_window_new (gtk_window_get_application (GTK_WINDOW (self)), folder)));
+}
+
+static void
+rollup_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Roll-up of a Folder of Workbooks"),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_rollup_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -966,11 +975,6 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-year", NULL, new_year_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.add-indicator", NULL, indicator_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-indicator", NULL, indicator_action);
-  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, indicator_action);
-  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, indicator_action);
-  gtk_widget_class_install_action (widget_class, "win.add-goal", NULL, indicator_action);
   gtk_widget_class_install_action (widget_class, "win.add-project", NULL, add_project_action);
   gtk_widget_class_install_action (widget_class, "win.add-department", NULL, add_department_action);
   gtk_widget_class_install_action (widget_class, "win.workbook-properties", NULL, workbook_properties_action);
@@ -995,6 +999,7 @@ zp_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.package", NULL, package_action);
   gtk_widget_class_install_action (widget_class, "win.evidence", NULL, evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.rollup", NULL, rollup_action);
 #endif
 }
 

@@ -81,11 +81,6 @@ zp_window_update_actions (ZpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-project", project);
   gtk_widget_action_set_enabled (widget, "win.move-form-up", project);
   gtk_widget_action_set_enabled (widget, "win.move-form-down", project);
-  gtk_widget_action_set_enabled (widget, "win.add-indicator", form != NULL);
-  gtk_widget_action_set_enabled (widget, "win.delete-indicator", form != NULL);
-  gtk_widget_action_set_enabled (widget, "win.move-up", form != NULL);
-  gtk_widget_action_set_enabled (widget, "win.move-down", form != NULL);
-  gtk_widget_action_set_enabled (widget, "win.add-goal", form != NULL && !project);
   gtk_widget_action_set_enabled (widget, "win.review", has);
   gtk_widget_action_set_enabled (widget, "win.show-checks", has);
 #ifdef ZP_HAVE_EXPORT
@@ -121,8 +116,13 @@ update_checks_button (ZpWindow *self)
   gtk_widget_set_visible (self->ok_icon, errors + warnings == 0);
   /* Translators: the checks button's tooltip */
   tooltip = g_strdup_printf (_("Checks: %1$u errors, %2$u warnings (F8)"), errors, warnings);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  /* A new tooltip asks the display where the pointer is: not while the window goes (the
+   * panel refreshes as it is disposed), and not when nothing changed. */
+  if (gtk_widget_get_realized (button) && g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (button)) != 0)
+    {
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+    }
   gtk_widget_remove_css_class (button, "error");
   gtk_widget_remove_css_class (button, "warning");
   if (errors)

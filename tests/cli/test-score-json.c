@@ -100,7 +100,7 @@ test_escapes (void)
   g_autofree char *path = NULL;
 
   zp_workbook_set_unit (workbook, "单位 \"引号\" \\ 反斜杠 / 斜杠");
-  zp_project_form_set_name (form, "换行\n制表\t回车\r\x01\x1f\x7f 😀 结束");
+  zp_project_form_set_name (form, "换行\n制表\t回车\r\b\f\x0b\x01\x1e\x1f\x7f 😀 结束");
   zp_workbook_insert_project (workbook, G_MAXUINT, form);
   zp_indicator_set_name (indicator, "\"}\n  ]\n}\n");
   zp_indicator_set_target (indicator, "≥95%");
@@ -108,6 +108,36 @@ test_escapes (void)
   zp_goal_insert_indicator (zp_form_get_goal (ZP_FORM (form), 0), G_MAXUINT, indicator);
   path = save (workbook, "escapes.ziping");
   assert_streamed_as_whole (path, 1);
+}
+
+/* Each form says how many of its rows are not scored: the example none, and one once an
+ * actual is blank (the total then misses its points). */
+static void
+test_unscored (void)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *forms;
+
+  g_assert_no_error (error);
+  zp_indicator_set_actual (zp_goal_get_indicator (zp_form_get_goal (zp_workbook_get_form (workbook, 1), 0), 0), "");
+  path = save (workbook, "unscored.ziping");
+  text = score_json (path);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  forms = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "forms");
+  g_assert_cmpuint (json_array_get_length (forms), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      JsonObject *form = json_array_get_object_element (forms, i);
+
+      g_assert_true (json_object_has_member (form, "unscored"));
+      g_assert_cmpint (json_object_get_int_member (form, "unscored"), ==, i == 1 ? 1 : 0);
+    }
 }
 
 static void
@@ -148,6 +178,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/score-json/example", test_example);
   g_test_add_func ("/cli/score-json/escapes", test_escapes);
+  g_test_add_func ("/cli/score-json/unscored", test_unscored);
   g_test_add_func ("/cli/score-json/no-forms", test_no_forms);
   status = g_test_run ();
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ziping-core.h"
 
 static void
@@ -151,6 +153,50 @@ assert_form_results_cleared (ZpForm *form)
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "0.00");
 }
 
+ZpWorkbook *_zp_io_fast_load (const char *text,
+                              gsize       length);
+
+/* Last year's 预算数 and 执行数 are kept aside as a hint (issue 9), saved and read back by
+ * both readers, and never this year's values. */
+static void
+test_last_year_kept_as_hint (void)
+{
+  g_autoptr(ZpWorkbook) last = workbook_new ();
+  g_autoptr(ZpWorkbook) next = zp_workbook_new_year (last, 2025);
+  g_autoptr(ZpWorkbook) loaded = NULL;
+  g_autoptr(ZpWorkbook) fast = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < zp_workbook_get_n_forms (next); i++)
+    {
+      ZpForm *form = zp_workbook_get_form (next, i);
+      ZpForm *before = zp_workbook_get_form (last, i);
+
+      g_assert_cmpstr (zp_form_get_budget (form), ==, "");
+      g_assert_cmpstr (zp_form_get_spent (form), ==, "");
+      g_assert_cmpstr (zp_form_get_last_year_budget (form), ==, zp_form_get_budget (before));
+      g_assert_cmpstr (zp_form_get_last_year_spent (form), ==, zp_form_get_spent (before));
+      g_assert_cmpstr (zp_form_get_execution_rate_text (form), ==, "—");
+    }
+  g_assert_cmpstr (zp_form_get_last_year_budget (zp_workbook_get_form (next, 0)), ==, "2066.63");
+  /* The year before had none. */
+  g_assert_cmpstr (zp_form_get_last_year_budget (zp_workbook_get_form (last, 0)), ==, "");
+
+  data = zp_workbook_to_data (next, &length);
+  g_assert_nonnull (strstr (data, "\"last-year-budget\": \"2066.63\""));
+  loaded = zp_workbook_load_from_data (data, length, "next.ziping", &error);
+  g_assert_no_error (error);
+  fast = _zp_io_fast_load (data, length);
+  g_assert_nonnull (fast);
+  g_assert_cmpstr (zp_form_get_last_year_budget (zp_workbook_get_form (loaded, 0)), ==, "2066.63");
+  g_assert_cmpstr (zp_form_get_last_year_spent (zp_workbook_get_form (loaded, 1)), ==, "0.80");
+  g_assert_cmpstr (zp_form_get_last_year_budget (zp_workbook_get_form (fast, 0)), ==, "2066.63");
+  g_assert_cmpstr (zp_form_get_last_year_spent (zp_workbook_get_form (fast, 1)), ==, "0.80");
+  g_assert_cmpstr (zp_form_get_budget (zp_workbook_get_form (fast, 1)), ==, "");
+}
+
 static void
 test_workbook_header (void)
 {
@@ -277,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/carryover/department-form", test_department_form);
   g_test_add_func ("/carryover/project-form", test_project_form);
   g_test_add_func ("/carryover/last-year-untouched", test_last_year_untouched);
+  g_test_add_func ("/carryover/last-year-hint", test_last_year_kept_as_hint);
 
   return g_test_run ();
 }

@@ -8,10 +8,16 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "ziping-core.h"
+#include "zp-category-points.h"
 #include "zp-form-editor.h"
+#include "zp-published-group.h"
+#include "zp-row-details.h"
+#include "zp-score-cell.h"
 #include "zp-undo-stack.h"
 
 extern GResource *zp_get_resource (void);
@@ -223,6 +229,14 @@ test_goals (void)
   wait_until (has_sections, &count, "the third section to go");
   g_assert_cmpuint (zp_form_get_n_goals (form), ==, 2);
 
+  /* The editor's form.add-goal action (its menu entry) does the same for a project form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.editor), "form.add-goal", NULL));
+  count.n = 3;
+  wait_until (has_sections, &count, "a third section from the action");
+  g_assert_true (zp_undo_stack_undo (fixture.undo));
+  count.n = 2;
+  wait_until (has_sections, &count, "the action's section to go");
+
   fixture_close (&fixture);
 }
 
@@ -266,6 +280,233 @@ test_amount_unit (void)
   fixture_close (&fixture);
 }
 
+/* ---- 3. a form's category points, a row's details, the published figures ---- */
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  ZpFormEditor *editor;
+  guint         block;
+  const char   *suffix;
+} BlockText;
+
+static gboolean
+block_ends_with (gpointer data)
+{
+  BlockText *b = data;
+  const char *text = zp_form_editor_get_block_text (b->editor, b->block);
+
+  return text != NULL && g_str_has_suffix (text, b->suffix);
+}
+
+static void
+test_category_points (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(ZpWorkbook) probe = load_seed ();
+  guint index = 0;
+  ZpCategoryPoints *points;
+  GtkWidget *entry;
+  BlockText block;
+  const char *category;
+
+  first_project_form (probe, &index);
+  fixture_open (&fixture, index);
+  points = ZP_CATEGORY_POINTS (find_descendant (GTK_WIDGET (fixture.editor), ZP_TYPE_CATEGORY_POINTS));
+  g_assert_nonnull (points);
+  category = zp_scheme_get_category_name (zp_form_get_scheme (fixture.form), 0);
+  entry = zp_category_points_get_entry (points, category);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  /* Empty: the scheme's points, shown as the hint. */
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "40");
+
+  block = (BlockText) { fixture.editor, 0, "/ 40" };
+  wait_until (block_ends_with, &block, "the scheme's 40 points in the bar");
+
+  /* The form's own points replace the scheme's: the bar and the weight check follow. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "45");
+  g_assert_cmpstr (zp_form_get_category_points (fixture.form, category), ==, "45");
+  block.suffix = "/ 45";
+  wait_until (block_ends_with, &block, "the form's 45 points in the bar");
+
+  g_assert_true (zp_undo_stack_undo (fixture.undo));
+  g_assert_null (zp_form_get_category_points (fixture.form, category));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  block.suffix = "/ 40";
+  wait_until (block_ends_with, &block, "the scheme's points back");
+
+  /* Set elsewhere (an import, the CLI): the entry shows it. */
+  zp_form_set_category_points (fixture.form, category, "60");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "60");
+
+  fixture_close (&fixture);
+}
+
+typedef struct
+{
+  ZpPublishedGroup *group;
+  const char       *needle;  /* NULL: no finding */
+} Findings;
+
+static gboolean
+findings_show (gpointer data)
+{
+  Findings *f = data;
+  const char *text = zp_published_group_get_findings (f->group);
+
+  if (f->needle == NULL)
+    return text != NULL && *text == '\0';
+  return text != NULL && strstr (text, f->needle) != NULL;
+}
+
+static void
+test_published (void)
+{
+  Fixture fixture = { 0 };
+  Findings findings;
+  GtkWidget *total;
+  ZpIndicator *first;
+  g_autoptr(ZpRowDetails) details = NULL;
+
+  fixture_open (&fixture, 1);
+  findings.group = ZP_PUBLISHED_GROUP (find_descendant (GTK_WIDGET (fixture.editor), ZP_TYPE_PUBLISHED_GROUP));
+  g_assert_nonnull (findings.group);
+  findings.needle = NULL;
+  wait_until (findings_show, &findings, "no published finding");
+
+  /* A total of 99 typed over the computed 100.00: the core's published-total finding. */
+  total = zp_published_group_get_entry (findings.group, "published-total");
+  gtk_editable_set_text (GTK_EDITABLE (total), "99");
+  g_assert_cmpstr (zp_form_get_published_total (fixture.form), ==, "99");
+  findings.needle = "99";
+  wait_until (findings_show, &findings, "the published-total finding");
+
+  gtk_editable_set_text (GTK_EDITABLE (total), zp_form_get_total_text (fixture.form));
+  findings.needle = NULL;
+  wait_until (findings_show, &findings, "the finding to go when the figures agree");
+
+  /* A row's printed 得分, typed in its details, is compared too. */
+  first = zp_goal_get_indicator (zp_form_get_goal (fixture.form, 0), 0);
+  details = g_object_ref_sink (zp_row_details_new (first, fixture.undo));
+  gtk_editable_set_text (GTK_EDITABLE (zp_row_details_get_field (details, "published-score")), "0.5");
+  g_assert_cmpstr (zp_indicator_get_published_score (first), ==, "0.5");
+  findings.needle = "0.5";
+  wait_until (findings_show, &findings, "the row's published-score finding");
+  g_assert_true (zp_undo_stack_undo (fixture.undo));
+  g_assert_cmpstr (zp_indicator_get_published_score (first), ==, "");
+  findings.needle = NULL;
+  wait_until (findings_show, &findings, "no finding after undo");
+
+  fixture_close (&fixture);
+}
+
+static void
+test_row_details (void)
+{
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
+  ZpForm *form = zp_workbook_get_form (workbook, 1);
+  ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  g_autoptr(ZpScoreCell) cell = g_object_ref_sink (zp_score_cell_new ());
+  g_autoptr(ZpRowDetails) details = NULL;
+  GtkWidget *popover, *check;
+
+  /* The score cell's popover holds the row's details. */
+  zp_score_cell_bind (cell, first, zp_form_get_scheme (form), undo);
+  popover = zp_score_cell_build_popover (cell);
+  g_assert_nonnull (find_descendant (popover, ZP_TYPE_ROW_DETAILS));
+  zp_score_cell_unbind (cell);
+
+  details = g_object_ref_sink (zp_row_details_new (first, undo));
+  check = zp_row_details_get_field (details, "not-applicable");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (zp_indicator_get_not_applicable (first));
+  g_assert_cmpint (zp_indicator_get_state (first), ==, ZP_INDICATOR_STATE_NOT_APPLICABLE);
+  g_assert_true (zp_undo_stack_undo (undo));
+  g_assert_false (zp_indicator_get_not_applicable (first));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  /* 计算符号 sets the direction while it is automatic. */
+  g_assert_cmpint (zp_indicator_get_direction (first), ==, ZP_DIRECTION_AUTO);
+  gtk_editable_set_text (GTK_EDITABLE (zp_row_details_get_field (details, "calc-symbol")), "≤");
+  g_assert_cmpstr (zp_indicator_get_calc_symbol (first), ==, "≤");
+  g_assert_cmpint (zp_indicator_get_effective_direction (first), ==, ZP_DIRECTION_REVERSE);
+  gtk_editable_set_text (GTK_EDITABLE (zp_row_details_get_field (details, "measure-unit")), "%");
+  g_assert_cmpstr (zp_indicator_get_measure_unit (first), ==, "%");
+  /* Set from the model (undo), the entries follow. */
+  zp_undo_stack_break_merge (undo);
+  g_assert_true (zp_undo_stack_undo (undo));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_row_details_get_field (details, "measure-unit"))), ==, "");
+  g_assert_true (zp_undo_stack_undo (undo));
+  g_assert_cmpstr (zp_indicator_get_calc_symbol (first), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_row_details_get_field (details, "calc-symbol"))), ==, "");
+}
+
+/* ---- 4. a new year: last year's money as a hint only ---- */
+
+static void
+test_last_year_hint (void)
+{
+  g_autoptr(ZpWorkbook) last = load_seed ();
+  g_autoptr(ZpWorkbook) next = zp_workbook_new_year (last, 2025);
+  g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
+  ZpForm *old_form = zp_workbook_get_form (last, 1);
+  ZpForm *form = zp_workbook_get_form (next, 1);
+  ZpFormEditor *editor = zp_form_editor_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *budget, *spent;
+  g_autofree char *budget_hint = g_strdup_printf ("Last year %s", zp_form_get_budget (old_form));
+  g_autofree char *spent_hint = g_strdup_printf ("Last year %s", zp_form_get_spent (old_form));
+
+  g_assert_cmpstr (zp_form_get_budget (old_form), !=, "");
+  g_assert_cmpstr (zp_form_get_budget (form), ==, "");
+  g_assert_cmpstr (zp_form_get_last_year_budget (form), ==, zp_form_get_budget (old_form));
+  g_assert_cmpstr (zp_form_get_last_year_spent (form), ==, zp_form_get_spent (old_form));
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  zp_form_editor_set_undo_stack (editor, undo);
+  zp_form_editor_set_form (editor, form);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, editor, "the editor to show");
+
+  budget = zp_form_editor_get_field (editor, "budget");
+  spent = zp_form_editor_get_field (editor, "spent");
+  /* The value stays empty (and unscored): the amount is only the hint. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (budget)), ==, budget_hint);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spent)), ==, "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (spent)), ==, spent_hint);
+  g_assert_cmpstr (zp_form_get_execution_rate_text (form), ==, "—");
+
+  /* A form with no last year shows no hint. */
+  zp_form_editor_set_form (editor, zp_workbook_get_form (last, 1));
+  budget = zp_form_editor_get_field (editor, "budget");
+  {
+    const char *hint = gtk_entry_get_placeholder_text (GTK_ENTRY (budget));
+    g_assert_true (hint == NULL || *hint == '\0');
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +518,10 @@ main (int   argc,
 
   g_test_add_func ("/form-parts/goals", test_goals);
   g_test_add_func ("/form-parts/amount-unit", test_amount_unit);
+  g_test_add_func ("/form-parts/category-points", test_category_points);
+  g_test_add_func ("/form-parts/published", test_published);
+  g_test_add_func ("/form-parts/row-details", test_row_details);
+  g_test_add_func ("/form-parts/last-year-hint", test_last_year_hint);
 
   return g_test_run ();
 }

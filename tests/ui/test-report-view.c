@@ -12,8 +12,11 @@
 #include <string.h>
 
 #include "zp-evidence-dialog.h"
+#include "zp-export.h"
 #include "zp-package-command.h"
 #include "zp-report-view.h"
+#include "zp-rollup-item.h"
+#include "zp-rollup-window.h"
 #include "zp-window-private.h"
 
 static char *tmpdir;
@@ -198,6 +201,37 @@ test_edit_stale_export (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (txt_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, edited));
+  {
+    /* the PDF from outside (poppler); the .docx written whole */
+    g_autofree char *pdf_path = g_build_filename (tmpdir, "report.pdf", NULL);
+    g_autofree char *docx_path = g_build_filename (tmpdir, "report.docx", NULL);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr(GFile) docx = g_file_new_for_path (docx_path);
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL };
+    g_autofree char *out = NULL;
+    int status = -1;
+
+    g_assert_true (zp_report_view_export_to (view, "pdf", pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (zp_report_view_export_to (view, "docx", docx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_query_exists (docx, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    /* lines break anywhere in Chinese text: compare without them */
+    {
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (const char *p = out; *p; p++)
+        if (*p != '\n' && *p != ' ')
+          g_string_append_c (joined, *p);
+      g_assert_nonnull (strstr (joined->str, "（已核实）"));
+    }
+    g_unlink (pdf_path);
+    g_unlink (docx_path);
+  }
   zp_window_save (window, saved);
   wait_for (!zp_document_get_busy (zp_window_get_document (window)));
   reopened = zp_workbook_load (saved, &error);
@@ -408,6 +442,122 @@ test_evidence (void)
   g_rmdir (elsewhere);
 }
 
+/* Three units (copies of the example under other names; one with an error) and a file
+ * that is not a workbook. */
+static char *
+make_units_folder (void)
+{
+  g_autofree char *folder = g_build_filename (tmpdir, "units", NULL);
+  g_autoptr(GFile) example = zp_window_find_example ();
+  const char *units[] = { "乙单位", "甲单位", "丙单位" };
+  g_autofree char *broken = g_build_filename (folder, "broken.ziping", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autoptr(ZpWorkbook) workbook = zp_workbook_load (example, NULL);
+      g_autofree char *name = g_strdup_printf ("unit-%u.ziping", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      zp_workbook_set_unit (workbook, units[i]);
+      if (i == 2)
+        zp_form_set_budget (project_named (workbook, "科技条件专项"), "-1");
+      g_assert_true (zp_workbook_save (workbook, file, NULL));
+    }
+  g_assert_true (g_file_set_contents (broken, "{ not json", -1, NULL));
+  {
+    /* a unit that sent its forms as a spreadsheet */
+    g_autoptr(ZpWorkbook) workbook = zp_workbook_load (example, NULL);
+    g_autofree char *path = g_build_filename (folder, "丁单位.xlsx", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    zp_workbook_set_unit (workbook, "丁单位");
+    g_assert_true (zp_export_workbook (workbook, ZP_EXPORT_FORMAT_XLSX, NULL, file, NULL));
+  }
+  return g_steal_pointer (&folder);
+}
+
+static const ZpSummaryEntry *
+row_entry (ZpRollupWindow *rollup,
+           guint           i)
+{
+  g_autoptr(ZpRollupItem) item = g_list_model_get_item (zp_rollup_window_get_rows (rollup), i);
+
+  return zp_rollup_item_get_entry (item);
+}
+
+/* One row per unit and form, sortable, the errors of each, a row opens its workbook, the
+ * export holds every unit, an unreadable file is named. */
+static void
+test_rollup (void)
+{
+  g_autofree char *path = make_units_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  ZpRollupWindow *rollup = zp_rollup_window_new (NULL, folder);
+  GListModel *rows = zp_rollup_window_get_rows (rollup);
+  GListModel *view_columns;
+  g_autoptr(GtkColumnViewColumn) unit_column = NULL;
+  g_autoptr(GtkColumnViewColumn) errors_column = NULL;
+  g_auto(GStrv) failures = NULL;
+  g_autofree char *csv_path = g_build_filename (tmpdir, "rollup.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *opened;
+
+  gtk_window_present (GTK_WINDOW (rollup));
+  wait_for (!zp_rollup_window_get_busy (rollup));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4 * 4);
+  {
+    guint from_sheet = 0;
+
+    for (guint i = 0; i < 16; i++)
+      if (g_str_has_suffix (row_entry (rollup, i)->file, "丁单位.xlsx"))
+        {
+          from_sheet++;
+          /* the unit as the sheet prints it (its department form's) */
+          g_assert_cmpstr (row_entry (rollup, i)->unit, ==, "江岸区大数据中心");
+        }
+    g_assert_cmpuint (from_sheet, ==, 4);
+  }
+  failures = zp_rollup_window_dup_failures (rollup);
+  g_assert_cmpuint (g_strv_length (failures), ==, 1);
+  g_assert_true (g_str_has_prefix (failures[0], "broken.ziping: "));
+
+  view_columns = gtk_column_view_get_columns (zp_rollup_window_get_column_view (rollup));
+  unit_column = g_list_model_get_item (view_columns, 0);
+  errors_column = g_list_model_get_item (view_columns, 11);
+  g_assert_cmpstr (gtk_column_view_column_get_title (errors_column), ==, "Errors");
+
+  gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), unit_column, GTK_SORT_ASCENDING);
+  wait_for (g_strcmp0 (row_entry (rollup, 0)->unit, row_entry (rollup, 15)->unit) < 0);
+  for (guint i = 1; i < 16; i++)
+    g_assert_cmpint (g_strcmp0 (row_entry (rollup, i - 1)->unit, row_entry (rollup, i)->unit), <=, 0);
+  gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), errors_column, GTK_SORT_DESCENDING);
+  wait_for (row_entry (rollup, 0)->errors > 0);
+  g_assert_cmpstr (row_entry (rollup, 0)->unit, ==, "丙单位");
+  g_assert_cmpstr (row_entry (rollup, 0)->title, ==, "科技条件专项");
+  g_assert_cmpint (row_entry (rollup, 1)->errors, ==, 0);
+
+  opened = zp_rollup_window_open_row (rollup, 0);
+  wait_for (zp_window_get_workbook (ZP_WINDOW (opened)) != NULL
+            && !zp_document_get_busy (zp_window_get_document (ZP_WINDOW (opened))));
+  g_assert_cmpstr (zp_workbook_get_unit (zp_window_get_workbook (ZP_WINDOW (opened))), ==, "丙单位");
+
+  g_assert_true (zp_rollup_window_export_to (rollup, "csv", csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "甲单位"));
+  g_assert_nonnull (strstr (contents, "乙单位"));
+  g_assert_nonnull (strstr (contents, "丙单位"));
+
+  ZP_WINDOW (opened)->force_close = TRUE;
+  gtk_window_destroy (opened);
+  gtk_window_destroy (GTK_WINDOW (rollup));
+  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/report-view/closes-with-workbook", test_closes_with_workbook);
   g_test_add_func ("/report-view/package", test_package);
   g_test_add_func ("/report-view/evidence", test_evidence);
+  g_test_add_func ("/report-view/rollup", test_rollup);
 
   result = g_test_run ();
   {

@@ -314,15 +314,15 @@ test_rows (void)
   zp_window_show_form (window, form);
   wait_for (form_shown (window));
   zp_indicator_table_set_current_row (zp_form_editor_get_table (editor, 0), 0);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.move-down", "i", -1);
   g_assert_true (zp_goal_get_indicator (goal, 1) == first);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-indicator", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.add-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n + 1);
   /* the new row takes the category of the row above */
   g_assert_cmpstr (zp_indicator_get_category (zp_goal_get_indicator (goal, 2)), ==,
                    zp_indicator_get_category (first));
   spin (200);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-indicator", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.delete-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -939,7 +939,7 @@ test_goals (void)
             (zp_form_editor_get_table (editor, 4)) == NULL);
   g_assert_nonnull (zp_form_editor_get_table (editor, 3));
   g_assert_null (zp_form_editor_get_table (editor, 4));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-goal", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.add-goal", NULL);
   wait_for ((zp_form_get_n_goals (department)) == (5) &&
             (zp_form_editor_get_table (editor, 4)) != NULL);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 5);
@@ -1067,7 +1067,7 @@ test_row_delete_toast (void)
   wait_for (zp_indicator_table_get_cell (table, 0, "name") != NULL);
   zp_indicator_table_set_current_row (table, 0);
   gtk_widget_grab_focus (zp_indicator_table_get_cell (table, 0, "name"));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-indicator", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.delete-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n - 1);
   wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Deleted “视频会议设备年度巡检次数”") != NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -1111,7 +1111,7 @@ test_grade_band (void)
   entries = find_all_built (popover, GTK_TYPE_ENTRY);
   apply = find_suggested_button (popover);
   g_assert_cmpuint (dropdowns->len, ==, 2);  /* comparison, grade */
-  g_assert_cmpuint (entries->len, ==, 2);    /* score, reason */
+  g_assert_cmpuint (entries->len, ==, 5);    /* score, reason; the row details: 计算符号, 计量单位, printed 得分 */
   g_assert_nonnull (apply);
 
   /* weight 2.5: 部分达成 is [50%, 80%) → 1.25–2.00 */
@@ -1972,6 +1972,86 @@ test_one_unit_name (void)
   destroy_window (window);
 }
 
+/* The mouse wheel over an indicator table scrolls the page: nothing between the table
+ * and the page's scroller takes the wheel for itself. */
+static void
+test_wheel_scrolls_page (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicatorTable *table;
+  GtkWidget *widget;
+
+  zp_window_show_form (window, form);
+  wait_for (form_shown (window));
+  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  /* the table and everything in it */
+  {
+    g_autoptr(GPtrArray) inside = find_all (GTK_WIDGET (table), GTK_TYPE_WIDGET);  /* shown ones: hidden popups get no wheel */
+
+    for (guint w = 0; w < inside->len; w++)
+      {
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (g_ptr_array_index (inside, w));
+
+        for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+          {
+            g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+            gboolean handled = FALSE;
+
+            if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+              g_signal_emit_by_name (controller, "scroll", 0.0, 3.0, &handled);
+            if (handled && g_test_verbose ())
+              g_printerr ("the wheel is taken by a %s in the table\n",
+                          G_OBJECT_TYPE_NAME (g_ptr_array_index (inside, w)));
+            g_assert_false (handled);
+          }
+      }
+  }
+  /* and what holds it, up to the page */
+  for (widget = gtk_widget_get_parent (GTK_WIDGET (table));
+       widget != NULL && widget != GTK_WIDGET (window->editor_scroller);
+       widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+            continue;
+          g_signal_emit_by_name (controller, "scroll", 0.0, 3.0, &handled);
+          if (handled && g_test_verbose ())
+            g_printerr ("the wheel is taken by a %s\n", G_OBJECT_TYPE_NAME (widget));
+          g_assert_false (handled);
+        }
+    }
+  g_assert_true (widget == GTK_WIDGET (window->editor_scroller));
+  destroy_window (window);
+}
+
+/* Each block's Add Row button adds to its own goal, however the sections came. */
+static void
+test_row_buttons (void)
+{
+  ZpWindow *window = open_example ();
+  ZpForm *department = zp_workbook_get_form (zp_window_get_workbook (window), 0);
+  ZpGoal *third = zp_form_get_goal (department, 2);
+  guint n = zp_goal_get_n_indicators (third);
+  g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (zp_window_get_form_editor (window)), GTK_TYPE_BUTTON);
+  GPtrArray *adds = g_ptr_array_new ();
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "rows.add-indicator") == 0)
+      g_ptr_array_add (adds, g_ptr_array_index (buttons, i));
+  g_assert_cmpuint (adds->len, ==, zp_form_get_n_goals (department));
+  g_signal_emit_by_name (g_ptr_array_index (adds, 2), "clicked");
+  g_assert_cmpuint (zp_goal_get_n_indicators (third), ==, n + 1);
+  g_ptr_array_unref (adds);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2005,6 +2085,8 @@ main (int   argc,
   g_test_add_func ("/window/checks-splice", test_checks_splice);
   g_test_add_func ("/window/recent-names", test_recent_names);
   g_test_add_func ("/window/one-unit-name", test_one_unit_name);
+  g_test_add_func ("/window/wheel-scrolls-page", test_wheel_scrolls_page);
+  g_test_add_func ("/window/row-buttons", test_row_buttons);
   g_test_add_func ("/window/drafts-two-windows", test_drafts_two_windows);
   g_test_add_func ("/window/drafts-offered", test_drafts_offered);
   g_test_add_func ("/window/drafts-discard", test_drafts_discard);
