@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* An input of the form changed: rescore (unless frozen) and emit ::changed. */
 void _zp_form_input_changed (ZpForm *self);
+/* Changes with every change of what the form saves (see zp-io-writer.c's cache). */
+guint _zp_form_get_edit_serial (ZpForm *self);
 
 /* Adds a goal without the department-only check (the project form's overall goal). */
 void _zp_form_add_goal      (ZpForm *self,

@@ -41,6 +41,9 @@ typedef struct
   guint       freeze_count;
   gboolean    pending_rescore;
   gboolean    pending_changed;
+  /* Counts changes of what the form saves, frozen or not: the writer's cache of the
+   * form's text is good while this is unchanged. */
+  guint       edit_serial;
 
   /* Computed by zp_form_rescore() */
   gboolean    has_rate;
@@ -130,6 +133,7 @@ _zp_form_input_changed (ZpForm *self)
 {
   ZpFormPrivate *priv = zp_form_get_instance_private (self);
 
+  priv->edit_serial++;
   priv->weights_fresh = FALSE;
   if (priv->freeze_count > 0)
     {
@@ -139,6 +143,14 @@ _zp_form_input_changed (ZpForm *self)
 
   zp_form_rescore (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+guint
+_zp_form_get_edit_serial (ZpForm *self)
+{
+  ZpFormPrivate *priv = zp_form_get_instance_private (self);
+
+  return priv->edit_serial;
 }
 
 static void

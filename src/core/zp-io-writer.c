@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ziping-core.h"
+#include "zp-form-private.h"
 #include "zp-goal-private.h"
 #include "zp-indicator-private.h"
 #include "zp-io-private.h"
@@ -31,6 +32,9 @@ typedef struct
   ZpFileReplace  *replace;
   GError        **error;
   gboolean        failed;
+  /* Pieces (GBytes): each form's text comes from its cache, the rest from `out`. NULL:
+   * every form is written afresh. */
+  GPtrArray      *chunks;
 } Writer;
 
 #define WRITER_CHUNK (64 * 1024)
@@ -460,14 +464,14 @@ write_category_points (Writer *w,
   writer_close (w, ']');
 }
 
+/* The form's members, inside its open '{'. */
 static void
-write_form (Writer *w,
-            ZpForm *form)
+write_form_members (Writer *w,
+                    ZpForm *form)
 {
   g_autoptr(GPtrArray) keys = zp_form_list_explanation_keys (form);
   guint i;
 
-  writer_open_element (w);
   write_header_fields (w, form);
   write_text (w, "initial-budget", zp_form_get_initial_budget (form));
   write_text (w, "budget", zp_form_get_budget (form));
@@ -489,8 +493,82 @@ write_form (Writer *w,
   for (i = 0; i < zp_form_get_n_goals (form); i++)
     write_goal (w, zp_form_get_goal (form, i));
   writer_close (w, ']');
+}
+
+static void
+write_form (Writer *w,
+            ZpForm *form)
+{
+  writer_open_element (w);
+  write_form_members (w, form);
   writer_close (w, '}');
   writer_flush (w, FALSE);
+}
+
+/* A form's text as saved at nesting `level`, from its newline to its '}' (the comma
+ * before it belongs to the workbook), and the form's edit serial when it was made. */
+typedef struct
+{
+  guint   edit_serial;
+  guint   level;
+  GBytes *text;
+} FormText;
+
+static void
+form_text_free (FormText *cached)
+{
+  g_bytes_unref (cached->text);
+  g_free (cached);
+}
+
+static GBytes *
+get_form_text (ZpForm *form,
+               guint   level)
+{
+  GQuark quark = g_quark_from_static_string ("zp-io-writer-form-text");
+  FormText *cached;
+  Writer fw = { 0 };
+
+  cached = g_object_get_qdata (G_OBJECT (form), quark);
+  if (cached != NULL && cached->edit_serial == _zp_form_get_edit_serial (form) &&
+      cached->level == level)
+    return cached->text;
+
+  /* The same steps as write_form() after the comma. */
+  fw.out = g_string_new (NULL);
+  fw.level = level;
+  writer_newline (&fw);
+  writer_open (&fw, '{');
+  write_form_members (&fw, form);
+  writer_close (&fw, '}');
+
+  cached = g_new0 (FormText, 1);
+  cached->edit_serial = _zp_form_get_edit_serial (form);
+  cached->level = level;
+  cached->text = g_string_free_to_bytes (fw.out);
+  g_object_set_qdata_full (G_OBJECT (form), quark, cached, (GDestroyNotify) form_text_free);
+  return cached->text;
+}
+
+/* What `out` holds becomes a piece. */
+static void
+writer_take_chunk (Writer *w)
+{
+  if (w->out->len == 0)
+    return;
+  g_ptr_array_add (w->chunks, g_bytes_new (w->out->str, w->out->len));
+  g_string_truncate (w->out, 0);
+}
+
+static void
+write_form_cached (Writer *w,
+                   ZpForm *form)
+{
+  if (w->has_items[w->level])
+    g_string_append_c (w->out, ',');
+  w->has_items[w->level] = TRUE;
+  writer_take_chunk (w);
+  g_ptr_array_add (w->chunks, g_bytes_ref (get_form_text (form, w->level)));
 }
 
 static void
@@ -516,11 +594,58 @@ write_workbook (Writer     *w,
 
   writer_open_member (w, "forms", '[');
   for (i = 0; i < zp_workbook_get_n_forms (self) && !w->failed; i++)
-    write_form (w, zp_workbook_get_form (self, i));
+    {
+      if (w->chunks != NULL)
+        write_form_cached (w, zp_workbook_get_form (self, i));
+      else
+        write_form (w, zp_workbook_get_form (self, i));
+    }
   writer_close (w, ']');
   writer_close (w, '}');
   g_string_append_c (w->out, '\n');
   writer_flush (w, TRUE);
+}
+
+GPtrArray *
+zp_workbook_to_chunks (ZpWorkbook *self)
+{
+  Writer w = { 0 };
+
+  g_return_val_if_fail (ZP_IS_WORKBOOK (self), NULL);
+
+  w.out = g_string_new (NULL);
+  w.chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  write_workbook (&w, self);
+  writer_take_chunk (&w);
+  g_string_free (w.out, TRUE);
+  return w.chunks;
+}
+
+char *
+zp_chunks_join (GPtrArray *chunks,
+                gsize     *length)
+{
+  gsize total = 0, at = 0;
+  char *data;
+  guint i;
+
+  g_return_val_if_fail (chunks != NULL, NULL);
+
+  for (i = 0; i < chunks->len; i++)
+    total += g_bytes_get_size (g_ptr_array_index (chunks, i));
+  data = g_malloc (total + 1);
+  for (i = 0; i < chunks->len; i++)
+    {
+      gsize size;
+      gconstpointer piece = g_bytes_get_data (g_ptr_array_index (chunks, i), &size);
+
+      memcpy (data + at, piece, size);
+      at += size;
+    }
+  data[at] = '\0';
+  if (length != NULL)
+    *length = total;
+  return data;
 }
 
 char *

@@ -50,6 +50,13 @@ gboolean    zp_workbook_save           (ZpWorkbook   *self,
  * the end). */
 char       *zp_workbook_to_data        (ZpWorkbook   *self,
                                         gsize        *length);
+/* zp_workbook_to_data()'s bytes as immutable GBytes pieces to be written in order: each
+ * form's text is kept from the last call until the form changes, so after an edit only
+ * that form is serialised again. The pieces touch no model object. */
+GPtrArray  *zp_workbook_to_chunks      (ZpWorkbook   *self);
+/* The pieces joined into one buffer (for a worker thread). */
+char       *zp_chunks_join             (GPtrArray    *chunks,
+                                        gsize        *length);
 /* Writes bytes from zp_workbook_to_data() as zp_workbook_save() does; it touches no model
  * object, so it may run in a worker thread while the model is being edited. */
 gboolean    zp_workbook_save_data      (GFile        *file,

@@ -1,8 +1,9 @@
 /* zp-document.c
  *
  * The model is not thread-safe, so a save or an autosave takes the workbook's bytes on the
- * main thread (zp_workbook_to_data) and only the writing, flushing and renaming happen in
- * the worker. Loading builds the whole workbook in the worker and hands it over.
+ * main thread, as immutable pieces (zp_workbook_to_chunks: only the forms changed since the
+ * last save are serialised again, the others' text is kept), and joining, writing,
+ * flushing and renaming happen in the worker. Loading builds the whole workbook in the worker and hands it over.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -176,8 +177,7 @@ on_draft_written (GObject      *source,
 
 typedef struct
 {
-  char  *data;
-  gsize  length;
+  GPtrArray *chunks;
   GFile *file;
   char  *etag;
 } DraftWrite;
@@ -185,7 +185,7 @@ typedef struct
 static void
 draft_write_free (DraftWrite *write)
 {
-  g_free (write->data);
+  g_ptr_array_unref (write->chunks);
   g_clear_object (&write->file);
   g_free (write->etag);
   g_free (write);
@@ -200,8 +200,10 @@ write_draft_in_thread (GTask        *task,
   ZpDocument *self = source;
   DraftWrite *write = task_data;
   GError *error = NULL;
+  gsize length = 0;
+  g_autofree char *data = zp_chunks_join (write->chunks, &length);
 
-  if (zp_draft_write (self->draft, write->data, write->length, write->file, write->etag, &error))
+  if (zp_draft_write (self->draft, data, length, write->file, write->etag, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -223,7 +225,7 @@ write_draft (ZpDocument *self)
   if (self->draft == NULL && (self->draft = zp_draft_new ()) == NULL)
     return;
   write = g_new0 (DraftWrite, 1);
-  write->data = zp_workbook_to_data (self->workbook, &write->length);
+  write->chunks = zp_workbook_to_chunks (self->workbook);
   write->file = self->file ? g_object_ref (self->file) : NULL;
   write->etag = g_strdup (self->etag);
   self->writing_draft = TRUE;
@@ -415,9 +417,8 @@ zp_document_restore_finish (ZpDocument    *self,
 
 typedef struct
 {
-  GFile    *file;
-  char     *data;
-  gsize     length;
+  GFile     *file;
+  GPtrArray *chunks;        /* zp_workbook_to_chunks() */
   char     *expected_etag;  /* NULL: do not compare */
   char     *etag;           /* after the write */
   gboolean  was_modified;
@@ -427,7 +428,7 @@ static void
 save_free (Save *save)
 {
   g_clear_object (&save->file);
-  g_free (save->data);
+  g_ptr_array_unref (save->chunks);
   g_free (save->expected_etag);
   g_free (save->etag);
   g_free (save);
@@ -441,6 +442,8 @@ save_in_thread (GTask        *task,
 {
   Save *save = task_data;
   GError *error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
 
   if (save->expected_etag != NULL)
     {
@@ -456,7 +459,8 @@ save_in_thread (GTask        *task,
           return;
         }
     }
-  if (!zp_workbook_save_data (save->file, save->data, save->length, &error))
+  data = zp_chunks_join (save->chunks, &length);
+  if (!zp_workbook_save_data (save->file, data, length, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -511,7 +515,7 @@ zp_document_save_async (ZpDocument          *self,
 
   save = g_new0 (Save, 1);
   save->file = g_object_ref (file ? file : self->file);
-  save->data = zp_workbook_to_data (self->workbook, &save->length);
+  save->chunks = zp_workbook_to_chunks (self->workbook);
   save->was_modified = self->modified;
   if (!(flags & ZP_DOCUMENT_SAVE_OVERWRITE) && self->file != NULL && self->etag != NULL &&
       g_file_equal (save->file, self->file))
