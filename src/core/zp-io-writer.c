@@ -581,10 +581,14 @@ writer_take_chunk (Writer *w)
   g_string_truncate (w->out, 0);
 }
 
+/* The nesting of a form in the document ({"forms": [{…}]}). */
+#define FORM_LEVEL 2
+
 static void
 write_form_cached (Writer *w,
                    ZpForm *form)
 {
+  g_assert (w->level == FORM_LEVEL);
   if (w->has_items[w->level])
     g_string_append_c (w->out, ',');
   w->has_items[w->level] = TRUE;
@@ -640,6 +644,22 @@ zp_workbook_to_chunks (ZpWorkbook *self)
   writer_take_chunk (&w);
   g_string_free (w.out, TRUE);
   return w.chunks;
+}
+
+guint
+zp_workbook_keep_form_texts (ZpWorkbook *self,
+                             guint       from,
+                             guint       n)
+{
+  guint n_forms, end;
+
+  g_return_val_if_fail (ZP_IS_WORKBOOK (self), 0);
+
+  n_forms = zp_workbook_get_n_forms (self);
+  end = from + MIN (n, n_forms - MIN (from, n_forms));
+  for (guint i = from; i < end; i++)
+    get_form_text (zp_workbook_get_form (self, i), FORM_LEVEL);
+  return MAX (end, MIN (from, n_forms));
 }
 
 char *

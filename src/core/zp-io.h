@@ -54,6 +54,12 @@ char       *zp_workbook_to_data        (ZpWorkbook   *self,
  * form's text is kept from the last call until the form changes, so after an edit only
  * that form is serialised again. The pieces touch no model object. */
 GPtrArray  *zp_workbook_to_chunks      (ZpWorkbook   *self);
+/* Serialises and keeps the text of up to n forms from `from` (one slice of the work of a
+ * first zp_workbook_to_chunks(), for an idle callback); returns the position after them,
+ * the number of forms when all are kept. */
+guint       zp_workbook_keep_form_texts (ZpWorkbook  *self,
+                                        guint        from,
+                                        guint        n);
 /* The pieces joined into one buffer (for a worker thread). */
 char       *zp_chunks_join             (GPtrArray    *chunks,
                                         gsize        *length);

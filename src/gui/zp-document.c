@@ -31,6 +31,9 @@ struct _ZpDocument
   ZpDraft     *draft;
   guint        autosave_delay;
   guint        autosave_id;
+  /* after a load, the forms' saved texts kept a slice per idle (see keep_texts_cb) */
+  guint        keep_texts_id;
+  guint        keep_texts_next;
   guint        busy;
   gboolean     modified;
   /* modified whatever the undo stack says: restored from a draft, or a save failed */
@@ -129,6 +132,34 @@ set_file (ZpDocument *self,
     }
 }
 
+/* Forms per idle call: about 1 ms on a district's workbook, well under a frame. */
+#define KEEP_TEXTS_SLICE 50
+
+/* Serialises the loaded forms a slice at a time at low priority, so that the first save
+ * or autosave after loading takes the bytes in under a frame like the later ones. */
+static gboolean
+keep_texts_cb (gpointer data)
+{
+  ZpDocument *self = data;
+  guint n_forms = zp_workbook_get_n_forms (self->workbook);
+
+  self->keep_texts_next = zp_workbook_keep_form_texts (self->workbook, self->keep_texts_next,
+                                                       KEEP_TEXTS_SLICE);
+  if (self->keep_texts_next < n_forms)
+    return G_SOURCE_CONTINUE;
+  self->keep_texts_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_keeping_texts (ZpDocument *self)
+{
+  g_clear_handle_id (&self->keep_texts_id, g_source_remove);
+  self->keep_texts_next = 0;
+  if (self->workbook != NULL)
+    self->keep_texts_id = g_idle_add_full (G_PRIORITY_LOW, keep_texts_cb, self, NULL);
+}
+
 /* The document now holds workbook, as read from file (NULL: a new one); unsaved_anyway
  * when it comes from a draft. */
 static void
@@ -146,6 +177,7 @@ replace_workbook (ZpDocument *self,
       g_signal_group_set_target (self->workbook_signals, workbook);
       g_signal_group_set_target (self->forms_signals, workbook ? zp_workbook_get_forms (workbook) : NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKBOOK]);
+      start_keeping_texts (self);
     }
   set_file (self, file, etag);
   self->unsaved_anyway = unsaved_anyway;
@@ -639,6 +671,7 @@ zp_document_dispose (GObject *object)
   ZpDocument *self = ZP_DOCUMENT (object);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->keep_texts_id, g_source_remove);
   /* A document goes when its window closes, after the user saved or chose to discard. A
    * draft write in flight holds a reference, so this is never reached during one. */
   if (self->draft != NULL)

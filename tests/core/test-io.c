@@ -1248,6 +1248,13 @@ test_cached_chunks (void)
 {
   g_autoptr(ZpWorkbook) workbook = make_large_workbook (&(gsize){ 0 });
   g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  guint n_forms = zp_workbook_get_n_forms (workbook);
+
+  /* Kept in slices, as the document does after loading. */
+  g_assert_cmpuint (n_forms, >, 5);
+  g_assert_cmpuint (zp_workbook_keep_form_texts (workbook, 0, 5), ==, 5);
+  g_assert_cmpuint (zp_workbook_keep_form_texts (workbook, 5, n_forms), ==, n_forms);
+  g_assert_cmpuint (zp_workbook_keep_form_texts (workbook, n_forms, 5), ==, n_forms);
 
   for (guint round = 0; round < 300; round++)
     {
