@@ -512,6 +512,53 @@ load_bands (Loader     *l,
   return TRUE;
 }
 
+/* "grades": optional; absent, the scheme keeps its default bands. */
+static gboolean
+load_grade_bands (Loader     *l,
+                  JsonObject *object,
+                  ZpScheme   *scheme)
+{
+  g_autoptr(GArray) bands = g_array_new (FALSE, TRUE, sizeof (ZpSchemeGradeBand));
+  JsonArray *grades;
+  guint i;
+
+  if (!read_array (l, object, "grades", FALSE, &grades))
+    return FALSE;
+  if (grades == NULL)
+    return TRUE;
+  if (!check_count (l, "grades", json_array_get_length (grades), ZP_IO_MAX_GRADE_BANDS))
+    return FALSE;
+  if (json_array_get_length (grades) == 0)
+    return loader_fail (l, ZP_IO_ERROR_VALUE, "grades", FALSE,
+                        _("“grades” needs at least one grade, such as “%s”"),
+                        "{\"id\": \"excellent\", \"name\": \"优\", \"min\": \"90\"}");
+
+  loader_enter_key (l, "grades");
+  for (i = 0; i < json_array_get_length (grades); i++)
+    {
+      JsonObject *grade;
+      ZpSchemeGradeBand band = { 0 };
+      gboolean present;
+
+      loader_enter_index (l, i);
+      if (!element_object (l, grades, i, _("grade"), &grade)
+          || !read_text (l, grade, "id", &band.id)
+          || !read_text (l, grade, "name", &band.name))
+        return FALSE;
+      if (*band.name == '\0')
+        return loader_fail (l, ZP_IO_ERROR_MISSING, get_member (grade, "name") ? "name" : NULL,
+                            get_member (grade, "name") == NULL,
+                            _("each grade needs a “name”, such as “%s”"), "优");
+      if (!read_scheme_number (l, grade, "min", TRUE, zp_decimal_from_int (100), &present, &band.min))
+        return FALSE;
+      g_array_append_val (bands, band);
+      loader_leave (l);
+    }
+  loader_leave (l);
+  zp_scheme_set_grade_bands (scheme, (const ZpSchemeGradeBand *) bands->data, bands->len);
+  return TRUE;
+}
+
 /* The members with defaults: zp_scheme_new() has them already. */
 static gboolean
 load_scheme_options (Loader     *l,
@@ -587,7 +634,8 @@ load_scheme (Loader     *l,
 
   if (!load_categories (l, object, scheme)
       || !load_bands (l, object, scheme)
-      || !load_scheme_options (l, object, scheme))
+      || !load_scheme_options (l, object, scheme)
+      || !load_grade_bands (l, object, scheme))
     return NULL;
 
   /* "湖北 / 武汉" written by a Chinese Ziping reads "Hubei / Wuhan" in English. */

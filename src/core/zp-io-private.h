@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define ZP_IO_MAX_GOALS         1000
 #define ZP_IO_MAX_INDICATORS    10000
 #define ZP_IO_MAX_CATEGORIES    10000
+#define ZP_IO_MAX_GRADE_BANDS   100
 #define ZP_IO_MAX_EXPLANATIONS  100000
 
 static const char * const direction_words[] = { "auto", "positive", "reverse", "equal", "qualitative", NULL };

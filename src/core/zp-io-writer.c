@@ -202,6 +202,26 @@ write_number (Writer     *w,
   write_string (w, key, text);
 }
 
+/* Only bands other than the defaults: a file without them reads back the same, and the
+ * files of every scheme that keeps them stay as they were. */
+static void
+write_grade_bands (Writer   *w,
+                   ZpScheme *scheme)
+{
+  if (zp_scheme_has_default_grade_bands (scheme))
+    return;
+  writer_open_member (w, "grades", '[');
+  for (guint i = 0; i < zp_scheme_get_n_grade_bands (scheme); i++)
+    {
+      writer_open_element (w);
+      write_string (w, "id", zp_scheme_get_grade_band_id (scheme, i));
+      write_string (w, "name", zp_scheme_get_grade_band_name (scheme, i));
+      write_number (w, "min", zp_scheme_get_grade_band_min (scheme, i));
+      writer_close (w, '}');
+    }
+  writer_close (w, ']');
+}
+
 static void
 write_scheme (Writer   *w,
               ZpScheme *scheme)
@@ -236,6 +256,7 @@ write_scheme (Writer   *w,
   write_integer (w, "decimals", zp_scheme_get_decimals (scheme));
   write_string (w, "category-split", split_words[zp_scheme_get_category_split (scheme)]);
   write_string (w, "not-applicable", not_applicable_words[zp_scheme_get_not_applicable (scheme)]);
+  write_grade_bands (w, scheme);
   writer_close (w, '}');
 }
 

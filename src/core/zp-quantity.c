@@ -78,6 +78,7 @@ static const MagnitudeWord magnitudes[] = {
 
 /* What people write to say the target was met. Kept short on purpose: a longer sentence
  * may well say something else, and then the user grades it. */
+/* No digits in these (see zp_text_says_achieved()). */
 static const char * const achieved_words[] = {
   "完成",
   "已完成",
@@ -610,8 +611,15 @@ gboolean
 zp_text_says_achieved (const char *actual)
 {
   Normalized normalized;
-  const char *text = normalized_init (&normalized, actual);
+  const char *text;
   gboolean found = FALSE;
+
+  /* Most actual values are figures: a digit stays one when normalised, and no achieved
+   * word has one, so such a text is none of them (and need not be normalised). */
+  if (actual != NULL && strpbrk (actual, "0123456789") != NULL)
+    return FALSE;
+
+  text = normalized_init (&normalized, actual);
 
   for (guint i = 0; i < G_N_ELEMENTS (achieved_words) && !found; i++)
     found = g_str_equal (text, achieved_words[i]);

@@ -23,6 +23,14 @@ typedef struct
   ZpDecimal  weight;
 } Category;
 
+/* A 自评等级 of a form's total (优 ≥ 90 …). */
+typedef struct
+{
+  char      *id;
+  char      *name;
+  ZpDecimal  min;
+} GradeBand;
+
 struct _ZpScheme
 {
   GObject           parent_instance;
@@ -40,6 +48,7 @@ struct _ZpScheme
   guint             decimals;
   ZpCategorySplit   category_split;
   ZpNotApplicableRule not_applicable;
+  GArray           *grade_bands;     /* of GradeBand, highest minimum first */
 
   /* zp_scheme_lookup_category() by the text as typed: index + 1, or 0 for no category.
    * Every indicator's category is looked up on each summary and check, and the lookup
@@ -72,6 +81,7 @@ enum {
   PROP_OVER_ACHIEVEMENT,
   PROP_EXECUTION_THRESHOLD,
   PROP_DECIMALS,
+  PROP_GRADE_BANDS,
   N_PROPS
 };
 
@@ -117,6 +127,16 @@ static const BuiltinScheme builtins[] = {
     "central", 10, { 50, 30, 10 }, 60, ZP_CATEGORY_SPLIT_FREE },
 };
 
+/* The 自评等级 every built-in scheme has (and a scheme whose file names none: the file
+ * format's default, docs/file-format.md): 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60. The ids
+ * name the written report's counts ({grade_excellent}). */
+static const struct { const char *id; const char *name; gint64 min; } default_grade_bands[] = {
+  { "excellent", "优", 90 },
+  { "good", "良", 80 },
+  { "fair", "中", 60 },
+  { "poor", "差", 0 },
+};
+
 static const BuiltinScheme *
 find_builtin (const char *id)
 {
@@ -155,6 +175,15 @@ category_clear (gpointer data)
   Category *category = data;
 
   g_clear_pointer (&category->name, g_free);
+}
+
+static void
+grade_band_clear (gpointer data)
+{
+  GradeBand *band = data;
+
+  g_clear_pointer (&band->id, g_free);
+  g_clear_pointer (&band->name, g_free);
 }
 
 static void
@@ -233,6 +262,54 @@ set_category_weights (ZpScheme           *self,
     }
 }
 
+static char **
+dup_grade_bands (ZpScheme *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->grade_bands->len; i++)
+    {
+      const GradeBand *band = &g_array_index (self->grade_bands, GradeBand, i);
+      g_autofree char *min = format_setting (band->min);
+      g_autofree char *text = g_strdup_printf ("%s:%s=%s", band->id, band->name, min);
+
+      g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* "excellent:优=90" each; a text not of that form is ignored, and no valid text at all
+ * leaves the bands as they were. */
+static void
+set_grade_bands_text (ZpScheme           *self,
+                      const char * const *texts)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) bands = g_array_new (FALSE, TRUE, sizeof (ZpSchemeGradeBand));
+
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      const char *colon = strchr (texts[i], ':');
+      const char *equals = strrchr (texts[i], '=');
+      ZpSchemeGradeBand band;
+
+      if (colon == NULL || equals == NULL || equals < colon + 2
+          || !zp_decimal_parse (equals + 1, &band.min, NULL))
+        continue;
+      g_ptr_array_add (ids, g_strndup (texts[i], colon - texts[i]));
+      g_ptr_array_add (names, g_strndup (colon + 1, equals - colon - 1));
+      g_array_append_val (bands, band);
+    }
+  for (guint i = 0; i < bands->len; i++)
+    {
+      g_array_index (bands, ZpSchemeGradeBand, i).id = g_ptr_array_index (ids, i);
+      g_array_index (bands, ZpSchemeGradeBand, i).name = g_ptr_array_index (names, i);
+    }
+  if (bands->len > 0)
+    zp_scheme_set_grade_bands (self, (const ZpSchemeGradeBand *) bands->data, bands->len);
+}
+
 /* ---- GObject ---------------------------------------------------------------------- */
 
 static void
@@ -244,6 +321,7 @@ zp_scheme_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->layout, g_free);
   g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->grade_bands, g_array_unref);
   g_clear_pointer (&self->category_cache, g_hash_table_unref);
   g_clear_pointer (&self->category_keys, g_hash_table_unref);
 
@@ -310,6 +388,10 @@ zp_scheme_get_property (GObject    *object,
 
     case PROP_DECIMALS:
       g_value_set_uint (value, self->decimals);
+      break;
+
+    case PROP_GRADE_BANDS:
+      g_value_take_boxed (value, dup_grade_bands (self));
       break;
 
     default:
@@ -380,6 +462,10 @@ zp_scheme_set_property (GObject      *object,
       zp_scheme_set_decimals (self, MIN (g_value_get_uint (value), MAX_DECIMALS));
       break;
 
+    case PROP_GRADE_BANDS:
+      set_grade_bands_text (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -443,6 +529,9 @@ zp_scheme_class_init (ZpSchemeClass *klass)
   properties[PROP_DECIMALS] =
     g_param_spec_uint ("decimals", NULL, NULL, 0, MAX_DECIMALS, 2,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GRADE_BANDS] =
+    g_param_spec_boxed ("grade-bands", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -472,6 +561,15 @@ zp_scheme_init (ZpScheme *self)
   self->over_achievement = zp_decimal_from_fixed (12, 1);
   self->execution_threshold = zp_decimal_from_fixed (9, 1);
   self->decimals = 2;
+  self->grade_bands = g_array_new (FALSE, TRUE, sizeof (GradeBand));
+  g_array_set_clear_func (self->grade_bands, grade_band_clear);
+  for (guint i = 0; i < G_N_ELEMENTS (default_grade_bands); i++)
+    {
+      GradeBand band = { g_strdup (default_grade_bands[i].id), g_strdup (default_grade_bands[i].name),
+                         zp_decimal_from_int (default_grade_bands[i].min) };
+
+      g_array_append_val (self->grade_bands, band);
+    }
 }
 
 /* ---- construction ----------------------------------------------------------------- */
@@ -550,6 +648,14 @@ zp_scheme_copy (ZpScheme *self)
   copy->decimals = self->decimals;
   copy->category_split = self->category_split;
   copy->not_applicable = self->not_applicable;
+  g_array_set_size (copy->grade_bands, 0);
+  for (guint i = 0; i < self->grade_bands->len; i++)
+    {
+      const GradeBand *band = &g_array_index (self->grade_bands, GradeBand, i);
+      GradeBand dup = { g_strdup (band->id), g_strdup (band->name), band->min };
+
+      g_array_append_val (copy->grade_bands, dup);
+    }
 
   return copy;
 }
@@ -1027,4 +1133,115 @@ zp_scheme_set_not_applicable (ZpScheme            *self,
   self->not_applicable = rule;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOT_APPLICABLE]);
   emit_changed (self);
+}
+
+/* ---- grade bands (自评等级) --------------------------------------------------------- */
+
+guint
+zp_scheme_get_n_grade_bands (ZpScheme *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), 0);
+
+  return self->grade_bands->len;
+}
+
+static const GradeBand *
+get_grade_band (ZpScheme *self,
+                guint     i)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME (self), NULL);
+  g_return_val_if_fail (i < self->grade_bands->len, NULL);
+
+  return &g_array_index (self->grade_bands, GradeBand, i);
+}
+
+const char *
+zp_scheme_get_grade_band_id (ZpScheme *self,
+                             guint     i)
+{
+  const GradeBand *band = get_grade_band (self, i);
+
+  return band != NULL ? band->id : NULL;
+}
+
+const char *
+zp_scheme_get_grade_band_name (ZpScheme *self,
+                               guint     i)
+{
+  const GradeBand *band = get_grade_band (self, i);
+
+  return band != NULL ? band->name : NULL;
+}
+
+ZpDecimal
+zp_scheme_get_grade_band_min (ZpScheme *self,
+                              guint     i)
+{
+  const GradeBand *band = get_grade_band (self, i);
+
+  return band != NULL ? band->min : ZP_DECIMAL_ZERO;
+}
+
+static int
+compare_grade_min_descending (gconstpointer a,
+                              gconstpointer b)
+{
+  return zp_decimal_cmp (((const GradeBand *) b)->min, ((const GradeBand *) a)->min);
+}
+
+static gboolean
+grade_bands_equal (GArray *bands,
+                   GArray *other)
+{
+  if (bands->len != other->len)
+    return FALSE;
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const GradeBand *x = &g_array_index (bands, GradeBand, i);
+      const GradeBand *y = &g_array_index (other, GradeBand, i);
+
+      if (g_strcmp0 (x->id, y->id) != 0 || g_strcmp0 (x->name, y->name) != 0
+          || !zp_decimal_equal (x->min, y->min))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+zp_scheme_set_grade_bands (ZpScheme                *self,
+                           const ZpSchemeGradeBand *bands,
+                           guint                    n_bands)
+{
+  g_autoptr(GArray) replacement = NULL;
+
+  g_return_if_fail (ZP_IS_SCHEME (self));
+  g_return_if_fail (bands != NULL && n_bands > 0);
+
+  replacement = g_array_sized_new (FALSE, TRUE, sizeof (GradeBand), n_bands);
+  g_array_set_clear_func (replacement, grade_band_clear);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      GradeBand band = { g_strdup (bands[i].id != NULL ? bands[i].id : ""),
+                         g_strdup (bands[i].name != NULL ? bands[i].name : ""), bands[i].min };
+
+      g_array_append_val (replacement, band);
+    }
+  /* Stable, so that equal minimums keep the order given. */
+  g_array_sort (replacement, compare_grade_min_descending);
+  if (grade_bands_equal (self->grade_bands, replacement))
+    return;
+  g_array_unref (self->grade_bands);
+  self->grade_bands = g_steal_pointer (&replacement);
+  emit_changed (self);
+}
+
+gboolean
+zp_scheme_has_default_grade_bands (ZpScheme *self)
+{
+  g_autoptr(ZpScheme) fresh = NULL;
+
+  g_return_val_if_fail (ZP_IS_SCHEME (self), FALSE);
+
+  fresh = g_object_new (ZP_TYPE_SCHEME, "id", self->id, NULL);
+  return grade_bands_equal (self->grade_bands, fresh->grade_bands);
 }

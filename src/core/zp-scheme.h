@@ -114,6 +114,32 @@ ZpNotApplicableRule zp_scheme_get_not_applicable     (ZpScheme         *self);
 void             zp_scheme_set_not_applicable        (ZpScheme         *self,
                                                       ZpNotApplicableRule rule);
 
+/* 自评等级 of a form's total, highest minimum first: a total at or above a band's minimum
+ * (in points) has its grade, one below every minimum the last band's. Every built-in (and a
+ * file that names none) has 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60, with the ids "excellent",
+ * "good", "fair", "poor" (the written report counts them as {grade_excellent} …).
+ * Property "grade-bands": GStrv "excellent:优=90", notified on every change. */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  ZpDecimal   min;
+} ZpSchemeGradeBand;
+
+guint            zp_scheme_get_n_grade_bands         (ZpScheme         *self);
+const char      *zp_scheme_get_grade_band_id         (ZpScheme         *self,
+                                                      guint             i);
+const char      *zp_scheme_get_grade_band_name       (ZpScheme         *self,
+                                                      guint             i);
+ZpDecimal        zp_scheme_get_grade_band_min        (ZpScheme         *self,
+                                                      guint             i);
+/* n_bands ≥ 1, in any order (sorted here, highest minimum first). */
+void             zp_scheme_set_grade_bands           (ZpScheme         *self,
+                                                      const ZpSchemeGradeBand *bands,
+                                                      guint             n_bands);
+/* Whether the bands are the defaults (a file then need not name them). */
+gboolean         zp_scheme_has_default_grade_bands   (ZpScheme         *self);
+
 /* The settings are also properties (for editing and undo), notified on every change:
  * "execution-weight", "band-achieved", "band-partial", "over-achievement",
  * "execution-threshold" (texts of numbers: "20", "0.8"; a non-number is ignored),

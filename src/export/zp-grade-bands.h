@@ -1,8 +1,7 @@
 /* zp-grade-bands.h — 自评等级 (优/良/中/差) of a form's total, as data per scheme.
  *
- * The bands come from data/report/grades.json (a GResource), keyed by the scheme's id;
- * a scheme it does not name gets the "hubei" bands. Until the file format stores them in
- * the scheme itself, this is where they live.
+ * The bands are the scheme's (zp_scheme_get_grade_band_*(): a file may carry its own,
+ * docs/file-format.md "grades"); without a scheme, the default scheme's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

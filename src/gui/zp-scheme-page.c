@@ -31,12 +31,15 @@ struct _ZpSchemePage
   AdwActionRow        *threshold_row;
   AdwActionRow        *decimals_row;
   AdwComboRow         *na_row;
+  AdwPreferencesGroup *grades_group;
 
   ZpWorkbook          *workbook;
   ZpUndoStack         *undo;
   ZpScheme            *scheme;          /* the workbook's, watched */
   GHashTable          *fields;          /* setting → widget (borrowed) */
   GPtrArray           *category_rows;   /* AdwActionRow, one per category */
+  GPtrArray           *grade_rows;      /* AdwActionRow, one per grade band, read-only */
+  char               **grade_texts;     /* the bands the rows show ("grade-bands") */
   gboolean             syncing;         /* the widgets are being set from the model */
 };
 
@@ -274,6 +277,49 @@ sync_categories (ZpSchemePage *self)
     }
 }
 
+/* ---- grade bands (read-only) ---------------------------------------------------------- */
+
+/* One row per band, highest first: "优", "90 points and above"; rebuilt only when the bands
+ * changed. */
+static void
+sync_grades (ZpSchemePage *self)
+{
+  g_auto(GStrv) texts = NULL;
+  guint n = zp_scheme_get_n_grade_bands (self->scheme);
+
+  g_object_get (self->scheme, "grade-bands", &texts, NULL);
+  if (self->grade_texts != NULL && g_strv_equal ((const char * const *) texts,
+                                                 (const char * const *) self->grade_texts))
+    return;
+  for (guint i = 0; i < self->grade_rows->len; i++)
+    adw_preferences_group_remove (self->grades_group, g_ptr_array_index (self->grade_rows, i));
+  g_ptr_array_set_size (self->grade_rows, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      g_autofree char *min = zp_decimal_format_trim (zp_scheme_get_grade_band_min (self->scheme, i), 2);
+      g_autofree char *subtitle = NULL;
+
+      /* The lowest band takes every total below the others. */
+      if (i + 1 == n && n > 1)
+        {
+          g_autofree char *above = zp_decimal_format_trim (zp_scheme_get_grade_band_min (self->scheme, i - 1), 2);
+
+          /* TRANSLATORS: a grade of the total, "below 60 points" */
+          subtitle = g_strdup_printf (_("below %s points"), above);
+        }
+      else
+        /* TRANSLATORS: a grade of the total, "90 points and above" */
+        subtitle = g_strdup_printf (_("%s points and above"), min);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zp_scheme_get_grade_band_name (self->scheme, i));
+      adw_action_row_set_subtitle (row, subtitle);
+      adw_preferences_group_add (self->grades_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->grade_rows, row);
+    }
+  g_strfreev (self->grade_texts);
+  self->grade_texts = g_steal_pointer (&texts);
+}
+
 /* ---- the model into the widgets ------------------------------------------------------- */
 
 static void
@@ -300,6 +346,7 @@ sync_all (ZpSchemePage *self)
   sync_spin (self, "execution-threshold");
   set_spin_quietly (self, g_hash_table_lookup (self->fields, "decimals"), zp_scheme_get_decimals (self->scheme));
   sync_categories (self);
+  sync_grades (self);
   set_combo_quietly (self, self->split_row, zp_scheme_get_category_split (self->scheme));
   set_combo_quietly (self, self->formula_row, zp_scheme_get_reverse_formula (self->scheme));
   set_combo_quietly (self, self->na_row, zp_scheme_get_not_applicable (self->scheme));
@@ -332,7 +379,7 @@ apply_builtin (ZpSchemePage *self)
   static const char * const copied[] = {
     "name", "layout", "execution-weight", "category-weights", "band-achieved", "band-partial",
     "reverse-formula", "over-achievement", "execution-threshold", "decimals", "category-split",
-    "not-applicable",
+    "not-applicable", "grade-bands",
   };
 
   if (selected >= g_strv_length ((char **) ids))
@@ -367,6 +414,8 @@ zp_scheme_page_dispose (GObject *object)
   g_clear_object (&self->undo);
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->category_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->grade_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->grade_texts, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZP_TYPE_SCHEME_PAGE);
 
   G_OBJECT_CLASS (zp_scheme_page_parent_class)->dispose (object);
@@ -395,6 +444,7 @@ zp_scheme_page_class_init (ZpSchemePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZpSchemePage, threshold_row);
   gtk_widget_class_bind_template_child (widget_class, ZpSchemePage, decimals_row);
   gtk_widget_class_bind_template_child (widget_class, ZpSchemePage, na_row);
+  gtk_widget_class_bind_template_child (widget_class, ZpSchemePage, grades_group);
 }
 
 static void
@@ -403,6 +453,7 @@ zp_scheme_page_init (ZpSchemePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->category_rows = g_ptr_array_new ();
+  self->grade_rows = g_ptr_array_new ();
 }
 
 ZpSchemePage *
@@ -469,4 +520,12 @@ zp_scheme_page_get_apply_button (ZpSchemePage *self)
 {
   g_return_val_if_fail (ZP_IS_SCHEME_PAGE (self), NULL);
   return GTK_WIDGET (self->apply_button);
+}
+
+/* The rows of the grade bands, highest first (borrowed). */
+GPtrArray *
+zp_scheme_page_get_grade_rows (ZpSchemePage *self)
+{
+  g_return_val_if_fail (ZP_IS_SCHEME_PAGE (self), NULL);
+  return self->grade_rows;
 }

@@ -28,4 +28,7 @@ GtkWidget    *zp_scheme_page_get_field  (ZpSchemePage *self,
                                          const char   *setting);
 GtkWidget    *zp_scheme_page_get_apply_button (ZpSchemePage *self);
 
+/* The read-only rows of the scheme's grade bands (AdwActionRow), highest first. */
+GPtrArray    *zp_scheme_page_get_grade_rows  (ZpSchemePage *self);
+
 G_END_DECLS

@@ -779,6 +779,54 @@ test_summary (void)
 }
 
 
+/* The 汇总表's grade follows the workbook's scheme: a scheme file with its own "grades",
+ * applied to a workbook, changes the grade column; the same workbook without them keeps
+ * 优 (93.60 ≥ 90). */
+static void
+test_summary_scheme_grades (void)
+{
+  static const char scheme_file[] =
+    "{\"format\": \"ziping-scheme\", \"version\": 2, \"scheme\": {\"id\": \"county\", \"name\": \"县级\", "
+    "\"layout\": \"hubei\", \"execution-weight\": \"20\", \"categories\": ["
+    "{\"name\": \"产出指标\", \"weight\": \"40\"}, {\"name\": \"效益指标\", \"weight\": \"30\"}, "
+    "{\"name\": \"满意度指标\", \"weight\": \"10\"}], "
+    "\"bands\": {\"achieved\": \"0.8\", \"partial\": \"0.5\", \"missed\": \"0\"}, "
+    "\"grades\": [{\"id\": \"excellent\", \"name\": \"优秀\", \"min\": \"95\"}, "
+    "{\"id\": \"pass\", \"name\": \"合格\", \"min\": \"60\"}, {\"id\": \"fail\", \"name\": \"不合格\", \"min\": \"0\"}]}}";
+  g_autofree char *plain = write_small_workbook ("grades-plain.ziping", "区职业技能培训中心");
+  g_autofree char *graded = tmp_path ("grades-own.ziping");
+  g_autoptr(GFile) graded_file = g_file_new_for_path (graded);
+  g_autoptr(GFile) plain_file = g_file_new_for_path (plain);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpScheme) scheme = zp_scheme_load_from_data (scheme_file, strlen (scheme_file), "county.json", &error);
+  g_autoptr(ZpWorkbook) workbook = NULL;
+  g_autoptr(CliRun) plain_run = run_cli ("summary", "--format", "json", plain, NULL);
+  g_autoptr(CliRun) graded_run = NULL;
+  g_autoptr(JsonNode) plain_root = NULL;
+  g_autoptr(JsonNode) graded_root = NULL;
+  JsonObject *row;
+
+  g_assert_no_error (error);
+  workbook = zp_workbook_load (plain_file, &error);
+  g_assert_no_error (error);
+  zp_workbook_set_scheme (workbook, scheme);
+  g_assert_true (zp_workbook_save (workbook, graded_file, &error));
+  g_assert_no_error (error);
+  graded_run = run_cli ("summary", "--format", "json", graded, NULL);
+
+  g_assert_cmpint (plain_run->status, ==, 0);
+  plain_root = parse_json (plain_run->out);
+  row = json_array_get_object_element (json_node_get_array (plain_root), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "total"), ==, "93.60");
+  g_assert_cmpstr (json_object_get_string_member (row, "grade"), ==, "优");
+
+  g_assert_cmpint (graded_run->status, ==, 0);
+  graded_root = parse_json (graded_run->out);
+  row = json_array_get_object_element (json_node_get_array (graded_root), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "total"), ==, "93.60");
+  g_assert_cmpstr (json_object_get_string_member (row, "grade"), ==, "合格");
+}
+
 /* ---- nothing lost silently (issue 9) ---- */
 
 static guint
@@ -1163,6 +1211,7 @@ main (int    argc,
   g_test_add_func ("/cli/check/explained", test_check_explained);
   g_test_add_func ("/cli/new/year", test_new_year);
   g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/summary/scheme-grades", test_summary_scheme_grades);
   g_test_add_func ("/cli/gaps/new-year-unscored", test_new_year_unscored);
   g_test_add_func ("/cli/gaps/amount-unit-typed", test_amount_unit_typed);
   g_test_add_func ("/cli/check/published", test_check_published);

@@ -474,6 +474,205 @@ test_finalize (void)
   g_assert_finalize_object (copy);
 }
 
+/* ---- grade bands (自评等级, issue 10) ---- */
+
+static void
+assert_default_grades (ZpScheme *scheme)
+{
+  static const struct { const char *id, *name, *min; } expected[] = {
+    { "excellent", "优", "90" }, { "good", "良", "80" }, { "fair", "中", "60" }, { "poor", "差", "0" },
+  };
+
+  g_assert_cmpuint (zp_scheme_get_n_grade_bands (scheme), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (zp_scheme_get_grade_band_id (scheme, i), ==, expected[i].id);
+      g_assert_cmpstr (zp_scheme_get_grade_band_name (scheme, i), ==, expected[i].name);
+      assert_decimal (zp_scheme_get_grade_band_min (scheme, i), expected[i].min);
+    }
+  g_assert_true (zp_scheme_has_default_grade_bands (scheme));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_changed (ZpScheme *scheme,
+               guint    *count)
+{
+  (*count)++;
+}
+
+/* Every built-in (and a scheme made from scratch) has 优 90, 良 80, 中 60, 差 0. */
+static void
+test_grade_bands_default (void)
+{
+  const char * const *ids = zp_scheme_list_builtin ();
+  g_autoptr(ZpScheme) custom = zp_scheme_new ("county", "县级", NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(ZpScheme) scheme = zp_scheme_new_builtin (ids[i]);
+
+      assert_default_grades (scheme);
+    }
+  assert_default_grades (custom);
+}
+
+static const ZpSchemeGradeBand two_grades_unsorted[] = {
+  { "pass", "合格", { 0 } },
+  { "excellent", "优秀", { 0 } },
+};
+
+static void
+set_two_grades (ZpScheme *scheme)
+{
+  ZpSchemeGradeBand bands[2];
+
+  memcpy (bands, two_grades_unsorted, sizeof bands);
+  bands[0].min = dec ("0");
+  bands[1].min = dec ("95");
+  zp_scheme_set_grade_bands (scheme, bands, G_N_ELEMENTS (bands));
+}
+
+/* Set in any order, kept highest first, notified once, copied, and as a property. */
+static void
+test_grade_bands_set (void)
+{
+  g_autoptr(ZpScheme) scheme = zp_scheme_new_builtin ("hubei");
+  g_autoptr(ZpScheme) copy = NULL;
+  g_autoptr(ZpScheme) other = zp_scheme_new_builtin ("central");
+  g_auto(GStrv) texts = NULL;
+  guint notified = 0, changed = 0;
+
+  g_signal_connect (scheme, "notify::grade-bands", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (scheme, "changed", G_CALLBACK (count_changed), &changed);
+  set_two_grades (scheme);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  set_two_grades (scheme);  /* the same again: nothing changes */
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_cmpuint (zp_scheme_get_n_grade_bands (scheme), ==, 2);
+  g_assert_cmpstr (zp_scheme_get_grade_band_id (scheme, 0), ==, "excellent");
+  g_assert_cmpstr (zp_scheme_get_grade_band_name (scheme, 0), ==, "优秀");
+  assert_decimal (zp_scheme_get_grade_band_min (scheme, 0), "95");
+  g_assert_cmpstr (zp_scheme_get_grade_band_name (scheme, 1), ==, "合格");
+  g_assert_false (zp_scheme_has_default_grade_bands (scheme));
+
+  copy = zp_scheme_copy (scheme);
+  g_assert_cmpuint (zp_scheme_get_n_grade_bands (copy), ==, 2);
+  g_assert_cmpstr (zp_scheme_get_grade_band_name (copy, 0), ==, "优秀");
+
+  g_object_get (scheme, "grade-bands", &texts, NULL);
+  g_assert_cmpuint (g_strv_length (texts), ==, 2);
+  g_assert_cmpstr (texts[0], ==, "excellent:优秀=95");
+  g_assert_cmpstr (texts[1], ==, "pass:合格=0");
+  g_object_set (other, "grade-bands", texts, NULL);
+  g_assert_cmpstr (zp_scheme_get_grade_band_name (other, 1), ==, "合格");
+  assert_decimal (zp_scheme_get_grade_band_min (other, 0), "95");
+}
+
+static ZpScheme *
+load_scheme_text (const char *scheme_members,
+                  GError    **error)
+{
+  g_autofree char *data = g_strdup_printf ("{\"format\": \"ziping-scheme\", \"version\": 2, \"scheme\": {"
+                                           "\"id\": \"county\", \"name\": \"县级\", \"layout\": \"hubei\", "
+                                           "\"execution-weight\": \"20\", "
+                                           "\"categories\": [{\"name\": \"产出指标\", \"weight\": \"80\"}], "
+                                           "\"bands\": {\"achieved\": \"0.8\", \"partial\": \"0.5\", \"missed\": \"0\"}%s}}",
+                                           scheme_members);
+
+  return zp_scheme_load_from_data (data, strlen (data), "county.json", error);
+}
+
+/* A scheme file may carry its own "grades"; without them, the defaults; bad ones refused. */
+static void
+test_grade_bands_scheme_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpScheme) plain = load_scheme_text ("", &error);
+  g_autoptr(ZpScheme) graded = NULL;
+  g_autoptr(ZpScheme) again = NULL;
+  g_autofree char *plain_data = NULL;
+  g_autofree char *graded_data = NULL;
+  static const struct { const char *members, *message; } bad[] = {
+    { ", \"grades\": []", "at least one grade" },
+    { ", \"grades\": [{\"id\": \"a\", \"min\": \"90\"}]", "each grade needs a “name”" },
+    { ", \"grades\": [{\"id\": \"a\", \"name\": \"优\", \"min\": \"120\"}]", "between 0 and 100" },
+    { ", \"grades\": [{\"id\": \"a\", \"name\": \"优\"}]", "min" },
+    { ", \"grades\": {\"优\": \"90\"}", "array" },
+  };
+
+  g_assert_no_error (error);
+  assert_default_grades (plain);
+  plain_data = zp_scheme_to_data (plain, NULL);
+  g_assert_null (strstr (plain_data, "\"grades\""));
+
+  graded = load_scheme_text (", \"grades\": [{\"id\": \"pass\", \"name\": \"合格\", \"min\": \"0\"}, "
+                             "{\"id\": \"excellent\", \"name\": \"优秀\", \"min\": \"95\"}]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zp_scheme_get_n_grade_bands (graded), ==, 2);
+  g_assert_cmpstr (zp_scheme_get_grade_band_name (graded, 0), ==, "优秀");
+  assert_decimal (zp_scheme_get_grade_band_min (graded, 0), "95");
+
+  graded_data = zp_scheme_to_data (graded, NULL);
+  g_assert_nonnull (strstr (graded_data, "\"grades\""));
+  again = zp_scheme_load_from_data (graded_data, strlen (graded_data), "again.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (zp_scheme_get_n_grade_bands (again), ==, 2);
+  g_assert_cmpstr (zp_scheme_get_grade_band_id (again, 1), ==, "pass");
+  g_assert_cmpstr (zp_scheme_get_grade_band_name (again, 1), ==, "合格");
+  assert_decimal (zp_scheme_get_grade_band_min (again, 0), "95");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) bad_error = NULL;
+      g_autoptr(ZpScheme) refused = load_scheme_text (bad[i].members, &bad_error);
+
+      g_assert_null (refused);
+      g_assert_error (bad_error, ZP_IO_ERROR, bad_error->code);
+      g_assert_nonnull (strstr (bad_error->message, bad[i].message));
+    }
+}
+
+/* A workbook's scheme keeps its bands through save and load; the example (no "grades")
+ * keeps the defaults and writes none. */
+static void
+test_grade_bands_workbook_round_trip (void)
+{
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_new ("hubei");
+  g_autoptr(ZpWorkbook) loaded = NULL;
+  g_autoptr(ZpWorkbook) plain = zp_workbook_new ("central");
+  g_autoptr(ZpWorkbook) plain_loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *plain_data = NULL;
+  ZpScheme *scheme;
+
+  set_two_grades (zp_workbook_get_scheme (workbook));
+  data = zp_workbook_to_data (workbook, NULL);
+  loaded = zp_workbook_load_from_data (data, strlen (data), "graded.ziping", &error);
+  g_assert_no_error (error);
+  scheme = zp_workbook_get_scheme (loaded);
+  g_assert_cmpuint (zp_scheme_get_n_grade_bands (scheme), ==, 2);
+  g_assert_cmpstr (zp_scheme_get_grade_band_name (scheme, 0), ==, "优秀");
+  assert_decimal (zp_scheme_get_grade_band_min (scheme, 0), "95");
+  g_assert_cmpstr (zp_scheme_get_grade_band_name (scheme, 1), ==, "合格");
+
+  plain_data = zp_workbook_to_data (plain, NULL);
+  g_assert_null (strstr (plain_data, "\"grades\""));
+  plain_loaded = zp_workbook_load_from_data (plain_data, strlen (plain_data), "plain.ziping", &error);
+  g_assert_no_error (error);
+  assert_default_grades (zp_workbook_get_scheme (plain_loaded));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +691,10 @@ main (int   argc,
   g_test_add_func ("/scheme/setters-emit-changed", test_setters_emit_changed);
   g_test_add_func ("/scheme/band-range", test_band_range);
   g_test_add_func ("/scheme/finalize", test_finalize);
+  g_test_add_func ("/scheme/grade-bands/default", test_grade_bands_default);
+  g_test_add_func ("/scheme/grade-bands/set", test_grade_bands_set);
+  g_test_add_func ("/scheme/grade-bands/scheme-file", test_grade_bands_scheme_file);
+  g_test_add_func ("/scheme/grade-bands/workbook-round-trip", test_grade_bands_workbook_round_trip);
 
   return g_test_run ();
 }

@@ -248,6 +248,46 @@ test_grade_bands (void)
                      ==, cases[i].grade);
 }
 
+/* The bands are the workbook's scheme's: its own bands change the report's {grade}, its
+ * grade_<id> counts and the 汇总表's grade column. */
+static void
+test_grade_bands_from_scheme (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autoptr(ZpReportTemplate) custom = NULL;
+  g_autoptr(ZpWrittenReport) report = NULL;
+  g_autoptr(ZpSummaryTable) table = zp_summary_table_new (FALSE);
+  ZpSchemeGradeBand bands[] = {
+    { "top", "达标", zp_decimal_from_int (100) },
+    { "rest", "未达标", zp_decimal_from_int (0) },
+  };
+  guint n_projects = zp_workbook_get_n_forms (workbook) - 1, n_top = 0;
+  g_autofree char *counts = NULL;
+
+  zp_scheme_set_grade_bands (zp_workbook_get_scheme (workbook), bands, G_N_ELEMENTS (bands));
+  custom = zp_report_template_new_from_data (HEAD "\"sections\": [{\"heading\": \"{grade_top}/{grade_rest}\", "
+                                             "\"paragraphs\": [{\"each\": \"project\", \"text\": \"{name} {grade} {total}\"}]}]}",
+                                             -1, &error);
+  g_assert_no_error (error);
+  report = zp_written_report_generate (workbook, custom);
+  g_assert_cmpstr (zp_written_report_get_paragraph (report, 4)->text, ==, "子女统筹 达标 100");
+
+  zp_summary_table_add_workbook (table, workbook, "seed.ziping", NULL, NULL);
+  g_assert_cmpuint (zp_summary_table_get_n_entries (table), ==, n_projects);
+  for (guint i = 0; i < n_projects; i++)
+    {
+      const ZpSummaryEntry *entry = zp_summary_table_get_entry (table, i);
+      const char *expected = zp_decimal_cmp (entry->total, zp_decimal_from_int (100)) >= 0 ? "达标" : "未达标";
+
+      g_assert_cmpstr (zp_summary_table_grade_name (table, entry->grade), ==, expected);
+      n_top += g_str_equal (expected, "达标");
+    }
+  g_assert_cmpuint (n_top, >=, 1);
+  counts = g_strdup_printf ("%u/%u", n_top, n_projects - n_top);
+  g_assert_cmpstr (zp_written_report_get_paragraph (report, 1)->text, ==, counts);
+}
+
 static void
 test_write_text (void)
 {
@@ -536,6 +576,7 @@ main (int    argc,
   g_test_add_func ("/report/length-limit", test_length_limit);
   g_test_add_func ("/report/template-data", test_template_data);
   g_test_add_func ("/report/grade-bands", test_grade_bands);
+  g_test_add_func ("/report/grade-bands/from-scheme", test_grade_bands_from_scheme);
   g_test_add_func ("/report/write-text", test_write_text);
   g_test_add_func ("/report/summary-table", test_summary_table);
   g_test_add_func ("/report/evidence/file-format", test_evidence_file_format);

@@ -154,6 +154,57 @@ test_start_from_builtin (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+assert_grade_row (ZpSchemePage *page,
+                  guint         i,
+                  const char   *title,
+                  const char   *subtitle)
+{
+  GPtrArray *rows = zp_scheme_page_get_grade_rows (page);
+  AdwActionRow *row = g_ptr_array_index (rows, i);
+
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (row)) != NULL);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, subtitle);
+}
+
+/* The grade bands are shown read-only, follow the scheme, and "Start from" restores the
+ * built-in ones. */
+static void
+test_grade_bands (void)
+{
+  g_autoptr(ZpWorkbook) workbook = make_workbook ();
+  g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
+  ZpSchemePage *page = zp_scheme_page_new (workbook, undo);
+  GtkWidget *window = gtk_window_new ();
+  ZpScheme *scheme = zp_workbook_get_scheme (workbook);
+  ZpSchemeGradeBand bands[] = {
+    { "pass", "合格", zp_decimal_from_int (60) },
+    { "fail", "不合格", zp_decimal_from_int (0) },
+  };
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_cmpuint (zp_scheme_page_get_grade_rows (page)->len, ==, 4);
+  assert_grade_row (page, 0, "优", "90 points and above");
+  assert_grade_row (page, 2, "中", "60 points and above");
+  assert_grade_row (page, 3, "差", "below 60 points");
+
+  zp_scheme_set_grade_bands (scheme, bands, G_N_ELEMENTS (bands));
+  g_assert_cmpuint (zp_scheme_page_get_grade_rows (page)->len, ==, 2);
+  assert_grade_row (page, 0, "合格", "60 points and above");
+  assert_grade_row (page, 1, "不合格", "below 60 points");
+
+  adw_combo_row_set_selected (combo (page, "builtin"), 0);   /* hubei */
+  g_signal_emit_by_name (zp_scheme_page_get_apply_button (page), "clicked");
+  g_assert_true (zp_scheme_has_default_grade_bands (scheme));
+  g_assert_cmpuint (zp_scheme_page_get_grade_rows (page)->len, ==, 4);
+  assert_grade_row (page, 1, "良", "80 points and above");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +213,7 @@ main (int   argc,
 
   g_test_add_func ("/scheme-page/edits-and-undo", test_edits_and_undo);
   g_test_add_func ("/scheme-page/start-from-builtin", test_start_from_builtin);
+  g_test_add_func ("/scheme-page/grade-bands", test_grade_bands);
 
   return g_test_run ();
 }
