@@ -41,17 +41,6 @@ write_to_fd (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-set_pdf_metadata (cairo_surface_t *surface,
-                  ZpWorkbook      *workbook)
-{
-  g_autofree char *title = g_strdup_printf ("%u 年度%s绩效自评表", zp_workbook_get_year (workbook),
-                                            zp_workbook_get_unit (workbook));
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ziping");
-}
-
 static gboolean
 pdf_status_ok (cairo_status_t    status,
                const PdfStream  *stream,
@@ -67,13 +56,14 @@ pdf_status_ok (cairo_status_t    status,
   return FALSE;
 }
 
-gboolean
-zp_export_write_pdf (ZpWorkbook             *workbook,
-                     const ZpExportOptions  *options,
-                     ZpExportTarget         *target,
-                     GError                **error)
+/* Lays report out on A4 (turned if its tables prefer it) and writes its pages as a PDF
+ * titled title to target. */
+static gboolean
+write_report (ZpReport        *report,
+              const char      *title,
+              ZpExportTarget  *target,
+              GError         **error)
 {
-  g_autoptr(ZpReport) report = zp_report_new (workbook, options);
   PdfStream stream = { target->fd, 0 };
   double width = ZP_A4_WIDTH, height = ZP_A4_HEIGHT;
   cairo_surface_t *surface;
@@ -88,45 +78,6 @@ zp_export_write_pdf (ZpWorkbook             *workbook,
       n_pages = zp_report_paginate (report, width, height);
     }
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_fd, &stream, width, height);
-  set_pdf_metadata (surface, workbook);
-  cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      zp_report_draw_page (report, cr, page);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return pdf_status_ok (status, &stream, target->path, error);
-}
-
-gboolean
-zp_export_write_sheets_pdf (guint            n_sheets,
-                            ZpSheetBuilder   build,
-                            gpointer         data,
-                            const char      *title,
-                            ZpExportTarget  *target,
-                            GError         **error)
-{
-  g_autoptr(ZpReport) report = zp_report_new_for_sheets (n_sheets, build, data, NULL);
-  PdfStream stream = { target->fd, 0 };
-  double width = ZP_A4_WIDTH, height = ZP_A4_HEIGHT;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n_pages = zp_report_paginate (report, width, height);
-
-  if (zp_report_prefers_landscape (report))
-    {
-      width = ZP_A4_HEIGHT;
-      height = ZP_A4_WIDTH;
-      n_pages = zp_report_paginate (report, width, height);
-    }
   surface = cairo_pdf_surface_create_for_stream (write_to_fd, &stream, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ziping");
@@ -143,4 +94,30 @@ zp_export_write_sheets_pdf (guint            n_sheets,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   return pdf_status_ok (status, &stream, target->path, error);
+}
+
+gboolean
+zp_export_write_pdf (ZpWorkbook             *workbook,
+                     const ZpExportOptions  *options,
+                     ZpExportTarget         *target,
+                     GError                **error)
+{
+  g_autoptr(ZpReport) report = zp_report_new (workbook, options);
+  g_autofree char *title = g_strdup_printf ("%u 年度%s绩效自评表", zp_workbook_get_year (workbook),
+                                            zp_workbook_get_unit (workbook));
+
+  return write_report (report, title, target, error);
+}
+
+gboolean
+zp_export_write_sheets_pdf (guint            n_sheets,
+                            ZpSheetBuilder   build,
+                            gpointer         data,
+                            const char      *title,
+                            ZpExportTarget  *target,
+                            GError         **error)
+{
+  g_autoptr(ZpReport) report = zp_report_new_for_sheets (n_sheets, build, data, NULL);
+
+  return write_report (report, title, target, error);
 }

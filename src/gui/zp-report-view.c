@@ -14,6 +14,7 @@
 
 #include "zp-docx.h"
 #include "zp-report-view.h"
+#include "zp-export-chooser.h"
 #include "zp-written-report.h"
 
 typedef struct
@@ -435,37 +436,13 @@ zp_report_view_export_to (ZpReportView *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    ZpReportView    *self)
-{
-  const char *format = g_object_get_data (G_OBJECT (chooser), "zp-format");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-  name = g_file_get_basename (file);
-  if (zp_report_view_export_to (self, format, file, &error))
-    message = g_strdup_printf (_("Exported “%s”"), name);
-  else
-    message = g_strdup_printf (_("Could not export “%1$s”: %2$s"), name, error->message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   ZpReportView *self = ZP_REPORT_VIEW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *pattern = NULL;
   g_autofree char *suggested = NULL;
@@ -473,22 +450,16 @@ export_action (GtkWidget  *widget,
 
   if (g_strcmp0 (format, "pdf") != 0 && g_strcmp0 (format, "docx") != 0)
     format = "txt";
-  chooser = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  pattern = g_strdup_printf ("*.%s", format);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the suggested file name of the exported report: unit, year, extension */
   suggested = g_strdup_printf (_("%1$s-%2$u-report.%3$s"), unit && *unit ? unit : "ziping",
                                zp_workbook_get_year (self->workbook), format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "zp-format", (gpointer) g_intern_string (format));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  chooser = zp_export_chooser_new (GTK_WINDOW (self), _("Export the Report"), suggested);
+  pattern = g_strdup_printf ("*.%s", format);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+  zp_export_chooser_show (chooser, &self->chooser, format, (ZpExportFunc) zp_report_view_export_to, self,
+                          self->toast_overlay);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "ziping-core.h"
 #include "zp-rollup-item.h"
 #include "zp-rollup-window.h"
+#include "zp-export-chooser.h"
 #include "zp-window.h"
 #ifdef ZP_HAVE_IMPORT
 #include "zp-import.h"
@@ -484,51 +485,21 @@ zp_rollup_window_export_to (ZpRollupWindow *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    ZpRollupWindow  *self)
-{
-  const char *format = g_object_get_data (G_OBJECT (chooser), "zp-format");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-  name = g_file_get_basename (file);
-  if (zp_rollup_window_export_to (self, format, file, &error))
-    message = g_strdup_printf (_("Exported “%s”"), name);
-  else
-    message = g_strdup_printf (_("Could not export “%1$s”: %2$s"), name, error->message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   ZpRollupWindow *self = ZP_ROLLUP_WINDOW (widget);
   const char *format = g_intern_string (g_variant_get_string (parameter, NULL));
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   g_autofree char *suggested = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Export the Roll-up"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the suggested file name of the exported roll-up; %s: the extension */
   suggested = g_strdup_printf (_("summary.%s"), format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->folder, NULL);
-  g_object_set_data (G_OBJECT (chooser), "zp-format", (gpointer) format);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  chooser = zp_export_chooser_new (GTK_WINDOW (self), _("Export the Roll-up"), suggested);
+  gtk_file_chooser_set_current_folder (chooser, self->folder, NULL);
+  zp_export_chooser_show (chooser, &self->chooser, format, (ZpExportFunc) zp_rollup_window_export_to, self,
+                          self->toast_overlay);
 }
 
 /* ---- the object ---- */

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "ziping-core.h"
+#include "core-fixture.h"
 #include "seed-fixture.h"
 
 /* ---------------------------------------------------------------------------------- */
@@ -130,24 +131,6 @@ make_clean_department (void)
 /* ---------------------------------------------------------------------------------- */
 /* Looking at findings                                                                  */
 
-static guint
-count_code (GListModel *findings,
-            const char *code)
-{
-  guint n = g_list_model_get_n_items (findings);
-  guint count = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_str_equal (zp_finding_get_code (finding), code))
-        count++;
-    }
-
-  return count;
-}
-
 /* The nth finding with that code, borrowed from the list (which holds it). */
 static ZpFinding *
 nth_code (GListModel *findings,
@@ -202,7 +185,7 @@ assert_one (GListModel *findings,
   ZpFinding *finding;
   g_autofree char *key = g_strdup_printf ("%s@%d:%d:%s", code, goal, row, field ? field : "");
 
-  g_assert_cmpuint (count_code (findings, code), ==, 1);
+  g_assert_cmpuint (fixture_count_code (findings, code), ==, 1);
   finding = nth_code (findings, code, 0);
   g_assert_nonnull (finding);
   g_assert_cmpint (zp_finding_get_severity (finding), ==, severity);
@@ -231,7 +214,7 @@ assert_quiet (gpointer    form,
 {
   g_autoptr(GListModel) findings = check (form);
 
-  g_assert_cmpuint (count_code (findings, code), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, code), ==, 0);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -433,8 +416,8 @@ test_block_weights (void)
   zp_indicator_set_weight (project_row (form, 0), "22");
   zp_indicator_set_weight (project_row (form, 2), "28");
   findings = check (form);
-  g_assert_cmpuint (count_code (findings, "weights-total"), ==, 0);
-  g_assert_cmpuint (count_code (findings, "block-weights"), ==, 2);
+  g_assert_cmpuint (fixture_count_code (findings, "weights-total"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "block-weights"), ==, 2);
   finding = nth_code (findings, "block-weights", 0);
   g_assert_cmpint (zp_finding_get_row (finding), ==, 0);
   assert_message_has (finding, "42, 2 more than 40");
@@ -461,7 +444,7 @@ test_block_weights_department (void)
   finding = assert_one (findings, "block-weights", ZP_SEVERITY_ERROR, 2, -1, "weight");
   assert_message_has (finding, "Goal 3: indicator weights add up to 18, 2 short of 20");
   /* The goals' weights still make 100. */
-  g_assert_cmpuint (count_code (findings, "weights-total"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "weights-total"), ==, 0);
 
   zp_indicator_set_weight (zp_goal_get_indicator (goal, 0), "20");
   assert_quiet (form, "block-weights");
@@ -482,7 +465,7 @@ test_weights_total_department (void)
   finding = assert_one (findings, "weights-total", ZP_SEVERITY_ERROR, -1, -1, "weight");
   assert_message_has (finding, "105");
   assert_message_has (finding, "take 5 points off the goals' weights");
-  g_assert_cmpuint (count_code (findings, "block-weights"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "block-weights"), ==, 0);
 
   zp_goal_set_weight (goal, "20");
   zp_indicator_set_weight (zp_goal_get_indicator (goal, 0), "20");
@@ -505,8 +488,8 @@ test_weight_invalid (void)
       /* A weight that is not there is not summed into a misleading total. */
       if (i < 2)
         {
-          g_assert_cmpuint (count_code (findings, "weights-total"), ==, 0);
-          g_assert_cmpuint (count_code (findings, "block-weights"), ==, 0);
+          g_assert_cmpuint (fixture_count_code (findings, "weights-total"), ==, 0);
+          g_assert_cmpuint (fixture_count_code (findings, "block-weights"), ==, 0);
         }
     }
 
@@ -525,7 +508,7 @@ test_weight_invalid_goal (void)
   findings = check (form);
   assert_one (findings, "weight-invalid", ZP_SEVERITY_ERROR, 1, -1, "weight");
   /* A missing weight is reported once, not again as a wrong total. */
-  g_assert_cmpuint (count_code (findings, "weights-total"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "weights-total"), ==, 0);
 
   zp_goal_set_weight (goal, "20");
   assert_quiet (form, "weight-invalid");
@@ -580,7 +563,7 @@ test_grade_band (void)
   finding = assert_one (findings, "grade-band", ZP_SEVERITY_ERROR, 0, 2, "manual-score");
   assert_message_has (finding, "24");
   /* A graded score is not a hand override: no reason asked. */
-  g_assert_cmpuint (count_code (findings, "manual-reason-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "manual-reason-missing"), ==, 0);
   g_object_unref (findings);
 
   zp_indicator_set_manual_score (benefit, "20");
@@ -619,7 +602,7 @@ test_manual_reason_missing (void)
   findings = check (form);
   assert_one (findings, "manual-reason-missing", ZP_SEVERITY_ERROR, 0, 0, "manual-reason");
   /* Full marks on a met target contradict nothing. */
-  g_assert_cmpuint (count_code (findings, "score-contradicts-data"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "score-contradicts-data"), ==, 0);
 
   zp_indicator_set_manual_reason (count, "按复核结果");
   assert_quiet (form, "manual-reason-missing");
@@ -673,7 +656,7 @@ test_deviation_note_missing (void)
   finding = assert_one (findings, "deviation-note-missing", ZP_SEVERITY_ERROR, 0, 0,
                         "deviation-note");
   assert_message_has (finding, "16 of 20");
-  g_assert_cmpuint (count_code (findings, "deviation-note-empty"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "deviation-note-empty"), ==, 0);
 
   zp_indicator_set_deviation_note (count, "两次巡检因疫情取消，明年提前排期");
   assert_quiet (form, "deviation-note-missing");
@@ -694,7 +677,7 @@ test_deviation_note_empty (void)
       zp_indicator_set_deviation_note (count, empty[i]);
       findings = check (form);
       assert_one (findings, "deviation-note-empty", ZP_SEVERITY_WARNING, 0, 0, "deviation-note");
-      g_assert_cmpuint (count_code (findings, "deviation-note-missing"), ==, 0);
+      g_assert_cmpuint (fixture_count_code (findings, "deviation-note-missing"), ==, 0);
     }
 
   /* On a met indicator "无" is fine. */
@@ -721,7 +704,7 @@ test_budget_missing (void)
       zp_form_set_budget (ZP_FORM (form), bad[i]);
       findings = check (form);
       assert_one (findings, "budget-missing", ZP_SEVERITY_ERROR, -1, -1, "budget");
-      g_assert_cmpuint (count_code (findings, "execution-low"), ==, 0);
+      g_assert_cmpuint (fixture_count_code (findings, "execution-low"), ==, 0);
     }
 
   zp_form_set_budget (ZP_FORM (form), "100");
@@ -758,8 +741,8 @@ test_spent (void)
   zp_form_set_spent (ZP_FORM (form), "-3");
   findings = check (form);
   assert_one (findings, "spent-negative", ZP_SEVERITY_ERROR, -1, -1, "spent");
-  g_assert_cmpuint (count_code (findings, "spent-missing"), ==, 0);
-  g_assert_cmpuint (count_code (findings, "execution-low"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "spent-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "execution-low"), ==, 0);
   g_object_unref (findings);
 
   zp_form_set_spent (ZP_FORM (form), "0");
@@ -778,7 +761,7 @@ test_not_a_number_amounts (void)
   findings = check (form);
   finding = assert_one (findings, "not-a-number", ZP_SEVERITY_ERROR, -1, -1, "budget");
   assert_message_has (finding, "一百");
-  g_assert_cmpuint (count_code (findings, "budget-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (findings, "budget-missing"), ==, 0);
   g_object_unref (findings);
   zp_form_set_budget (ZP_FORM (form), "100");
 
@@ -1187,7 +1170,7 @@ test_department_sum (void)
   /* Only when all three amounts are there. */
   zp_department_form_set_basic_expenditure (ZP_DEPARTMENT_FORM (department), "");
   after = zp_check_cross_forms (workbook);
-  g_assert_cmpuint (count_code (G_LIST_MODEL (after), "department-sum"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (G_LIST_MODEL (after), "department-sum"), ==, 0);
 }
 
 static void
@@ -1220,7 +1203,7 @@ test_project_sum (void)
 
   zp_form_set_budget (zp_workbook_get_form (workbook, 2), "0.51");
   cross = zp_check_cross_forms (workbook);
-  g_assert_cmpuint (count_code (G_LIST_MODEL (cross), "project-sum"), ==, 0);
+  g_assert_cmpuint (fixture_count_code (G_LIST_MODEL (cross), "project-sum"), ==, 0);
   g_object_unref (cross);
 }
 
@@ -1255,7 +1238,7 @@ assert_seed_findings (ZpWorkbook *workbook)
 
   dump (model);
   for (guint i = 0; i < G_N_ELEMENTS (quiet); i++)
-    if (count_code (model, quiet[i]) != 0)
+    if (fixture_count_code (model, quiet[i]) != 0)
       g_error ("the seed should have no %s finding", quiet[i]);
 
   finding = assert_one (model, "project-sum", ZP_SEVERITY_WARNING, -1, -1, "project-expenditure");
@@ -1265,7 +1248,7 @@ assert_seed_findings (ZpWorkbook *workbook)
                  ZP_FORM (zp_workbook_get_department_form (workbook)));
 
   /* The actual values that repeat the target are worth a hint, not an error. */
-  g_assert_cmpuint (count_code (model, "actual-restates-target"), >, 0);
+  g_assert_cmpuint (fixture_count_code (model, "actual-restates-target"), >, 0);
   g_assert_cmpuint (zp_findings_count (model, ZP_SEVERITY_ERROR, TRUE), ==, 0);
   g_assert_cmpint (zp_findings_status (model), ==, ZP_FORM_STATUS_WARNINGS);
 }
@@ -1329,8 +1312,8 @@ test_many_indicators (void)
   g_test_message ("2,004 indicators checked in %" G_GINT64_FORMAT " µs", elapsed);
 
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
-  g_assert_cmpuint (count_code (findings, "weights-total"), ==, 1);
-  g_assert_cmpuint (count_code (findings, "block-weights"), ==, 1);
+  g_assert_cmpuint (fixture_count_code (findings, "weights-total"), ==, 1);
+  g_assert_cmpuint (fixture_count_code (findings, "block-weights"), ==, 1);
   /* Generous: it runs on every edit; debug builds on a busy machine included. */
   g_assert_cmpint (elapsed, <, 500 * 1000);
 }

@@ -19,51 +19,7 @@
 
 #include "ziping-core.h"
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ziping-replace-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      GStatBuf st;
-
-      if (g_lstat (child, &st) == 0 && S_ISLNK (st.st_mode))
-        g_remove (child);
-      else
-        remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static guint
-count_entries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
+#include "core-fixture.h"
 
 static void
 write_file (const char *path,
@@ -110,7 +66,7 @@ is_link (const char *path)
 static void
 test_chain_of_links (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = fixture_make_dir ("replace");
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autofree char *real = g_build_filename (dir, "real.ziping", NULL);
   g_autofree char *a = g_build_filename (dir, "a.ziping", NULL);
@@ -134,8 +90,8 @@ test_chain_of_links (void)
   written = read_file (real);
   g_assert_cmpstr (written, ==, expected);
   /* No temporary file left anywhere. */
-  g_assert_cmpuint (count_entries (dir), ==, 3);
-  g_assert_cmpuint (count_entries (sub), ==, 1);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 3);
+  g_assert_cmpuint (fixture_count_entries (sub), ==, 1);
 
   /* A link to a file that does not exist yet creates it. */
   {
@@ -150,14 +106,14 @@ test_chain_of_links (void)
     g_assert_true (g_file_test (created, G_FILE_TEST_IS_REGULAR));
   }
 
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 /* A loop of links is refused and touches nothing. */
 static void
 test_link_loop (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = fixture_make_dir ("replace");
   g_autofree char *a = g_build_filename (dir, "a.ziping", NULL);
   g_autofree char *b = g_build_filename (dir, "b.ziping", NULL);
   g_autoptr(GError) error = NULL;
@@ -167,8 +123,8 @@ test_link_loop (void)
   g_assert_false (zp_file_replace_contents (a, "x", 1, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, a));
-  g_assert_cmpuint (count_entries (dir), ==, 2);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 2);
+  fixture_remove_tree (dir);
 }
 
 static int
@@ -184,7 +140,7 @@ mode_of (const char *path)
 static void
 test_mode_kept (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = fixture_make_dir ("replace");
   g_autofree char *secret = g_build_filename (dir, "secret.ziping", NULL);
   g_autofree char *shared = g_build_filename (dir, "shared.ziping", NULL);
   g_autofree char *fresh = g_build_filename (dir, "fresh.ziping", NULL);
@@ -208,7 +164,7 @@ test_mode_kept (void)
   g_assert_cmpint (mode_of (fresh), ==, 0644);
 
   umask (old_umask);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 /* The owner is kept where the saver may set it: as root (CI), a file of another user stays
@@ -216,7 +172,7 @@ test_mode_kept (void)
 static void
 test_owner_kept (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = fixture_make_dir ("replace");
   g_autofree char *path = g_build_filename (dir, "theirs.ziping", NULL);
   g_autoptr(GError) error = NULL;
   uid_t uid = geteuid () == 0 ? 65534 : geteuid ();
@@ -235,7 +191,7 @@ test_owner_kept (void)
   g_assert_cmpuint (st.st_uid, ==, uid);
   g_assert_cmpuint (st.st_gid, ==, gid);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
@@ -251,7 +207,7 @@ make_old (const char *path)
 static void
 test_leftovers_removed (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = fixture_make_dir ("replace");
   g_autofree char *target = g_build_filename (dir, "book.ziping", NULL);
   g_autofree char *dead = g_build_filename (dir, ".book.ziping" ZP_FILE_REPLACE_TEMP_INFIX "aB3dE9", NULL);
   g_autofree char *busy = g_build_filename (dir, ".book.ziping" ZP_FILE_REPLACE_TEMP_INFIX "Zz0000", NULL);
@@ -283,7 +239,7 @@ test_leftovers_removed (void)
   g_assert_cmpstr (written, ==, "new");
 
   close (busy_fd);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 /* A save killed halfway leaves its temporary file and the old file whole; the next save
@@ -291,7 +247,7 @@ test_leftovers_removed (void)
 static void
 test_killed_save (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = fixture_make_dir ("replace");
   g_autofree char *target = g_build_filename (dir, "book.ziping", NULL);
   g_autoptr(ZpWorkbook) workbook = make_workbook ("单位");
   g_autoptr(GFile) file = g_file_new_for_path (target);
@@ -318,7 +274,7 @@ test_killed_save (void)
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
 
-  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 2);
   kept = read_file (target);
   g_assert_cmpstr (kept, ==, "old");
   listing = g_dir_open (dir, 0, NULL);
@@ -332,16 +288,16 @@ test_killed_save (void)
   g_assert_true (zp_workbook_save (workbook, file, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 /* A folder or a pipe is not replaced. */
 static void
 test_not_regular (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = fixture_make_dir ("replace");
   g_autofree char *fifo = g_build_filename (dir, "pipe.ziping", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -352,8 +308,8 @@ test_not_regular (void)
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_false (zp_file_replace_contents (fifo, "x", 1, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 1);
+  fixture_remove_tree (dir);
 }
 
 int

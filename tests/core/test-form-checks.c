@@ -11,43 +11,19 @@
 
 #include "ziping-core.h"
 
-static ZpIndicator *
-add_row (ZpGoal     *goal,
-         const char *category,
-         const char *name,
-         const char *target,
-         const char *actual,
-         const char *weight)
-{
-  g_autoptr(ZpIndicator) indicator = zp_indicator_new ();
-
-  zp_indicator_set_category (indicator, category);
-  zp_indicator_set_subcategory (indicator, "数量指标");
-  zp_indicator_set_name (indicator, name);
-  zp_indicator_set_target (indicator, target);
-  zp_indicator_set_actual (indicator, actual);
-  zp_indicator_set_weight (indicator, weight);
-  zp_goal_insert_indicator (goal, G_MAXUINT, indicator);
-  return indicator;
-}
+#include "core-fixture.h"
 
 /* hubei: 20 + 产出 40 (rows 0, 1: 20 each) + 效益 30 (row 2) + 满意度 10 (row 3). */
 static ZpProjectForm *
 make_project (const char *scheme_id)
 {
-  g_autoptr(ZpScheme) scheme = zp_scheme_new_builtin (scheme_id);
-  ZpProjectForm *form = zp_project_form_new ();
+  ZpProjectForm *form = fixture_project_new (scheme_id, "疫苗接种", "完成适龄儿童疫苗接种");
   ZpGoal *goal = zp_project_form_get_overall_goal (form);
 
-  zp_form_set_scheme (ZP_FORM (form), scheme);
-  zp_project_form_set_name (form, "疫苗接种");
-  zp_form_set_budget (ZP_FORM (form), "100");
-  zp_form_set_spent (ZP_FORM (form), "100");
-  zp_goal_set_text (goal, "完成适龄儿童疫苗接种");
-  add_row (goal, "产出指标", "接种人数", "≥10人", "11人", "20");
-  add_row (goal, "产出指标", "接种率", "≥95%", "96%", "20");
-  add_row (goal, "效益指标", "传染病报告及时率", "≥95%", "98%", "30");
-  add_row (goal, "满意度指标", "家长满意度", "≥90%", "95%", "10");
+  fixture_add_row (goal, "产出指标", "接种人数", "≥10人", "11人", "20");
+  fixture_add_row (goal, "产出指标", "接种率", "≥95%", "96%", "20");
+  fixture_add_row (goal, "效益指标", "传染病报告及时率", "≥95%", "98%", "30");
+  fixture_add_row (goal, "满意度指标", "家长满意度", "≥90%", "95%", "10");
   return form;
 }
 
@@ -56,23 +32,6 @@ row (ZpProjectForm *form,
      guint          i)
 {
   return zp_goal_get_indicator (zp_project_form_get_overall_goal (form), i);
-}
-
-static guint
-count (ZpForm     *form,
-       const char *code)
-{
-  g_autoptr(GListStore) findings = zp_check_form (form);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
-    {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
-
-      if (g_str_equal (zp_finding_get_code (finding), code))
-        n++;
-    }
-  return n;
 }
 
 /* The one finding with `code`; fails unless there is exactly one. */
@@ -128,12 +87,12 @@ test_published_figures (void)
 
   zp_form_set_published_rate (form, "86.18%");
   zp_form_set_published_execution_score (form, "8.62");
-  g_assert_cmpuint (count (form, "published-rate"), ==, 0);
-  g_assert_cmpuint (count (form, "published-score"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "published-rate"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "published-score"), ==, 0);
   zp_form_set_published_rate (form, "86.2%");   /* printed with one place: agrees */
-  g_assert_cmpuint (count (form, "published-rate"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "published-rate"), ==, 0);
   zp_form_set_published_rate (form, "86.18");   /* a percentage without its sign */
-  g_assert_cmpuint (count (form, "published-rate"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "published-rate"), ==, 0);
 
   zp_form_set_published_rate (form, "86.19%");
   message = message_of (form, "published-rate");
@@ -149,14 +108,14 @@ test_published_figures (void)
   zp_form_set_published_execution_score (form, "");
 
   zp_form_set_published_rate (form, "八成");
-  g_assert_cmpuint (count (form, "not-a-number"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (form, "not-a-number"), ==, 1);
   zp_form_set_published_rate (form, "");
 
   /* Each row's 得分 */
   zp_indicator_set_published_score (row (project, 0), "20");
-  g_assert_cmpuint (count (form, "published-score"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "published-score"), ==, 0);
   zp_indicator_set_published_score (row (project, 0), "18");
-  g_assert_cmpuint (count (form, "published-score"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (form, "published-score"), ==, 1);
   zp_indicator_set_published_score (row (project, 0), "");
 
   /* A total typed over the one the rows give (central: 10 + 20 + 20 + 30 + 8; the form's
@@ -168,7 +127,7 @@ test_published_figures (void)
   zp_indicator_set_deviation_note (row (project, 3), "宣传不足");
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "88.00");
   zp_form_set_published_total (form, "88.00");
-  g_assert_cmpuint (count (form, "published-total"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "published-total"), ==, 0);
   zp_form_set_published_total (form, "90");
   message = message_of (form, "published-total");
   g_assert_nonnull (strstr (message, "is 90, but the rules give 88.00"));
@@ -190,8 +149,8 @@ test_category_points (void)
   zp_indicator_set_weight (row (project, 1), "30");
   zp_indicator_set_weight (row (project, 2), "20");
   /* By the scheme's 40/30/10 this is wrong three ways. */
-  g_assert_cmpuint (count (form, "block-weights"), ==, 2);
-  g_assert_cmpuint (count (form, "category-missing"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (form, "block-weights"), ==, 2);
+  g_assert_cmpuint (fixture_count_form (form, "category-missing"), ==, 1);
 
   zp_form_set_category_points (form, "产出指标（60分）", "60");
   zp_form_set_category_points (form, "效益指标", "0");
@@ -212,7 +171,7 @@ test_category_points (void)
   g_assert_cmpstr (message, ==, "The categories' points add up to 70, not 80 (100 less the "
                                 "execution block): correct the points in the category labels.");
   zp_form_set_category_points (form, "满意度指标", "20");
-  g_assert_cmpuint (count (form, "category-points"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "category-points"), ==, 0);
 }
 
 /* A free split checks only the total. */
@@ -225,13 +184,13 @@ test_free_split (void)
 
   zp_indicator_set_weight (row (project, 0), "30");   /* 产出 50, 效益 20 */
   zp_indicator_set_weight (row (project, 2), "20");
-  g_assert_cmpuint (count (form, "block-weights"), ==, 2);
+  g_assert_cmpuint (fixture_count_form (form, "block-weights"), ==, 2);
   zp_scheme_set_category_split (scheme, ZP_CATEGORY_SPLIT_FREE);
-  g_assert_cmpuint (count (form, "block-weights"), ==, 0);
-  g_assert_cmpuint (count (form, "weights-total"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "block-weights"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "weights-total"), ==, 0);
   zp_indicator_set_weight (row (project, 2), "15");
-  g_assert_cmpuint (count (form, "weights-total"), ==, 1);
-  g_assert_cmpuint (count (form, "block-weights"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "weights-total"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (form, "block-weights"), ==, 0);
 }
 
 static void
@@ -250,13 +209,13 @@ test_not_applicable (void)
   g_assert_cmpuint (zp_form_get_n_unscored (form), ==, 0);
   message = message_of (form, "not-applicable");
   g_assert_nonnull (strstr (message, "“接种率” is marked not applicable (不适用)"));
-  g_assert_cmpuint (count (form, "actual-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "actual-missing"), ==, 0);
 
   /* Rescaled: 产出's other row makes the category's 40. (A lone form rescores on the
    * scheme's change only when asked; a workbook does it for its forms.) */
   zp_scheme_set_not_applicable (scheme, ZP_NOT_APPLICABLE_RESCALE);
   zp_form_rescore (form);
-  g_assert_cmpuint (count (form, "not-applicable"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "not-applicable"), ==, 0);
   g_assert_cmpstr (zp_indicator_get_score_text (row (project, 0)), ==, "40.00");
   g_assert_true (zp_decimal_equal (zp_indicator_get_full_mark (row (project, 0)), zp_decimal_from_int (40)));
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "100.00");
@@ -283,8 +242,8 @@ test_not_applicable_department (void)
   zp_scheme_set_not_applicable (scheme, ZP_NOT_APPLICABLE_RESCALE);
   zp_form_set_scheme (ZP_FORM (department), scheme);
   zp_goal_set_weight (goal, "20");
-  kept = add_row (goal, "产出指标", "审批项目数", "≥5个", "5个", "15");
-  dropped = add_row (goal, "效益指标", "办公保障", "有效保障", "", "5");
+  kept = fixture_add_row (goal, "产出指标", "审批项目数", "≥5个", "5个", "15");
+  dropped = fixture_add_row (goal, "效益指标", "办公保障", "有效保障", "", "5");
   zp_form_insert_goal (ZP_FORM (department), 0, goal);
   zp_indicator_set_not_applicable (dropped, TRUE);
   g_assert_cmpstr (zp_indicator_get_score_text (kept), ==, "20.00");
@@ -311,7 +270,7 @@ test_deadlines (void)
   zp_indicator_set_actual (deadline, "次年1月完成");
   g_assert_cmpint (zp_indicator_get_state (deadline), ==, ZP_INDICATOR_STATE_MISSED);
   g_assert_cmpstr (zp_indicator_get_score_text (deadline), ==, "0.00");
-  g_assert_cmpuint (count (form, "deviation-note-missing"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (form, "deviation-note-missing"), ==, 1);
 
   zp_indicator_set_target (deadline, "6月30日前完成");
   zp_indicator_set_actual (deadline, "2024年7月5日");
@@ -329,7 +288,7 @@ test_deadlines (void)
   /* Not a quantity of "2024" anything. */
   zp_indicator_set_actual (deadline, "按计划推进");
   g_assert_cmpint (zp_indicator_get_state (deadline), ==, ZP_INDICATOR_STATE_UNSCORED);
-  g_assert_cmpuint (count (form, "not-a-number"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (form, "not-a-number"), ==, 1);
 }
 
 static void
@@ -379,19 +338,19 @@ test_stop_and_units (void)
   g_assert_cmpstr (message, ==, "“≥95%。” ends with a full stop (。), which was left out to read the figure: delete it.");
   g_clear_pointer (&message, g_free);
   zp_indicator_set_target (row (project, 1), "≥95%");
-  g_assert_cmpuint (count (form, "trailing-stop"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "trailing-stop"), ==, 0);
   /* A sentence that ends with 。 is not a figure: no warning. */
   zp_goal_set_achieved (zp_project_form_get_overall_goal (project), "全部完成。");
-  g_assert_cmpuint (count (form, "trailing-stop"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "trailing-stop"), ==, 0);
 
   zp_indicator_set_actual (row (project, 0), "12人次");
   message = message_of (form, "unit-differs");
   g_assert_cmpstr (message, ==, "The target is in “人” but the actual value in “人次”: type the "
                                 "actual value in the target's unit, so that the two compare.");
   zp_indicator_set_actual (row (project, 0), "12人");
-  g_assert_cmpuint (count (form, "unit-differs"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "unit-differs"), ==, 0);
   zp_indicator_set_actual (row (project, 0), "12");
-  g_assert_cmpuint (count (form, "unit-differs"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "unit-differs"), ==, 0);
 }
 
 /* 89.995% is shown as 90.00%: then it is not "below 90%". */
@@ -404,10 +363,10 @@ test_rounding_agrees (void)
   zp_form_set_budget (form, "100000");
   zp_form_set_spent (form, "89995");
   g_assert_cmpstr (zp_form_get_execution_rate_text (form), ==, "90.00%");
-  g_assert_cmpuint (count (form, "execution-low"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (form, "execution-low"), ==, 0);
   zp_form_set_spent (form, "89994");
   g_assert_cmpstr (zp_form_get_execution_rate_text (form), ==, "89.99%");
-  g_assert_cmpuint (count (form, "execution-low"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (form, "execution-low"), ==, 1);
 }
 
 int

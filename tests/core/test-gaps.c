@@ -10,45 +10,20 @@
 #include <string.h>
 
 #include "ziping-core.h"
+#include "core-fixture.h"
 #include "seed-fixture.h"
-
-static ZpIndicator *
-add_row (ZpGoal     *goal,
-         const char *category,
-         const char *name,
-         const char *target,
-         const char *actual,
-         const char *weight)
-{
-  g_autoptr(ZpIndicator) indicator = zp_indicator_new ();
-
-  zp_indicator_set_category (indicator, category);
-  zp_indicator_set_subcategory (indicator, "数量指标");
-  zp_indicator_set_name (indicator, name);
-  zp_indicator_set_target (indicator, target);
-  zp_indicator_set_actual (indicator, actual);
-  zp_indicator_set_weight (indicator, weight);
-  zp_goal_insert_indicator (goal, G_MAXUINT, indicator);
-  return indicator;
-}
 
 /* 20 + 产出 40 + 效益 30 + 满意度 10, everything met. Rows: 0 巡检次数 (40), 1 保障运行
  * (30, qualitative), 2 满意度 (10). */
 static ZpProjectForm *
 make_project (void)
 {
-  g_autoptr(ZpScheme) scheme = zp_scheme_new_builtin ("hubei");
-  ZpProjectForm *form = zp_project_form_new ();
+  ZpProjectForm *form = fixture_project_new ("hubei", "网络运维", "保障网络稳定运行");
   ZpGoal *goal = zp_project_form_get_overall_goal (form);
 
-  zp_form_set_scheme (ZP_FORM (form), scheme);
-  zp_project_form_set_name (form, "网络运维");
-  zp_form_set_budget (ZP_FORM (form), "100");
-  zp_form_set_spent (ZP_FORM (form), "100");
-  zp_goal_set_text (goal, "保障网络稳定运行");
-  add_row (goal, "产出指标", "巡检次数", "≥10次", "11次", "40");
-  add_row (goal, "效益指标", "保障运行", "有效保障", "有效保障", "30");
-  add_row (goal, "满意度指标", "满意度", "≥90%", "95%", "10");
+  fixture_add_row (goal, "产出指标", "巡检次数", "≥10次", "11次", "40");
+  fixture_add_row (goal, "效益指标", "保障运行", "有效保障", "有效保障", "30");
+  fixture_add_row (goal, "满意度指标", "满意度", "≥90%", "95%", "10");
   return form;
 }
 
@@ -57,45 +32,6 @@ row (ZpProjectForm *form,
      guint          i)
 {
   return zp_goal_get_indicator (zp_project_form_get_overall_goal (form), i);
-}
-
-static guint
-count_code (GListModel *findings,
-            const char *code)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_str_equal (zp_finding_get_code (finding), code))
-        count++;
-    }
-  return count;
-}
-
-static ZpFinding *
-find_code (GListModel *findings,
-           const char *code)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_str_equal (zp_finding_get_code (finding), code))
-        return g_steal_pointer (&finding);
-    }
-  return NULL;
-}
-
-static guint
-count_form (ZpForm     *form,
-            const char *code)
-{
-  g_autoptr(GListStore) findings = zp_check_form (form);
-
-  return count_code (G_LIST_MODEL (findings), code);
 }
 
 /* A blank actual: an error at the row, and a total that says it misses the row. */
@@ -107,7 +43,7 @@ test_actual_missing (void)
   g_autoptr(ZpFinding) finding = NULL;
   g_autofree char *printed = NULL;
 
-  g_assert_cmpuint (count_form (ZP_FORM (form), "actual-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "actual-missing"), ==, 0);
   g_assert_cmpuint (zp_form_get_n_unscored (ZP_FORM (form)), ==, 0);
   g_assert_cmpstr (zp_form_get_total_display_text (ZP_FORM (form)), ==, "100.00");
 
@@ -119,7 +55,7 @@ test_actual_missing (void)
   g_assert_cmpstr (printed, ==, "60.00, 1 行未评分");
 
   findings = zp_check_form (ZP_FORM (form));
-  finding = find_code (G_LIST_MODEL (findings), "actual-missing");
+  finding = fixture_find_code (G_LIST_MODEL (findings), "actual-missing");
   g_assert_nonnull (finding);
   g_assert_cmpint (zp_finding_get_severity (finding), ==, ZP_SEVERITY_ERROR);
   g_assert_cmpint (zp_finding_get_row (finding), ==, 0);
@@ -130,13 +66,13 @@ test_actual_missing (void)
 
   /* Blank qualitative row: also actual-missing (not grade-missing). */
   zp_indicator_set_actual (row (form, 1), "  ");
-  g_assert_cmpuint (count_form (ZP_FORM (form), "actual-missing"), ==, 2);
-  g_assert_cmpuint (count_form (ZP_FORM (form), "grade-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "actual-missing"), ==, 2);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "grade-missing"), ==, 0);
   g_assert_cmpstr (zp_form_get_total_display_text (ZP_FORM (form)), ==, "30.00, 2 rows not scored");
 
   zp_indicator_set_actual (row (form, 0), "12次");
   zp_indicator_set_actual (row (form, 1), "有效保障");
-  g_assert_cmpuint (count_form (ZP_FORM (form), "actual-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "actual-missing"), ==, 0);
   g_assert_cmpstr (zp_form_get_total_display_text (ZP_FORM (form)), ==, "100.00");
 }
 
@@ -148,19 +84,19 @@ test_grade_missing (void)
   /* A description of what happened, no grade: not scored, an error. */
   zp_indicator_set_actual (row (form, 1), "全年保障会议 56 次，未发生重大故障");
   g_assert_cmpint (zp_indicator_get_state (row (form, 1)), ==, ZP_INDICATOR_STATE_UNSCORED);
-  g_assert_cmpuint (count_form (ZP_FORM (form), "grade-missing"), ==, 1);
-  g_assert_cmpuint (count_form (ZP_FORM (form), "actual-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "grade-missing"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "actual-missing"), ==, 0);
   g_assert_cmpstr (zp_form_get_total_display_text (ZP_FORM (form)), ==, "70.00, 1 row not scored");
 
   zp_indicator_set_grade (row (form, 1), ZP_GRADE_ACHIEVED);
-  g_assert_cmpuint (count_form (ZP_FORM (form), "grade-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "grade-missing"), ==, 0);
   g_assert_cmpstr (zp_form_get_total_display_text (ZP_FORM (form)), ==, "100.00");
 
   /* An actual with no number under a numeric target is not-a-number, not counted twice. */
   zp_indicator_set_actual (row (form, 0), "按计划完成巡检");
-  g_assert_cmpuint (count_form (ZP_FORM (form), "not-a-number"), ==, 1);
-  g_assert_cmpuint (count_form (ZP_FORM (form), "actual-missing"), ==, 0);
-  g_assert_cmpuint (count_form (ZP_FORM (form), "grade-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "not-a-number"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "actual-missing"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "grade-missing"), ==, 0);
   g_assert_cmpuint (zp_form_get_n_unscored (ZP_FORM (form)), ==, 1);
 }
 
@@ -170,7 +106,7 @@ count_workbook (ZpWorkbook *workbook,
 {
   g_autoptr(GListStore) findings = zp_check_workbook (workbook);
 
-  return count_code (G_LIST_MODEL (findings), code);
+  return fixture_count_code (G_LIST_MODEL (findings), code);
 }
 
 /* A carried-over workbook reports every blank actual: the seed's next year, 57 rows. */
@@ -289,27 +225,27 @@ test_amount_with_unit (void)
   zp_form_set_spent (ZP_FORM (form), "150万");
   g_assert_cmpstr (zp_form_get_execution_rate_text (ZP_FORM (form)), ==, "75.00%");
   findings = zp_check_form (ZP_FORM (form));
-  finding = find_code (G_LIST_MODEL (findings), "amount-unit-typed");
+  finding = fixture_find_code (G_LIST_MODEL (findings), "amount-unit-typed");
   g_assert_nonnull (finding);
   g_assert_cmpint (zp_finding_get_severity (finding), ==, ZP_SEVERITY_WARNING);
   g_assert_cmpstr (zp_finding_get_field (finding), ==, "spent");
   g_assert_cmpstr (zp_finding_get_message (finding), ==,
                    "The amount spent (B) “150万” was typed with its unit and read as 150 万元: "
                    "type the number alone, in 万元.");
-  g_assert_cmpuint (count_form (ZP_FORM (form), "not-a-number"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "not-a-number"), ==, 0);
 
   zp_form_set_budget (ZP_FORM (form), "2,000,000元");
   g_assert_cmpstr (zp_form_get_execution_rate_text (ZP_FORM (form)), ==, "75.00%");
-  g_assert_cmpuint (count_form (ZP_FORM (form), "amount-unit-typed"), ==, 2);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "amount-unit-typed"), ==, 2);
 
   /* In a 元 workbook the same texts read 元. */
   zp_form_set_amount_unit (ZP_FORM (form), ZP_AMOUNT_UNIT_YUAN);
   zp_form_set_spent (ZP_FORM (form), "1500000");
   g_assert_cmpstr (zp_form_get_execution_rate_text (ZP_FORM (form)), ==, "75.00%");
-  g_assert_cmpuint (count_form (ZP_FORM (form), "amount-unit-typed"), ==, 1);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "amount-unit-typed"), ==, 1);
 
   zp_form_set_budget (ZP_FORM (form), "2000000");
-  g_assert_cmpuint (count_form (ZP_FORM (form), "amount-unit-typed"), ==, 0);
+  g_assert_cmpuint (fixture_count_form (ZP_FORM (form), "amount-unit-typed"), ==, 0);
 }
 
 /* The workbook's unit reaches its forms. */

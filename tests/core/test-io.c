@@ -15,6 +15,8 @@
 
 #include "ziping-core.h"
 
+#include "core-fixture.h"
+
 /* ---- A dump of every input of a workbook, through the getters ---------------------- */
 
 static void
@@ -898,51 +900,10 @@ test_truncated_anywhere (void)
 
 /* ---- Files ------------------------------------------------------------------------- */
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ziping-io-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static guint
-count_entries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_load_missing_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *path = g_build_filename (dir, "nowhere.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -951,13 +912,13 @@ test_load_missing_file (void)
   g_assert_null (workbook);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "nowhere.ziping"));
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
 test_load_too_large (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *path = g_build_filename (dir, "huge.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -979,26 +940,26 @@ test_load_too_large (void)
   g_test_message ("message: %s", error->message);
   g_assert_nonnull (strstr (error->message, "huge.ziping"));
   g_assert_nonnull (strstr (error->message, size));
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
 test_load_folder (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autoptr(GFile) file = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(ZpWorkbook) workbook = zp_workbook_load (file, &error);
 
   g_assert_null (workbook);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
 test_load_file_names_it (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *path = g_build_filename (dir, "broken.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1009,13 +970,13 @@ test_load_file_names_it (void)
   g_assert_null (workbook);
   g_assert_error (error, ZP_IO_ERROR, ZP_IO_ERROR_VERSION);
   g_assert_true (g_str_has_prefix (error->message, "broken.ziping:3:3: "));
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
 test_save (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *path = g_build_filename (dir, "saved.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ZpWorkbook) workbook = make_workbook ();
@@ -1041,13 +1002,13 @@ test_save (void)
   g_assert_cmpstr (second, ==, first);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 1);
 
   loaded = zp_workbook_load (file, &error);
   g_assert_no_error (error);
   after = dump_workbook (loaded);
   g_assert_cmpstr (after, ==, before);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
@@ -1072,7 +1033,7 @@ assert_old_file (const char *path)
 static void
 test_save_through_link (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *real = g_build_filename (dir, "real.ziping", NULL);
   g_autofree char *link = g_build_filename (dir, "link.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (link);
@@ -1089,14 +1050,14 @@ test_save_through_link (void)
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
-  g_assert_cmpuint (count_entries (dir), ==, 2);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 2);
+  fixture_remove_tree (dir);
 }
 
 static void
 test_save_to_missing_folder (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *missing = g_build_filename (dir, "not-there", NULL);
   g_autofree char *path = g_build_filename (missing, "saved.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1106,8 +1067,8 @@ test_save_to_missing_folder (void)
   g_assert_false (zp_workbook_save (workbook, file, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_entries (dir), ==, 0);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 0);
+  fixture_remove_tree (dir);
 }
 
 /* A write that fails half-way (here: the file size limit, which holds even for root)
@@ -1115,7 +1076,7 @@ test_save_to_missing_folder (void)
 static void
 test_save_fails_midway (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *path = g_build_filename (dir, "old.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ZpWorkbook) workbook = make_workbook ();
@@ -1140,8 +1101,8 @@ test_save_fails_midway (void)
   g_test_message ("message: %s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "old.ziping was not saved (the file on disk is unchanged): "));
   assert_old_file (path);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 1);
+  fixture_remove_tree (dir);
 }
 
 /* A workbook of many forms, its document several of the writer's 64 KiB chunks long. */
@@ -1275,7 +1236,7 @@ test_cached_chunks (void)
 static void
 test_save_large (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *path = g_build_filename (dir, "large.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1289,15 +1250,15 @@ test_save_large (void)
   g_assert_true (g_file_get_contents (path, &saved, &saved_length, &error));
   g_assert_cmpuint (saved_length, ==, length);
   g_assert_true (memcmp (saved, data, length) == 0);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 1);
+  fixture_remove_tree (dir);
 }
 
 /* A write that fails after some chunks were written leaves the old file as it was. */
 static void
 test_save_large_fails_midway (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *path = g_build_filename (dir, "old.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1323,15 +1284,15 @@ test_save_large_fails_midway (void)
   g_test_message ("message: %s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "old.ziping was not saved (the file on disk is unchanged): "));
   assert_old_file (path);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 1);
+  fixture_remove_tree (dir);
 }
 
 /* Renaming over a folder fails at the very end: nothing changes. */
 static void
 test_save_over_folder (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = fixture_make_dir ("io");
   g_autofree char *target = g_build_filename (dir, "folder.ziping", NULL);
   g_autofree char *inside = g_build_filename (target, "old.ziping", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (target);
@@ -1344,9 +1305,9 @@ test_save_over_folder (void)
   g_assert_false (zp_workbook_save (workbook, file, &error));
   g_assert_nonnull (error);
   assert_old_file (inside);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  g_assert_cmpuint (count_entries (target), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 1);
+  g_assert_cmpuint (fixture_count_entries (target), ==, 1);
+  fixture_remove_tree (dir);
 }
 
 static void
@@ -1364,7 +1325,7 @@ test_save_read_only_folder (void)
       return;
     }
 
-  dir = make_temp_dir ();
+  dir = fixture_make_dir ("io");
   path = g_build_filename (dir, "old.ziping", NULL);
   file = g_file_new_for_path (path);
   workbook = make_workbook ();
@@ -1376,8 +1337,8 @@ test_save_read_only_folder (void)
 
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   assert_old_file (path);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (fixture_count_entries (dir), ==, 1);
+  fixture_remove_tree (dir);
 }
 
 int

@@ -13,42 +13,18 @@
 
 #include "ziping-core.h"
 
-static ZpIndicator *
-add_row (ZpGoal     *goal,
-         const char *category,
-         const char *name,
-         const char *target,
-         const char *actual,
-         const char *weight)
-{
-  g_autoptr(ZpIndicator) indicator = zp_indicator_new ();
-
-  zp_indicator_set_category (indicator, category);
-  zp_indicator_set_subcategory (indicator, "数量指标");
-  zp_indicator_set_name (indicator, name);
-  zp_indicator_set_target (indicator, target);
-  zp_indicator_set_actual (indicator, actual);
-  zp_indicator_set_weight (indicator, weight);
-  zp_goal_insert_indicator (goal, G_MAXUINT, indicator);
-  return indicator;
-}
+#include "core-fixture.h"
 
 static ZpProjectForm *
 make_project (void)
 {
-  g_autoptr(ZpScheme) scheme = zp_scheme_new_builtin ("hubei");
-  ZpProjectForm *form = zp_project_form_new ();
+  ZpProjectForm *form = fixture_project_new ("hubei", "网络运维", "保障网络稳定运行");
   ZpGoal *goal = zp_project_form_get_overall_goal (form);
 
-  zp_form_set_scheme (ZP_FORM (form), scheme);
-  zp_project_form_set_name (form, "网络运维");
-  zp_form_set_budget (ZP_FORM (form), "100");
-  zp_form_set_spent (ZP_FORM (form), "100");
-  zp_goal_set_text (goal, "保障网络稳定运行");
-  add_row (goal, "产出指标", "巡检次数", "≥10次", "11次", "20");
-  add_row (goal, "产出指标", "故障处置率", "≥95%", "97%", "20");
-  add_row (goal, "效益指标", "报告及时率", "≥95%", "98%", "30");
-  add_row (goal, "满意度指标", "满意度", "≥90%", "95%", "10");
+  fixture_add_row (goal, "产出指标", "巡检次数", "≥10次", "11次", "20");
+  fixture_add_row (goal, "产出指标", "故障处置率", "≥95%", "97%", "20");
+  fixture_add_row (goal, "效益指标", "报告及时率", "≥95%", "98%", "30");
+  fixture_add_row (goal, "满意度指标", "满意度", "≥90%", "95%", "10");
   return form;
 }
 

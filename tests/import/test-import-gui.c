@@ -13,26 +13,10 @@
 
 #include "zp-import-dialog.h"
 #include "zp-window-private.h"
+#include "zp-test-ui.h"
 
 static const char *fixtures;
 static char *tmpdir;
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until expr holds; fails the test after 10 s. */
-#define wait_for(expr) G_STMT_START {                                           \
-    guint wake_ = g_timeout_add (10, wake_up, NULL);                             \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;                 \
-    while (!(expr) && g_get_monotonic_time () < end_)                            \
-      g_main_context_iteration (NULL, TRUE);                                     \
-    g_source_remove (wake_);                                                     \
-    if (!(expr))                                                                 \
-      g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #expr);    \
-  } G_STMT_END
 
 static GFile *
 fixture (const char *name)
@@ -40,29 +24,6 @@ fixture (const char *name)
   g_autofree char *path = g_build_filename (fixtures, name, NULL);
 
   return g_file_new_for_path (path);
-}
-
-static ZpWindow *
-open_example (void)
-{
-  ZpWindow *window = zp_window_new (NULL);
-  g_autoptr(GFile) example = zp_window_find_example ();
-  ZpDocument *document = zp_window_get_document (window);
-
-  g_assert_nonnull (example);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  zp_window_open (window, example);
-  wait_for (!zp_document_get_busy (document) && window->opening == NULL
-            && zp_document_get_workbook (document) != NULL);
-  return window;
-}
-
-static void
-close_window (ZpWindow *window)
-{
-  window->force_close = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static guint
@@ -81,7 +42,7 @@ preview_rows (GtkWidget *dialog)
 static void
 test_preview_cancel_and_import (void)
 {
-  ZpWindow *window = open_example ();
+  ZpWindow *window = zp_test_open_example (1280, 900);
   ZpDocument *document = zp_window_get_document (window);
   ZpWorkbook *workbook = zp_document_get_workbook (document);
   ZpUndoStack *undo = zp_document_get_undo_stack (document);
@@ -92,22 +53,22 @@ test_preview_cancel_and_import (void)
 
   /* Cancel: nothing changes. */
   zp_import_dialog_show (window, file, FALSE);
-  wait_for (zp_import_dialog_get_current () != NULL);
+  zp_test_wait_for (zp_import_dialog_get_current () != NULL);
   dialog = zp_import_dialog_get_current ();
   g_assert_true (gtk_widget_get_visible (dialog));
   /* one form, and the two weights the user must type */
   g_assert_cmpuint (preview_rows (dialog), ==, 3);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "5 indicators"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  wait_for (zp_import_dialog_get_current () == NULL);
+  zp_test_wait_for (zp_import_dialog_get_current () == NULL);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
   g_assert_false (zp_undo_stack_can_undo (undo));
 
   /* Import: one more form, undone and redone in one step. */
   zp_import_dialog_show (window, file, FALSE);
-  wait_for (zp_import_dialog_get_current () != NULL);
+  zp_test_wait_for (zp_import_dialog_get_current () != NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (zp_import_dialog_get_current ()), "import");
-  wait_for (zp_import_dialog_get_current () == NULL);
+  zp_test_wait_for (zp_import_dialog_get_current () == NULL);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 5);
   g_assert_cmpstr (zp_project_form_get_name (ZP_PROJECT_FORM (zp_workbook_get_form (workbook, 4))), ==, "社区培训");
   g_assert_true (zp_document_get_modified (document));
@@ -116,14 +77,14 @@ test_preview_cancel_and_import (void)
   g_assert_false (zp_undo_stack_can_undo (undo));
   g_assert_true (zp_undo_stack_redo (undo));
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 5);
-  close_window (window);
+  zp_test_close_window (window);
 }
 
 /* The department form of seed.xlsx is not added to a workbook that has one. */
 static void
 test_add_keeps_one_department (void)
 {
-  ZpWindow *window = open_example ();
+  ZpWindow *window = zp_test_open_example (1280, 900);
   ZpDocument *document = zp_window_get_document (window);
   g_autofree char *path = g_build_filename (fixtures, "seed.xlsx", NULL);
   g_autoptr(GError) error = NULL;
@@ -134,51 +95,51 @@ test_add_keeps_one_department (void)
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_document_get_workbook (document)), ==, 7);
   g_assert_true (zp_undo_stack_undo (zp_document_get_undo_stack (document)));
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_document_get_workbook (document)), ==, 4);
-  close_window (window);
+  zp_test_close_window (window);
 }
 
 /* Open… on a spreadsheet: a new workbook after the preview. */
 static void
 test_open_spreadsheet (void)
 {
-  ZpWindow *window = open_example ();
+  ZpWindow *window = zp_test_open_example (1280, 900);
   ZpWorkbook *old = zp_document_get_workbook (zp_window_get_document (window));
   g_autoptr(GFile) file = fixture ("central.xlsx");
   ZpWorkbook *now;
 
   g_assert_true (zp_import_file_is_spreadsheet (file));
   zp_import_dialog_show (window, file, TRUE);
-  wait_for (zp_import_dialog_get_current () != NULL);
+  zp_test_wait_for (zp_import_dialog_get_current () != NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (zp_import_dialog_get_current ()), "import");
-  wait_for (zp_document_get_workbook (zp_window_get_document (window)) != old);
+  zp_test_wait_for (zp_document_get_workbook (zp_window_get_document (window)) != old);
   now = zp_document_get_workbook (zp_window_get_document (window));
   g_assert_cmpuint (zp_workbook_get_n_forms (now), ==, 1);
   g_assert_cmpstr (zp_form_get_total_text (zp_workbook_get_form (now, 0)), ==, "93.06");
-  close_window (window);
+  zp_test_close_window (window);
 }
 
 static void
 test_damaged_file (void)
 {
-  ZpWindow *window = open_example ();
+  ZpWindow *window = zp_test_open_example (1280, 900);
   ZpWorkbook *workbook = zp_document_get_workbook (zp_window_get_document (window));
   g_autoptr(GFile) file = fixture ("damaged/truncated.xlsx");
 
   window->message_dialog = NULL;
   zp_import_dialog_show (window, file, FALSE);
-  wait_for (window->message_dialog != NULL);
+  zp_test_wait_for (window->message_dialog != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (window->message_dialog), "truncated.xlsx"));
   g_assert_null (zp_import_dialog_get_current ());
   g_assert_true (zp_document_get_workbook (zp_window_get_document (window)) == workbook);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
-  close_window (window);
+  zp_test_close_window (window);
 }
 
 /* Rows on the clipboard pasted into the selected form: one undo step. */
 static void
 test_paste_rows (void)
 {
-  ZpWindow *window = open_example ();
+  ZpWindow *window = zp_test_open_example (1280, 900);
   ZpDocument *document = zp_window_get_document (window);
   ZpForm *form = zp_window_get_selected_form (window);
   ZpGoal *goal;
@@ -192,12 +153,12 @@ test_paste_rows (void)
                           "产出指标\t数量指标\t巡检次数\t≥12次\t12次\t2\n"
                           "\t质量指标\t合格率\t100%\t100%\t3\n");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL);
-  wait_for (zp_goal_get_n_indicators (goal) == before + 2);
+  zp_test_wait_for (zp_goal_get_n_indicators (goal) == before + 2);
   g_assert_cmpstr (zp_indicator_get_name (zp_goal_get_indicator (goal, before + 1)), ==, "合格率");
   g_assert_cmpstr (zp_indicator_get_category (zp_goal_get_indicator (goal, before + 1)), ==, "产出指标");
   g_assert_true (zp_undo_stack_undo (zp_document_get_undo_stack (document)));
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, before);
-  close_window (window);
+  zp_test_close_window (window);
 }
 
 static void
@@ -218,17 +179,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* This test needs a display: without one it fails (run the ui suite under xvfb-run). */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("test-import-gui needs a display: run it under xvfb-run\n");
-      return 1;
-    }
-  tmpdir = g_dir_make_tmp ("ziping-import-ui-XXXXXX", NULL);
-  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tmpdir = zp_test_ui_setup (&argc, &argv, "import-ui");
   if (argc < 2)
     g_error ("usage: test-import-gui FIXTURES-FOLDER");
   fixtures = argv[1];
@@ -239,5 +190,5 @@ main (int   argc,
   g_test_add_func ("/import-gui/open-spreadsheet", test_open_spreadsheet);
   g_test_add_func ("/import-gui/damaged-file", test_damaged_file);
   g_test_add_func ("/import-gui/paste-rows", test_paste_rows);
-  return g_test_run ();
+  return zp_test_ui_finish (tmpdir, g_test_run ());
 }

@@ -20,38 +20,7 @@
 #include "zp-score-cell.h"
 #include "zp-undo-stack.h"
 
-extern GResource *zp_get_resource (void);
-
-static ZpWorkbook *
-load_seed (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ZpWorkbook *workbook = zp_workbook_load (file, &error);
-
-  g_assert_no_error (error);
-  return workbook;
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-/* Iterates the main loop until `holds` does, or fails after five seconds saying `what`. */
-static void
-wait_until (Predicate   holds,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!holds (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+#include "zp-test-ui.h"
 
 typedef struct
 {
@@ -72,7 +41,7 @@ static void
 fixture_open (Fixture *fixture,
               guint    form)
 {
-  fixture->workbook = load_seed ();
+  fixture->workbook = zp_test_load_seed ();
   fixture->undo = zp_undo_stack_new ();
   fixture->form = zp_workbook_get_form (fixture->workbook, form);
   fixture->editor = zp_form_editor_new ();
@@ -82,7 +51,7 @@ fixture_open (Fixture *fixture,
   zp_form_editor_set_undo_stack (fixture->editor, fixture->undo);
   zp_form_editor_set_form (fixture->editor, fixture->form);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->editor, "the editor to show");
+  zp_test_wait_until (is_mapped, fixture->editor, "the editor to show");
 }
 
 static void
@@ -142,7 +111,7 @@ static void
 test_goals (void)
 {
   Fixture fixture = { 0 };
-  g_autoptr(ZpWorkbook) probe = load_seed ();
+  g_autoptr(ZpWorkbook) probe = zp_test_load_seed ();
   guint index = 0;
   ZpForm *form;
   ZpGoal *first;
@@ -173,7 +142,7 @@ test_goals (void)
   zp_goal_insert_indicator (second, 0, indicator);
   zp_form_insert_goal (form, 1, second);
   count = (SectionCount) { fixture.editor, 2 };
-  wait_until (has_sections, &count, "a second section");
+  zp_test_wait_until (has_sections, &count, "a second section");
   second_section = zp_form_editor_get_goal_section (fixture.editor, 1);
   g_assert_true (zp_form_editor_get_goal_section (fixture.editor, 0) == first_section);
   g_assert_true (zp_goal_section_get_goal (second_section) == second);
@@ -182,7 +151,7 @@ test_goals (void)
   g_assert_true (zp_indicator_table_get_goal (zp_form_editor_get_table (fixture.editor, 1)) == second);
   g_assert_true (zp_indicator_table_get_goal (zp_form_editor_get_table (fixture.editor, 0)) == first);
   g_assert_true (gtk_widget_get_visible (zp_goal_section_get_remove_button (first_section)));
-  wait_until (section_mapped, second_section, "the second section to show");
+  zp_test_wait_until (section_mapped, second_section, "the second section to show");
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (zp_form_editor_get_field (fixture.editor, "goal1:text")));
     g_autofree char *text = NULL;
@@ -198,7 +167,7 @@ test_goals (void)
   /* Deleting the first goal through its button is one undo step. */
   gtk_widget_activate (zp_goal_section_get_remove_button (first_section));
   count.n = 1;
-  wait_until (has_sections, &count, "the first section to go");
+  zp_test_wait_until (has_sections, &count, "the first section to go");
   g_assert_true (zp_form_get_goal (form, 0) == second);
   g_assert_true (zp_form_editor_get_goal_section (fixture.editor, 0) == second_section);
   g_assert_cmpstr (zp_goal_section_get_title (second_section), ==, "Annual Overall Goal");
@@ -211,7 +180,7 @@ test_goals (void)
 
   g_assert_true (zp_undo_stack_undo (fixture.undo));
   count.n = 2;
-  wait_until (has_sections, &count, "the first section to come back");
+  zp_test_wait_until (has_sections, &count, "the first section to come back");
   g_assert_true (zp_form_get_goal (form, 0) == first);
   g_assert_true (zp_form_editor_get_goal_section (fixture.editor, 1) == second_section);
   g_assert_true (zp_indicator_table_get_goal (zp_form_editor_get_table (fixture.editor, 0)) == first);
@@ -219,23 +188,23 @@ test_goals (void)
   /* Add Goal appends an empty one, undoably. */
   zp_form_editor_add_goal (fixture.editor);
   count.n = 3;
-  wait_until (has_sections, &count, "a third section");
+  zp_test_wait_until (has_sections, &count, "a third section");
   g_assert_cmpuint (zp_form_get_n_goals (form), ==, 3);
   g_assert_cmpstr (zp_goal_section_get_title (zp_form_editor_get_goal_section (fixture.editor, 2)), ==,
                    "Annual Goal 3");
   g_assert_true (zp_form_editor_get_goal_section (fixture.editor, 1) == second_section);
   g_assert_true (zp_undo_stack_undo (fixture.undo));
   count.n = 2;
-  wait_until (has_sections, &count, "the third section to go");
+  zp_test_wait_until (has_sections, &count, "the third section to go");
   g_assert_cmpuint (zp_form_get_n_goals (form), ==, 2);
 
   /* The editor's form.add-goal action (its menu entry) does the same for a project form. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.editor), "form.add-goal", NULL));
   count.n = 3;
-  wait_until (has_sections, &count, "a third section from the action");
+  zp_test_wait_until (has_sections, &count, "a third section from the action");
   g_assert_true (zp_undo_stack_undo (fixture.undo));
   count.n = 2;
-  wait_until (has_sections, &count, "the action's section to go");
+  zp_test_wait_until (has_sections, &count, "the action's section to go");
 
   fixture_close (&fixture);
 }
@@ -267,15 +236,15 @@ test_amount_unit (void)
                                                                        ADW_TYPE_PREFERENCES_GROUP));
   g_assert_nonnull (description.group);
   description.text = "Amounts in 10,000 yuan (万元); the rate is spent ÷ budget";
-  wait_until (describes, &description, "the 万元 description");
+  zp_test_wait_until (describes, &description, "the 万元 description");
 
   zp_workbook_set_amount_unit (fixture.workbook, ZP_AMOUNT_UNIT_YUAN);
   description.text = "Amounts in yuan (元); the rate is spent ÷ budget";
-  wait_until (describes, &description, "the 元 description");
+  zp_test_wait_until (describes, &description, "the 元 description");
 
   zp_workbook_set_amount_unit (fixture.workbook, ZP_AMOUNT_UNIT_WAN_YUAN);
   description.text = "Amounts in 10,000 yuan (万元); the rate is spent ÷ budget";
-  wait_until (describes, &description, "the 万元 description again");
+  zp_test_wait_until (describes, &description, "the 万元 description again");
 
   fixture_close (&fixture);
 }
@@ -319,7 +288,7 @@ static void
 test_category_points (void)
 {
   Fixture fixture = { 0 };
-  g_autoptr(ZpWorkbook) probe = load_seed ();
+  g_autoptr(ZpWorkbook) probe = zp_test_load_seed ();
   guint index = 0;
   ZpCategoryPoints *points;
   GtkWidget *entry;
@@ -338,19 +307,19 @@ test_category_points (void)
   g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "40");
 
   block = (BlockText) { fixture.editor, 0, "/ 40" };
-  wait_until (block_ends_with, &block, "the scheme's 40 points in the bar");
+  zp_test_wait_until (block_ends_with, &block, "the scheme's 40 points in the bar");
 
   /* The form's own points replace the scheme's: the bar and the weight check follow. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "45");
   g_assert_cmpstr (zp_form_get_category_points (fixture.form, category), ==, "45");
   block.suffix = "/ 45";
-  wait_until (block_ends_with, &block, "the form's 45 points in the bar");
+  zp_test_wait_until (block_ends_with, &block, "the form's 45 points in the bar");
 
   g_assert_true (zp_undo_stack_undo (fixture.undo));
   g_assert_null (zp_form_get_category_points (fixture.form, category));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   block.suffix = "/ 40";
-  wait_until (block_ends_with, &block, "the scheme's points back");
+  zp_test_wait_until (block_ends_with, &block, "the scheme's points back");
 
   /* Set elsewhere (an import, the CLI): the entry shows it. */
   zp_form_set_category_points (fixture.form, category, "60");
@@ -389,18 +358,18 @@ test_published (void)
   findings.group = ZP_PUBLISHED_GROUP (find_descendant (GTK_WIDGET (fixture.editor), ZP_TYPE_PUBLISHED_GROUP));
   g_assert_nonnull (findings.group);
   findings.needle = NULL;
-  wait_until (findings_show, &findings, "no published finding");
+  zp_test_wait_until (findings_show, &findings, "no published finding");
 
   /* A total of 99 typed over the computed 100.00: the core's published-total finding. */
   total = zp_published_group_get_entry (findings.group, "published-total");
   gtk_editable_set_text (GTK_EDITABLE (total), "99");
   g_assert_cmpstr (zp_form_get_published_total (fixture.form), ==, "99");
   findings.needle = "99";
-  wait_until (findings_show, &findings, "the published-total finding");
+  zp_test_wait_until (findings_show, &findings, "the published-total finding");
 
   gtk_editable_set_text (GTK_EDITABLE (total), zp_form_get_total_text (fixture.form));
   findings.needle = NULL;
-  wait_until (findings_show, &findings, "the finding to go when the figures agree");
+  zp_test_wait_until (findings_show, &findings, "the finding to go when the figures agree");
 
   /* A row's printed 得分, typed in its details, is compared too. */
   first = zp_goal_get_indicator (zp_form_get_goal (fixture.form, 0), 0);
@@ -408,11 +377,11 @@ test_published (void)
   gtk_editable_set_text (GTK_EDITABLE (zp_row_details_get_field (details, "published-score")), "0.5");
   g_assert_cmpstr (zp_indicator_get_published_score (first), ==, "0.5");
   findings.needle = "0.5";
-  wait_until (findings_show, &findings, "the row's published-score finding");
+  zp_test_wait_until (findings_show, &findings, "the row's published-score finding");
   g_assert_true (zp_undo_stack_undo (fixture.undo));
   g_assert_cmpstr (zp_indicator_get_published_score (first), ==, "");
   findings.needle = NULL;
-  wait_until (findings_show, &findings, "no finding after undo");
+  zp_test_wait_until (findings_show, &findings, "no finding after undo");
 
   fixture_close (&fixture);
 }
@@ -420,7 +389,7 @@ test_published (void)
 static void
 test_row_details (void)
 {
-  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autoptr(ZpWorkbook) workbook = zp_test_load_seed ();
   g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
   ZpForm *form = zp_workbook_get_form (workbook, 1);
   ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
@@ -465,7 +434,7 @@ test_row_details (void)
 static void
 test_last_year_hint (void)
 {
-  g_autoptr(ZpWorkbook) last = load_seed ();
+  g_autoptr(ZpWorkbook) last = zp_test_load_seed ();
   g_autoptr(ZpWorkbook) next = zp_workbook_new_year (last, 2025);
   g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
   ZpForm *old_form = zp_workbook_get_form (last, 1);
@@ -485,7 +454,7 @@ test_last_year_hint (void)
   zp_form_editor_set_undo_stack (editor, undo);
   zp_form_editor_set_form (editor, form);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, editor, "the editor to show");
+  zp_test_wait_until (is_mapped, editor, "the editor to show");
 
   budget = zp_form_editor_get_field (editor, "budget");
   spent = zp_form_editor_get_field (editor, "spent");
@@ -512,9 +481,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LANGUAGE", "C", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  (void) zp_get_resource ();
+  zp_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/form-parts/goals", test_goals);
   g_test_add_func ("/form-parts/amount-unit", test_amount_unit);

@@ -9,37 +9,10 @@
 #include <signal.h>
 
 #include "zp-window-private.h"
+#include "zp-test-ui.h"
 
 static char *tmpdir;
 static char *helper;
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define wait_for(expr) G_STMT_START {                                           \
-    guint wake_ = g_timeout_add (10, wake_up, NULL);                             \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;                 \
-    while (!(expr) && g_get_monotonic_time () < end_)                            \
-      g_main_context_iteration (NULL, TRUE);                                     \
-    g_source_remove (wake_);                                                     \
-    if (!(expr))                                                                 \
-      g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #expr);    \
-  } G_STMT_END
-
-static GFile *
-copy_example (const char *name)
-{
-  g_autoptr(GFile) example = zp_window_find_example ();
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (example, NULL);
-  GFile *file = g_file_new_for_path (path);
-
-  g_assert_true (zp_workbook_save (workbook, file, NULL));
-  return file;
-}
 
 /* Starts another instance editing files; returns once its drafts are written. */
 static GSubprocess *
@@ -83,7 +56,7 @@ count_orphans (void)
 static void
 test_two_instances (void)
 {
-  g_autoptr(GFile) file = copy_example ("shared.ziping");
+  g_autoptr(GFile) file = zp_test_copy_example (tmpdir, "shared.ziping");
   g_autoptr(GSubprocess) first = start_instance ("第一个实例", file, NULL);
   g_autoptr(GSubprocess) second = start_instance ("第二个实例", file, NULL);
   g_autoptr(ZpDraft) draft = NULL;
@@ -108,7 +81,7 @@ test_two_instances (void)
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "shared.ziping"));
   adw_message_dialog_response (dialog, "restore");
-  wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
+  zp_test_wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "第二个实例");
   g_assert_true (zp_window_is_modified (window));
 
@@ -133,8 +106,8 @@ test_two_instances (void)
 static void
 test_killed_with_two_windows (void)
 {
-  g_autoptr(GFile) a = copy_example ("killed-a.ziping");
-  g_autoptr(GFile) b = copy_example ("killed-b.ziping");
+  g_autoptr(GFile) a = zp_test_copy_example (tmpdir, "killed-a.ziping");
+  g_autoptr(GFile) b = zp_test_copy_example (tmpdir, "killed-b.ziping");
   g_autoptr(GSubprocess) process = start_instance ("被杀掉之前", a, b);
   g_autoptr(GtkApplication) app = gtk_application_new ("io.github.ziping.ZipingTest", G_APPLICATION_NON_UNIQUE);
   g_autoptr(GError) error = NULL;
@@ -170,7 +143,7 @@ test_killed_with_two_windows (void)
     {
       ZpWindow *w = l->data;
 
-      wait_for (zp_window_get_workbook (w) != NULL && !zp_document_get_busy (zp_window_get_document (w)));
+      zp_test_wait_for (zp_window_get_workbook (w) != NULL && !zp_document_get_busy (zp_window_get_document (w)));
       g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (w), 0)), ==, "被杀掉之前");
       g_assert_true (zp_window_is_modified (w));
     }
@@ -191,23 +164,13 @@ main (int   argc,
 {
   int result;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  tmpdir = g_dir_make_tmp ("ziping-instances-XXXXXX", NULL);
-  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  tmpdir = zp_test_ui_setup (&argc, &argv, "instances");
   helper = g_strdup (ZP_DRAFT_HELPER);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
 
   g_test_add_func ("/instances/two-instances", test_two_instances);
   g_test_add_func ("/instances/killed-with-two-windows", test_killed_with_two_windows);
 
   result = g_test_run ();
   g_free (helper);
-  g_free (tmpdir);
-  return result;
+  return zp_test_ui_finish (tmpdir, result);
 }

@@ -18,40 +18,9 @@
 #include "zp-rollup-item.h"
 #include "zp-rollup-window.h"
 #include "zp-window-private.h"
+#include "zp-test-ui.h"
 
 static char *tmpdir;
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until expr holds; fails the test after 10 s. */
-#define wait_for(expr) G_STMT_START {                                           \
-    guint wake_ = g_timeout_add (10, wake_up, NULL);                             \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;                 \
-    while (!(expr) && g_get_monotonic_time () < end_)                            \
-      g_main_context_iteration (NULL, TRUE);                                     \
-    g_source_remove (wake_);                                                     \
-    if (!(expr))                                                                 \
-      g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #expr);    \
-  } G_STMT_END
-
-static ZpWindow *
-open_example (void)
-{
-  ZpWindow *window = zp_window_new (NULL);
-  g_autoptr(GFile) example = zp_window_find_example ();
-
-  g_assert_nonnull (example);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  zp_window_open (window, example);
-  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && window->opening == NULL);
-  g_assert_nonnull (zp_window_get_workbook (window));
-  return window;
-}
 
 static char *
 view_text (ZpReportView *view,
@@ -141,7 +110,7 @@ project_named (ZpWorkbook *workbook,
 static void
 test_edit_stale_export (void)
 {
-  ZpWindow *window = open_example ();
+  ZpWindow *window = zp_test_open_example (1280, 800);
   ZpWorkbook *workbook = zp_window_get_workbook (window);
   ZpUndoStack *undo = zp_window_get_undo_stack (window);
   ZpReportView *view;
@@ -161,10 +130,10 @@ test_edit_stale_export (void)
 
   /* From the window's menu. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
-  wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL
+  zp_test_wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL
             && gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpuint (zp_report_view_get_n_paragraphs (view), >, 5);
-  wait_for (rows_laid_out (view));
+  zp_test_wait_for (rows_laid_out (view));
   key = key_with (view, "科技条件专项");
   original = view_text (view, key);
   g_assert_nonnull (strstr (original, "0.80"));
@@ -177,7 +146,7 @@ test_edit_stale_export (void)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "）", -1);
   edited = g_strconcat (original, "（已核实）", NULL);
-  wait_for (marker_shown (view, key));
+  zp_test_wait_for (marker_shown (view, key));
   g_assert_false (zp_report_view_is_stale (view, key));
   g_assert_true (zp_workbook_get_report_edit (workbook, key, &text, &based_on));
   g_assert_cmpstr (text, ==, edited);
@@ -185,15 +154,15 @@ test_edit_stale_export (void)
 
   /* One step to undo (the typing merged), and back. */
   zp_undo_stack_undo (undo);
-  wait_for (text_is (view, key, original) && !marker_shown (view, key));
+  zp_test_wait_for (text_is (view, key, original) && !marker_shown (view, key));
   g_assert_false (zp_workbook_get_report_edit (workbook, key, NULL, NULL));
   zp_undo_stack_redo (undo);
-  wait_for (text_is (view, key, edited) && marker_shown (view, key));
+  zp_test_wait_for (text_is (view, key, edited) && marker_shown (view, key));
 
   /* The form's budget changes: the user's text stays, marked, with the new figure. */
   zp_undo_stack_set_string (undo, G_OBJECT (project_named (workbook, "科技条件专项")),
                             "budget", "1.25", FALSE);
-  wait_for (zp_report_view_is_stale (view, key));
+  zp_test_wait_for (zp_report_view_is_stale (view, key));
   g_assert_true (text_is (view, key, edited));
 
   /* The export and the saved file carry the edit. */
@@ -233,7 +202,7 @@ test_edit_stale_export (void)
     g_unlink (docx_path);
   }
   zp_window_save (window, saved);
-  wait_for (!zp_document_get_busy (zp_window_get_document (window)));
+  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)));
   reopened = zp_workbook_load (saved, &error);
   g_assert_no_error (error);
   g_assert_true (zp_workbook_get_report_edit (reopened, key, &text, &based_on));
@@ -242,18 +211,18 @@ test_edit_stale_export (void)
 
   /* Keeping the text clears the mark; using the generated text drops the edit. */
   zp_report_view_keep_edit (view, key);
-  wait_for (!zp_report_view_is_stale (view, key) && marker_shown (view, key));
+  zp_test_wait_for (!zp_report_view_is_stale (view, key) && marker_shown (view, key));
   g_assert_true (zp_workbook_get_report_edit (workbook, key, NULL, &based_on));
   g_assert_nonnull (strstr (based_on, "1.25"));
   zp_report_view_use_generated (view, key);
-  wait_for (!marker_shown (view, key) && text_has (view, key, "1.25"));
+  zp_test_wait_for (!marker_shown (view, key) && text_has (view, key, "1.25"));
   g_assert_false (zp_workbook_get_report_edit (workbook, key, NULL, NULL));
   zp_undo_stack_undo (undo);
-  wait_for (text_is (view, key, edited) && marker_shown (view, key));
+  zp_test_wait_for (text_is (view, key, edited) && marker_shown (view, key));
 
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+  zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
   g_unlink (txt_path);
   g_unlink (saved_path);
 }
@@ -262,20 +231,20 @@ test_edit_stale_export (void)
 static void
 test_closes_with_workbook (void)
 {
-  ZpWindow *window = open_example ();
+  ZpWindow *window = zp_test_open_example (1280, 800);
   ZpReportView *view;
   g_autoptr(ZpWorkbook) other = zp_workbook_new (NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
-  wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL);
+  zp_test_wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL);
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   zp_document_set_workbook (zp_window_get_document (window), other);
-  wait_for (view == NULL);
+  zp_test_wait_for (view == NULL);
   g_assert_null (g_object_get_data (G_OBJECT (window), "zp-report-view"));
 
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+  zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }
 
 /* A copy of the example in the scratch folder, opened in a new window. */
@@ -290,8 +259,7 @@ open_copy (const char *name)
   g_assert_true (g_file_copy (example, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  zp_window_open (window, copy);
-  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && window->opening == NULL);
+  zp_test_load_and_wait (window, copy);
   g_assert_nonnull (zp_window_get_workbook (window));
   return window;
 }
@@ -340,25 +308,25 @@ test_package (void)
 
   zp_undo_stack_set_string (undo, G_OBJECT (form), "budget", "-5", FALSE);
   g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
-  wait_for (dialog_says (window, "Save the Workbook First"));
+  zp_test_wait_for (dialog_says (window, "Save the Workbook First"));
   respond (window, "close");
-  wait_for (zp_package_command_get_dialog (window) == NULL);
+  zp_test_wait_for (zp_package_command_get_dialog (window) == NULL);
 
   zp_window_save (window, NULL);
-  wait_for (!zp_document_get_busy (zp_window_get_document (window))
+  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window))
             && !zp_document_get_modified (zp_window_get_document (window)));
   g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
-  wait_for (dialog_says (window, "The Workbook Has Errors"));
+  zp_test_wait_for (dialog_says (window, "The Workbook Has Errors"));
   body = adw_message_dialog_get_body (zp_package_command_get_dialog (window));
   g_assert_nonnull (strstr (body, "科技条件专项"));
   g_assert_false (g_file_query_exists (zip, NULL));
 
   respond (window, "force");
-  wait_for (g_file_query_exists (zip, NULL) && zp_package_command_get_dialog (window) == NULL);
+  zp_test_wait_for (g_file_query_exists (zip, NULL) && zp_package_command_get_dialog (window) == NULL);
 
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+  zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }
 
 static gboolean
@@ -404,7 +372,7 @@ test_evidence (void)
 
   zp_window_show_form (window, form);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.evidence", NULL);
-  wait_for ((dialog = g_object_get_data (G_OBJECT (window), "zp-evidence-dialog")) != NULL
+  zp_test_wait_for ((dialog = g_object_get_data (G_OBJECT (window), "zp-evidence-dialog")) != NULL
             && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_true (rows_are (dialog, indicator, 0, -1));
   g_assert_true (rows_are (dialog, G_OBJECT (form), 0, -1));
@@ -412,7 +380,7 @@ test_evidence (void)
   g_assert_true (zp_evidence_dialog_add (dialog, indicator, inside_file, &error));
   g_assert_no_error (error);
   g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/巡检记录.pdf", NULL }));
-  wait_for (rows_are (dialog, indicator, 1, -1));
+  zp_test_wait_for (rows_are (dialog, indicator, 1, -1));
 
   g_assert_false (zp_evidence_dialog_add (dialog, indicator, outside_file, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
@@ -425,19 +393,19 @@ test_evidence (void)
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, two);
   zp_undo_stack_set_value (undo, indicator, "evidence", &value, FALSE);
-  wait_for (rows_are (dialog, indicator, 2, 1));
+  zp_test_wait_for (rows_are (dialog, indicator, 2, 1));
 
   zp_evidence_dialog_remove (dialog, indicator, 0);
-  wait_for (rows_are (dialog, indicator, 1, 0));
+  zp_test_wait_for (rows_are (dialog, indicator, 1, 0));
   g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/缺失.pdf", NULL }));
   zp_undo_stack_undo (undo);
-  wait_for (rows_are (dialog, indicator, 2, 1));
+  zp_test_wait_for (rows_are (dialog, indicator, 2, 1));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for (g_object_get_data (G_OBJECT (window), "zp-evidence-dialog") == NULL);
+  zp_test_wait_for (g_object_get_data (G_OBJECT (window), "zp-evidence-dialog") == NULL);
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+  zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
   g_unlink (outside);
   g_rmdir (elsewhere);
 }
@@ -507,7 +475,7 @@ test_rollup (void)
   GtkWindow *opened;
 
   gtk_window_present (GTK_WINDOW (rollup));
-  wait_for (!zp_rollup_window_get_busy (rollup));
+  zp_test_wait_for (!zp_rollup_window_get_busy (rollup));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4 * 4);
   {
     guint from_sheet = 0;
@@ -531,17 +499,17 @@ test_rollup (void)
   g_assert_cmpstr (gtk_column_view_column_get_title (errors_column), ==, "Errors");
 
   gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), unit_column, GTK_SORT_ASCENDING);
-  wait_for (g_strcmp0 (row_entry (rollup, 0)->unit, row_entry (rollup, 15)->unit) < 0);
+  zp_test_wait_for (g_strcmp0 (row_entry (rollup, 0)->unit, row_entry (rollup, 15)->unit) < 0);
   for (guint i = 1; i < 16; i++)
     g_assert_cmpint (g_strcmp0 (row_entry (rollup, i - 1)->unit, row_entry (rollup, i)->unit), <=, 0);
   gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), errors_column, GTK_SORT_DESCENDING);
-  wait_for (row_entry (rollup, 0)->errors > 0);
+  zp_test_wait_for (row_entry (rollup, 0)->errors > 0);
   g_assert_cmpstr (row_entry (rollup, 0)->unit, ==, "丙单位");
   g_assert_cmpstr (row_entry (rollup, 0)->title, ==, "科技条件专项");
   g_assert_cmpint (row_entry (rollup, 1)->errors, ==, 0);
 
   opened = zp_rollup_window_open_row (rollup, 0);
-  wait_for (zp_window_get_workbook (ZP_WINDOW (opened)) != NULL
+  zp_test_wait_for (zp_window_get_workbook (ZP_WINDOW (opened)) != NULL
             && !zp_document_get_busy (zp_window_get_document (ZP_WINDOW (opened))));
   g_assert_cmpstr (zp_workbook_get_unit (zp_window_get_workbook (ZP_WINDOW (opened))), ==, "丙单位");
 
@@ -555,7 +523,7 @@ test_rollup (void)
   ZP_WINDOW (opened)->force_close = TRUE;
   gtk_window_destroy (opened);
   gtk_window_destroy (GTK_WINDOW (rollup));
-  wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+  zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }
 
 int
@@ -564,18 +532,7 @@ main (int   argc,
 {
   int result;
 
-  /* This test needs a display: without one it fails rather than pass unseen. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("no display: run under xvfb-run\n");
-      return 1;
-    }
-
-  tmpdir = g_dir_make_tmp ("ziping-report-view-XXXXXX", NULL);
-  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tmpdir = zp_test_ui_setup (&argc, &argv, "report-view");
 
   g_test_add_func ("/report-view/edit-stale-export", test_edit_stale_export);
   g_test_add_func ("/report-view/closes-with-workbook", test_closes_with_workbook);
@@ -584,12 +541,6 @@ main (int   argc,
   g_test_add_func ("/report-view/rollup", test_rollup);
 
   result = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
-
-    /* the packages and copies written in it */
-    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  }
-  g_free (tmpdir);
-  return result;
+  /* with the packages and copies written in it */
+  return zp_test_ui_finish (tmpdir, result);
 }

@@ -11,8 +11,7 @@
 #include "zp-scheme-page.h"
 #include "zp-undo-stack.h"
 
-/* The app's resources live in the static libzpgui: referencing them links them in. */
-extern GResource *zp_get_resource (void);
+#include "zp-test-ui.h"
 
 static ZpWorkbook *
 make_workbook (void)
@@ -210,9 +209,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  (void) zp_get_resource ();
+  zp_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/scheme-page/edits-and-undo", test_edits_and_undo);
   g_test_add_func ("/scheme-page/start-from-builtin", test_start_from_builtin);

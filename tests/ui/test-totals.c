@@ -12,19 +12,7 @@
 #include "zp-sidebar-row.h"
 #include "zp-undo-stack.h"
 
-extern GResource *zp_get_resource (void);
-
-static ZpWorkbook *
-load_seed (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ZpWorkbook *workbook = zp_workbook_load (file, &error);
-
-  g_assert_no_error (error);
-  return workbook;
-}
+#include "zp-test-ui.h"
 
 /* Iterates the main loop until both show `text` (their updates may wait for an idle), or
  * fails after five seconds. */
@@ -49,7 +37,7 @@ wait_for_totals (ZpSidebarRow *row,
 static void
 test_incomplete_total (void)
 {
-  g_autoptr(ZpWorkbook) workbook = load_seed ();
+  g_autoptr(ZpWorkbook) workbook = zp_test_load_seed ();
   g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
   ZpForm *form = zp_workbook_get_form (workbook, 1);
   ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
@@ -84,9 +72,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  (void) zp_get_resource ();
+  zp_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/totals/incomplete", test_incomplete_total);
 

@@ -17,6 +17,7 @@
 #include "zp-indicator-table.h"
 #include "zp-sidebar-row.h"
 #include "zp-window-private.h"
+#include "zp-test-ui.h"
 
 static char *tmpdir;
 
@@ -37,41 +38,13 @@ spin (guint ms)
   g_main_loop_run (loop);
 }
 
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until expr holds; fails the test after 10 s. */
-#define wait_for(expr) G_STMT_START {                                           \
-    guint wake_ = g_timeout_add (10, wake_up, NULL);                             \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;                 \
-    while (!(expr) && g_get_monotonic_time () < end_)                            \
-      g_main_context_iteration (NULL, TRUE);                                     \
-    g_source_remove (wake_);                                                     \
-    if (!(expr))                                                                 \
-      g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #expr);    \
-  } G_STMT_END
-
-/* Opens file in window and waits until it is shown (or has failed: a dialog). */
-static void
-load_and_wait (ZpWindow *window,
-               GFile    *file)
-{
-  ZpDocument *document = zp_window_get_document (window);
-
-  zp_window_open (window, file);
-  wait_for (!zp_document_get_busy (document) && window->opening == NULL);
-}
-
 /* Saves and waits for the worker. */
 static void
 save_and_wait (ZpWindow *window,
                GFile    *file)
 {
   zp_window_save (window, file);
-  wait_for (!zp_document_get_busy (zp_window_get_document (window)));
+  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)));
 }
 
 /* Runs the main loop until the window holds a workbook other than `old` (5 s at most). */
@@ -172,25 +145,10 @@ form_shown (ZpWindow *window)
 static ZpWindow *
 open_example (void)
 {
-  ZpWindow *window = zp_window_new (NULL);
-  g_autoptr(GFile) example = zp_window_find_example ();
+  ZpWindow *window = zp_test_open_example (1280, 900);
 
-  g_assert_nonnull (example);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  load_and_wait (window, example);
-  g_assert_nonnull (zp_window_get_workbook (window));
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   return window;
-}
-
-static void
-destroy_window (ZpWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  window->force_close = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (window == NULL);
 }
 
 static void
@@ -214,7 +172,7 @@ test_sidebar (void)
   zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 4);
   g_assert_true (zp_window_get_selected_form (window) == zp_workbook_get_form (zp_window_get_workbook (window), 1));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* 科技条件专项, first row: 视频会议设备年度巡检次数, target ≥4 次, weight 2. */
@@ -230,7 +188,7 @@ test_edit_and_undo (void)
   ZpSidebarRow *row;
 
   zp_window_show_form (window, form);
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   g_assert_true (zp_form_editor_get_form (editor) == form);
   table = zp_form_editor_get_table (editor, 0);
   g_assert_nonnull (table);
@@ -272,14 +230,14 @@ test_edit_and_undo (void)
         if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
           g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
       }
-    wait_for ((gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note)));
+    zp_test_wait_for ((gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note)));
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note));
   }
   g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   /* Undo restores all of it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (actual)), "4 次") == 0 &&
+  zp_test_wait_for (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (actual)), "4 次") == 0 &&
             g_strcmp0 (zp_score_cell_get_text (ZP_SCORE_CELL (score)), "2.00") == 0 &&
             g_strcmp0 (zp_form_editor_get_block_score_text (editor, 0), "Score 40.00") == 0 &&
             g_strcmp0 (zp_form_editor_get_total_text (editor), "100.00") == 0 &&
@@ -296,9 +254,9 @@ test_edit_and_undo (void)
 
   /* Redo brings the edit back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  wait_for (g_strcmp0 (zp_form_editor_get_total_text (editor), "99.00") == 0);
+  zp_test_wait_for (g_strcmp0 (zp_form_editor_get_total_text (editor), "99.00") == 0);
   g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "99.00");
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 static void
@@ -312,7 +270,7 @@ test_rows (void)
   ZpIndicator *first = zp_goal_get_indicator (goal, 0);
 
   zp_window_show_form (window, form);
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   zp_indicator_table_set_current_row (zp_form_editor_get_table (editor, 0), 0);
   gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.move-down", "i", -1);
   g_assert_true (zp_goal_get_indicator (goal, 1) == first);
@@ -351,7 +309,7 @@ test_rows (void)
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 5);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 static void
@@ -366,23 +324,23 @@ test_save_and_reopen (void)
   ZpIndicator *indicator;
 
   zp_window_show_form (window, form);
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "3 次");
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "deviation-note")), "设备更新，巡检推迟");
   save_and_wait (window, file);
   g_assert_false (zp_window_is_modified (window));
-  destroy_window (window);
+  zp_test_close_window (window);
 
   reopened = zp_window_new (NULL);
   gtk_window_present (GTK_WINDOW (reopened));
-  load_and_wait (reopened, file);
+  zp_test_load_and_wait (reopened, file);
   form = zp_workbook_get_form (zp_window_get_workbook (reopened), 1);
   indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
   g_assert_cmpstr (zp_indicator_get_actual (indicator), ==, "3 次");
   g_assert_cmpstr (zp_indicator_get_deviation_note (indicator), ==, "设备更新，巡检推迟");
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "99.50");
-  destroy_window (reopened);
+  zp_test_close_window (reopened);
 }
 
 static void
@@ -395,7 +353,7 @@ test_broken_file (void)
   AdwMessageDialog *dialog;
 
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"ziping\",\n  oops\n}\n", -1, NULL));
-  load_and_wait (window, file);
+  zp_test_load_and_wait (window, file);
   dialog = zp_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “broken.ziping”");
@@ -404,8 +362,8 @@ test_broken_file (void)
   g_assert_true (zp_window_get_workbook (window) == workbook);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for (zp_window_get_message_dialog (window) == NULL);
-  destroy_window (window);
+  zp_test_wait_for (zp_window_get_message_dialog (window) == NULL);
+  zp_test_close_window (window);
 }
 
 static void
@@ -420,7 +378,7 @@ test_close_asks (void)
   zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "偏差分析", FALSE);
   g_assert_true (zp_window_is_modified (window));
   gtk_window_close (GTK_WINDOW (window));
-  wait_for ((window) != NULL &&
+  zp_test_wait_for ((window) != NULL &&
             (gtk_widget_get_visible (GTK_WIDGET (window))));
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -430,7 +388,7 @@ test_close_asks (void)
 
   /* Cancel keeps the window and the changes. */
   adw_message_dialog_response (dialog, "cancel");
-  wait_for ((window) != NULL &&
+  zp_test_wait_for ((window) != NULL &&
             (zp_window_is_modified (window)));
   g_assert_nonnull (window);
   g_assert_true (zp_window_is_modified (window));
@@ -441,7 +399,7 @@ test_close_asks (void)
   dialog = zp_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  wait_for ((window) == NULL);
+  zp_test_wait_for ((window) == NULL);
   g_assert_null (window);
 }
 
@@ -463,7 +421,7 @@ test_open_asks (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   adw_message_dialog_response (dialog, "cancel");
-  wait_for ((zp_window_get_workbook (window) == workbook) &&
+  zp_test_wait_for ((zp_window_get_workbook (window) == workbook) &&
             !(g_file_equal (zp_window_get_file (window), file)) &&
             (zp_window_is_modified (window)));
   g_assert_true (zp_window_get_workbook (window) == workbook);
@@ -477,7 +435,7 @@ test_open_asks (void)
   g_assert_true (zp_window_get_workbook (window) != workbook);
   g_assert_true (g_file_equal (zp_window_get_file (window), file));
   g_assert_false (zp_window_is_modified (window));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* A warning explained in the checks panel (出错说明) is kept and shown as explained. */
@@ -492,7 +450,7 @@ test_explain_warning (void)
   g_autofree char *key = NULL;
 
   zp_window_show_form (window, form);
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   findings = zp_checks_panel_get_findings (panel);
   for (guint i = 0; i < g_list_model_get_n_items (findings) && position == G_MAXUINT; i++)
     {
@@ -507,7 +465,7 @@ test_explain_warning (void)
   warnings = zp_checks_panel_count (panel, ZP_SEVERITY_WARNING);
 
   zp_checks_panel_explain (panel, position, "按文件口径填写");
-  wait_for (g_strcmp0 (zp_form_get_explanation (form, key), "按文件口径填写") == 0);
+  zp_test_wait_for (g_strcmp0 (zp_form_get_explanation (form, key), "按文件口径填写") == 0);
   g_assert_cmpstr (zp_form_get_explanation (form, key), ==, "按文件口径填写");
   findings = zp_checks_panel_get_findings (panel);
   g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings - 1);
@@ -519,11 +477,11 @@ test_explain_warning (void)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for ((zp_form_get_explanation (form, key)) == NULL &&
+  zp_test_wait_for ((zp_form_get_explanation (form, key)) == NULL &&
             (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING)) == (warnings));
   g_assert_null (zp_form_get_explanation (form, key));
   g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* A window on a copy of the example saved as name, its drafts written a second after a change. */
@@ -531,15 +489,11 @@ static ZpWindow *
 open_copy (const char *name,
            GFile     **file_out)
 {
-  g_autoptr(GFile) example = zp_window_find_example ();
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (example, NULL);
   ZpWindow *window = zp_window_new (NULL);
 
-  *file_out = g_file_new_for_path (path);
-  g_assert_true (zp_workbook_save (workbook, *file_out, NULL));
+  *file_out = zp_test_copy_example (tmpdir, name);
   gtk_window_present (GTK_WINDOW (window));
-  load_and_wait (window, *file_out);
+  zp_test_load_and_wait (window, *file_out);
   g_assert_nonnull (zp_window_get_workbook (window));
   zp_document_set_autosave_delay (zp_window_get_document (window), 1);
   return window;
@@ -599,7 +553,7 @@ test_drafts_two_windows (void)
 
   edit_analysis (a, "甲窗口的修改");
   edit_analysis (b, "乙窗口的修改");
-  wait_for (has_draft (a) && has_draft (b));
+  zp_test_wait_for (has_draft (a) && has_draft (b));
   g_assert_false (has_draft (c));
   g_assert_cmpstr (zp_draft_get_id (zp_document_get_draft (zp_window_get_document (a))), !=,
                    zp_draft_get_id (zp_document_get_draft (zp_window_get_document (b))));
@@ -613,7 +567,7 @@ test_drafts_two_windows (void)
 
   /* an unmodified window closing takes no draft with it */
   gtk_window_close (GTK_WINDOW (c));
-  wait_for (count_orphans () == 0 && has_draft (a) && has_draft (b));
+  zp_test_wait_for (count_orphans () == 0 && has_draft (a) && has_draft (b));
   g_clear_pointer (&text_a, g_free);
   text_a = draft_text (a);
   g_assert_cmpstr (text_a, ==, "甲窗口的修改");
@@ -627,8 +581,8 @@ test_drafts_two_windows (void)
   /* saving removes it too */
   save_and_wait (b, NULL);
   g_assert_false (has_draft (b));
-  destroy_window (a);
-  destroy_window (b);
+  zp_test_close_window (a);
+  zp_test_close_window (b);
   g_assert_cmpuint (count_orphans (), ==, 0);
 }
 
@@ -648,10 +602,10 @@ test_drafts_offered (void)
 
   /* What a crashed process leaves: a draft nobody holds. */
   edit_analysis (window, "崩溃前的修改");
-  wait_for (has_draft (window));
+  zp_test_wait_for (has_draft (window));
   data_file = zp_draft_dup_data_file (zp_document_get_draft (zp_window_get_document (window)));
   g_assert_true (g_file_load_contents (data_file, NULL, &data, &length, NULL, NULL));
-  destroy_window (window);
+  zp_test_close_window (window);
   g_assert_cmpuint (count_orphans (), ==, 0);
   draft = zp_draft_new ();
   g_assert_true (zp_draft_write (draft, data, length, file, NULL, NULL));
@@ -666,7 +620,7 @@ test_drafts_offered (void)
   /* offered by this window: another instance would not see it now */
   g_assert_cmpuint (count_orphans (), ==, 0);
   adw_message_dialog_response (dialog, "keep");
-  wait_for (count_orphans () == 1);
+  zp_test_wait_for (count_orphans () == 1);
   g_assert_null (zp_window_get_workbook (restored));
 
   /* reopening the file by name offers it too */
@@ -675,13 +629,13 @@ test_drafts_offered (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
   adw_message_dialog_response (dialog, "restore");
-  wait_for (zp_window_get_workbook (restored) != NULL && !zp_document_get_busy (zp_window_get_document (restored)));
+  zp_test_wait_for (zp_window_get_workbook (restored) != NULL && !zp_document_get_busy (zp_window_get_document (restored)));
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (restored), 0)), ==, "崩溃前的修改");
   g_assert_true (zp_window_is_modified (restored));
   g_assert_true (g_file_equal (zp_window_get_file (restored), file));
   /* the draft is the window's own now */
   g_assert_cmpuint (count_orphans (), ==, 0);
-  destroy_window (restored);
+  zp_test_close_window (restored);
   g_assert_cmpuint (count_orphans (), ==, 0);
 }
 
@@ -695,7 +649,7 @@ test_drafts_discard (void)
   g_autofree char *data = zp_workbook_to_data (zp_window_get_workbook (window), NULL);
   AdwMessageDialog *dialog;
 
-  destroy_window (window);
+  zp_test_close_window (window);
   g_assert_true (zp_draft_write (draft, data, strlen (data), file, NULL, NULL));
   g_clear_object (&draft);
   g_assert_cmpuint (count_orphans (), ==, 1);
@@ -705,10 +659,10 @@ test_drafts_discard (void)
   dialog = zp_window_get_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
+  zp_test_wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
   g_assert_false (zp_window_is_modified (window));
   g_assert_cmpuint (count_orphans (), ==, 0);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* `ziping a.ziping b.ziping`: each file gets a window (the second used to replace the
@@ -724,18 +678,18 @@ test_open_two_files (void)
   GFile *files[2];
   GList *windows;
 
-  destroy_window (open_copy ("two-a.ziping", &a));
-  destroy_window (open_copy ("two-b.ziping", &b));
+  zp_test_close_window (open_copy ("two-a.ziping", &a));
+  zp_test_close_window (open_copy ("two-b.ziping", &b));
   files[0] = a;
   files[1] = b;
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_application_open (G_APPLICATION (app), files, 2, "");
-  wait_for (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 2);
+  zp_test_wait_for (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 2);
   /* a copy: the app reorders its list as windows get the focus */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
   for (GList *l = windows; l != NULL; l = l->next)
-    wait_for (zp_window_get_workbook (l->data) != NULL && ZP_WINDOW (l->data)->opening == NULL);
+    zp_test_wait_for (zp_window_get_workbook (l->data) != NULL && ZP_WINDOW (l->data)->opening == NULL);
   g_assert_true (g_file_equal (zp_window_get_file (windows->data), b) ||
                  g_file_equal (zp_window_get_file (windows->next->data), b));
   g_assert_true (g_file_equal (zp_window_get_file (windows->data), a) ||
@@ -747,7 +701,7 @@ test_open_two_files (void)
   g_application_open (G_APPLICATION (app), files, 1, "");
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    destroy_window (windows->data);
+    zp_test_close_window (windows->data);
   (void) window;
 }
 
@@ -768,7 +722,7 @@ test_changed_on_disk (void)
   edit_analysis (window, "这里的修改");
 
   zp_window_save (window, NULL);
-  wait_for (zp_window_get_message_dialog (window) != NULL);
+  zp_test_wait_for (zp_window_get_message_dialog (window) != NULL);
   dialog = zp_window_get_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
   after = zp_workbook_load (file, NULL);
@@ -778,7 +732,7 @@ test_changed_on_disk (void)
   /* reload: the other program's version */
   adw_message_dialog_response (dialog, "reload");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* as a click on the button does */
-  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window) &&
+  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window) &&
             zp_window_get_message_dialog (window) == NULL);
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "别的程序写的");
 
@@ -788,10 +742,10 @@ test_changed_on_disk (void)
   g_assert_true (zp_workbook_save (other, file, NULL));
   edit_analysis (window, "覆盖它");
   zp_window_save (window, NULL);
-  wait_for (zp_window_get_message_dialog (window) != NULL &&
+  zp_test_wait_for (zp_window_get_message_dialog (window) != NULL &&
             g_str_equal (adw_message_dialog_get_heading (zp_window_get_message_dialog (window)), "File Changed on Disk"));
   adw_message_dialog_response (zp_window_get_message_dialog (window), "overwrite");
-  wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window));
+  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window));
   g_clear_object (&after);
   after = zp_workbook_load (file, NULL);
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (after, 0)), ==, "覆盖它");
@@ -800,7 +754,7 @@ test_changed_on_disk (void)
   edit_analysis (window, "再存一次");
   save_and_wait (window, NULL);
   g_assert_false (zp_window_is_modified (window));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* Tab in a cell moves to the next cell of the row, then to the next row. */
@@ -835,7 +789,7 @@ test_tab (void)
   g_signal_emit_by_name (zp_indicator_table_get_cell (table, 1, "actual"), "activate");
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          zp_indicator_table_get_cell (table, 2, "actual")));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* A new workbook with the central scheme: a department and a project form, and the
@@ -858,7 +812,7 @@ test_new_central (void)
   g_assert_null (zp_window_get_file (window));
 
   zp_window_show_form (window, zp_workbook_get_form (workbook, 1));
-  wait_for ((zp_form_editor_get_field (editor, "fund-current-budget")) != NULL &&
+  zp_test_wait_for ((zp_form_editor_get_field (editor, "fund-current-budget")) != NULL &&
             (zp_form_editor_get_field (editor, "fund-carryover-spent")) != NULL &&
             g_strcmp0 (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), "—") == 0);
   g_assert_nonnull (zp_form_editor_get_field (editor, "fund-current-budget"));
@@ -870,7 +824,7 @@ test_new_central (void)
   gtk_editable_set_text (GTK_EDITABLE (zp_form_editor_get_field (editor, "spent")), "215457.6");
   g_assert_cmpstr (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), ==, "86.18%");
   g_assert_cmpstr (zp_form_get_execution_score_text (zp_workbook_get_form (workbook, 1)), ==, "8.62");
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 static void
@@ -882,7 +836,7 @@ test_new_year (void)
   ZpWindow *next = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-year", NULL);
-  wait_for ((g_list_model_get_n_items (toplevels)) == (before + 1));
+  zp_test_wait_for ((g_list_model_get_n_items (toplevels)) == (before + 1));
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -894,8 +848,8 @@ test_new_year (void)
   g_assert_cmpuint (zp_workbook_get_year (zp_window_get_workbook (next)), ==, 2025);
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (next)), ==, 4);
   g_assert_null (zp_window_get_file (next));
-  destroy_window (next);
-  destroy_window (window);
+  zp_test_close_window (next);
+  zp_test_close_window (window);
 }
 
 static void
@@ -935,24 +889,24 @@ test_goals (void)
   ZpFormEditor *editor = zp_window_get_form_editor (window);
 
   zp_window_show_form (window, department);
-  wait_for ((zp_form_editor_get_table (editor, 3)) != NULL &&
+  zp_test_wait_for ((zp_form_editor_get_table (editor, 3)) != NULL &&
             (zp_form_editor_get_table (editor, 4)) == NULL);
   g_assert_nonnull (zp_form_editor_get_table (editor, 3));
   g_assert_null (zp_form_editor_get_table (editor, 4));
   gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.add-goal", NULL);
-  wait_for ((zp_form_get_n_goals (department)) == (5) &&
+  zp_test_wait_for ((zp_form_get_n_goals (department)) == (5) &&
             (zp_form_editor_get_table (editor, 4)) != NULL);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 5);
   g_assert_nonnull (zp_form_editor_get_table (editor, 4));
   /* an empty goal makes the weights miss 100 */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for ((zp_form_get_n_goals (department)) == (4) &&
+  zp_test_wait_for ((zp_form_get_n_goals (department)) == (4) &&
             (zp_form_editor_get_table (editor, 4)) == NULL &&
             g_strcmp0 (zp_form_editor_get_weights_text (editor), "Weights 100 / 100") == 0);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 4);
   g_assert_null (zp_form_editor_get_table (editor, 4));
   g_assert_cmpstr (zp_form_editor_get_weights_text (editor), ==, "Weights 100 / 100");
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* A .ziping dropped on the window opens; anything else is refused. */
@@ -995,7 +949,7 @@ test_drop (void)
   wait_for_workbook (window, NULL);
   g_assert_nonnull (zp_window_get_workbook (window));
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* The page count pdfinfo (poppler-utils) reads. */
@@ -1047,9 +1001,9 @@ test_search_shortcut (void)
   g_assert_false (gtk_widget_get_visible (window->sidebar_box));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   g_assert_true (gtk_widget_get_visible (window->sidebar_box));
-  wait_for (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
+  zp_test_wait_for (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
             gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window->search_entry)));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* Deleting a row offers the same undo toast as deleting a form. */
@@ -1064,15 +1018,15 @@ test_row_delete_toast (void)
 
   zp_window_show_form (window, form);
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  wait_for (zp_indicator_table_get_cell (table, 0, "name") != NULL);
+  zp_test_wait_for (zp_indicator_table_get_cell (table, 0, "name") != NULL);
   zp_indicator_table_set_current_row (table, 0);
   gtk_widget_grab_focus (zp_indicator_table_get_cell (table, 0, "name"));
   gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.delete-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n - 1);
-  wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Deleted “视频会议设备年度巡检次数”") != NULL);
+  zp_test_wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Deleted “视频会议设备年度巡检次数”") != NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 static GtkWidget *
@@ -1100,7 +1054,7 @@ test_grade_band (void)
   g_autoptr(GPtrArray) entries = NULL;
 
   zp_window_show_form (window, form);
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   g_assert_cmpint (zp_indicator_get_effective_direction (indicator), ==, ZP_DIRECTION_QUALITATIVE);
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   cell = ZP_SCORE_CELL (zp_indicator_table_get_cell (table, 6, "score"));
@@ -1128,7 +1082,7 @@ test_grade_band (void)
   gtk_editable_set_text (g_ptr_array_index (entries, 1), "响应超时两次");
   g_assert_true (gtk_widget_get_sensitive (apply));
   g_signal_emit_by_name (apply, "clicked");
-  wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_PARTIAL) &&
+  zp_test_wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_PARTIAL) &&
             g_strcmp0 (zp_indicator_get_manual_score (indicator), "1.5") == 0 &&
             g_strcmp0 (zp_score_cell_get_text (cell), "1.50") == 0 &&
             g_strcmp0 (zp_form_get_total_text (form), "99.00") == 0);
@@ -1139,7 +1093,7 @@ test_grade_band (void)
 
   /* one undo takes back the grade, the score and the reason */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_NONE) &&
+  zp_test_wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_NONE) &&
             g_strcmp0 (zp_indicator_get_manual_score (indicator), "") == 0 &&
             g_strcmp0 (zp_form_get_total_text (form), "100.00") == 0 &&
             !(zp_window_is_modified (window)));
@@ -1147,7 +1101,7 @@ test_grade_band (void)
   g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "");
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "100.00");
   g_assert_false (zp_window_is_modified (window));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 static void
@@ -1159,7 +1113,7 @@ test_review (void)
   g_autoptr(ZpForm) first = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
-  wait_for ((g_list_model_get_n_items (model)) == (4) &&
+  zp_test_wait_for ((g_list_model_get_n_items (model)) == (4) &&
             (strstr (zp_review_page_get_summary (review), "4 forms")) != NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   g_assert_nonnull (strstr (zp_review_page_get_summary (review), "4 forms"));
@@ -1168,9 +1122,9 @@ test_review (void)
   first = g_list_model_get_item (model, 0);
   g_assert_nonnull (first);
   g_signal_emit_by_name (zp_review_page_get_view (review), "activate", 0);
-  wait_for ((zp_window_get_selected_form (window) == first));
+  zp_test_wait_for ((zp_window_get_selected_form (window) == first));
   g_assert_true (zp_window_get_selected_form (window) == first);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* The workbook's header (year, unit, short name, department) is edited in its own dialog,
@@ -1200,14 +1154,14 @@ test_workbook_properties (void)
 
   /* the year: the workbook, the window's subtitle, then undo */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2025);
-  wait_for ((zp_workbook_get_year (workbook)) == (2025) &&
+  zp_test_wait_for ((zp_workbook_get_year (workbook)) == (2025) &&
             (zp_window_is_modified (window)) &&
             (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025")));
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2025);
   g_assert_true (zp_window_is_modified (window));
   g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for ((zp_workbook_get_year (workbook)) == (2024) &&
+  zp_test_wait_for ((zp_workbook_get_year (workbook)) == (2024) &&
             (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year))) == (2024) &&
             !(zp_window_is_modified (window)));
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2024);
@@ -1216,18 +1170,18 @@ test_workbook_properties (void)
 
   /* the short name, as typed; undo puts the old one back in the field */
   gtk_editable_set_text (GTK_EDITABLE (unit_short), "江岸数据中心");
-  wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸数据中心") == 0 &&
+  zp_test_wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸数据中心") == 0 &&
             g_strcmp0 (zp_workbook_get_display_unit_short (workbook), "江岸数据中心") == 0);
   g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸数据中心");
   g_assert_cmpstr (zp_workbook_get_display_unit_short (workbook), ==, "江岸数据中心");
   gtk_editable_set_text (GTK_EDITABLE (department), "区科技局");
-  wait_for (g_strcmp0 (zp_workbook_get_department (workbook), "区科技局") == 0);
+  zp_test_wait_for (g_strcmp0 (zp_workbook_get_department (workbook), "区科技局") == 0);
   g_assert_cmpstr (zp_workbook_get_department (workbook), ==, "区科技局");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for (g_strcmp0 (zp_workbook_get_department (workbook), "区经科局") == 0);
+  zp_test_wait_for (g_strcmp0 (zp_workbook_get_department (workbook), "区经科局") == 0);
   g_assert_cmpstr (zp_workbook_get_department (workbook), ==, "区经科局");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸大数据中心") == 0 &&
+  zp_test_wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸大数据中心") == 0 &&
             g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (unit_short)), "江岸大数据中心") == 0 &&
             !(zp_window_is_modified (window)));
   g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸大数据中心");
@@ -1235,9 +1189,9 @@ test_workbook_properties (void)
   g_assert_false (zp_window_is_modified (window));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_for ((zp_window_get_workbook_dialog (window)) == NULL);
+  zp_test_wait_for ((zp_window_get_workbook_dialog (window)) == NULL);
   g_assert_null (zp_window_get_workbook_dialog (window));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 #ifdef ZP_HAVE_EXPORT
@@ -1275,7 +1229,7 @@ test_export (void)
   gsize length = 0;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "csv"));
-  wait_for ((window->chooser) != NULL);
+  zp_test_wait_for ((window->chooser) != NULL);
   g_assert_nonnull (window->chooser);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
   g_assert_cmpstr (name, ==, "jiangan-2024.csv");  /* after the workbook's file */
@@ -1285,10 +1239,10 @@ test_export (void)
   /* the user picks the scratch folder and keeps the suggested name */
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (window->chooser), folder, NULL));
   /* the chooser settles (it loads its folders) before it answers with the file */
-  wait_for (chooser_gives (GTK_FILE_CHOOSER (window->chooser), csv_path));
+  zp_test_wait_for (chooser_gives (GTK_FILE_CHOOSER (window->chooser), csv_path));
   gtk_native_dialog_hide (window->chooser);
   g_signal_emit_by_name (window->chooser, "response", GTK_RESPONSE_ACCEPT);
-  wait_for ((window->chooser) == NULL);
+  zp_test_wait_for ((window->chooser) == NULL);
   g_assert_null (window->chooser);
 
   /* CSV: a byte order mark, then the headings, then a row per indicator */
@@ -1299,7 +1253,7 @@ test_export (void)
   g_assert_true (g_str_has_prefix (lines[1], "江岸区大数据中心,"));
 
   /* the toast offers the file (its button) and its folder (a link in its title) */
-  wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Exported “jiangan-2024.csv”") != NULL);
+  zp_test_wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Exported “jiangan-2024.csv”") != NULL);
   {
     g_autofree char *folder_uri = g_file_get_uri (folder);
     GtkLabel *label = label_containing (GTK_WIDGET (window->toast_overlay), "Exported “jiangan-2024.csv”");
@@ -1337,7 +1291,7 @@ test_export (void)
 
   g_assert_null (zp_window_get_message_dialog (window));
   g_assert_false (zp_window_export_to (window, "pdf", bad));
-  wait_for ((zp_window_get_message_dialog (window)) != NULL &&
+  zp_test_wait_for ((zp_window_get_message_dialog (window)) != NULL &&
             !(g_file_test (bad_path, G_FILE_TEST_EXISTS)));
   g_assert_nonnull (zp_window_get_message_dialog (window));
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
@@ -1346,7 +1300,7 @@ test_export (void)
   g_unlink (xlsx_path);
   g_unlink (pdf_path);
   g_unlink (printed_path);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 #endif
 
@@ -1362,7 +1316,7 @@ test_clipped_tooltip (void)
   gboolean shown = FALSE;
 
   zp_window_show_form (window, form);
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   long_target = zp_indicator_table_get_cell (table, 6, "target");
   short_target = zp_indicator_table_get_cell (table, 0, "target");
@@ -1378,7 +1332,7 @@ test_clipped_tooltip (void)
   shown = TRUE;
   g_signal_emit_by_name (short_target, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
   g_assert_false (shown);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* The project's overall goal is a paragraph: a wrapping text area, edited with undo. */
@@ -1396,7 +1350,7 @@ test_overall_goal (void)
   g_autofree char *before = NULL;
 
   zp_window_show_form (window, form);
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   planned = zp_form_editor_get_field (editor, "goal0:text");
   g_assert_true (GTK_IS_TEXT_VIEW (planned));
   g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (planned)), ==, GTK_WRAP_WORD_CHAR);
@@ -1405,16 +1359,16 @@ test_overall_goal (void)
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (planned));
   gtk_text_buffer_set_text (buffer, paragraph, -1);
-  wait_for (g_strcmp0 (zp_goal_get_text (goal), paragraph) == 0 &&
+  zp_test_wait_for (g_strcmp0 (zp_goal_get_text (goal), paragraph) == 0 &&
             (zp_window_is_modified (window)));
   g_assert_cmpstr (zp_goal_get_text (goal), ==, paragraph);
   g_assert_true (zp_window_is_modified (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for (g_strcmp0 (zp_goal_get_text (goal), before) == 0 &&
+  zp_test_wait_for (g_strcmp0 (zp_goal_get_text (goal), before) == 0 &&
             !(zp_window_is_modified (window)));
   g_assert_cmpstr (zp_goal_get_text (goal), ==, before);
   g_assert_false (zp_window_is_modified (window));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* The cell's place within the form's scrolled area. */
@@ -1472,7 +1426,7 @@ assert_figures_on_screen (ZpWindow *window)
   int visible;
   const char **fields = figure_fields;
 
-  wait_for (figures_fit (window));
+  zp_test_wait_for (figures_fit (window));
   visible = gtk_widget_get_width (GTK_WIDGET (window->editor_scroller));
   for (guint i = 0; i < G_N_ELEMENTS (figure_fields); i++)
     {
@@ -1498,9 +1452,9 @@ open_example_sized (int width,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  load_and_wait (window, example);
+  zp_test_load_and_wait (window, example);
   zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
-  wait_for (table_laid_out (window, width));
+  zp_test_wait_for (table_laid_out (window, width));
   return window;
 }
 
@@ -1511,11 +1465,11 @@ test_table_fits_1280_checks (void)
   ZpWindow *window = open_example_sized (1280, 800);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
-  wait_for (adw_flap_get_reveal_progress (window->checks_flap) == 1.0);
+  zp_test_wait_for (adw_flap_get_reveal_progress (window->checks_flap) == 1.0);
   g_assert_false (adw_flap_get_folded (window->checks_flap));
-  wait_for (gtk_widget_get_width (GTK_WIDGET (window->editor_scroller)) < 1280 - 330 - 300);
+  zp_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window->editor_scroller)) < 1280 - 330 - 300);
   assert_figures_on_screen (window);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* Needs a screen of 1366×768 at least: run by the ui-1366 test under its own Xvfb. */
@@ -1525,7 +1479,7 @@ test_table_fits_1366 (void)
   ZpWindow *window = open_example_sized (1366, 768);
 
   assert_figures_on_screen (window);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* At 1024×600 the figures stay on screen, the checks lie over the form instead of beside
@@ -1540,15 +1494,15 @@ test_table_fits_1024 (void)
   name_width = cell_bounds (window, "name").size.width;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   g_assert_false (gtk_widget_get_visible (window->sidebar_box));
-  wait_for (cell_bounds (window, "name").size.width > name_width + 50);
+  zp_test_wait_for (cell_bounds (window, "name").size.width > name_width + 50);
   assert_figures_on_screen (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   g_assert_true (gtk_widget_get_visible (window->sidebar_box));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
   g_assert_true (adw_flap_get_reveal_flap (window->checks_flap));
   /* no room beside the form: the checks are an overlay */
-  wait_for (adw_flap_get_folded (window->checks_flap));
-  destroy_window (window);
+  zp_test_wait_for (adw_flap_get_folded (window->checks_flap));
+  zp_test_close_window (window);
 }
 
 static gboolean
@@ -1602,7 +1556,7 @@ test_cell_keys (void)
 
   zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  wait_for (zp_indicator_table_get_cell (table, 1, "actual") != NULL);
+  zp_test_wait_for (zp_indicator_table_get_cell (table, 1, "actual") != NULL);
   actual0 = zp_indicator_table_get_cell (table, 0, "actual");
   actual1 = zp_indicator_table_get_cell (table, 1, "actual");
   gtk_widget_grab_focus (actual0);
@@ -1619,7 +1573,7 @@ test_cell_keys (void)
   popover = shown_popover (category);
   g_assert_nonnull (popover);
   gtk_popover_popdown (popover);
-  wait_for (shown_popover (category) == NULL);
+  zp_test_wait_for (shown_popover (category) == NULL);
   g_assert_true (send_key (category, GDK_KEY_F4, 0));
   g_assert_nonnull (shown_popover (category));
   gtk_popover_popdown (shown_popover (category));
@@ -1631,7 +1585,7 @@ test_cell_keys (void)
       n++;
     while (gtk_tree_model_iter_next (gtk_entry_completion_get_model (completion), &iter));
   g_assert_cmpuint (n, ==, 4);  /* 产出 效益 满意度 成本 */
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* 偏差原因 is written in a multi-line editor headed by the indicator's name: a finding's
@@ -1651,9 +1605,9 @@ test_note_editor (void)
 
   zp_window_show_form (window, form);
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  wait_for (zp_indicator_table_get_cell (table, 0, "actual") != NULL);
+  zp_test_wait_for (zp_indicator_table_get_cell (table, 0, "actual") != NULL);
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "2 次");
-  wait_for (has_finding (window, "deviation-note-missing"));
+  zp_test_wait_for (has_finding (window, "deviation-note-missing"));
   findings = zp_checks_panel_get_findings (zp_window_get_checks_panel (window));
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
@@ -1662,7 +1616,7 @@ test_note_editor (void)
         g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
     }
   note = zp_indicator_table_get_cell (table, 0, "deviation-note");
-  wait_for (shown_popover (note) != NULL);
+  zp_test_wait_for (shown_popover (note) != NULL);
   popover = shown_popover (note);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (GTK_IS_TEXT_VIEW (focus));
@@ -1677,10 +1631,10 @@ test_note_editor (void)
   g_assert_nonnull (apply);
   g_signal_emit_by_name (apply, "clicked");
   g_assert_cmpstr (zp_indicator_get_deviation_note (indicator), ==, "设备更新，\n巡检推迟到明年");
-  wait_for (!has_finding (window, "deviation-note-missing"));
+  zp_test_wait_for (!has_finding (window, "deviation-note-missing"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (zp_indicator_get_deviation_note (indicator), ==, "");
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* Each form opens at its top. */
@@ -1691,12 +1645,12 @@ test_form_opens_at_top (void)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (window->editor_scroller);
 
   zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
-  wait_for (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 500);
+  zp_test_wait_for (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 500);
   gtk_adjustment_set_value (adjustment, 500);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 500);
   zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 2));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* The review row of form: its cells' texts, by column, in the review's column order. */
@@ -1801,7 +1755,7 @@ test_review_columns (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
   zp_review_page_sort_by (review, "title", GTK_SORT_ASCENDING);
-  wait_for (gtk_widget_get_mapped (GTK_WIDGET (review)) &&
+  zp_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (review)) &&
             count_shown (GTK_WIDGET (zp_review_page_get_view (review)), GTK_TYPE_INSCRIPTION) >= 4 * 11);
   g_assert_true (review_cell_is (window, form, "Weights", "✓"));
   g_assert_true (review_cell_is (window, form, "Unscored", "0"));
@@ -1811,13 +1765,13 @@ test_review_columns (void)
   /* a shortfall without a note, a row not scored, weights that no longer add up */
   zp_undo_stack_set_string (undo, G_OBJECT (first), "actual", "2 次", FALSE);
   zp_undo_stack_set_string (undo, G_OBJECT (second), "actual", "", FALSE);
-  wait_for (review_cell_is (window, form, "No Note", "1") && review_cell_is (window, form, "Unscored", "1"));
+  zp_test_wait_for (review_cell_is (window, form, "No Note", "1") && review_cell_is (window, form, "Unscored", "1"));
   zp_undo_stack_set_string (undo, G_OBJECT (first), "weight", "3", FALSE);
-  wait_for (review_cell_is (window, form, "Weights", "✗"));
+  zp_test_wait_for (review_cell_is (window, form, "Weights", "✗"));
 
   /* the header's badge counts the shown form's errors and warnings apart */
   zp_window_show_form (window, form);
-  wait_for (badge_matches (window) && zp_checks_panel_count (zp_window_get_checks_panel (window), ZP_SEVERITY_ERROR) > 0);
+  zp_test_wait_for (badge_matches (window) && zp_checks_panel_count (zp_window_get_checks_panel (window), ZP_SEVERITY_ERROR) > 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->errors_label)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->warnings_label)));
   g_assert_false (gtk_widget_get_visible (window->ok_icon));
@@ -1832,7 +1786,7 @@ test_review_columns (void)
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
   labels = find_all (gtk_widget_get_first_child (GTK_WIDGET (zp_review_page_get_view (review))), GTK_TYPE_LABEL);
   g_assert_cmpuint (labels->len, ==, 11);
-  wait_for (headings_whole (labels, GTK_WIDGET (scroller)));
+  zp_test_wait_for (headings_whole (labels, GTK_WIDGET (scroller)));
 
   /* selecting a row shows its form's findings in the checks */
   for (guint i = 0; i < g_list_model_get_n_items (zp_review_page_get_model (review)); i++)
@@ -1846,7 +1800,7 @@ test_review_columns (void)
   g_assert_true (has_finding (window, "deviation-note-missing"));
   gtk_selection_model_select_item (gtk_column_view_get_model (zp_review_page_get_view (review)), position, TRUE);
   g_assert_false (has_finding (window, "deviation-note-missing"));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 static void
@@ -1885,18 +1839,18 @@ test_checks_splice (void)
 
   /* the same target, written without its space: the same findings */
   zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (indicator), "target", "≥4次", FALSE);
-  wait_for (refreshes > 0);
+  zp_test_wait_for (refreshes > 0);
   g_assert_cmpuint (changes, ==, 0);
 
   /* a shortfall without a note: the list changes, in one splice */
   before = refreshes;
   zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (indicator), "actual", "2 次", FALSE);
-  wait_for (refreshes > before);
+  zp_test_wait_for (refreshes > before);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_true (has_finding (window, "deviation-note-missing"));
   g_signal_handlers_disconnect_by_data (findings, &changes);
   g_signal_handlers_disconnect_by_data (panel, &refreshes);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 static gboolean
@@ -1939,9 +1893,9 @@ test_recent_names (void)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri_a);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri_b);
   /* (an underscore in a name stays an underscore, not an access key) */
-  wait_for (recent_menu_has (window, "2024.ziping (in unit__a)") &&
+  zp_test_wait_for (recent_menu_has (window, "2024.ziping (in unit__a)") &&
             recent_menu_has (window, "2024.ziping (in unitb)"));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* One unit name: the department form's 单位名称 fills the workbook's (blank, or the same
@@ -1969,7 +1923,7 @@ test_one_unit_name (void)
   zp_workbook_set_unit (workbook, "");
   zp_undo_stack_set_string (undo, G_OBJECT (department), "unit", "江岸区大数据中心", FALSE);
   g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, "江岸区大数据中心");
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* The mouse wheel over an indicator table scrolls the page: nothing between the table
@@ -1983,7 +1937,7 @@ test_wheel_scrolls_page (void)
   GtkWidget *widget;
 
   zp_window_show_form (window, form);
-  wait_for (form_shown (window));
+  zp_test_wait_for (form_shown (window));
   table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
   /* the table and everything in it */
   {
@@ -2028,7 +1982,7 @@ test_wheel_scrolls_page (void)
         }
     }
   g_assert_true (widget == GTK_WIDGET (window->editor_scroller));
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 /* Each block's Add Row button adds to its own goal, however the sections came. */
@@ -2049,7 +2003,7 @@ test_row_buttons (void)
   g_signal_emit_by_name (g_ptr_array_index (adds, 2), "clicked");
   g_assert_cmpuint (zp_goal_get_n_indicators (third), ==, n + 1);
   g_ptr_array_unref (adds);
-  destroy_window (window);
+  zp_test_close_window (window);
 }
 
 int
@@ -2058,19 +2012,7 @@ main (int   argc,
 {
   int result;
 
-  /* Without a display (plain `meson test`) the suite is skipped, not failed. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-
-  tmpdir = g_dir_make_tmp ("ziping-ui-XXXXXX", NULL);
-  /* Recovery files and recently used files go to a scratch folder, not the user's. */
-  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tmpdir = zp_test_ui_setup (&argc, &argv, "ui");
 
   g_test_add_func ("/window/sidebar", test_sidebar);
   g_test_add_func ("/window/edit-and-undo", test_edit_and_undo);
@@ -2116,6 +2058,5 @@ main (int   argc,
 #endif
 
   result = g_test_run ();
-  g_free (tmpdir);
-  return result;
+  return zp_test_ui_finish (tmpdir, result);
 }

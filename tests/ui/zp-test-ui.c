@@ -1,0 +1,146 @@
+/* zp-test-ui.c — the UI tests' shared set-up and waiting (see zp-test-ui.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "zp-test-ui.h"
+
+/* The app's resources live in the static libzpgui: referencing them links them in. */
+extern GResource *zp_get_resource (void);
+
+/* A timeout that keeps the blocking iteration in zp_test_wait_for() re-checking. */
+gboolean
+zp_test_wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until `holds` does, or fails after five seconds saying `what`. */
+void
+zp_test_wait_until (ZpTestPredicate  holds,
+                    gpointer         data,
+                    const char      *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!holds (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* For tests of whole windows: needs a display (fails without one rather than pass unseen),
+ * and sends recovery drafts and recently used files to a scratch folder, not the user's.
+ * Returns that folder, "ziping-<name>-XXXXXX" in the temporary directory. */
+char *
+zp_test_ui_setup (int         *argc,
+                  char      ***argv,
+                  const char  *name)
+{
+  g_autofree char *template = g_strdup_printf ("ziping-%s-XXXXXX", name);
+  char *tmpdir;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("%s needs a display: run it under xvfb-run\n", name);
+      exit (1);
+    }
+  tmpdir = g_dir_make_tmp (template, NULL);
+  g_assert_nonnull (tmpdir);
+  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return tmpdir;
+}
+
+/* Removes the scratch folder and what the tests wrote in it; returns result. */
+int
+zp_test_ui_finish (char *tmpdir,
+                   int   result)
+{
+  const char *argv[] = { "rm", "-rf", tmpdir, NULL };
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_free (tmpdir);
+  return result;
+}
+
+/* For tests of single widgets: GTK, libadwaita and the app's resources. */
+void
+zp_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  (void) zp_get_resource ();
+}
+
+/* The seed example (jiangan-2024.ziping in $ZIPING_EXAMPLES). */
+ZpWorkbook *
+zp_test_load_seed (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ZIPING_EXAMPLES"), "jiangan-2024.ziping", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ZpWorkbook *workbook = zp_workbook_load (file, &error);
+
+  g_assert_no_error (error);
+  return workbook;
+}
+
+/* The example, loaded and saved again as folder/name. */
+GFile *
+zp_test_copy_example (const char *folder,
+                      const char *name)
+{
+  g_autoptr(GFile) example = zp_window_find_example ();
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(ZpWorkbook) workbook = zp_workbook_load (example, NULL);
+  GFile *file = g_file_new_for_path (path);
+
+  g_assert_true (zp_workbook_save (workbook, file, NULL));
+  return file;
+}
+
+/* Opens file in window and waits until it is shown (or has failed: a dialog). */
+void
+zp_test_load_and_wait (ZpWindow *window,
+                       GFile    *file)
+{
+  zp_window_open (window, file);
+  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && window->opening == NULL);
+}
+
+/* A new window of width × height on the example, once its workbook is in. */
+ZpWindow *
+zp_test_open_example (int width,
+                      int height)
+{
+  ZpWindow *window = zp_window_new (NULL);
+  g_autoptr(GFile) example = zp_window_find_example ();
+
+  g_assert_nonnull (example);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  zp_test_load_and_wait (window, example);
+  g_assert_nonnull (zp_window_get_workbook (window));
+  return window;
+}
+
+/* Closes window without asking about unsaved changes and waits until it is gone. */
+void
+zp_test_close_window (ZpWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  zp_test_wait_for (window == NULL);
+}
