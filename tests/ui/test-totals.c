@@ -16,22 +16,21 @@
 
 /* Iterates the main loop until both show `text` (their updates may wait for an idle), or
  * fails after five seconds. */
+static gboolean
+totals_show (ZpSidebarRow *row,
+             ZpFormEditor *editor,
+             const char   *text)
+{
+  return g_strcmp0 (zp_sidebar_row_get_total_text (row), text) == 0
+         && g_strcmp0 (zp_form_editor_get_total_text (editor), text) == 0;
+}
+
 static void
 wait_for_totals (ZpSidebarRow *row,
                  ZpFormEditor *editor,
                  const char   *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_strcmp0 (zp_sidebar_row_get_total_text (row), text) != 0
-         || g_strcmp0 (zp_form_editor_get_total_text (editor), text) != 0)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("the totals show “%s” and “%s”, not “%s”", zp_sidebar_row_get_total_text (row),
-                 zp_form_editor_get_total_text (editor), text);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  zp_test_wait_for (totals_show (row, editor, text));
 }
 
 static void
