@@ -125,6 +125,11 @@ add_category (ZpCategoryPoints *self,
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), scheme_points);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, category, -1);
   g_object_set_data_full (G_OBJECT (entry), ENTRY_CATEGORY, g_strdup (category), g_free);
+  {
+    /* "points-产出指标": what the UI tests find it by */
+    g_autofree char *name = g_strconcat ("points-", category, NULL);
+    gtk_widget_set_name (entry, name);
+  }
   g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), self);
   gtk_widget_add_controller (entry, focus);
@@ -240,11 +245,4 @@ zp_category_points_new (ZpForm      *form,
   g_signal_connect_swapped (self->scheme, "changed", G_CALLBACK (rebuild_rows), self);
   rebuild_rows (self);
   return self;
-}
-
-GtkWidget *
-zp_category_points_get_entry (ZpCategoryPoints *self,
-                              const char       *category)
-{
-  return g_hash_table_lookup (self->entries, category);
 }

@@ -20,8 +20,5 @@ G_DECLARE_FINAL_TYPE (ZpCategoryPoints, zp_category_points, ZP, CATEGORY_POINTS,
 
 ZpCategoryPoints *zp_category_points_new       (ZpForm           *form,
                                                 ZpUndoStack      *undo);
-/* For tests: the entry of a category ("产出指标"), or NULL. */
-GtkWidget        *zp_category_points_get_entry (ZpCategoryPoints *self,
-                                                const char       *category);
 
 G_END_DECLS

@@ -144,3 +144,22 @@ zp_test_close_window (ZpWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   zp_test_wait_for (window == NULL);
 }
+
+/* The first widget named name (gtk_widget_set_name) in root or below it, popovers
+ * included (they are children of the widget they point at), or NULL. */
+GtkWidget *
+zp_test_find_widget (GtkWidget  *root,
+                     const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = zp_test_find_widget (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

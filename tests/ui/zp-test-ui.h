@@ -46,4 +46,7 @@ ZpWindow   *zp_test_open_example    (int             width,
                                      int             height);
 void        zp_test_close_window    (ZpWindow       *window);
 
+GtkWidget  *zp_test_find_widget     (GtkWidget      *root,
+                                     const char     *name);
+
 G_END_DECLS
