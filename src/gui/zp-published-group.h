@@ -19,10 +19,6 @@ G_DECLARE_FINAL_TYPE (ZpPublishedGroup, zp_published_group, ZP, PUBLISHED_GROUP,
 
 ZpPublishedGroup *zp_published_group_new          (ZpForm           *form,
                                                    ZpUndoStack      *undo);
-/* For tests: the entry of "published-rate", "published-execution-score" or
- * "published-total". */
-GtkWidget        *zp_published_group_get_entry    (ZpPublishedGroup *self,
-                                                   const char       *property);
 /* The findings as shown, one per line ("" when the figures agree or none is typed). */
 const char       *zp_published_group_get_findings (ZpPublishedGroup *self);
 

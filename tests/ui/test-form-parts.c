@@ -364,7 +364,7 @@ test_published (void)
   zp_test_wait_until (findings_show, &findings, "no published finding");
 
   /* A total of 99 typed over the computed 100.00: the core's published-total finding. */
-  total = zp_published_group_get_entry (findings.group, "published-total");
+  total = zp_test_find_widget (GTK_WIDGET (findings.group), "published-total");
   gtk_editable_set_text (GTK_EDITABLE (total), "99");
   g_assert_cmpstr (zp_form_get_published_total (fixture.form), ==, "99");
   findings.needle = "99";
