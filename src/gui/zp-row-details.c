@@ -105,18 +105,3 @@ zp_row_details_new (ZpIndicator *indicator,
                         "published-score", undo);
   return self;
 }
-
-GtkWidget *
-zp_row_details_get_field (ZpRowDetails *self,
-                          const char   *property)
-{
-  if (g_strcmp0 (property, "not-applicable") == 0)
-    return GTK_WIDGET (self->not_applicable_check);
-  if (g_strcmp0 (property, "calc-symbol") == 0)
-    return GTK_WIDGET (self->calc_symbol_entry);
-  if (g_strcmp0 (property, "measure-unit") == 0)
-    return GTK_WIDGET (self->measure_unit_entry);
-  if (g_strcmp0 (property, "published-score") == 0)
-    return GTK_WIDGET (self->published_score_entry);
-  return NULL;
-}

@@ -19,9 +19,5 @@ G_DECLARE_FINAL_TYPE (ZpRowDetails, zp_row_details, ZP, ROW_DETAILS, AdwBin)
 
 ZpRowDetails *zp_row_details_new       (ZpIndicator  *indicator,
                                         ZpUndoStack  *undo);
-/* For tests: "not-applicable" (a GtkCheckButton), "calc-symbol", "measure-unit",
- * "published-score" (GtkEntry). */
-GtkWidget    *zp_row_details_get_field (ZpRowDetails *self,
-                                        const char   *property);
 
 G_END_DECLS

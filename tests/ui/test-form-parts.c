@@ -377,7 +377,7 @@ test_published (void)
   /* A row's printed 得分, typed in its details, is compared too. */
   first = zp_goal_get_indicator (zp_form_get_goal (fixture.form, 0), 0);
   details = g_object_ref_sink (zp_row_details_new (first, fixture.undo));
-  gtk_editable_set_text (GTK_EDITABLE (zp_row_details_get_field (details, "published-score")), "0.5");
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_find_widget (GTK_WIDGET (details), "published-score")), "0.5");
   g_assert_cmpstr (zp_indicator_get_published_score (first), ==, "0.5");
   findings.needle = "0.5";
   zp_test_wait_until (findings_show, &findings, "the row's published-score finding");
@@ -407,7 +407,7 @@ test_row_details (void)
   zp_score_cell_unbind (cell);
 
   details = g_object_ref_sink (zp_row_details_new (first, undo));
-  check = zp_row_details_get_field (details, "not-applicable");
+  check = zp_test_find_widget (GTK_WIDGET (details), "not-applicable");
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (zp_indicator_get_not_applicable (first));
@@ -418,18 +418,18 @@ test_row_details (void)
 
   /* 计算符号 sets the direction while it is automatic. */
   g_assert_cmpint (zp_indicator_get_direction (first), ==, ZP_DIRECTION_AUTO);
-  gtk_editable_set_text (GTK_EDITABLE (zp_row_details_get_field (details, "calc-symbol")), "≤");
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_find_widget (GTK_WIDGET (details), "calc-symbol")), "≤");
   g_assert_cmpstr (zp_indicator_get_calc_symbol (first), ==, "≤");
   g_assert_cmpint (zp_indicator_get_effective_direction (first), ==, ZP_DIRECTION_REVERSE);
-  gtk_editable_set_text (GTK_EDITABLE (zp_row_details_get_field (details, "measure-unit")), "%");
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_find_widget (GTK_WIDGET (details), "measure-unit")), "%");
   g_assert_cmpstr (zp_indicator_get_measure_unit (first), ==, "%");
   /* Set from the model (undo), the entries follow. */
   zp_undo_stack_break_merge (undo);
   g_assert_true (zp_undo_stack_undo (undo));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_row_details_get_field (details, "measure-unit"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_test_find_widget (GTK_WIDGET (details), "measure-unit"))), ==, "");
   g_assert_true (zp_undo_stack_undo (undo));
   g_assert_cmpstr (zp_indicator_get_calc_symbol (first), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_row_details_get_field (details, "calc-symbol"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_test_find_widget (GTK_WIDGET (details), "calc-symbol"))), ==, "");
 }
 
 /* ---- 4. a new year: last year's money as a hint only ---- */
