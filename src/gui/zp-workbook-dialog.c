@@ -111,20 +111,3 @@ zp_workbook_dialog_new (GtkWindow   *parent,
                               ADW_PREFERENCES_PAGE (zp_scheme_page_new (workbook, undo)));
   return self;
 }
-
-GtkWidget *
-zp_workbook_dialog_get_field (ZpWorkbookDialog *self,
-                              const char       *property)
-{
-  g_return_val_if_fail (ZP_IS_WORKBOOK_DIALOG (self), NULL);
-
-  if (g_strcmp0 (property, "year") == 0)
-    return GTK_WIDGET (self->year_spin);
-  if (g_strcmp0 (property, "unit") == 0)
-    return GTK_WIDGET (self->unit_row);
-  if (g_strcmp0 (property, "unit-short") == 0)
-    return GTK_WIDGET (self->unit_short_row);
-  if (g_strcmp0 (property, "department") == 0)
-    return GTK_WIDGET (self->department_row);
-  return NULL;
-}

@@ -19,9 +19,5 @@ ZpWorkbookDialog *zp_workbook_dialog_new      (GtkWindow        *parent,
                                                ZpWorkbook       *workbook,
                                                ZpUndoStack      *undo);
 
-/* The field of a property ("year", "unit", "unit-short", "department"), for tests:
- * a GtkSpinButton for the year, an AdwEntryRow for the others. */
-GtkWidget        *zp_workbook_dialog_get_field (ZpWorkbookDialog *self,
-                                               const char       *property);
 
 G_END_DECLS

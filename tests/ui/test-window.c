@@ -1175,11 +1175,11 @@ test_workbook_properties (void)
   dialog = zp_window_get_workbook_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  year = zp_workbook_dialog_get_field (dialog, "year");
-  unit_short = zp_workbook_dialog_get_field (dialog, "unit-short");
-  department = zp_workbook_dialog_get_field (dialog, "department");
+  year = zp_test_find_widget (GTK_WIDGET (dialog), "year");
+  unit_short = zp_test_find_widget (GTK_WIDGET (dialog), "unit-short");
+  department = zp_test_find_widget (GTK_WIDGET (dialog), "department");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), ==, 2024);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_workbook_dialog_get_field (dialog, "unit"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_test_find_widget (GTK_WIDGET (dialog), "unit"))),
                    ==, "江岸区大数据中心");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_short)), ==, "江岸大数据中心");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (department)), ==, "区经科局");
