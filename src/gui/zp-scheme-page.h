@@ -20,14 +20,6 @@ G_DECLARE_FINAL_TYPE (ZpSchemePage, zp_scheme_page, ZP, SCHEME_PAGE, AdwPreferen
 ZpSchemePage *zp_scheme_page_new        (ZpWorkbook   *workbook,
                                          ZpUndoStack  *undo);
 
-/* For tests: the widget editing `setting` — "execution-weight", "category-split",
- * "category:产出指标", "band-achieved", "band-partial", "reverse-formula",
- * "over-achievement", "execution-threshold", "decimals", "not-applicable", "layout",
- * "amount-unit", "builtin"; and the button applying the chosen built-in. */
-GtkWidget    *zp_scheme_page_get_field  (ZpSchemePage *self,
-                                         const char   *setting);
-GtkWidget    *zp_scheme_page_get_apply_button (ZpSchemePage *self);
-
 /* The read-only rows of the scheme's grade bands (AdwActionRow), highest first. */
 GPtrArray    *zp_scheme_page_get_grade_rows  (ZpSchemePage *self);
 

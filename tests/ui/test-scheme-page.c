@@ -42,7 +42,7 @@ static GtkSpinButton *
 spin (ZpSchemePage *page,
       const char   *setting)
 {
-  GtkWidget *widget = zp_scheme_page_get_field (page, setting);
+  GtkWidget *widget = zp_test_find_widget (GTK_WIDGET (page), setting);
 
   g_assert_true (GTK_IS_SPIN_BUTTON (widget));
   return GTK_SPIN_BUTTON (widget);
@@ -52,7 +52,7 @@ static AdwComboRow *
 combo (ZpSchemePage *page,
        const char   *setting)
 {
-  GtkWidget *widget = zp_scheme_page_get_field (page, setting);
+  GtkWidget *widget = zp_test_find_widget (GTK_WIDGET (page), setting);
 
   g_assert_true (ADW_IS_COMBO_ROW (widget));
   return ADW_COMBO_ROW (widget);
@@ -135,7 +135,7 @@ test_start_from_builtin (void)
   gtk_window_present (GTK_WINDOW (window));
 
   adw_combo_row_set_selected (combo (page, "builtin"), 2);   /* sichuan */
-  g_signal_emit_by_name (zp_scheme_page_get_apply_button (page), "clicked");
+  g_signal_emit_by_name (zp_test_find_widget (GTK_WIDGET (page), "apply-builtin"), "clicked");
   g_assert_true (zp_decimal_equal (zp_scheme_get_execution_weight (scheme), zp_decimal_from_int (10)));
   g_assert_cmpint (zp_scheme_get_category_split (scheme), ==, ZP_CATEGORY_SPLIT_FREE);
   g_assert_cmpstr (zp_scheme_get_layout (scheme), ==, "central");
@@ -197,7 +197,7 @@ test_grade_bands (void)
   assert_grade_row (page, 1, "不合格", "below 60 points");
 
   adw_combo_row_set_selected (combo (page, "builtin"), 0);   /* hubei */
-  g_signal_emit_by_name (zp_scheme_page_get_apply_button (page), "clicked");
+  g_signal_emit_by_name (zp_test_find_widget (GTK_WIDGET (page), "apply-builtin"), "clicked");
   g_assert_true (zp_scheme_has_default_grade_bands (scheme));
   g_assert_cmpuint (zp_scheme_page_get_grade_rows (page)->len, ==, 4);
   assert_grade_row (page, 1, "良", "80 points and above");
