@@ -16,12 +16,10 @@ G_BEGIN_DECLS
 void              zp_package_command_run    (ZpWindow   *window);
 /* Writes the package to target as the chooser's answer does; force: the user chose to
  * package anyway (errors, missing evidence, an existing target). Returns TRUE when
- * written; else the refusal or the error is shown (zp_package_command_get_dialog). */
+ * written; else the refusal or the error is shown (a message dialog on the window). */
 gboolean          zp_package_command_write  (ZpWindow   *window,
                                              GFile      *target,
                                              gboolean    docx,
                                              gboolean    force);
-/* For tests: the refusal (or error) dialog last shown, while shown. */
-AdwMessageDialog *zp_package_command_get_dialog (ZpWindow *window);
 
 G_END_DECLS

@@ -265,11 +265,20 @@ open_copy (const char *name)
 }
 
 /* As a click on the response's button: the response, then the dialog closes. */
+/* The refusal or error dialog of a package command, while shown. */
+static AdwMessageDialog *
+package_dialog (ZpWindow *window)
+{
+  GtkWidget *dialog = zp_test_find_dialog (GTK_WINDOW (window), "package-dialog");
+
+  return dialog ? ADW_MESSAGE_DIALOG (dialog) : NULL;
+}
+
 static void
 respond (ZpWindow   *window,
          const char *response)
 {
-  AdwMessageDialog *dialog = zp_package_command_get_dialog (window);
+  AdwMessageDialog *dialog = package_dialog (window);
 
   g_object_ref (dialog);
   adw_message_dialog_response (dialog, response);
@@ -281,7 +290,7 @@ static gboolean
 dialog_says (ZpWindow   *window,
              const char *heading)
 {
-  AdwMessageDialog *dialog = zp_package_command_get_dialog (window);
+  AdwMessageDialog *dialog = package_dialog (window);
 
   return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0;
 }
@@ -310,19 +319,19 @@ test_package (void)
   g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
   zp_test_wait_for (dialog_says (window, "Save the Workbook First"));
   respond (window, "close");
-  zp_test_wait_for (zp_package_command_get_dialog (window) == NULL);
+  zp_test_wait_for (package_dialog (window) == NULL);
 
   zp_window_save (window, NULL);
   zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window))
             && !zp_document_get_modified (zp_window_get_document (window)));
   g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
   zp_test_wait_for (dialog_says (window, "The Workbook Has Errors"));
-  body = adw_message_dialog_get_body (zp_package_command_get_dialog (window));
+  body = adw_message_dialog_get_body (package_dialog (window));
   g_assert_nonnull (strstr (body, "科技条件专项"));
   g_assert_false (g_file_query_exists (zip, NULL));
 
   respond (window, "force");
-  zp_test_wait_for (g_file_query_exists (zip, NULL) && zp_package_command_get_dialog (window) == NULL);
+  zp_test_wait_for (g_file_query_exists (zip, NULL) && package_dialog (window) == NULL);
 
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));

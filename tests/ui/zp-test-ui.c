@@ -163,3 +163,17 @@ zp_test_find_widget (GtkWidget  *root,
     }
   return NULL;
 }
+
+/* The shown window named name that is transient for parent (a dialog), or NULL. */
+GtkWidget *
+zp_test_find_dialog (GtkWindow  *parent,
+                     const char *name)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();  /* the windows are not ref-ed */
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == parent && gtk_widget_get_visible (l->data)
+        && g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
+      return l->data;
+  return NULL;
+}

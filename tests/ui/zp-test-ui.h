@@ -48,5 +48,7 @@ void        zp_test_close_window    (ZpWindow       *window);
 
 GtkWidget  *zp_test_find_widget     (GtkWidget      *root,
                                      const char     *name);
+GtkWidget  *zp_test_find_dialog     (GtkWindow      *parent,
+                                     const char     *name);
 
 G_END_DECLS
