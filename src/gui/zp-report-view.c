@@ -238,6 +238,11 @@ row_new (ZpReportView            *self,
   row->key = g_strdup (paragraph->key);
   row->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   row->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  {
+    /* "text:summary", "marker:summary": what the UI tests find them by */
+    g_autofree char *name = g_strconcat ("text:", row->key, NULL);
+    gtk_widget_set_name (GTK_WIDGET (row->view), name);
+  }
   gtk_text_view_set_wrap_mode (row->view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (row->view, 6);
   gtk_text_view_set_bottom_margin (row->view, 6);
@@ -255,6 +260,10 @@ row_new (ZpReportView            *self,
   gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->view));
 
   row->marker = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  {
+    g_autofree char *name = g_strconcat ("marker:", row->key, NULL);
+    gtk_widget_set_name (row->marker, name);
+  }
   row->marker_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (row->marker_label, TRUE);
   gtk_label_set_xalign (row->marker_label, 0);
@@ -561,24 +570,6 @@ zp_report_view_get_key (ZpReportView *self,
   g_return_val_if_fail (ZP_IS_REPORT_VIEW (self), NULL);
   g_return_val_if_fail (i < self->rows->len, NULL);
   return ((Row *) g_ptr_array_index (self->rows, i))->key;
-}
-
-GtkTextView *
-zp_report_view_get_text_view (ZpReportView *self,
-                              const char   *key)
-{
-  Row *row = find_row (self, key);
-
-  return row ? row->view : NULL;
-}
-
-GtkWidget *
-zp_report_view_get_marker (ZpReportView *self,
-                           const char   *key)
-{
-  Row *row = find_row (self, key);
-
-  return row ? row->marker : NULL;
 }
 
 gboolean

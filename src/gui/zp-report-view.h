@@ -29,15 +29,10 @@ gboolean      zp_report_view_export_to      (ZpReportView *self,
                                              GFile        *file,
                                              GError      **error);
 
-/* For tests: the paragraphs shown, in order, and a paragraph's parts by its key. */
+/* For tests: the paragraphs shown, in order, by key. */
 guint         zp_report_view_get_n_paragraphs (ZpReportView *self);
 const char   *zp_report_view_get_key        (ZpReportView *self,
                                              guint         i);
-GtkTextView  *zp_report_view_get_text_view  (ZpReportView *self,
-                                             const char   *key);
-/* The marker of an edited paragraph: NULL or hidden when not edited. */
-GtkWidget    *zp_report_view_get_marker     (ZpReportView *self,
-                                             const char   *key);
 /* TRUE when the paragraph is shown as edited with figures that no longer match. */
 gboolean      zp_report_view_is_stale       (ZpReportView *self,
                                              const char   *key);

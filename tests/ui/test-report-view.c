@@ -20,13 +20,32 @@
 #include "zp-window-private.h"
 #include "zp-test-ui.h"
 
+/* The text view of the paragraph key, and the marker shown when it is edited. */
+static GtkTextView *
+text_view (ZpReportView *view,
+           const char   *key)
+{
+  g_autofree char *name = g_strconcat ("text:", key, NULL);
+
+  return GTK_TEXT_VIEW (zp_test_find_widget (GTK_WIDGET (view), name));
+}
+
+static GtkWidget *
+marker (ZpReportView *view,
+        const char   *key)
+{
+  g_autofree char *name = g_strconcat ("marker:", key, NULL);
+
+  return zp_test_find_widget (GTK_WIDGET (view), name);
+}
+
 static char *tmpdir;
 
 static char *
 view_text (ZpReportView *view,
            const char   *key)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (zp_report_view_get_text_view (view, key));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view (view, key));
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -57,7 +76,7 @@ static gboolean
 marker_shown (ZpReportView *view,
               const char   *key)
 {
-  return gtk_widget_get_visible (zp_report_view_get_marker (view, key));
+  return gtk_widget_get_visible (marker (view, key));
 }
 
 /* Every paragraph laid out as high as its text (GTK 4.8 left them 0 pixels high once). */
@@ -66,7 +85,7 @@ rows_laid_out (ZpReportView *view)
 {
   for (guint i = 0; i < zp_report_view_get_n_paragraphs (view); i++)
     {
-      GtkWidget *text = GTK_WIDGET (zp_report_view_get_text_view (view, zp_report_view_get_key (view, i)));
+      GtkWidget *text = GTK_WIDGET (text_view (view, zp_report_view_get_key (view, i)));
       int minimum = 0;
 
       if (gtk_widget_get_width (text) <= 0)
@@ -140,7 +159,7 @@ test_edit_stale_export (void)
   g_assert_false (marker_shown (view, key));
 
   /* Typing at the end of the paragraph: an edit in the workbook, marked as edited. */
-  buffer = gtk_text_view_get_buffer (zp_report_view_get_text_view (view, key));
+  buffer = gtk_text_view_get_buffer (text_view (view, key));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "（已核实", -1);
   gtk_text_buffer_get_end_iter (buffer, &end);
