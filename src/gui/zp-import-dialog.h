@@ -41,7 +41,5 @@ guint     zp_import_paste_into_form       (ZpDocument *document,
 /* win.paste-rows: the clipboard's text into the selected form. */
 void      zp_import_paste_clipboard       (ZpWindow   *window);
 
-/* For tests: the preview being shown, or NULL. */
-GtkWidget *zp_import_dialog_get_current   (void);
 
 G_END_DECLS

@@ -39,6 +39,41 @@ preview_rows (GtkWidget *dialog)
   return n;
 }
 
+/* The import preview on window, while shown. */
+static GtkWidget *
+preview (ZpWindow *window)
+{
+  return zp_test_find_dialog (GTK_WINDOW (window), "import-preview");
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the preview's button labelled label ("_Import"), as the user does. */
+static void
+respond (ZpWindow   *window,
+         const char *label)
+{
+  GtkWidget *button = find_button (preview (window), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
 static void
 test_preview_cancel_and_import (void)
 {
@@ -53,22 +88,22 @@ test_preview_cancel_and_import (void)
 
   /* Cancel: nothing changes. */
   zp_import_dialog_show (window, file, FALSE);
-  zp_test_wait_for (zp_import_dialog_get_current () != NULL);
-  dialog = zp_import_dialog_get_current ();
+  zp_test_wait_for (preview (window) != NULL);
+  dialog = preview (window);
   g_assert_true (gtk_widget_get_visible (dialog));
   /* one form, and the two weights the user must type */
   g_assert_cmpuint (preview_rows (dialog), ==, 3);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "5 indicators"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  zp_test_wait_for (zp_import_dialog_get_current () == NULL);
+  respond (window, "_Cancel");
+  zp_test_wait_for (preview (window) == NULL);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
   g_assert_false (zp_undo_stack_can_undo (undo));
 
   /* Import: one more form, undone and redone in one step. */
   zp_import_dialog_show (window, file, FALSE);
-  zp_test_wait_for (zp_import_dialog_get_current () != NULL);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (zp_import_dialog_get_current ()), "import");
-  zp_test_wait_for (zp_import_dialog_get_current () == NULL);
+  zp_test_wait_for (preview (window) != NULL);
+  respond (window, "_Import");
+  zp_test_wait_for (preview (window) == NULL);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 5);
   g_assert_cmpstr (zp_project_form_get_name (ZP_PROJECT_FORM (zp_workbook_get_form (workbook, 4))), ==, "社区培训");
   g_assert_true (zp_document_get_modified (document));
@@ -109,8 +144,8 @@ test_open_spreadsheet (void)
 
   g_assert_true (zp_import_file_is_spreadsheet (file));
   zp_import_dialog_show (window, file, TRUE);
-  zp_test_wait_for (zp_import_dialog_get_current () != NULL);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (zp_import_dialog_get_current ()), "import");
+  zp_test_wait_for (preview (window) != NULL);
+  respond (window, "_Import");
   zp_test_wait_for (zp_document_get_workbook (zp_window_get_document (window)) != old);
   now = zp_document_get_workbook (zp_window_get_document (window));
   g_assert_cmpuint (zp_workbook_get_n_forms (now), ==, 1);
@@ -129,7 +164,7 @@ test_damaged_file (void)
   zp_import_dialog_show (window, file, FALSE);
   zp_test_wait_for (window->message_dialog != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (window->message_dialog), "truncated.xlsx"));
-  g_assert_null (zp_import_dialog_get_current ());
+  g_assert_null (preview (window));
   g_assert_true (zp_document_get_workbook (zp_window_get_document (window)) == workbook);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
   zp_test_close_window (window);
