@@ -145,6 +145,31 @@ set_too_large (GError     **error,
                _("%s is %s; Ziping opens files of up to %s"), name, size_text, max);
 }
 
+/* json-glib's tree of a text that passed the checks that keep json-glib safe (valid UTF-8,
+ * bounded nesting, tokens as its scanner reads them): the slow path of workbooks and scheme
+ * files alike. NULL, with the message, when the text is refused. */
+static JsonParser *
+parse_checked (const char  *data,
+               gsize        length,
+               const char  *display_name,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+
+  if (!check_text (data, length, display_name, error)
+      || !check_syntax (data, length, display_name, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      set_syntax_error (error, display_name, data, length, json_error);
+      return NULL;
+    }
+  return g_steal_pointer (&parser);
+}
+
 ZpWorkbook *
 zp_workbook_load_from_data (const char  *data,
                             gsize        length,
@@ -152,7 +177,6 @@ zp_workbook_load_from_data (const char  *data,
                             GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) json_error = NULL;
   ZpWorkbook *workbook;
   Loader loader = { 0 };
 
@@ -183,16 +207,9 @@ zp_workbook_load_from_data (const char  *data,
   if (workbook != NULL)
     return workbook;
 
-  if (!check_text (data, length, display_name, error)
-      || !check_syntax (data, length, display_name, error))
+  parser = parse_checked (data, length, display_name, error);
+  if (parser == NULL)
     return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
-    {
-      set_syntax_error (error, display_name, data, length, json_error);
-      return NULL;
-    }
 
   loader.text = data;
   loader.length = length;
@@ -259,7 +276,6 @@ zp_scheme_load_from_data (const char  *data,
                           GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) json_error = NULL;
   Loader loader = { 0 };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -280,16 +296,9 @@ zp_scheme_load_from_data (const char  *data,
       data += 3;
       length -= 3;
     }
-  if (!check_text (data, length, display_name, error)
-      || !check_syntax (data, length, display_name, error))
+  parser = parse_checked (data, length, display_name, error);
+  if (parser == NULL)
     return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
-    {
-      set_syntax_error (error, display_name, data, length, json_error);
-      return NULL;
-    }
 
   loader.text = data;
   loader.length = length;
