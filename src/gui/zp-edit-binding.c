@@ -39,10 +39,17 @@ static void
 update_tooltip (GtkEditable *editable)
 {
   const char *text = gtk_editable_get_text (editable);
+  const char *wanted;
+  const char *shown;
 
   if (!gtk_widget_has_css_class (GTK_WIDGET (editable), "zp-cell"))
     return;
-  gtk_widget_set_tooltip_text (GTK_WIDGET (editable), g_utf8_strlen (text, -1) > 6 ? text : NULL);
+  wanted = g_utf8_strlen (text, -1) > 6 ? text : NULL;
+  shown = gtk_widget_get_tooltip_text (GTK_WIDGET (editable));
+  /* setting a tooltip, even the same or none, makes GTK look up the widget under the
+   * pointer: only when it changes */
+  if (g_strcmp0 (shown, wanted) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (editable), wanted);
 }
 
 static void

@@ -20,9 +20,26 @@ struct _ZpSidebarRow
 
   ZpForm   *form;
   char     *status_icon_name;
+  /* what the status icon shows, so an edit that changes none of it touches no widget */
+  ZpFormStatus status;
+  guint    n_errors;
+  guint    n_warnings;
+  gboolean status_shown;
 };
 
 G_DEFINE_FINAL_TYPE (ZpSidebarRow, zp_sidebar_row, ADW_TYPE_BIN)
+
+/* Sets the tooltip only when it differs: setting one makes GTK look up the widget under
+ * the pointer, which costs more than the rest of a keystroke's update. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *shown = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (shown, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
 
 static void
 update_title (ZpSidebarRow *self)
@@ -34,38 +51,61 @@ update_title (ZpSidebarRow *self)
       g_free (title);
       title = g_strdup (_("Untitled form"));
     }
+  if (g_strcmp0 (gtk_label_get_label (self->title_label), title) == 0)
+    return;
   gtk_label_set_label (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  set_tooltip (GTK_WIDGET (self->title_label), title);
 }
 
 static void
 update_total (ZpSidebarRow *self)
 {
-  gtk_label_set_label (self->total_label, zp_form_get_total_display_text (self->form));
+  const char *total = zp_form_get_total_display_text (self->form);
+
+  if (g_strcmp0 (gtk_label_get_label (self->total_label), total) != 0)
+    gtk_label_set_label (self->total_label, total);
 }
 
+static const char *
+status_css_class (ZpFormStatus status)
+{
+  return status == ZP_FORM_STATUS_COMPLETE ? "success" :
+         status == ZP_FORM_STATUS_WARNINGS ? "warning" : "error";
+}
+
+/* The icon, its colour and its description change only with the status and the counts:
+ * most keystrokes change neither, and re-setting an icon re-measures the whole list. */
 static void
 update_status (ZpSidebarRow *self)
 {
   ZpFormInfo *info = zp_form_info_get (self->form);
   ZpFormStatus status = zp_form_info_get_status (info);
+  guint n_errors = zp_form_info_get_n_errors (info);
+  guint n_warnings = zp_form_info_get_n_warnings (info);
   const char *icon = zp_form_status_icon_name (status);
   g_autofree char *description = NULL;
 
-  gtk_image_set_from_icon_name (self->status_icon, icon);
-  g_free (self->status_icon_name);
-  self->status_icon_name = g_strdup (icon);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_icon),
-                            status == ZP_FORM_STATUS_COMPLETE ? "success" :
-                            status == ZP_FORM_STATUS_WARNINGS ? "warning" : "error");
+  if (self->status_shown && status == self->status &&
+      n_errors == self->n_errors && n_warnings == self->n_warnings)
+    return;
+
+  if (!self->status_shown || status != self->status)
+    {
+      gtk_image_set_from_icon_name (self->status_icon, icon);
+      g_free (self->status_icon_name);
+      self->status_icon_name = g_strdup (icon);
+      if (self->status_shown)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), status_css_class (self->status));
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), status_css_class (status));
+    }
+  self->status = status;
+  self->n_errors = n_errors;
+  self->n_warnings = n_warnings;
+  self->status_shown = TRUE;
+
   description = g_strdup_printf (_("%s: %u errors, %u warnings"),
-                                 zp_form_status_describe (status),
-                                 zp_form_info_get_n_errors (info),
-                                 zp_form_info_get_n_warnings (info));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon), description);
+                                 zp_form_status_describe (status), n_errors, n_warnings);
+  set_tooltip (GTK_WIDGET (self->status_icon), description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
