@@ -234,7 +234,8 @@ on_key_painted (GdkFrameClock *clock,
   g_main_loop_quit (key->loop);
 }
 
-static void
+/* Prints the median and the slowest of values (sorting them); returns the median. */
+static double
 print_figures (const char *label,
                const char *what,
                GArray     *values)
@@ -243,18 +244,21 @@ print_figures (const char *label,
   g_print ("%s: %s: median %.1f ms, slowest %.1f ms (%u keys)\n", label, what,
            g_array_index (values, double, values->len / 2),
            g_array_index (values, double, values->len - 1), values->len);
+  return g_array_index (values, double, values->len / 2);
 }
 
 /* Types n keys into the focused cell, a digit then BackSpace (so the text stays short),
  * pause_ms after each key's frame, and prints each key's time from its press reaching
  * GTK to the frame clock's after-paint of the frame that shows it, and the main thread's
- * CPU time from sending it to that frame. */
+ * CPU time from sending it to that frame; their medians into frame_ms and cpu_ms. */
 static void
 type_keys (ZpWindow   *window,
            GtkWidget  *cell,
            int         n,
            guint       pause_ms,
-           const char *label)
+           const char *label,
+           double     *frame_ms,
+           double     *cpu_ms)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
@@ -265,6 +269,7 @@ type_keys (ZpWindow   *window,
   Key key = { .loop = loop };
   gulong paint_id, changed_id;
 
+  *frame_ms = *cpu_ms = -1;
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), &key);
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
@@ -299,11 +304,11 @@ type_keys (ZpWindow   *window,
   gtk_widget_remove_controller (GTK_WIDGET (window), controller);
   if (frames->len == 0)
     return;
-  print_figures (label, "key press to painted frame", frames);
+  *frame_ms = print_figures (label, "key press to painted frame", frames);
   /* the part before: the X server, and GDK holding events back while it paints a frame */
   print_figures (label, "key sent (XTest) to its press reaching the window", deliveries);
   /* the main thread's own time: what other processes on a busy machine do not inflate */
-  print_figures (label, "main-thread CPU per key and its frame", cpus);
+  *cpu_ms = print_figures (label, "main-thread CPU per key and its frame", cpus);
 }
 
 int
@@ -317,7 +322,7 @@ main (int   argc,
   GtkWidget *cell;
   const char *columns[] = { "title", "rate", "total", "errors", "warnings", "overrides" };
   gint64 start, main_started = g_get_monotonic_time ();
-  double worst = 0;
+  double worst = 0, first_form = -1, key_frame, key_cpu, back_frame, back_cpu;
   /* BENCH_KEYSTROKES=300 for a profile of typing alone */
   int keystrokes = g_getenv ("BENCH_KEYSTROKES") ? atoi (g_getenv ("BENCH_KEYSTROKES")) : 60;
 
@@ -350,6 +355,7 @@ main (int   argc,
     g_print ("open: first form painted: %.0f ms after the load began, %.0f ms after main(), "
              "%.0f ms after the process started (CPU: main thread %.0f ms, process %.0f ms)\n",
              painted, since_main, since_process, thread_cpu_ms (), process_cpu_ms ());
+    first_form = since_process;
   }
   spin (300);
 
@@ -391,9 +397,9 @@ main (int   argc,
   if (!focus_cell (window, cell))
     return 1;
   /* a typist: keys about 120 ms apart, each landing wherever the frame clock happens to be */
-  type_keys (window, cell, keystrokes, 120, "typing at a human pace (120 ms apart)");
+  type_keys (window, cell, keystrokes, 120, "typing at a human pace (120 ms apart)", &key_frame, &key_cpu);
   /* the next key sent as soon as the last one's frame is painted */
-  type_keys (window, cell, keystrokes, 0, "typing back to back");
+  type_keys (window, cell, keystrokes, 0, "typing back to back", &back_frame, &back_cpu);
   {
     /* what the pause after typing costs: the checks panel's refresh (cross-form checks) */
     g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -408,6 +414,11 @@ main (int   argc,
     g_print ("typing: a key, then the pause: main-thread CPU until the checks panel refreshed: %.1f ms\n",
              thread_cpu_ms () - cpu);
   }
+
+  /* for bench/bench-scale.c (--gui): `key value` lines, in µs */
+  g_print ("first_form_painted_us %.0f\n", first_form * 1000);
+  g_print ("keystroke_frame_us %.0f\n", key_frame * 1000);
+  g_print ("keystroke_cpu_us %.0f\n", key_cpu * 1000);
 
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
