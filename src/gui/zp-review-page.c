@@ -135,7 +135,7 @@ field_text (ZpForm *form,
 }
 
 static void
-refresh_cell (GtkInscription *cell)
+fill_cell (GtkInscription *cell)
 {
   ZpForm *form = g_object_get_data (G_OBJECT (cell), "zp-form");
   Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "zp-field"));
@@ -155,6 +155,24 @@ refresh_cell (GtkInscription *cell)
       else
         gtk_widget_remove_css_class (GTK_WIDGET (cell), klass);
     }
+}
+
+static void
+on_cell_mapped (GtkInscription *cell)
+{
+  g_signal_handlers_disconnect_by_func (cell, on_cell_mapped, NULL);
+  fill_cell (cell);
+}
+
+/* A form changed. While the page is hidden its cells wait until they are shown again:
+ * a hidden cell's new text would still re-measure the window on every keystroke. */
+static void
+refresh_cell (GtkInscription *cell)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (cell)))
+    fill_cell (cell);
+  else if (g_signal_handler_find (cell, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_cell_mapped, NULL) == 0)
+    g_signal_connect (cell, "map", G_CALLBACK (on_cell_mapped), NULL);
 }
 
 static void
@@ -191,7 +209,7 @@ bind_cell (GtkSignalListItemFactory *factory,
                            G_CONNECT_SWAPPED);
   if (GPOINTER_TO_INT (data) == FIELD_TITLE)
     g_signal_connect_object (form, "changed", G_CALLBACK (refresh_cell), cell, G_CONNECT_SWAPPED);
-  refresh_cell (GTK_INSCRIPTION (cell));
+  fill_cell (GTK_INSCRIPTION (cell));
 }
 
 static void
@@ -204,6 +222,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
 
   g_signal_handlers_disconnect_by_data (zp_form_info_get (form), cell);
   g_signal_handlers_disconnect_by_data (form, cell);
+  g_signal_handlers_disconnect_by_func (cell, on_cell_mapped, NULL);
   g_object_set_data (G_OBJECT (cell), "zp-form", NULL);
 }
 

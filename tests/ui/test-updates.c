@@ -1,6 +1,7 @@
-/* test-sidebar.c — a keystroke's way to the sidebar: the edited form's row shows its new
- * total and status, the icon is set again only when the status changes, and the other
- * forms' rows are not touched at all.
+/* test-updates.c — a keystroke changes only what shows it: in the sidebar the edited
+ * form's row shows its new total and status, the icon is set again only when the status
+ * changes, and the other forms' rows are not touched at all; the hidden review page's
+ * cells wait until the page is shown, then show the edit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -218,15 +219,94 @@ test_edit_updates_own_row (void)
   zp_test_close_window (window);
 }
 
+static void
+count_texts (GPtrArray *cells,
+             guint     *counter)
+{
+  for (guint i = 0; i < cells->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (cells, i), "notify::text", G_CALLBACK (count_change), counter);
+}
+
+static gboolean
+shows_text (GPtrArray  *cells,
+            const char *text)
+{
+  for (guint i = 0; i < cells->len; i++)
+    if (g_strcmp0 (gtk_inscription_get_text (g_ptr_array_index (cells, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+review_cells (ZpWindow *window)
+{
+  return find_all (GTK_WIDGET (zp_window_get_review_page (window)), GTK_TYPE_INSCRIPTION);
+}
+
+/* Whether the review page's shown cells include one with text. */
+static gboolean
+review_shows (ZpWindow   *window,
+              const char *text)
+{
+  g_autoptr(GPtrArray) cells = review_cells (window);
+
+  return shows_text (cells, text);
+}
+
+/* The review page was shown, then the form again: typing there changes none of the
+ * review's cells until the review is shown again, which then shows the new total. */
+static void
+test_hidden_review_waits (void)
+{
+  ZpWindow *window = zp_test_open_example (1280, 900);
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  GtkWidget *actual;
+  guint changes = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  zp_test_wait_for (review_shows (window, "100.00"));
+  cells = review_cells (window);
+  g_assert_false (shows_text (cells, "99.00"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  zp_window_show_form (window, form);
+  zp_test_wait_for (zp_form_editor_get_table (zp_window_get_form_editor (window), 0) != NULL &&
+                    zp_indicator_table_get_cell (zp_form_editor_get_table (zp_window_get_form_editor (window), 0),
+                                                 0, "actual") != NULL &&
+                    !gtk_widget_get_mapped (g_ptr_array_index (cells, 0)));
+  actual = zp_indicator_table_get_cell (zp_form_editor_get_table (zp_window_get_form_editor (window), 0), 0, "actual");
+  count_texts (cells, &changes);
+
+  /* 2 of ≥4: the form's total becomes 99.00 and the sidebar shows it */
+  gtk_editable_set_text (GTK_EDITABLE (actual), "2 次");
+  zp_test_wait_for (g_strcmp0 (zp_form_get_total_display_text (form), "99.00") == 0);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_false (shows_text (cells, "99.00"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  zp_test_wait_for (review_shows (window, "99.00"));
+  shown = review_cells (window);
+  g_assert_true (shows_text (shown, "99.00"));
+  g_assert_cmpuint (changes, >, 0);
+
+  for (guint i = 0; i < cells->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (cells, i), &changes);
+  zp_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int result;
 
-  tmpdir = zp_test_ui_setup (&argc, &argv, "sidebar");
+  tmpdir = zp_test_ui_setup (&argc, &argv, "updates");
 
-  g_test_add_func ("/sidebar/edit-updates-own-row", test_edit_updates_own_row);
+  g_test_add_func ("/updates/sidebar-row", test_edit_updates_own_row);
+  g_test_add_func ("/updates/hidden-review-waits", test_hidden_review_waits);
 
   result = g_test_run ();
   return zp_test_ui_finish (tmpdir, result);
