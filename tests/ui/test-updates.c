@@ -1,7 +1,8 @@
 /* test-updates.c — a keystroke changes only what shows it: in the sidebar the edited
  * form's row shows its new total and status, the icon is set again only when the status
- * changes, and the other forms' rows are not touched at all; the hidden review page's
- * cells wait until the page is shown, then show the edit.
+ * changes, and the other forms' rows are not touched at all; in the table the row's state
+ * icon and the blocks' weight bars are set again only when they change; the hidden review
+ * page's cells wait until the page is shown, then show the edit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -297,6 +298,89 @@ test_hidden_review_waits (void)
   zp_test_close_window (window);
 }
 
+static void
+count_values (GPtrArray *bars,
+              guint     *counter)
+{
+  for (guint i = 0; i < bars->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (bars, i), "notify::value", G_CALLBACK (count_change), counter);
+}
+
+/* 科技条件专项, first row (target ≥4 次, weight 2, in 产出指标 40 / 40): its state icon
+ * follows the state and only its changes; the weight bars move only with the weights. */
+static void
+test_table_row (void)
+{
+  ZpWindow *window = zp_test_open_example (1280, 900);
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+  ZpIndicatorTable *table;
+  GtkWidget *actual, *weight, *state;
+  g_autoptr(GPtrArray) bars = NULL;
+  g_autofree char *first_icon = NULL;
+  g_autofree char *missed_icon = NULL;
+  g_autofree char *missed_tooltip = NULL;
+  guint icon_changes = 0, tooltip_changes = 0, value_changes = 0;
+  gboolean found = FALSE;
+
+  zp_window_show_form (window, form);
+  zp_test_wait_for (zp_form_editor_get_table (editor, 0) != NULL &&
+                    zp_indicator_table_get_cell (zp_form_editor_get_table (editor, 0), 0, "state") != NULL);
+  table = zp_form_editor_get_table (editor, 0);
+  actual = zp_indicator_table_get_cell (table, 0, "actual");
+  weight = zp_indicator_table_get_cell (table, 0, "weight");
+  state = zp_indicator_table_get_cell (table, 0, "state");
+  g_assert_true (GTK_IS_IMAGE (state));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  bars = find_all (GTK_WIDGET (editor), GTK_TYPE_LEVEL_BAR);
+  g_assert_cmpuint (bars->len, >, 0);
+  first_icon = g_strdup (gtk_image_get_icon_name (GTK_IMAGE (state)));
+  g_assert_nonnull (first_icon);
+  g_signal_connect_swapped (state, "notify::icon-name", G_CALLBACK (count_change), &icon_changes);
+  g_signal_connect_swapped (state, "notify::tooltip-text", G_CALLBACK (count_change), &tooltip_changes);
+  count_values (bars, &value_changes);
+
+  /* 2 of ≥4 misses the target: another icon; the weights are the same */
+  gtk_editable_set_text (GTK_EDITABLE (actual), "2 次");
+  zp_test_wait_for (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (state)), first_icon) != 0);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (icon_changes, >=, 1);
+  g_assert_cmpuint (value_changes, ==, 0);
+  missed_icon = g_strdup (gtk_image_get_icon_name (GTK_IMAGE (state)));
+  missed_tooltip = g_strdup (gtk_widget_get_tooltip_text (state));
+  g_assert_nonnull (missed_tooltip);
+
+  /* typing ".5" after the 2 (one insertion, as a paste: set_text would pass through an
+   * empty cell): 2.5 of ≥4, rescored, the same state, so the icon is left alone */
+  icon_changes = tooltip_changes = 0;
+  {
+    int position = 1;
+
+    gtk_editable_insert_text (GTK_EDITABLE (actual), ".5", -1, &position);
+  }
+  zp_test_wait_for (g_strcmp0 (zp_indicator_get_actual (zp_goal_get_indicator (zp_form_get_goal (form, 0), 0)), "2.5 次") == 0 &&
+                    g_strcmp0 (zp_form_get_total_display_text (form), "99.25") == 0);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (state)), ==, missed_icon);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (state), ==, missed_tooltip);
+  g_assert_cmpuint (icon_changes, ==, 0);
+  g_assert_cmpuint (tooltip_changes, ==, 0);
+  g_assert_cmpuint (value_changes, ==, 0);
+
+  /* weight 1: 产出指标 39 / 40, and its bar shows the share */
+  gtk_editable_set_text (GTK_EDITABLE (weight), "1");
+  zp_test_wait_for (value_changes > 0);
+  for (guint i = 0; i < bars->len; i++)
+    found |= G_APPROX_VALUE (gtk_level_bar_get_value (g_ptr_array_index (bars, i)), 39.0 / 40.0, 1e-9);
+  g_assert_true (found);
+
+  g_signal_handlers_disconnect_by_data (state, &icon_changes);
+  g_signal_handlers_disconnect_by_data (state, &tooltip_changes);
+  for (guint i = 0; i < bars->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (bars, i), &value_changes);
+  zp_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +390,7 @@ main (int   argc,
   tmpdir = zp_test_ui_setup (&argc, &argv, "updates");
 
   g_test_add_func ("/updates/sidebar-row", test_edit_updates_own_row);
+  g_test_add_func ("/updates/table-row", test_table_row);
   g_test_add_func ("/updates/hidden-review-waits", test_hidden_review_waits);
 
   result = g_test_run ();
