@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "zp-edit-binding.h"
+#include "zp-form-info.h"
 #include "zp-published-group.h"
 
 struct _ZpPublishedGroup
@@ -32,13 +33,14 @@ static gboolean
 recheck (gpointer data)
 {
   ZpPublishedGroup *self = data;
-  g_autoptr(GListStore) findings = zp_check_form (self->form);
+  /* the form's checks as the sidebar and the checks panel have them: run once per edit */
+  GListModel *findings = zp_form_info_get_findings (zp_form_info_get (self->form));
   g_autoptr(GString) text = g_string_new (NULL);
 
   self->check_id = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
 
       if (!g_str_has_prefix (zp_finding_get_code (finding), "published-"))
         continue;
