@@ -186,6 +186,18 @@ focus_cell (ZpWindow  *window,
   return TRUE;
 }
 
+/* Sets the cell's text as a paste would, the cursor at its end, and waits for its frame. */
+static void
+set_cell_text (ZpWindow   *window,
+               GtkWidget  *cell,
+               const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  gtk_editable_set_position (GTK_EDITABLE (cell), -1);
+  until_painted (GTK_WIDGET (window), g_get_monotonic_time ());
+  spin (300);
+}
+
 /* One key's way from GTK receiving it to the frame that shows it. */
 typedef struct
 {
@@ -322,7 +334,8 @@ main (int   argc,
   GtkWidget *cell;
   const char *columns[] = { "title", "rate", "total", "errors", "warnings", "overrides" };
   gint64 start, main_started = g_get_monotonic_time ();
-  double worst = 0, first_form = -1, key_frame, key_cpu, back_frame, back_cpu;
+  double worst = 0, first_form = -1, key_frame, key_cpu, back_frame, back_cpu, flip_frame, flip_cpu;
+  g_autofree char *seed_text = NULL;
   /* BENCH_KEYSTROKES=300 for a profile of typing alone */
   int keystrokes = g_getenv ("BENCH_KEYSTROKES") ? atoi (g_getenv ("BENCH_KEYSTROKES")) : 60;
 
@@ -396,10 +409,19 @@ main (int   argc,
 
   if (!focus_cell (window, cell))
     return 1;
-  /* a typist: keys about 120 ms apart, each landing wherever the frame clock happens to be */
-  type_keys (window, cell, keystrokes, 120, "typing at a human pace (120 ms apart)", &key_frame, &key_cpu);
-  /* the next key sent as soon as the last one's frame is painted */
-  type_keys (window, cell, keystrokes, 0, "typing back to back", &back_frame, &back_cpu);
+  seed_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell)));
+  /* A number below the row's target (≥100平方米 in the generated workbook): "9", then a
+   * digit and BackSpace ("91", "9", "92", …): every key rescores the form and changes its
+   * total, its status stays. A typist: keys about 120 ms apart, each landing wherever the
+   * frame clock happens to be; then the next key as soon as the last one's frame is painted. */
+  set_cell_text (window, cell, "9");
+  type_keys (window, cell, keystrokes, 120, "typing a number, human pace (120 ms apart)", &key_frame, &key_cpu);
+  type_keys (window, cell, keystrokes, 0, "typing a number, back to back", &back_frame, &back_cpu);
+  /* The cell's own text ("100平方米") and a digit after its unit, then BackSpace: each key
+   * makes the value unreadable or readable again, so the form's status changes with each. */
+  set_cell_text (window, cell, seed_text);
+  type_keys (window, cell, keystrokes, 120, "typing that changes the status, human pace", &flip_frame, &flip_cpu);
+  type_keys (window, cell, keystrokes, 0, "typing that changes the status, back to back", &flip_frame, &flip_cpu);
   {
     /* what the pause after typing costs: the checks panel's refresh (cross-form checks) */
     g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
