@@ -34,10 +34,4 @@ void              zp_evidence_dialog_remove  (ZpEvidenceDialog *self,
                                               GObject          *owner,
                                               guint             position);
 
-/* For tests: the rows shown for owner's files, in order (AdwActionRow), and whether a
- * row is marked missing. */
-GPtrArray        *zp_evidence_dialog_get_rows (ZpEvidenceDialog *self,
-                                               GObject          *owner);
-gboolean          zp_evidence_dialog_row_is_missing (GtkWidget  *row);
-
 G_END_DECLS

@@ -742,12 +742,6 @@ add_export_menu (ZpWindow *self)
   g_menu_append (self->export_section, _("R_oll-up of a Folder…"), "win.rollup");
 }
 
-static void
-on_evidence_dialog_destroy (ZpWindow *self)
-{
-  g_object_steal_data (G_OBJECT (self), "zp-evidence-dialog");
-}
-
 /* The selected form's 佐证材料 (zp-evidence-dialog.c), relative to the document's folder. */
 static void
 evidence_action (GtkWidget  *widget,
@@ -764,8 +758,6 @@ evidence_action (GtkWidget  *widget,
   if (form == NULL)
     return;
   dialog = zp_evidence_dialog_new (GTK_WINDOW (self), form, path, zp_document_get_undo_stack (self->document));
-  g_object_set_data (G_OBJECT (self), "zp-evidence-dialog", dialog);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_evidence_dialog_destroy), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -409,19 +409,60 @@ test_package (void)
   zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The file rows of the group headed heading (the form's title, or an indicator's place
+ * "Goal 1, row 1"), NULL without such a group. */
+static GPtrArray *
+group_rows (GtkWidget  *widget,
+            const char *heading)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), heading) == 0 ||
+       g_strcmp0 (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)), heading) == 0))
+    {
+      GPtrArray *rows = g_ptr_array_new ();
+
+      collect_rows (widget, rows);
+      return rows;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GPtrArray *rows = group_rows (child, heading);
+
+      if (rows != NULL)
+        return rows;
+    }
+  return NULL;
+}
+
+/* The group headed heading shows n files, the missing-th one marked missing (-1: none);
+ * a missing file's row says so below its path. */
 static gboolean
 rows_are (ZpEvidenceDialog *dialog,
-          GObject          *owner,
+          const char       *heading,
           guint             n,
-          int               missing)  /* the row marked missing, or -1 */
+          int               missing)
 {
-  GPtrArray *rows = zp_evidence_dialog_get_rows (dialog, owner);
+  g_autoptr(GPtrArray) rows = group_rows (GTK_WIDGET (dialog), heading);
 
   if (rows == NULL || rows->len != n)
     return FALSE;
   for (guint i = 0; i < n; i++)
-    if (zp_evidence_dialog_row_is_missing (g_ptr_array_index (rows, i)) != ((int) i == missing))
-      return FALSE;
+    {
+      const char *subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+
+      if ((subtitle != NULL && g_str_has_prefix (subtitle, "Missing")) != ((int) i == missing))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -444,6 +485,8 @@ test_evidence (void)
   const char *two[] = { "佐证/巡检记录.pdf", "佐证/缺失.pdf", NULL };
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *form_title = zp_form_dup_title (form);
+  const char *row1 = "Goal 1, row 1";  /* the indicator's group */
   ZpEvidenceDialog *dialog;
 
   g_assert_cmpint (g_mkdir_with_parents (subdir, 0700), ==, 0);
@@ -452,15 +495,16 @@ test_evidence (void)
 
   zp_window_show_form (window, form);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.evidence", NULL);
-  zp_test_wait_for ((dialog = g_object_get_data (G_OBJECT (window), "zp-evidence-dialog")) != NULL
+  zp_test_wait_for ((dialog = (ZpEvidenceDialog *) zp_test_find_transient (GTK_WINDOW (window),
+                                                                            ZP_TYPE_EVIDENCE_DIALOG)) != NULL
             && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  g_assert_true (rows_are (dialog, indicator, 0, -1));
-  g_assert_true (rows_are (dialog, G_OBJECT (form), 0, -1));
+  g_assert_true (rows_are (dialog, row1, 0, -1));
+  g_assert_true (rows_are (dialog, form_title, 0, -1));
 
   g_assert_true (zp_evidence_dialog_add (dialog, indicator, inside_file, &error));
   g_assert_no_error (error);
   g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/巡检记录.pdf", NULL }));
-  zp_test_wait_for (rows_are (dialog, indicator, 1, -1));
+  zp_test_wait_for (rows_are (dialog, row1, 1, -1));
 
   g_assert_false (zp_evidence_dialog_add (dialog, indicator, outside_file, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
@@ -473,16 +517,16 @@ test_evidence (void)
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, two);
   zp_undo_stack_set_value (undo, indicator, "evidence", &value, FALSE);
-  zp_test_wait_for (rows_are (dialog, indicator, 2, 1));
+  zp_test_wait_for (rows_are (dialog, row1, 2, 1));
 
   zp_evidence_dialog_remove (dialog, indicator, 0);
-  zp_test_wait_for (rows_are (dialog, indicator, 1, 0));
+  zp_test_wait_for (rows_are (dialog, row1, 1, 0));
   g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/缺失.pdf", NULL }));
   zp_undo_stack_undo (undo);
-  zp_test_wait_for (rows_are (dialog, indicator, 2, 1));
+  zp_test_wait_for (rows_are (dialog, row1, 2, 1));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  zp_test_wait_for (g_object_get_data (G_OBJECT (window), "zp-evidence-dialog") == NULL);
+  zp_test_wait_for (zp_test_find_transient (GTK_WINDOW (window), ZP_TYPE_EVIDENCE_DIALOG) == NULL);
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
   zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);

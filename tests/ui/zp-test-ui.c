@@ -177,3 +177,56 @@ zp_test_find_dialog (GtkWindow  *parent,
       return l->data;
   return NULL;
 }
+
+/* The shown window of type (or a subtype) transient for parent, or NULL. */
+GtkWidget *
+zp_test_find_transient (GtkWindow *parent,
+                        GType      type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();  /* the windows are not ref-ed */
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == parent && gtk_widget_get_visible (l->data)
+        && G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+/* The first widget of type (or a subtype) in root or below it, or NULL. */
+GtkWidget *
+zp_test_find_by_type (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = zp_test_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether widget lies within its window and the screen (the window is at the screen's
+ * origin under Xvfb, which has no window manager): a popover it opens has a monitor to
+ * be placed on. */
+gboolean
+zp_test_is_on_screen (GtkWidget *widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle screen = { 0 };
+  double x, y;
+
+  if (monitor == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_translate_coordinates (widget, window, 0, 0, &x, &y))
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, &screen);
+  return x >= 0 && y >= 0 &&
+         y + gtk_widget_get_height (widget) <= MIN (gtk_widget_get_height (window), screen.height) &&
+         x + gtk_widget_get_width (widget) <= MIN (gtk_widget_get_width (window), screen.width);
+}
