@@ -441,10 +441,3 @@ zp_score_cell_get_button (ZpScoreCell *self)
 {
   return GTK_WIDGET (self->button);
 }
-
-GtkWidget *
-zp_score_cell_build_popover (ZpScoreCell *self)
-{
-  create_popup (self->button, self);
-  return GTK_WIDGET (gtk_menu_button_get_popover (self->button));
-}
