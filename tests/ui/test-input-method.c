@@ -50,18 +50,6 @@ find_shown (GtkWidget *widget,
   return NULL;
 }
 
-/* Whether widget lies within the window's height (not scrolled away below it): a popover
- * it opens has a place on the screen. */
-static gboolean
-on_screen (GtkWidget *widget)
-{
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
-  double x, y;
-
-  return gtk_widget_translate_coordinates (widget, window, 0, 0, &x, &y) &&
-         y >= 0 && y + gtk_widget_get_height (widget) <= gtk_widget_get_height (window);
-}
-
 static gboolean
 has_focus (ZpWindow  *window,
            GtkWidget *cell)
@@ -137,7 +125,7 @@ fixture_set_up (Fixture       *fixture,
                     zp_indicator_table_get_cell (fixture->table, 1, "name") != NULL &&
                     gtk_widget_get_mapped (zp_indicator_table_get_cell (fixture->table, 1, "name")));
   zp_form_editor_scroll_to_indicators (find_shown (GTK_WIDGET (fixture->window), ZP_TYPE_FORM_EDITOR));
-  zp_test_wait_for (on_screen (zp_indicator_table_get_cell (fixture->table, 1, "name")));
+  zp_test_wait_for (zp_test_is_on_screen (zp_indicator_table_get_cell (fixture->table, 1, "name")));
   surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
   focus = g_strdup_printf ("windowfocus --sync %lu", (gulong) gdk_x11_surface_get_xid (surface));
   xdotool (focus);
