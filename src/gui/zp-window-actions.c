@@ -948,13 +948,6 @@ workbook_properties_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->workbook_dialog));
 }
 
-ZpWorkbookDialog *
-zp_window_get_workbook_dialog (ZpWindow *self)
-{
-  g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
-  return self->workbook_dialog;
-}
-
 void
 zp_window_class_init_actions (GtkWidgetClass *widget_class)
 {

@@ -70,14 +70,14 @@ test_two_instances (void)
   window = zp_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   zp_window_offer_drafts (window);
-  g_assert_null (zp_window_get_message_dialog (window));
+  g_assert_null (zp_test_find_message_dialog (GTK_WINDOW (window)));
 
   kill_instance (second);
   g_assert_cmpuint (count_orphans (), ==, 1);
 
   /* the file reopened by name offers the dead instance's draft */
   zp_window_open (window, file);
-  dialog = zp_window_get_message_dialog (window);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "shared.ziping"));
   adw_message_dialog_response (dialog, "restore");
@@ -124,7 +124,7 @@ test_killed_with_two_windows (void)
   zp_window_offer_drafts (window);
   for (guint i = 0; i < 2; i++)
     {
-      AdwMessageDialog *dialog = zp_window_get_message_dialog (window);
+      AdwMessageDialog *dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
 
       g_assert_nonnull (dialog);
       g_ptr_array_add (seen, g_strdup (adw_message_dialog_get_body (dialog)));

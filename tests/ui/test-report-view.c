@@ -179,7 +179,7 @@ test_edit_stale_export (void)
 {
   ZpWindow *window = zp_test_open_example (1280, 800);
   ZpWorkbook *workbook = zp_window_get_workbook (window);
-  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
   ZpReportView *view;
   g_autofree char *key = NULL;
   g_autofree char *original = NULL;
@@ -373,7 +373,7 @@ test_package (void)
 {
   ZpWindow *window = open_copy ("package-source.ziping");
   ZpWorkbook *workbook = zp_window_get_workbook (window);
-  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
   ZpForm *form = project_named (workbook, "科技条件专项");
   g_autofree char *zip_path = g_build_filename (tmpdir, "package.zip", NULL);
   g_autofree char *folder_path = g_build_filename (tmpdir, "package-folder", NULL);
@@ -473,7 +473,7 @@ test_evidence (void)
 {
   ZpWindow *window = open_copy ("evidence.ziping");
   ZpWorkbook *workbook = zp_window_get_workbook (window);
-  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
   ZpForm *form = project_named (workbook, "科技条件专项");
   GObject *indicator = G_OBJECT (zp_goal_get_indicator (zp_form_get_goal (form, 0), 0));
   g_autofree char *subdir = g_build_filename (tmpdir, "佐证", NULL);

@@ -21,6 +21,18 @@
 
 static char *tmpdir;
 
+static ZpChecksPanel *
+checks_panel_of (ZpWindow *window)
+{
+  return ZP_CHECKS_PANEL (zp_test_find_by_type (GTK_WIDGET (window), ZP_TYPE_CHECKS_PANEL));
+}
+
+static ZpReviewPage *
+review_page_of (ZpWindow *window)
+{
+  return ZP_REVIEW_PAGE (zp_test_find_by_type (GTK_WIDGET (window), ZP_TYPE_REVIEW_PAGE));
+}
+
 /* Saves and waits for the worker. */
 static void
 save_and_wait (ZpWindow *window,
@@ -88,7 +100,7 @@ static ZpSidebarRow *
 sidebar_row_for (ZpWindow *window,
                  ZpForm   *form)
 {
-  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (zp_window_get_sidebar (window)), ZP_TYPE_SIDEBAR_ROW);
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (window), ZP_TYPE_SIDEBAR_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (zp_sidebar_row_get_form (g_ptr_array_index (rows, i)) == form)
@@ -125,7 +137,7 @@ static gboolean
 has_finding (ZpWindow   *window,
              const char *code)
 {
-  GListModel *findings = zp_checks_panel_get_findings (zp_window_get_checks_panel (window));
+  GListModel *findings = zp_checks_panel_get_findings (checks_panel_of (window));
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
@@ -163,7 +175,7 @@ static void
 test_sidebar (void)
 {
   ZpWindow *window = open_example ();
-  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (zp_window_get_sidebar (window)), ZP_TYPE_SIDEBAR_ROW);
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (window), ZP_TYPE_SIDEBAR_ROW);
 
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
   g_assert_cmpuint (rows->len, ==, 4);
@@ -232,7 +244,7 @@ test_edit_and_undo (void)
 
   /* Activating the finding takes the focus to the row's deviation note. */
   {
-    GListModel *findings = zp_checks_panel_get_findings (zp_window_get_checks_panel (window));
+    GListModel *findings = zp_checks_panel_get_findings (checks_panel_of (window));
     GtkWidget *note = zp_indicator_table_get_cell (table, 0, "deviation-note");
 
     /* the note's popover opens on it: the window has to have laid out and painted the edit
@@ -242,7 +254,7 @@ test_edit_and_undo (void)
       {
         g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
         if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
-          g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
+          g_signal_emit_by_name (checks_panel_of (window), "finding-activated", finding);
       }
     zp_test_wait_for ((gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note)));
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note));
@@ -305,7 +317,7 @@ test_rows (void)
   g_assert_false (zp_window_is_modified (window));
 
   /* a workbook without a department form can get one back */
-  zp_undo_stack_remove (zp_window_get_undo_stack (window), G_OBJECT (zp_window_get_workbook (window)), 0);
+  zp_undo_stack_remove (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (zp_window_get_workbook (window)), 0);
   g_assert_null (zp_workbook_get_department_form (zp_window_get_workbook (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-department", NULL);
   g_assert_nonnull (zp_workbook_get_department_form (zp_window_get_workbook (window)));
@@ -369,7 +381,7 @@ test_broken_file (void)
 
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"ziping\",\n  oops\n}\n", -1, NULL));
   zp_test_load_and_wait (window, file);
-  dialog = zp_window_get_message_dialog (window);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “broken.ziping”");
   /* the core's message names the file, the line and the column */
@@ -377,7 +389,7 @@ test_broken_file (void)
   g_assert_true (zp_window_get_workbook (window) == workbook);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  zp_test_wait_for (zp_window_get_message_dialog (window) == NULL);
+  zp_test_wait_for (zp_test_find_message_dialog (GTK_WINDOW (window)) == NULL);
   zp_test_close_window (window);
 }
 
@@ -390,14 +402,14 @@ test_close_asks (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   zp_form_set_analysis (form, "");
-  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "偏差分析", FALSE);
+  zp_undo_stack_set_string (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (form), "analysis", "偏差分析", FALSE);
   g_assert_true (zp_window_is_modified (window));
   gtk_window_close (GTK_WINDOW (window));
   zp_test_wait_for ((window) != NULL &&
             (gtk_widget_get_visible (GTK_WIDGET (window))));
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  dialog = zp_window_get_message_dialog (window);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
 
@@ -410,7 +422,7 @@ test_close_asks (void)
 
   /* Discard closes it. */
   gtk_window_close (GTK_WINDOW (window));
-  zp_test_wait_for ((dialog = zp_window_get_message_dialog (window)) != NULL);
+  zp_test_wait_for ((dialog = zp_test_find_message_dialog (GTK_WINDOW (window))) != NULL);
   adw_message_dialog_response (dialog, "discard");
   zp_test_wait_for ((window) == NULL);
   g_assert_null (window);
@@ -428,9 +440,9 @@ test_open_asks (void)
   AdwMessageDialog *dialog;
 
   g_assert_true (zp_workbook_save (workbook, file, NULL));
-  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", "改", FALSE);
+  zp_undo_stack_set_string (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (form), "analysis", "改", FALSE);
   zp_window_open (window, file);
-  dialog = zp_window_get_message_dialog (window);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   adw_message_dialog_response (dialog, "cancel");
@@ -442,7 +454,7 @@ test_open_asks (void)
   g_assert_true (zp_window_is_modified (window));
 
   zp_window_open (window, file);
-  dialog = zp_window_get_message_dialog (window);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   adw_message_dialog_response (dialog, "discard");
   wait_for_workbook (window, workbook);
   g_assert_true (zp_window_get_workbook (window) != workbook);
@@ -457,7 +469,7 @@ test_explain_warning (void)
 {
   ZpWindow *window = open_example ();
   ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
-  ZpChecksPanel *panel = zp_window_get_checks_panel (window);
+  ZpChecksPanel *panel = checks_panel_of (window);
   GListModel *findings;
   guint warnings, position = G_MAXUINT;
   g_autofree char *key = NULL;
@@ -518,7 +530,7 @@ edit_analysis (ZpWindow   *window,
 {
   ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 0);
 
-  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (form), "analysis", text, FALSE);
+  zp_undo_stack_set_string (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (form), "analysis", text, FALSE);
 }
 
 static gboolean
@@ -627,7 +639,7 @@ test_drafts_offered (void)
   restored = zp_window_new (NULL);
   gtk_window_present (GTK_WINDOW (restored));
   zp_window_offer_drafts (restored);
-  dialog = zp_window_get_message_dialog (restored);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (restored));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "offered.ziping"));
   /* offered by this window: another instance would not see it now */
@@ -638,7 +650,7 @@ test_drafts_offered (void)
 
   /* reopening the file by name offers it too */
   zp_window_open (restored, file);
-  dialog = zp_window_get_message_dialog (restored);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (restored));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
   adw_message_dialog_response (dialog, "restore");
@@ -669,7 +681,7 @@ test_drafts_discard (void)
   window = zp_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   zp_window_open (window, file);
-  dialog = zp_window_get_message_dialog (window);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   zp_test_wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
@@ -735,8 +747,8 @@ test_changed_on_disk (void)
   edit_analysis (window, "这里的修改");
 
   zp_window_save (window, NULL);
-  zp_test_wait_for (zp_window_get_message_dialog (window) != NULL);
-  dialog = zp_window_get_message_dialog (window);
+  zp_test_wait_for (zp_test_find_message_dialog (GTK_WINDOW (window)) != NULL);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
   after = zp_workbook_load (file, NULL);
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (after, 0)), ==, "别的程序写的");
@@ -746,7 +758,7 @@ test_changed_on_disk (void)
   adw_message_dialog_response (dialog, "reload");
   gtk_window_destroy (GTK_WINDOW (dialog));  /* as a click on the button does */
   zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window) &&
-            zp_window_get_message_dialog (window) == NULL);
+            zp_test_find_message_dialog (GTK_WINDOW (window)) == NULL);
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "别的程序写的");
 
   /* changed again, and overwritten when asked to */
@@ -755,9 +767,9 @@ test_changed_on_disk (void)
   g_assert_true (zp_workbook_save (other, file, NULL));
   edit_analysis (window, "覆盖它");
   zp_window_save (window, NULL);
-  zp_test_wait_for (zp_window_get_message_dialog (window) != NULL &&
-            g_str_equal (adw_message_dialog_get_heading (zp_window_get_message_dialog (window)), "File Changed on Disk"));
-  adw_message_dialog_response (zp_window_get_message_dialog (window), "overwrite");
+  zp_test_wait_for (zp_test_find_message_dialog (GTK_WINDOW (window)) != NULL &&
+            g_str_equal (adw_message_dialog_get_heading (zp_test_find_message_dialog (GTK_WINDOW (window))), "File Changed on Disk"));
+  adw_message_dialog_response (zp_test_find_message_dialog (GTK_WINDOW (window)), "overwrite");
   zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window));
   g_clear_object (&after);
   after = zp_workbook_load (file, NULL);
@@ -1125,7 +1137,7 @@ static void
 test_review (void)
 {
   ZpWindow *window = open_example ();
-  ZpReviewPage *review = zp_window_get_review_page (window);
+  ZpReviewPage *review = review_page_of (window);
   GListModel *model = zp_review_page_get_model (review);
   g_autoptr(ZpForm) first = NULL;
   g_autoptr(ZpForm) second = NULL;
@@ -1158,9 +1170,9 @@ test_workbook_properties (void)
   ZpWorkbookDialog *dialog;
   GtkWidget *year, *unit_short, *department;
 
-  g_assert_null (zp_window_get_workbook_dialog (window));
+  g_assert_null ((ZpWorkbookDialog *) zp_test_find_transient (GTK_WINDOW (window), ZP_TYPE_WORKBOOK_DIALOG));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.workbook-properties", NULL);
-  zp_test_wait_for ((dialog = zp_window_get_workbook_dialog (window)) != NULL &&
+  zp_test_wait_for ((dialog = (ZpWorkbookDialog *) zp_test_find_transient (GTK_WINDOW (window), ZP_TYPE_WORKBOOK_DIALOG)) != NULL &&
                     gtk_widget_get_visible (GTK_WIDGET (dialog)));
   year = zp_test_find_widget (GTK_WIDGET (dialog), "year");
   unit_short = zp_test_find_widget (GTK_WIDGET (dialog), "unit-short");
@@ -1208,8 +1220,8 @@ test_workbook_properties (void)
   g_assert_false (zp_window_is_modified (window));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  zp_test_wait_for ((zp_window_get_workbook_dialog (window)) == NULL);
-  g_assert_null (zp_window_get_workbook_dialog (window));
+  zp_test_wait_for (((ZpWorkbookDialog *) zp_test_find_transient (GTK_WINDOW (window), ZP_TYPE_WORKBOOK_DIALOG)) == NULL);
+  g_assert_null ((ZpWorkbookDialog *) zp_test_find_transient (GTK_WINDOW (window), ZP_TYPE_WORKBOOK_DIALOG));
   zp_test_close_window (window);
 }
 
@@ -1308,11 +1320,11 @@ test_export (void)
     g_assert_cmpuint (one, <, all);
   }
 
-  g_assert_null (zp_window_get_message_dialog (window));
+  g_assert_null (zp_test_find_message_dialog (GTK_WINDOW (window)));
   g_assert_false (zp_window_export_to (window, "pdf", bad));
-  zp_test_wait_for ((zp_window_get_message_dialog (window)) != NULL &&
+  zp_test_wait_for ((zp_test_find_message_dialog (GTK_WINDOW (window))) != NULL &&
             !(g_file_test (bad_path, G_FILE_TEST_EXISTS)));
-  g_assert_nonnull (zp_window_get_message_dialog (window));
+  g_assert_nonnull (zp_test_find_message_dialog (GTK_WINDOW (window)));
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
   g_unlink (csv_path);
@@ -1627,12 +1639,12 @@ test_note_editor (void)
   zp_test_wait_for (zp_indicator_table_get_cell (table, 0, "actual") != NULL);
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "2 次");
   zp_test_wait_for (has_finding (window, "deviation-note-missing"));
-  findings = zp_checks_panel_get_findings (zp_window_get_checks_panel (window));
+  findings = zp_checks_panel_get_findings (checks_panel_of (window));
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
       if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
-        g_signal_emit_by_name (zp_window_get_checks_panel (window), "finding-activated", finding);
+        g_signal_emit_by_name (checks_panel_of (window), "finding-activated", finding);
     }
   note = zp_indicator_table_get_cell (table, 0, "deviation-note");
   zp_test_wait_for (shown_popover (note) != NULL);
@@ -1677,7 +1689,7 @@ static GPtrArray *
 review_row_texts (ZpWindow *window,
                   ZpForm   *form)
 {
-  ZpReviewPage *review = zp_window_get_review_page (window);
+  ZpReviewPage *review = review_page_of (window);
   GListModel *model = zp_review_page_get_model (review);
   g_autoptr(GPtrArray) cells = find_all (GTK_WIDGET (zp_review_page_get_view (review)), GTK_TYPE_INSCRIPTION);
   GPtrArray *texts = g_ptr_array_new ();
@@ -1702,7 +1714,7 @@ static guint
 review_column (ZpWindow   *window,
                const char *title)
 {
-  GListModel *columns = gtk_column_view_get_columns (zp_review_page_get_view (zp_window_get_review_page (window)));
+  GListModel *columns = gtk_column_view_get_columns (zp_review_page_get_view (review_page_of (window)));
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -1728,7 +1740,7 @@ review_cell_is (ZpWindow   *window,
 static gboolean
 badge_matches (ZpWindow *window)
 {
-  ZpChecksPanel *panel = zp_window_get_checks_panel (window);
+  ZpChecksPanel *panel = checks_panel_of (window);
   g_autofree char *errors = g_strdup_printf ("%u", zp_checks_panel_count (panel, ZP_SEVERITY_ERROR));
   g_autofree char *warnings = g_strdup_printf ("%u", zp_checks_panel_count (panel, ZP_SEVERITY_WARNING));
 
@@ -1762,11 +1774,11 @@ static void
 test_review_columns (void)
 {
   ZpWindow *window = open_example_sized (1280, 800);
-  ZpReviewPage *review = zp_window_get_review_page (window);
+  ZpReviewPage *review = review_page_of (window);
   ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
   ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
   ZpIndicator *second = zp_goal_get_indicator (zp_form_get_goal (form, 0), 1);
-  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
   GtkScrolledWindow *scroller;
   GtkAdjustment *hadjustment;
   g_autoptr(GPtrArray) labels = NULL;
@@ -1790,7 +1802,7 @@ test_review_columns (void)
 
   /* the header's badge counts the shown form's errors and warnings apart */
   zp_window_show_form (window, form);
-  zp_test_wait_for (badge_matches (window) && zp_checks_panel_count (zp_window_get_checks_panel (window), ZP_SEVERITY_ERROR) > 0);
+  zp_test_wait_for (badge_matches (window) && zp_checks_panel_count (checks_panel_of (window), ZP_SEVERITY_ERROR) > 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->errors_label)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->warnings_label)));
   g_assert_false (gtk_widget_get_visible (window->ok_icon));
@@ -1847,7 +1859,7 @@ test_checks_splice (void)
   ZpWindow *window = open_example ();
   ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
   ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
-  ZpChecksPanel *panel = zp_window_get_checks_panel (window);
+  ZpChecksPanel *panel = checks_panel_of (window);
   GListModel *findings;
   guint changes = 0, refreshes = 0, before;
 
@@ -1857,13 +1869,13 @@ test_checks_splice (void)
   g_signal_connect (panel, "refreshed", G_CALLBACK (count_refreshes), &refreshes);
 
   /* the same target, written without its space: the same findings */
-  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (indicator), "target", "≥4次", FALSE);
+  zp_undo_stack_set_string (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (indicator), "target", "≥4次", FALSE);
   zp_test_wait_for (refreshes > 0);
   g_assert_cmpuint (changes, ==, 0);
 
   /* a shortfall without a note: the list changes, in one splice */
   before = refreshes;
-  zp_undo_stack_set_string (zp_window_get_undo_stack (window), G_OBJECT (indicator), "actual", "2 次", FALSE);
+  zp_undo_stack_set_string (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (indicator), "actual", "2 次", FALSE);
   zp_test_wait_for (refreshes > before);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_true (has_finding (window, "deviation-note-missing"));
@@ -1925,7 +1937,7 @@ test_one_unit_name (void)
   ZpWindow *window = open_example ();
   ZpWorkbook *workbook = zp_window_get_workbook (window);
   ZpDepartmentForm *department = zp_workbook_get_department_form (workbook);
-  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
 
   g_assert_cmpstr (zp_workbook_get_unit (workbook), ==, zp_department_form_get_unit (department));
   zp_undo_stack_set_string (undo, G_OBJECT (department), "unit", "江岸区数据局", FALSE);

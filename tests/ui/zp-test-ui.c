@@ -230,3 +230,10 @@ zp_test_is_on_screen (GtkWidget *widget)
          y + gtk_widget_get_height (widget) <= MIN (gtk_widget_get_height (window), screen.height) &&
          x + gtk_widget_get_width (widget) <= MIN (gtk_widget_get_width (window), screen.width);
 }
+
+/* The message dialog shown over window (Save Changes?, an error, …), or NULL. */
+AdwMessageDialog *
+zp_test_find_message_dialog (GtkWindow *window)
+{
+  return (AdwMessageDialog *) zp_test_find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+}

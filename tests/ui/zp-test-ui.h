@@ -55,5 +55,6 @@ GtkWidget  *zp_test_find_transient  (GtkWindow      *parent,
 GtkWidget  *zp_test_find_by_type    (GtkWidget      *root,
                                      GType           type);
 gboolean    zp_test_is_on_screen    (GtkWidget      *widget);
+AdwMessageDialog *zp_test_find_message_dialog (GtkWindow *window);
 
 G_END_DECLS
