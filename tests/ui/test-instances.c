@@ -80,7 +80,7 @@ test_two_instances (void)
   dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "shared.ziping"));
-  adw_message_dialog_response (dialog, "restore");
+  zp_test_respond (dialog, "restore");
   zp_test_wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "第二个实例");
   g_assert_true (zp_window_is_modified (window));
@@ -128,8 +128,7 @@ test_killed_with_two_windows (void)
 
       g_assert_nonnull (dialog);
       g_ptr_array_add (seen, g_strdup (adw_message_dialog_get_body (dialog)));
-      adw_message_dialog_response (dialog, "restore");
-      gtk_window_destroy (GTK_WINDOW (dialog));
+      zp_test_respond (dialog, "restore");
     }
   g_test_message ("offered: %s / %s", (char *) g_ptr_array_index (seen, 0), (char *) g_ptr_array_index (seen, 1));
   g_assert_nonnull (strstr (g_ptr_array_index (seen, 0), "killed-"));

@@ -335,7 +335,6 @@ open_copy (const char *name)
   return window;
 }
 
-/* As a click on the response's button: the response, then the dialog closes. */
 /* The refusal or error dialog of a package command, while shown. */
 static AdwMessageDialog *
 package_dialog (ZpWindow *window)
@@ -345,16 +344,12 @@ package_dialog (ZpWindow *window)
   return dialog ? ADW_MESSAGE_DIALOG (dialog) : NULL;
 }
 
+/* As a click on the response's button: the dialog closes, the response comes once. */
 static void
 respond (ZpWindow   *window,
          const char *response)
 {
-  AdwMessageDialog *dialog = package_dialog (window);
-
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  zp_test_respond (package_dialog (window), response);
 }
 
 static gboolean

@@ -414,7 +414,7 @@ test_close_asks (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
 
   /* Cancel keeps the window and the changes. */
-  adw_message_dialog_response (dialog, "cancel");
+  zp_test_respond (dialog, "cancel");
   zp_test_wait_for ((window) != NULL &&
             (zp_window_is_modified (window)));
   g_assert_nonnull (window);
@@ -423,7 +423,7 @@ test_close_asks (void)
   /* Discard closes it. */
   gtk_window_close (GTK_WINDOW (window));
   zp_test_wait_for ((dialog = zp_test_find_message_dialog (GTK_WINDOW (window))) != NULL);
-  adw_message_dialog_response (dialog, "discard");
+  zp_test_respond (dialog, "discard");
   zp_test_wait_for ((window) == NULL);
   g_assert_null (window);
 }
@@ -445,7 +445,7 @@ test_open_asks (void)
   dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  adw_message_dialog_response (dialog, "cancel");
+  zp_test_respond (dialog, "cancel");
   zp_test_wait_for ((zp_window_get_workbook (window) == workbook) &&
             !(g_file_equal (zp_window_get_file (window), file)) &&
             (zp_window_is_modified (window)));
@@ -455,7 +455,7 @@ test_open_asks (void)
 
   zp_window_open (window, file);
   dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
-  adw_message_dialog_response (dialog, "discard");
+  zp_test_respond (dialog, "discard");
   wait_for_workbook (window, workbook);
   g_assert_true (zp_window_get_workbook (window) != workbook);
   g_assert_true (g_file_equal (zp_window_get_file (window), file));
@@ -644,7 +644,7 @@ test_drafts_offered (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "offered.ziping"));
   /* offered by this window: another instance would not see it now */
   g_assert_cmpuint (count_orphans (), ==, 0);
-  adw_message_dialog_response (dialog, "keep");
+  zp_test_respond (dialog, "keep");
   zp_test_wait_for (count_orphans () == 1);
   g_assert_null (zp_window_get_workbook (restored));
 
@@ -653,7 +653,7 @@ test_drafts_offered (void)
   dialog = zp_test_find_message_dialog (GTK_WINDOW (restored));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
-  adw_message_dialog_response (dialog, "restore");
+  zp_test_respond (dialog, "restore");
   zp_test_wait_for (zp_window_get_workbook (restored) != NULL && !zp_document_get_busy (zp_window_get_document (restored)));
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (restored), 0)), ==, "崩溃前的修改");
   g_assert_true (zp_window_is_modified (restored));
@@ -683,7 +683,7 @@ test_drafts_discard (void)
   zp_window_open (window, file);
   dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
+  zp_test_respond (dialog, "discard");
   zp_test_wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
   g_assert_false (zp_window_is_modified (window));
   g_assert_cmpuint (count_orphans (), ==, 0);
@@ -755,8 +755,7 @@ test_changed_on_disk (void)
   g_assert_true (zp_window_is_modified (window));
 
   /* reload: the other program's version */
-  adw_message_dialog_response (dialog, "reload");
-  gtk_window_destroy (GTK_WINDOW (dialog));  /* as a click on the button does */
+  zp_test_respond (dialog, "reload");
   zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window) &&
             zp_test_find_message_dialog (GTK_WINDOW (window)) == NULL);
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "别的程序写的");
@@ -769,7 +768,7 @@ test_changed_on_disk (void)
   zp_window_save (window, NULL);
   zp_test_wait_for (zp_test_find_message_dialog (GTK_WINDOW (window)) != NULL &&
             g_str_equal (adw_message_dialog_get_heading (zp_test_find_message_dialog (GTK_WINDOW (window))), "File Changed on Disk"));
-  adw_message_dialog_response (zp_test_find_message_dialog (GTK_WINDOW (window)), "overwrite");
+  zp_test_respond (zp_test_find_message_dialog (GTK_WINDOW (window)), "overwrite");
   zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window));
   g_clear_object (&after);
   after = zp_workbook_load (file, NULL);

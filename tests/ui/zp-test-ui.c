@@ -237,3 +237,53 @@ zp_test_find_message_dialog (GtkWindow *window)
 {
   return (AdwMessageDialog *) zp_test_find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
 }
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Answers dialog as a click on the response's button does: the dialog closes and the
+ * response is emitted once. (adw_message_dialog_response() only emits it, and closing
+ * the dialog afterwards emits the close response as a second one.) */
+static void
+count_response (AdwMessageDialog *dialog,
+                const char       *response,
+                guint            *n)
+{
+  (*n)++;
+}
+
+void
+zp_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  GtkWidget *button;
+  guint n = 0;
+  gulong id;
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  button = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_ref (dialog);
+  id = g_signal_connect (dialog, "response", G_CALLBACK (count_response), &n);
+  g_signal_emit_by_name (button, "clicked");
+  g_signal_handler_disconnect (dialog, id);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+}
