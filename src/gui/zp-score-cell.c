@@ -430,12 +430,6 @@ zp_score_cell_unbind (ZpScoreCell *self)
   g_clear_object (&self->undo);
 }
 
-const char *
-zp_score_cell_get_text (ZpScoreCell *self)
-{
-  return gtk_label_get_label (self->label);
-}
-
 GtkWidget *
 zp_score_cell_get_button (ZpScoreCell *self)
 {

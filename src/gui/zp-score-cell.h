@@ -22,7 +22,6 @@ void         zp_score_cell_bind     (ZpScoreCell *self,
                                      ZpScheme    *scheme,
                                      ZpUndoStack *undo);
 void         zp_score_cell_unbind   (ZpScoreCell *self);
-const char  *zp_score_cell_get_text (ZpScoreCell *self);
 GtkWidget   *zp_score_cell_get_button (ZpScoreCell *self);
 
 /* The core's score text, "—" when unscored. */
