@@ -112,5 +112,4 @@ gboolean    zp_window_print_to_pdf       (ZpWindow            *self,
                                           GFile               *file,
                                           int                  form);
 
-
 G_END_DECLS
