@@ -91,16 +91,16 @@ zp_evidence_dialog_add (ZpEvidenceDialog  *self,
   return TRUE;
 }
 
-void
-zp_evidence_dialog_remove (ZpEvidenceDialog *self,
-                           GObject          *owner,
-                           guint             position)
+/* Removes owner's position-th path. */
+static void
+remove_path (ZpEvidenceDialog *self,
+             GObject          *owner,
+             guint             position)
 {
   const char * const *old = get_paths (owner);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) paths = NULL;
 
-  g_return_if_fail (ZP_IS_EVIDENCE_DIALOG (self));
   g_return_if_fail (position < g_strv_length ((char **) old));
 
   for (guint i = 0; old[i] != NULL; i++)
@@ -138,7 +138,7 @@ on_remove_clicked (GtkButton        *button,
   GObject *owner = g_object_get_data (G_OBJECT (button), "zp-owner");
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "zp-position"));
 
-  zp_evidence_dialog_remove (self, owner, position);
+  remove_path (self, owner, position);
 }
 
 static void
