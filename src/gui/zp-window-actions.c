@@ -796,12 +796,6 @@ add_export_menu (ZpWindow *self)
   g_menu_append (self->export_section, _("R_oll-up of a Folder…"), "win.rollup");
 }
 
-static void
-on_evidence_dialog_destroy (ZpWindow *self)
-{
-  g_object_steal_data (G_OBJECT (self), "zp-evidence-dialog");
-}
-
 /* The selected form's 佐证材料 (zp-evidence-dialog.c), relative to the document's folder. */
 static void
 evidence_action (GtkWidget  *widget,
@@ -818,8 +812,6 @@ evidence_action (GtkWidget  *widget,
   if (form == NULL)
     return;
   dialog = zp_evidence_dialog_new (GTK_WINDOW (self), form, path, zp_document_get_undo_stack (self->document));
-  g_object_set_data (G_OBJECT (self), "zp-evidence-dialog", dialog);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_evidence_dialog_destroy), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1008,13 +1000,6 @@ workbook_properties_action (GtkWidget  *widget,
   self->workbook_dialog = zp_workbook_dialog_new (GTK_WINDOW (self), zp_document_get_workbook (self->document), zp_document_get_undo_stack (self->document));
   g_object_add_weak_pointer (G_OBJECT (self->workbook_dialog), (gpointer *) &self->workbook_dialog);
   gtk_window_present (GTK_WINDOW (self->workbook_dialog));
-}
-
-ZpWorkbookDialog *
-zp_window_get_workbook_dialog (ZpWindow *self)
-{
-  g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
-  return self->workbook_dialog;
 }
 
 void
