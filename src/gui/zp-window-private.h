@@ -68,8 +68,9 @@ struct _ZpWindow
 
   /* the file chooser being shown */
   GtkNativeDialog      *chooser;
-  /* the workbook properties while shown (a weak pointer) */
+  /* the workbook properties and the written report while shown (weak pointers) */
   ZpWorkbookDialog     *workbook_dialog;
+  GtkWindow            *report_view;    /* a ZpReportView, with the exporter */
 };
 
 /* zp-window.c */
