@@ -158,6 +158,19 @@ test_self_evaluation_outline (void)
   g_assert_nonnull (strstr (text, "四、改进措施\n\u3000\u30001.科技条件专项：提前制定巡检计划。\n"));
   g_assert_nonnull (strstr (text, "未完成 1 个"));
   g_assert_null (strstr (text, "未发现明显问题"));
+
+  /* A unit's own grades are counted by the built-in template too. */
+  {
+    ZpSchemeGradeBand bands[] = {
+      { "met", "达标", zp_decimal_from_int (99) },   /* 科技条件专项 is at 99.5 */
+      { "unmet", "未达标", zp_decimal_from_int (0) },
+    };
+    g_autofree char *graded = NULL;
+
+    zp_scheme_set_grade_bands (zp_workbook_get_scheme (workbook), bands, G_N_ELEMENTS (bands));
+    graded = report_text (workbook, "self-evaluation");
+    g_assert_nonnull (strstr (graded, "自评结果为：达标 3 个，未达标 0 个；"));
+  }
 }
 
 /* 四川's "200字以内": a section over its limit is reported with its length. */
