@@ -56,7 +56,7 @@ static GArray *
 watch_rows (ZpWindow *window)
 {
   ZpWorkbook *workbook = zp_window_get_workbook (window);
-  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (zp_window_get_sidebar (window)), ZP_TYPE_SIDEBAR_ROW);
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (window), ZP_TYPE_SIDEBAR_ROW);
   GArray *watches = g_array_new (FALSE, TRUE, sizeof (Watch));
 
   g_array_set_size (watches, zp_workbook_get_n_forms (workbook));
@@ -241,7 +241,7 @@ shows_text (GPtrArray  *cells,
 static GPtrArray *
 review_cells (ZpWindow *window)
 {
-  return find_all (GTK_WIDGET (zp_window_get_review_page (window)), GTK_TYPE_INSCRIPTION);
+  return find_all (zp_test_find_by_type (GTK_WIDGET (window), ZP_TYPE_REVIEW_PAGE), GTK_TYPE_INSCRIPTION);
 }
 
 /* Whether the review page's shown cells include one with text. */
