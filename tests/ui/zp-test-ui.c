@@ -164,6 +164,29 @@ zp_test_find_widget (GtkWidget  *root,
   return NULL;
 }
 
+static void
+collect_named (GtkWidget  *root,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, found);
+}
+
+/* Every widget named name in root or below it, in the order they are shown (borrowed). */
+GPtrArray *
+zp_test_find_all_widgets (GtkWidget  *root,
+                          const char *name)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_named (root, name, found);
+  return found;
+}
+
 /* The shown window named name that is transient for parent (a dialog), or NULL. */
 GtkWidget *
 zp_test_find_dialog (GtkWindow  *parent,

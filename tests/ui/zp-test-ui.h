@@ -48,6 +48,8 @@ void        zp_test_close_window    (ZpWindow       *window);
 
 GtkWidget  *zp_test_find_widget     (GtkWidget      *root,
                                      const char     *name);
+GPtrArray  *zp_test_find_all_widgets (GtkWidget     *root,
+                                     const char     *name);
 GtkWidget  *zp_test_find_dialog     (GtkWindow      *parent,
                                      const char     *name);
 GtkWidget  *zp_test_find_transient  (GtkWindow      *parent,
