@@ -14,7 +14,9 @@
 #include "zp-import-dialog.h"
 #include "zp-window-private.h"
 
-guint
+/* Adds what `import` read to the document's workbook as one undo step (a department form
+ * only when the workbook has none). Returns the number of forms added. */
+static guint
 zp_import_add_to_document (ZpImport   *import,
                            ZpDocument *document)
 {
