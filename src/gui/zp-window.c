@@ -1066,7 +1066,7 @@ zp_window_confirm_discard (ZpWindow             *self,
   pending->continuation = continuation;
   pending->data = data;
   pending->destroy = destroy;
-  if (!zp_window_is_modified (self))
+  if (!zp_document_get_modified (self->document))
     {
       pending_run (pending);
       return;
@@ -1118,7 +1118,7 @@ zp_window_close_request (GtkWindow *window)
 {
   ZpWindow *self = ZP_WINDOW (window);
 
-  if (!self->force_close && zp_window_is_modified (self))
+  if (!self->force_close && zp_document_get_modified (self->document))
     {
       zp_window_confirm_discard (self, close_now, NULL, NULL);
       return TRUE;
@@ -1376,14 +1376,6 @@ zp_window_get_file (ZpWindow *self)
   g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
 
   return zp_document_get_file (self->document);
-}
-
-gboolean
-zp_window_is_modified (ZpWindow *self)
-{
-  g_return_val_if_fail (ZP_IS_WINDOW (self), FALSE);
-
-  return zp_document_get_modified (self->document);
 }
 
 gboolean

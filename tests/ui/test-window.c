@@ -190,7 +190,7 @@ test_sidebar (void)
     g_assert_cmpstr (zp_sidebar_row_get_total_text (g_ptr_array_index (rows, i)), ==, "100.00");
   g_assert_cmpstr (zp_sidebar_row_get_title_text (sidebar_row_for (window, zp_workbook_get_form (zp_window_get_workbook (window), 1))),
                    ==, "科技条件专项");
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
 
   /* The search narrows the list; showing a form hidden by it clears the search. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "子女");
@@ -247,7 +247,7 @@ test_edit_and_undo (void)
   g_assert_cmpstr (zp_sidebar_row_get_total_text (row), ==, "99.00");
   g_assert_cmpstr (zp_sidebar_row_get_status_icon (row), ==, "dialog-error-symbolic");
   g_assert_true (has_finding (window, "deviation-note-missing"));
-  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
 
   /* Activating the finding takes the focus to the row's deviation note. */
   {
@@ -276,14 +276,14 @@ test_edit_and_undo (void)
             g_strcmp0 (zp_form_editor_get_total_text (editor), "100.00") == 0 &&
             g_strcmp0 (zp_sidebar_row_get_total_text (row), "100.00") == 0 &&
             !(has_finding (window, "deviation-note-missing")) &&
-            !(zp_window_is_modified (window)));
+            !(zp_document_get_modified (zp_window_get_document (window))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (actual)), ==, "4 次");
   g_assert_cmpstr (score_shown (ZP_SCORE_CELL (score)), ==, "2.00");
   g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 40.00");
   g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "100.00");
   g_assert_cmpstr (zp_sidebar_row_get_total_text (row), ==, "100.00");
   g_assert_false (has_finding (window, "deviation-note-missing"));
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
 
   /* Redo brings the edit back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
@@ -321,7 +321,7 @@ test_rows (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
   g_assert_true (zp_goal_get_indicator (goal, 0) == first);
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
 
   /* a workbook without a department form can get one back */
   zp_undo_stack_remove (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (zp_window_get_workbook (window)), 0);
@@ -332,7 +332,7 @@ test_rows (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (zp_form_get_n_goals (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, 4);
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
   zp_window_show_form (window, form);
 
   /* projects: add, duplicate, delete and undo */
@@ -363,7 +363,7 @@ test_save_and_reopen (void)
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "3 次");
   gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "deviation-note")), "设备更新，巡检推迟");
   save_and_wait (window, file);
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
   zp_test_close_window (window);
 
   reopened = zp_window_new (NULL);
@@ -410,7 +410,7 @@ test_close_asks (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   zp_form_set_analysis (form, "");
   zp_undo_stack_set_string (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (form), "analysis", "偏差分析", FALSE);
-  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
   gtk_window_close (GTK_WINDOW (window));
   zp_test_wait_for ((window) != NULL &&
             (gtk_widget_get_visible (GTK_WIDGET (window))));
@@ -423,9 +423,9 @@ test_close_asks (void)
   /* Cancel keeps the window and the changes. */
   zp_test_respond (dialog, "cancel");
   zp_test_wait_for ((window) != NULL &&
-            (zp_window_is_modified (window)));
+            (zp_document_get_modified (zp_window_get_document (window))));
   g_assert_nonnull (window);
-  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
 
   /* Discard closes it. */
   gtk_window_close (GTK_WINDOW (window));
@@ -455,10 +455,10 @@ test_open_asks (void)
   zp_test_respond (dialog, "cancel");
   zp_test_wait_for ((zp_window_get_workbook (window) == workbook) &&
             !(g_file_equal (zp_window_get_file (window), file)) &&
-            (zp_window_is_modified (window)));
+            (zp_document_get_modified (zp_window_get_document (window))));
   g_assert_true (zp_window_get_workbook (window) == workbook);
   g_assert_false (g_file_equal (zp_window_get_file (window), file));
-  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
 
   zp_window_open (window, file);
   dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
@@ -466,7 +466,7 @@ test_open_asks (void)
   wait_for_workbook (window, workbook);
   g_assert_true (zp_window_get_workbook (window) != workbook);
   g_assert_true (g_file_equal (zp_window_get_file (window), file));
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
   zp_test_close_window (window);
 }
 
@@ -606,7 +606,7 @@ test_drafts_two_windows (void)
 
   /* back to the saved state: no draft */
   gtk_widget_activate_action (GTK_WIDGET (a), "win.undo", NULL);
-  g_assert_false (zp_window_is_modified (a));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (a)));
   g_assert_false (has_draft (a));
   g_assert_true (has_draft (b));
 
@@ -663,7 +663,7 @@ test_drafts_offered (void)
   zp_test_respond (dialog, "restore");
   zp_test_wait_for (zp_window_get_workbook (restored) != NULL && !zp_document_get_busy (zp_window_get_document (restored)));
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (restored), 0)), ==, "崩溃前的修改");
-  g_assert_true (zp_window_is_modified (restored));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (restored)));
   g_assert_true (g_file_equal (zp_window_get_file (restored), file));
   /* the draft is the window's own now */
   g_assert_cmpuint (count_orphans (), ==, 0);
@@ -692,7 +692,7 @@ test_drafts_discard (void)
   g_assert_nonnull (dialog);
   zp_test_respond (dialog, "discard");
   zp_test_wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
   g_assert_cmpuint (count_orphans (), ==, 0);
   zp_test_close_window (window);
 }
@@ -759,11 +759,11 @@ test_changed_on_disk (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
   after = zp_workbook_load (file, NULL);
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (after, 0)), ==, "别的程序写的");
-  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
 
   /* reload: the other program's version */
   zp_test_respond (dialog, "reload");
-  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window) &&
+  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_document_get_modified (zp_window_get_document (window)) &&
             zp_test_find_message_dialog (GTK_WINDOW (window)) == NULL);
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "别的程序写的");
 
@@ -776,7 +776,7 @@ test_changed_on_disk (void)
   zp_test_wait_for (zp_test_find_message_dialog (GTK_WINDOW (window)) != NULL &&
             g_str_equal (adw_message_dialog_get_heading (zp_test_find_message_dialog (GTK_WINDOW (window))), "File Changed on Disk"));
   zp_test_respond (zp_test_find_message_dialog (GTK_WINDOW (window)), "overwrite");
-  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_window_is_modified (window));
+  zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window)) && !zp_document_get_modified (zp_window_get_document (window)));
   g_clear_object (&after);
   after = zp_workbook_load (file, NULL);
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (after, 0)), ==, "覆盖它");
@@ -784,7 +784,7 @@ test_changed_on_disk (void)
   /* our own save is not a change by another program */
   edit_analysis (window, "再存一次");
   save_and_wait (window, NULL);
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
   zp_test_close_window (window);
 }
 
@@ -1131,11 +1131,11 @@ test_grade_band (void)
   zp_test_wait_for ((zp_indicator_get_grade (indicator)) == (ZP_GRADE_NONE) &&
             g_strcmp0 (zp_indicator_get_manual_score (indicator), "") == 0 &&
             g_strcmp0 (zp_form_get_total_text (form), "100.00") == 0 &&
-            !(zp_window_is_modified (window)));
+            !(zp_document_get_modified (zp_window_get_document (window))));
   g_assert_cmpint (zp_indicator_get_grade (indicator), ==, ZP_GRADE_NONE);
   g_assert_cmpstr (zp_indicator_get_manual_score (indicator), ==, "");
   g_assert_cmpstr (zp_form_get_total_text (form), ==, "100.00");
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
   zp_test_close_window (window);
 }
 
@@ -1192,18 +1192,18 @@ test_workbook_properties (void)
   /* the year: the workbook, the window's subtitle, then undo */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2025);
   zp_test_wait_for ((zp_workbook_get_year (workbook)) == (2025) &&
-            (zp_window_is_modified (window)) &&
+            (zp_document_get_modified (zp_window_get_document (window))) &&
             (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025")));
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2025);
-  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
   g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "2025"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   zp_test_wait_for ((zp_workbook_get_year (workbook)) == (2024) &&
             (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year))) == (2024) &&
-            !(zp_window_is_modified (window)));
+            !(zp_document_get_modified (zp_window_get_document (window))));
   g_assert_cmpuint (zp_workbook_get_year (workbook), ==, 2024);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), ==, 2024);
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
 
   /* the short name, as typed; undo puts the old one back in the field */
   gtk_editable_set_text (GTK_EDITABLE (unit_short), "江岸数据中心");
@@ -1220,10 +1220,10 @@ test_workbook_properties (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   zp_test_wait_for (g_strcmp0 (zp_workbook_get_unit_short (workbook), "江岸大数据中心") == 0 &&
             g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (unit_short)), "江岸大数据中心") == 0 &&
-            !(zp_window_is_modified (window)));
+            !(zp_document_get_modified (zp_window_get_document (window))));
   g_assert_cmpstr (zp_workbook_get_unit_short (workbook), ==, "江岸大数据中心");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_short)), ==, "江岸大数据中心");
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
 
   gtk_window_close (GTK_WINDOW (dialog));
   zp_test_wait_for (((ZpWorkbookDialog *) zp_test_find_transient (GTK_WINDOW (window), ZP_TYPE_WORKBOOK_DIALOG)) == NULL);
@@ -1427,14 +1427,14 @@ test_overall_goal (void)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (planned));
   gtk_text_buffer_set_text (buffer, paragraph, -1);
   zp_test_wait_for (g_strcmp0 (zp_goal_get_text (goal), paragraph) == 0 &&
-            (zp_window_is_modified (window)));
+            (zp_document_get_modified (zp_window_get_document (window))));
   g_assert_cmpstr (zp_goal_get_text (goal), ==, paragraph);
-  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   zp_test_wait_for (g_strcmp0 (zp_goal_get_text (goal), before) == 0 &&
-            !(zp_window_is_modified (window)));
+            !(zp_document_get_modified (zp_window_get_document (window))));
   g_assert_cmpstr (zp_goal_get_text (goal), ==, before);
-  g_assert_false (zp_window_is_modified (window));
+  g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
   zp_test_close_window (window);
 }
 
