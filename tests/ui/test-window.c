@@ -568,6 +568,12 @@ count_orphans (void)
   return g_list_model_get_n_items (orphans);
 }
 
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
 /* Two windows keep a draft each: neither overwrites nor deletes the other's, a window
  * closed cleanly takes only its own, undo to the saved state removes it, and a live
  * window's draft is never offered. */
@@ -582,13 +588,25 @@ test_drafts_two_windows (void)
   ZpWindow *c = open_copy ("c.ziping", &file_c);
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
+  guint drafts_a = 0;
+  gulong handler;
 
+  /* a document has no draft until its first autosave, and says when it gets one */
+  g_assert_null (zp_document_get_draft (zp_window_get_document (a)));
+  handler = g_signal_connect_swapped (zp_window_get_document (a), "notify::draft", G_CALLBACK (count_notify), &drafts_a);
   edit_analysis (a, "甲窗口的修改");
   edit_analysis (b, "乙窗口的修改");
   zp_test_wait_for (has_draft (a) && has_draft (b));
+  g_assert_cmpuint (drafts_a, ==, 1);
+  g_signal_handler_disconnect (zp_window_get_document (a), handler);
   g_assert_false (has_draft (c));
-  g_assert_cmpstr (zp_draft_get_id (zp_document_get_draft (zp_window_get_document (a))), !=,
-                   zp_draft_get_id (zp_document_get_draft (zp_window_get_document (b))));
+  /* each in files of its own */
+  {
+    g_autoptr(GFile) data_a = zp_draft_dup_data_file (zp_document_get_draft (zp_window_get_document (a)));
+    g_autoptr(GFile) data_b = zp_draft_dup_data_file (zp_document_get_draft (zp_window_get_document (b)));
+
+    g_assert_false (g_file_equal (data_a, data_b));
+  }
   text_a = draft_text (a);
   text_b = draft_text (b);
   g_assert_cmpstr (text_a, ==, "甲窗口的修改");
