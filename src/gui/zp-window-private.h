@@ -32,7 +32,9 @@ struct _ZpWindow
   GtkListView          *sidebar_list;
   GtkSearchEntry       *search_entry;
   AdwViewStack         *view_stack;
+  GtkWidget            *content_box;
   AdwFlap              *checks_flap;
+  GtkWidget            *checks_separator;
   GtkToggleButton      *checks_button;
   GtkWidget            *errors_icon;
   GtkLabel             *errors_label;
@@ -69,6 +71,8 @@ struct _ZpWindow
   /* the last message dialog shown (for tests), and the file chooser being shown */
   AdwMessageDialog     *message_dialog;
   GtkNativeDialog      *chooser;
+  /* turns the checks beside or below the form once the window's size is known */
+  guint                 checks_layout_idle;
   /* the workbook properties while shown (a weak pointer) */
   ZpWorkbookDialog     *workbook_dialog;
 };

@@ -1,0 +1,192 @@
+/* test-layout.c — the form fits the window: the checks beside or below the form, the
+ * indicator table's figure columns on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "zp-test-ui.h"
+
+/* The label reading text in root or below it (a column's heading), or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *target)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, target, &bounds));
+  return bounds;
+}
+
+static ZpIndicatorTable *
+first_table (ZpWindow *window)
+{
+  return zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+}
+
+/* The window at about width, the project form's first table bound. */
+static gboolean
+form_laid_out (ZpWindow *window,
+               int       width)
+{
+  ZpIndicatorTable *table = first_table (window);
+  GtkWidget *note = table ? zp_indicator_table_get_cell (table, 0, "deviation-note") : NULL;
+
+  return ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) <= 16 && note != NULL &&
+         gtk_widget_get_width (note) > 0;
+}
+
+static ZpWindow *
+open_project_form (int width,
+                   int height)
+{
+  ZpWindow *window = zp_test_open_example (width, height);
+
+  zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
+  zp_test_wait_for (form_laid_out (window, width));
+  return window;
+}
+
+/* The checks are open, beside the form (horizontal) or below it (vertical), and laid out
+ * so: the panel's allocation lies right of the form's, or under it. */
+static gboolean
+checks_shown (ZpWindow       *window,
+              GtkOrientation  orientation)
+{
+  graphene_rect_t form, panel;
+
+  if (g_test_verbose ())
+    g_printerr ("checks: folded %d progress %.2f orientation %d mapped %d content %d\n",
+                adw_flap_get_folded (window->checks_flap),
+                adw_flap_get_reveal_progress (window->checks_flap),
+                gtk_orientable_get_orientation (GTK_ORIENTABLE (window->checks_flap)),
+                gtk_widget_get_mapped (GTK_WIDGET (window->checks_panel)),
+                gtk_widget_get_width (window->content_box));
+  if (adw_flap_get_reveal_progress (window->checks_flap) != 1.0 ||
+      gtk_orientable_get_orientation (GTK_ORIENTABLE (window->checks_flap)) != orientation ||
+      !gtk_widget_get_mapped (GTK_WIDGET (window->checks_panel)) ||
+      adw_flap_get_folded (window->checks_flap))
+    return FALSE;
+  form = bounds_in (GTK_WIDGET (window->editor_scroller), GTK_WIDGET (window));
+  panel = bounds_in (GTK_WIDGET (window->checks_panel), GTK_WIDGET (window));
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    return panel.origin.x >= form.origin.x + form.size.width && panel.size.width == 320;
+  return panel.origin.y >= form.origin.y + form.size.height && panel.size.width == form.size.width;
+}
+
+static const char *figure_headings[] = { "Weight", "Score", "Deviation Note" };
+
+/* Each figure column's heading lies whole within the form's visible area and off the
+ * checks panel. */
+static gboolean
+headings_visible (ZpWindow       *window,
+                  GtkOrientation  orientation)
+{
+  GtkWidget *scroller = GTK_WIDGET (window->editor_scroller);
+  GtkWidget *view = GTK_WIDGET (first_table (window));
+  graphene_rect_t panel = bounds_in (GTK_WIDGET (window->checks_panel), GTK_WIDGET (window));
+
+  if (!checks_shown (window, orientation))
+    return FALSE;
+  /* the table's top in view, again once a layout change has moved it */
+  zp_form_editor_scroll_to_indicators (zp_window_get_form_editor (window));
+  for (guint i = 0; i < G_N_ELEMENTS (figure_headings); i++)
+    {
+      GtkWidget *heading = find_label (view, figure_headings[i]);
+      graphene_rect_t in_view, in_window, overlap;
+
+      g_assert_nonnull (heading);
+      if (!gtk_widget_get_mapped (heading))
+        return FALSE;
+      in_view = bounds_in (heading, scroller);
+      in_window = bounds_in (heading, GTK_WIDGET (window));
+      if (g_test_verbose ())
+        g_printerr ("%s: %.0f,%.0f %.0f×%.0f in %d×%d; panel %.0f,%.0f %.0f×%.0f\n", figure_headings[i],
+                    in_view.origin.x, in_view.origin.y, in_view.size.width, in_view.size.height,
+                    gtk_widget_get_width (scroller), gtk_widget_get_height (scroller),
+                    panel.origin.x, panel.origin.y, panel.size.width, panel.size.height);
+      if (in_view.size.width < 20 || in_view.origin.x < 0 || in_view.origin.y < 0 ||
+          in_view.origin.x + in_view.size.width > gtk_widget_get_width (scroller) ||
+          in_view.origin.y + in_view.size.height > gtk_widget_get_height (scroller) ||
+          graphene_rect_intersection (&in_window, &panel, &overlap))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* At 1024×600 the checks, when open, are a sheet below the form of about a third of the
+ * height: the form keeps its whole width and 分值, 得分 and 偏差原因 stay on screen. */
+static void
+test_checks_sheet_1024 (void)
+{
+  ZpWindow *window = open_project_form (1024, 600);
+  int height;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  zp_test_wait_for (headings_visible (window, GTK_ORIENTATION_VERTICAL));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->editor_scroller)), ==,
+                   gtk_widget_get_width (window->content_box));
+  height = gtk_widget_get_height (GTK_WIDGET (window->checks_panel));
+  g_assert_cmpint (height, >=, gtk_widget_get_height (window->content_box) / 3 - 1);
+  g_assert_cmpint (height, <=, gtk_widget_get_height (window->content_box) / 3 + 1);
+  zp_test_close_window (window);
+}
+
+/* The checks go beside the form when it keeps 680 pixels next to them, below it when
+ * not: at 1280×800 below, beside once F9 hides the forms list, still beside at 1024
+ * without the forms list, below again with it. */
+static void
+test_checks_side_or_sheet (void)
+{
+  ZpWindow *window = open_project_form (1280, 800);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  zp_test_wait_for (headings_visible (window, GTK_ORIENTATION_VERTICAL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  zp_test_wait_for (headings_visible (window, GTK_ORIENTATION_HORIZONTAL));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->editor_scroller)), >=, 680);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  zp_test_wait_for (form_laid_out (window, 1024));
+  zp_test_wait_for (headings_visible (window, GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  zp_test_wait_for (headings_visible (window, GTK_ORIENTATION_VERTICAL));
+
+  /* closed and opened again below the form */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  zp_test_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (window->checks_panel)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  zp_test_wait_for (headings_visible (window, GTK_ORIENTATION_VERTICAL));
+  zp_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  char *tmpdir = zp_test_ui_setup (&argc, &argv, "layout");
+  int result;
+
+  g_test_add_func ("/layout/checks-sheet-1024", test_checks_sheet_1024);
+  g_test_add_func ("/layout/checks-side-or-sheet", test_checks_side_or_sheet);
+
+  result = g_test_run ();
+  return zp_test_ui_finish (tmpdir, result);
+}
