@@ -25,24 +25,27 @@ typedef struct
   const char *tooltip;
   CellKind    kind;
   int         width;      /* figures: fixed, in pixels; texts: -1 */
-  int         min_chars;  /* texts: the narrowest the column gets */
-  int         nat_chars;  /* texts: the width it has when there is room */
+  int         min_chars;  /* texts: the narrowest the column gets, in Chinese characters */
+  int         nat_chars;  /* texts: the widest it gets when there is room, in chars */
   gboolean    expand;
+  int         max_lines;  /* texts: how many lines it wraps onto (0: all it needs) */
 } Column;
 
-/* The figure columns keep their width; the text columns get their natural width when
- * there is room and give it up first (down to min_chars, the rest in a tooltip) on a
- * narrow window or beside the checks, so 分值, 得分 and 偏差原因 stay on screen. */
+/* The figure columns keep their width. The text columns get their natural width when
+ * there is room and give it up first (down to min_chars) on a narrow window or beside
+ * the checks, wrapping onto more lines, so 分值, 得分 and 偏差原因 stay on screen and the
+ * texts stay whole. */
 static const Column columns[] = {
-  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 32, 0, 0, FALSE },
-  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, -1, 6, 9, FALSE },
-  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, -1, 6, 10, FALSE },
-  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 8, 20, TRUE },
-  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, -1, 5, 12, FALSE },
-  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, -1, 5, 11, FALSE },
-  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 50, 0, 0, FALSE },
-  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 60, 0, 0, FALSE },
-  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, -1, 7, 12, TRUE },
+  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 32, 0, 0, FALSE, 0 },
+  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, -1, 4, 10, FALSE, 0 },
+  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, -1, 4, 14, FALSE, 0 },
+  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 4, 30, TRUE, 0 },
+  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, -1, 3, 16, FALSE, 0 },
+  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, -1, 3, 14, FALSE, 0 },
+  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 50, 0, 0, FALSE, 0 },
+  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 60, 0, 0, FALSE, 0 },
+  /* a note runs to paragraphs: three lines of it, the rest in its editor and tooltip */
+  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, -1, 3, 16, TRUE, 3 },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
 
@@ -413,14 +416,19 @@ on_note_icon (GtkEntry             *entry,
   show_note_editor (entry);
 }
 
-/* Whether the text is wider than the cell shows (the cell's padding aside). */
+/* Whether the cell does not show all its text: a wrapping one cut short after its last
+ * line, a one-line one wider than the cell (its padding aside). */
 static gboolean
 entry_is_clipped (GtkWidget  *entry,
                   const char *text)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (entry, text);
+  GtkWidget *label = g_object_get_data (G_OBJECT (entry), "zp-label");
+  g_autoptr(PangoLayout) layout = NULL;
   int width = 0;
 
+  if (label != NULL)
+    return pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
+  layout = gtk_widget_create_pango_layout (entry, text);
   pango_layout_get_pixel_size (layout, &width, NULL);
   return width > gtk_widget_get_width (entry) - 8;
 }
@@ -456,13 +464,10 @@ create_entry (const Column *column)
 
   gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
   gtk_widget_add_css_class (entry, "zp-cell");
+  /* a text's width is its wrapping label's (see wrap_cell) */
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), column->width < 0 ? 1 : 3);
   if (column->width < 0)
-    {
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), column->min_chars);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), column->nat_chars);
-    }
-  else
-    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 3);
+    gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(column->title), -1);
   if (g_str_equal (column->field, "weight"))
@@ -492,6 +497,70 @@ create_entry (const Column *column)
   return entry;
 }
 
+/* A text cell shows its whole text on as many lines as the column's width needs (a
+ * label under the entry) and is edited on one line (the entry, over the label, whose
+ * text shows only while it has the focus): typing, Tab, Enter and the input method are
+ * the entry's, as in every other cell, and the row keeps its height while editing. */
+static int
+chinese_char_width (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "字");
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static GtkWidget *
+wrap_cell (const Column *column,
+           GtkWidget    *entry)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  /* (the standard names' arrow shows only under the pointer or while editing) */
+  gboolean has_icon = column->kind != CELL_CHOICE &&
+                      gtk_entry_get_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY) != NULL;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* the texts are Chinese: "4 characters" is the same width in either UI language */
+  gtk_widget_set_size_request (label, column->min_chars * chinese_char_width (label), -1);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column->nat_chars);
+  /* where the entry's text begins, and clear of its icon */
+  gtk_widget_set_margin_start (label, 5);
+  gtk_widget_set_margin_end (label, has_icon ? 26 : 5);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  if (column->max_lines > 0)
+    {
+      gtk_label_set_lines (GTK_LABEL (label), column->max_lines);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  gtk_widget_set_can_target (label, FALSE);
+  gtk_widget_add_css_class (label, "zp-cell-text");
+  g_object_bind_property (entry, "text", label, "label", G_BINDING_SYNC_CREATE);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), label);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), entry);
+  gtk_overlay_set_measure_overlay (GTK_OVERLAY (overlay), entry, TRUE);
+  gtk_widget_add_css_class (overlay, "zp-wrap-cell");
+  if (column->kind == CELL_CHOICE)
+    gtk_widget_add_css_class (overlay, "choice");
+  g_object_set_data (G_OBJECT (entry), "zp-label", label);
+  g_object_set_data (G_OBJECT (overlay), "zp-cell", entry);
+  return overlay;
+}
+
+/* The cell's widget in a list item: the entry of a wrapping text cell. */
+static GtkWidget *
+item_cell (GtkListItem *item)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *entry = g_object_get_data (G_OBJECT (child), "zp-cell");
+
+  return entry != NULL ? entry : child;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -518,7 +587,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
   g_object_set_data (G_OBJECT (cell), "zp-list-item", item);
   g_object_set_data (G_OBJECT (cell), "zp-column", GINT_TO_POINTER (column - columns));
-  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_child (item, column->width < 0 ? wrap_cell (column, cell) : cell);
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -589,7 +658,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   const Column *column = g_object_get_data (G_OBJECT (factory), "zp-column");
   ZpIndicator *indicator = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget *cell = item_cell (item);
   GtkWidget **cells = g_hash_table_lookup (self->cells, indicator);
 
   if (cells == NULL)
@@ -625,7 +694,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
 {
   const Column *column = g_object_get_data (G_OBJECT (factory), "zp-column");
   ZpIndicator *indicator = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget *cell = item_cell (item);
   GtkWidget **cells = g_hash_table_lookup (self->cells, indicator);
 
   if (cells != NULL && cells[column - columns] == cell)

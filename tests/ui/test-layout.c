@@ -1,5 +1,5 @@
 /* test-layout.c — the form fits the window: the checks beside or below the form, the
- * indicator table's figure columns on screen.
+ * indicator table's text columns wrapping, goal sections kept on a goal change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -177,6 +177,106 @@ test_checks_side_or_sheet (void)
   zp_test_close_window (window);
 }
 
+static const char *text_fields[] = { "category", "subcategory", "name", "target", "actual" };
+
+/* The label showing a text cell's whole text while the cell is not being edited. */
+static GtkLabel *
+cell_label (GtkWidget *cell)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_widget_get_parent (cell));
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return GTK_LABEL (label);
+}
+
+/* Every shown text cell of the first table shows its whole text: not cut short, the
+ * label as high as its lines; counts the cells wrapped onto more than one line. */
+static gboolean
+texts_whole (ZpWindow *window,
+             guint    *wrapped)
+{
+  ZpIndicatorTable *table = first_table (window);
+  ZpGoal *goal = zp_indicator_table_get_goal (table);
+  guint shown = 0;
+
+  *wrapped = 0;
+  for (guint row = 0; row < zp_goal_get_n_indicators (goal); row++)
+    for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+      {
+        GtkWidget *cell = zp_indicator_table_get_cell (table, row, text_fields[i]);
+        GtkLabel *label;
+        PangoLayout *layout;
+        int height;
+
+        if (cell == NULL || !gtk_widget_get_mapped (cell))
+          continue;
+        label = cell_label (cell);
+        g_assert_cmpstr (gtk_label_get_label (label), ==, gtk_editable_get_text (GTK_EDITABLE (cell)));
+        layout = gtk_label_get_layout (label);
+        pango_layout_get_pixel_size (layout, NULL, &height);
+        if (g_test_verbose ())
+          g_printerr ("%u %s: %d lines, %d of %d px high: %s\n", row, text_fields[i],
+                      pango_layout_get_line_count (layout), height,
+                      gtk_widget_get_height (GTK_WIDGET (label)), gtk_label_get_label (label));
+        if (pango_layout_is_ellipsized (layout) || gtk_widget_get_height (GTK_WIDGET (label)) < height)
+          return FALSE;
+        /* the entry over it covers the cell, to be clicked anywhere */
+        if (gtk_widget_get_height (cell) < gtk_widget_get_height (GTK_WIDGET (label)))
+          return FALSE;
+        shown++;
+        if (pango_layout_get_line_count (layout) > 1)
+          (*wrapped)++;
+      }
+  return shown >= 5 * G_N_ELEMENTS (text_fields);
+}
+
+/* The text columns wrap onto more lines instead of being cut: at 1024×600 (the form at
+ * its narrowest beside the forms list), at 1280×800 with the checks below. */
+static void
+test_texts_wrap (void)
+{
+  const int sizes[][2] = { { 1024, 600 }, { 1280, 800 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      ZpWindow *window = open_project_form (sizes[i][0], sizes[i][1]);
+      GtkWidget *category = zp_indicator_table_get_cell (first_table (window), 0, "category");
+      guint wrapped = 0;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+      zp_test_wait_for (headings_visible (window, GTK_ORIENTATION_VERTICAL));
+      zp_test_wait_for (texts_whole (window, &wrapped));
+      /* (the example's long indicators and targets do need more lines) */
+      g_assert_cmpuint (wrapped, >, 0);
+      /* 一级 is whole on one line: "产出指标" */
+      g_assert_cmpstr (gtk_label_get_label (cell_label (category)), ==, "产出指标");
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (cell_label (category))), ==, 1);
+      zp_test_close_window (window);
+    }
+}
+
+/* A text cell is edited in its entry, over the label: focusing it puts the focus within
+ * the cell (what the style sheet shows the entry's text by, hiding the label's), and the
+ * label follows what is typed. */
+static void
+test_text_cell_edit (void)
+{
+  ZpWindow *window = open_project_form (1280, 800);
+  GtkWidget *name = zp_indicator_table_get_cell (first_table (window), 1, "name");
+  GtkLabel *label = cell_label (name);
+  GtkWidget *cell = gtk_widget_get_parent (name);
+
+  g_assert_true (gtk_widget_has_css_class (cell, "zp-wrap-cell"));
+  g_assert_false (gtk_widget_get_state_flags (cell) & GTK_STATE_FLAG_FOCUS_WITHIN);
+  g_assert_true (gtk_widget_grab_focus (name));
+  zp_test_wait_for (gtk_widget_get_state_flags (cell) & GTK_STATE_FLAG_FOCUS_WITHIN);
+  gtk_editable_set_text (GTK_EDITABLE (name), "云平台年度巡检次数（含夜间巡检）");
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "云平台年度巡检次数（含夜间巡检）");
+  g_assert_cmpstr (zp_indicator_get_name (zp_goal_get_indicator (zp_indicator_table_get_goal (first_table (window)), 1)),
+                   ==, "云平台年度巡检次数（含夜间巡检）");
+  zp_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -186,6 +286,8 @@ main (int    argc,
 
   g_test_add_func ("/layout/checks-sheet-1024", test_checks_sheet_1024);
   g_test_add_func ("/layout/checks-side-or-sheet", test_checks_side_or_sheet);
+  g_test_add_func ("/layout/texts-wrap", test_texts_wrap);
+  g_test_add_func ("/layout/text-cell-edit", test_text_cell_edit);
 
   result = g_test_run ();
   return zp_test_ui_finish (tmpdir, result);
