@@ -277,6 +277,83 @@ test_text_cell_edit (void)
   zp_test_close_window (window);
 }
 
+static guint
+n_sections (ZpFormEditor *editor)
+{
+  guint n = 0;
+
+  while (zp_form_editor_get_goal_section (editor, n) != NULL)
+    n++;
+  return n;
+}
+
+/* Adding or removing a goal on a department form inserts or removes that goal's section;
+ * the other sections, their fields and tables stay the same widgets. */
+static void
+test_department_goal_sections (void)
+{
+  ZpWindow *window = zp_test_open_example (1280, 800);
+  ZpForm *form = ZP_FORM (zp_workbook_get_department_form (zp_window_get_workbook (window)));
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+  guint n = zp_form_get_n_goals (form);
+  g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  ZpGoalSection *added;
+  GtkWidget *text;
+
+  zp_window_show_form (window, form);
+  zp_test_wait_for (zp_form_editor_get_form (editor) == form && n_sections (editor) == n &&
+                    gtk_widget_get_mapped (GTK_WIDGET (zp_form_editor_get_goal_section (editor, 0))));
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (sections, zp_form_editor_get_goal_section (editor, i));
+      g_ptr_array_add (tables, zp_form_editor_get_table (editor, i));
+      g_assert_true (zp_goal_section_get_goal (sections->pdata[i]) == zp_form_get_goal (form, i));
+    }
+  g_assert_cmpstr (zp_goal_section_get_title (sections->pdata[0]), ==, "Annual Goal 1");
+  text = zp_form_editor_get_field (editor, "goal0:text");
+  g_assert_true (ADW_IS_ENTRY_ROW (text));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, zp_goal_get_text (zp_form_get_goal (form, 0)));
+  g_assert_true (ADW_IS_ENTRY_ROW (zp_form_editor_get_field (editor, "goal1:weight")));
+
+  /* Add Goal: one section more, at the end */
+  zp_form_editor_add_goal (editor);
+  zp_test_wait_for (n_sections (editor) == n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (zp_form_editor_get_goal_section (editor, i) == sections->pdata[i]);
+      g_assert_true (zp_form_editor_get_table (editor, i) == tables->pdata[i]);
+    }
+  g_assert_true (zp_form_editor_get_field (editor, "goal0:text") == text);
+  added = zp_form_editor_get_goal_section (editor, n);
+  g_assert_true (zp_goal_section_get_goal (added) == zp_form_get_goal (form, n));
+  gtk_editable_set_text (GTK_EDITABLE (zp_form_editor_get_field (editor, "goal0:text")), "保障全区政务网络稳定运行");
+  g_assert_cmpstr (zp_goal_get_text (zp_form_get_goal (form, 0)), ==, "保障全区政务网络稳定运行");
+
+  /* the first goal's button takes its section only; the others move up and are renumbered */
+  g_assert_true (gtk_widget_get_visible (zp_goal_section_get_remove_button (sections->pdata[0])));
+  g_assert_true (gtk_widget_activate (zp_goal_section_get_remove_button (sections->pdata[0])));
+  zp_test_wait_for (zp_form_get_n_goals (form) == n);
+  zp_test_wait_for (n_sections (editor) == n);
+  for (guint i = 1; i < n; i++)
+    g_assert_true (zp_form_editor_get_goal_section (editor, i - 1) == sections->pdata[i]);
+  g_assert_true (zp_form_editor_get_goal_section (editor, n - 1) == added);
+  g_assert_cmpstr (zp_goal_section_get_title (sections->pdata[1]), ==, "Annual Goal 1");
+  g_assert_true (zp_form_editor_get_field (editor, "goal0:text") ==
+                 zp_goal_section_get_field (sections->pdata[1], "text"));
+
+  /* undone: back in its place, the others untouched */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  zp_test_wait_for (n_sections (editor) == n + 1);
+  for (guint i = 1; i < n; i++)
+    g_assert_true (zp_form_editor_get_goal_section (editor, i) == sections->pdata[i]);
+  g_assert_true (zp_form_editor_get_goal_section (editor, n) == added);
+  g_assert_true (zp_goal_section_get_goal (zp_form_editor_get_goal_section (editor, 0)) == zp_form_get_goal (form, 0));
+  g_assert_cmpstr (zp_goal_section_get_title (sections->pdata[1]), ==, "Annual Goal 2");
+  zp_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,6 +365,7 @@ main (int    argc,
   g_test_add_func ("/layout/checks-side-or-sheet", test_checks_side_or_sheet);
   g_test_add_func ("/layout/texts-wrap", test_texts_wrap);
   g_test_add_func ("/layout/text-cell-edit", test_text_cell_edit);
+  g_test_add_func ("/layout/department-goal-sections", test_department_goal_sections);
 
   result = g_test_run ();
   return zp_test_ui_finish (tmpdir, result);
