@@ -429,7 +429,7 @@ usage (void)
   fprintf (stderr, "usage: ziping-bench generate OUT [PROJECTS]\n"
                    "       ziping-bench run FILE [REPEAT]\n"
                    "       ziping-bench auto FILE\n"
-                   "       ziping-bench scale DIR ZIPING-CLI [--large] [--repeat N]\n");
+                   "       ziping-bench scale DIR ZIPING-CLI [--large] [--repeat N] [--gui BENCH-UI]\n");
 }
 
 int
@@ -454,6 +454,7 @@ main (int    argc,
       g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
       gboolean large = FALSE;
       guint repeat = DEFAULT_REPEAT;
+      const char *bench_ui = NULL;
 
       for (int i = 4; i < argc; i++)
         {
@@ -465,13 +466,15 @@ main (int    argc,
 
               repeat = (guint) MAX (1, n);
             }
+          else if (strcmp (argv[i], "--gui") == 0 && i + 1 < argc)
+            bench_ui = argv[++i];
           else
             {
               usage ();
               return 2;
             }
         }
-      return bench_scale_main (self, argv[2], argv[3], large, repeat);
+      return bench_scale_main (self, argv[2], argv[3], large, repeat, bench_ui);
     }
 
   usage ();

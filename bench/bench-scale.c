@@ -1,7 +1,7 @@
 /* bench-scale.c — every job a user waits for, at 250, 1,000, 2,000 (and 8,000) project
  * forms, against the fastest JSON parser measured here, and how each grows.
  *
- *   ziping-bench scale DIR CLI [--large] [--repeat N]
+ *   ziping-bench scale DIR CLI [--large] [--repeat N] [--gui BENCH-UI]
  *
  * DIR holds the generated workbooks (made once: scale-N.ziping, and 500 small workbooks
  * in DIR/small/); CLI is the built ziping-cli. --large adds 8,000 forms (about 2 minutes
@@ -22,6 +22,11 @@
  * time their own work (bench-core.c); the CLI jobs are whole processes (wait4), so they
  * include starting and loading the workbook, as a user waits for them; their peak memory
  * is the child's maximum resident set.
+ *
+ * With --gui (under a display: xvfb-run), the app's window is timed too, by the GUI
+ * benchmark tests/ui/bench-ui in a process of its own per size: process start to the
+ * first form painted, and keystroke to painted frame. Those are wall times (a user waits
+ * for the screen, not for the CPU), so they are the figures most sensitive to neighbours.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,6 +67,9 @@ typedef enum
   JOB_CSV,
   JOB_XLSX,
   JOB_PDF,
+  JOB_GUI_FIRST_FORM,
+  JOB_GUI_KEYSTROKE,
+  JOB_GUI_KEYSTROKE_CPU,
   N_JOBS
 } Job;
 
@@ -75,7 +83,19 @@ static const char *job_names[N_JOBS] = {
   "ziping-cli export csv",
   "ziping-cli export xlsx",
   "ziping-cli export pdf",
+  "GUI: first form (wall)",
+  "GUI: key → frame (wall)",
+  "GUI: key, main-thread CPU",
 };
+
+/* What tests/ui/bench-ui prints for each GUI job, in µs. */
+static const char *gui_keys[] = {
+  "first_form_painted_us",
+  "keystroke_frame_us",
+  "keystroke_cpu_us",
+};
+
+#define IS_GUI_JOB(j) ((j) >= JOB_GUI_FIRST_FORM)
 
 typedef struct
 {
@@ -138,6 +158,24 @@ run_child (const char * const *argv,
          usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
+/* The value of `key` in a child's `key value` lines; -1 if it printed none. */
+static gint64
+value_of (const char *out,
+          const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  gint64 value = -1;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (lines[i], " ", 2);
+
+      if (pair[0] != NULL && pair[1] != NULL && strcmp (pair[0], key) == 0)
+        value = g_ascii_strtoll (pair[1], NULL, 10);
+    }
+  return value;
+}
+
 /* A `ziping-bench phase NAME FILE` child: the value printed under `key`. */
 static gint64
 run_phase (const char *self,
@@ -149,22 +187,12 @@ run_phase (const char *self,
 {
   const char *argv[] = { self, "phase", phase, path, NULL };
   g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-  gint64 value = -1;
+  gint64 value;
 
   run_child (argv, &out, NULL);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (lines[i], " ", 2);
-
-      if (pair[0] == NULL || pair[1] == NULL)
-        continue;
-      if (strcmp (pair[0], key) == 0)
-        value = g_ascii_strtoll (pair[1], NULL, 10);
-      if (peak_key != NULL && strcmp (pair[0], peak_key) == 0)
-        *peak_kb = g_ascii_strtoll (pair[1], NULL, 10);
-    }
+  value = value_of (out, key);
+  if (peak_key != NULL)
+    *peak_kb = value_of (out, peak_key);
   if (value < 0)
     g_error ("phase %s printed no %s", phase, key);
   return value;
@@ -254,6 +282,29 @@ run_cli (const char *cli,
   return run_child (argv, NULL, peak_kb);
 }
 
+/* One bench-ui process on the workbook at `path`: its figures into size s's columns. */
+static void
+run_gui (Results    *results,
+         const char *bench_ui,
+         const char *path,
+         guint       s)
+{
+  const char *argv[] = { bench_ui, path, NULL };
+  g_autofree char *out = NULL;
+  gint64 kb = -1;
+
+  run_child (argv, &out, &kb);
+  for (guint j = JOB_GUI_FIRST_FORM; j < N_JOBS; j++)
+    {
+      gint64 value = value_of (out, gui_keys[j - JOB_GUI_FIRST_FORM]);
+
+      if (value < 0)
+        g_error ("%s printed no %s", bench_ui, gui_keys[j - JOB_GUI_FIRST_FORM]);
+      add (results->us[j][s], value);
+      add (results->kb[j][s], kb);
+    }
+}
+
 static void
 run_round (Results    *results,
            const char *self,
@@ -261,7 +312,8 @@ run_round (Results    *results,
            const char *dir,
            guint       n_sizes,
            GPtrArray  *small,
-           const char *jsonc)
+           const char *jsonc,
+           const char *bench_ui)
 {
   const char *formats[] = { "csv", "xlsx", "pdf" };
 
@@ -298,6 +350,8 @@ run_round (Results    *results,
           add (results->kb[JOB_CSV + f][s], kb);
           g_unlink (out);
         }
+      if (bench_ui != NULL)
+        run_gui (results, bench_ui, path, s);
     }
 
   {
@@ -338,7 +392,8 @@ static gboolean
 print_report (Results  *results,
               guint     n_sizes,
               guint     repeat,
-              gboolean  have_jsonc)
+              gboolean  have_jsonc,
+              gboolean  have_gui)
 {
   double ms[N_JOBS][N_SIZES];
   gboolean all_met = TRUE;
@@ -359,6 +414,8 @@ print_report (Results  *results,
 
   for (guint j = 0; j < N_JOBS; j++)
     {
+      if (IS_GUI_JOB (j) && !have_gui)
+        continue;
       if (j == JOB_JSONC && !have_jsonc)
         {
           printf ("%-26s   not built: install libjson-c-dev and reconfigure\n", job_names[j]);
@@ -403,12 +460,38 @@ print_report (Results  *results,
   return all_met;
 }
 
+/* The GUI runs need a display, and must not touch the user's settings or drafts. */
+static gboolean
+prepare_gui (const char *bench_ui,
+             const char *dir)
+{
+  g_autofree char *state = g_build_filename (dir, "gui-state", NULL);
+
+  if (!g_file_test (bench_ui, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      fprintf (stderr, "ziping-bench: %s is not the built tests/ui/bench-ui\n", bench_ui);
+      return FALSE;
+    }
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      fprintf (stderr, "ziping-bench: --gui needs a display (run under xvfb-run)\n");
+      return FALSE;
+    }
+  g_mkdir_with_parents (state, 0700);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  return TRUE;
+}
+
 int
 bench_scale_main (const char *self,
                   const char *dir,
                   const char *cli,
                   gboolean    large,
-                  guint       repeat)
+                  guint       repeat,
+                  const char *bench_ui)
 {
   g_autofree char *bin_dir = g_path_get_dirname (self);
   g_autofree char *jsonc = g_build_filename (bin_dir, "ziping-bench-jsonc", NULL);
@@ -423,6 +506,8 @@ bench_scale_main (const char *self,
     }
   if (!g_file_test (jsonc, G_FILE_TEST_IS_EXECUTABLE))
     g_clear_pointer (&jsonc, g_free);
+  if (bench_ui != NULL && !prepare_gui (bench_ui, dir))
+    return 2;
   g_mkdir_with_parents (dir, 0755);
   small = prepare_workbooks (dir, n_sizes);
 
@@ -438,9 +523,9 @@ bench_scale_main (const char *self,
   for (guint r = 0; r < repeat; r++)
     {
       fprintf (stderr, "round %u of %u\n", r + 1, repeat);
-      run_round (&results, self, cli, dir, n_sizes, small, jsonc);
+      run_round (&results, self, cli, dir, n_sizes, small, jsonc, bench_ui);
     }
-  print_report (&results, n_sizes, repeat, jsonc != NULL);
+  print_report (&results, n_sizes, repeat, jsonc != NULL, bench_ui != NULL);
 
   for (guint j = 0; j < N_JOBS; j++)
     for (guint s = 0; s < N_SIZES; s++)

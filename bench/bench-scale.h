@@ -12,6 +12,7 @@ int   bench_scale_main   (const char *self,
                           const char *dir,
                           const char *cli,
                           gboolean    large,
-                          guint       repeat);
+                          guint       repeat,
+                          const char *bench_ui);
 
 G_END_DECLS

@@ -372,15 +372,16 @@ sum_fund_column (Check       *check,
   for (ZpFund fund = 0; fund < ZP_N_FUNDS; fund++)
     {
       const char *text = zp_project_form_get_fund (project, fund, column);
-      g_autofree char *field = g_strdup_printf ("fund-%s-%s", fund_ids[fund],
-                                                fund_field_ids[column]);
       const char *negative = column == ZP_FUND_FIELD_SPENT ? "spent-negative" : "budget-negative";
+      g_autofree char *field = NULL;
       ZpDecimal value;
       ValueState state;
 
+      /* Most funds are blank: named only when there is something to check. */
       if (is_blank (text))
         continue;
       filled = TRUE;
+      field = g_strdup_printf ("fund-%s-%s", fund_ids[fund], fund_field_ids[column]);
       state = check_optional_amount (check, field, fund_label (fund), negative, text, &value);
       if (state == VALUE_OK)
         *sum = zp_decimal_add (*sum, value);

@@ -207,6 +207,20 @@ field_is_interned (guint prop_id)
   return prop_id == PROP_CATEGORY || prop_id == PROP_SUBCATEGORY;
 }
 
+/* Rows of a goal mostly repeat the row above's 一级/二级: the last interned text of each
+ * field, per thread (loads run in workers), spares g_intern_string()'s lock and lookup. */
+static const char *
+intern_text (guint       prop_id,
+             const char *value)
+{
+  static _Thread_local const char *last[2];
+  const char **slot = &last[prop_id == PROP_CATEGORY ? 0 : 1];
+
+  if (*slot == NULL || strcmp (*slot, value) != 0)
+    *slot = g_intern_string (value);
+  return *slot;
+}
+
 static char *
 text_new (guint       prop_id,
           const char *value)
@@ -214,7 +228,7 @@ text_new (guint       prop_id,
   if (value == NULL || *value == '\0')
     return empty_text;
   if (field_is_interned (prop_id))
-    return (char *) g_intern_string (value);
+    return (char *) intern_text (prop_id, value);
   return g_strdup (value);
 }
 
@@ -355,7 +369,7 @@ zp_indicator_get_property (GObject    *object,
       g_value_set_enum (value, self->grade);
       break;
     case PROP_SCORE:
-      g_value_set_string (value, self->score_text);
+      g_value_set_string (value, zp_indicator_get_score_text (self));
       break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
@@ -1279,20 +1293,13 @@ apply_outcome (ZpIndicator   *self,
   self->flags = outcome->flags;
   self->rule = outcome->rule;
 
+  /* The text is made when asked for: a load scores every indicator, and few are shown.
+   * Scores are rounded to the decimals, so a changed score is a changed text. */
   if (score_changed)
     {
-      char *text = !is_scored
-                   ? empty_text
-                   : zp_decimal_format (outcome->score, decimals);
-
+      score_text_replace (self, NULL);
       self->score_text_decimals = decimals;
-      if (g_strcmp0 (text, self->score_text) != 0)
-        {
-          score_text_replace (self, text);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
-        }
-      else if (text != empty_text)
-        g_free (text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
     }
   if (state_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -1331,6 +1338,12 @@ const char *
 zp_indicator_get_score_text (ZpIndicator *self)
 {
   g_return_val_if_fail (ZP_IS_INDICATOR (self), "");
+
+  if (self->score_text == NULL)
+    self->score_text = self->state == ZP_INDICATOR_STATE_UNSCORED
+                       || self->state == ZP_INDICATOR_STATE_NOT_APPLICABLE
+                       ? empty_text
+                       : zp_decimal_format (self->score, self->score_text_decimals);
   return self->score_text;
 }
 

@@ -155,6 +155,24 @@ fast_string (Fast        *f,
       guchar c = *p;
       gunichar u = 0;
 
+      /* Most bytes are plain ASCII or one of the three of a CJK character (lead bytes E1–EF
+       * but ED, whose second byte is any continuation byte): copied without a call. */
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+        {
+          *o++ = c;
+          p++;
+          continue;
+        }
+      if (c >= 0xE1 && c <= 0xEF && c != 0xED && f->end - p >= 3 &&
+          (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          o[0] = c;
+          o[1] = p[1];
+          o[2] = p[2];
+          o += 3;
+          p += 3;
+          continue;
+        }
       if (c == '"')
         {
           *o++ = '\0';

@@ -628,12 +628,68 @@ zp_text_says_achieved (const char *actual)
   return found;
 }
 
+#define NOT_UTF8 G_MAXUINT32
+
+/* The next character normalisation keeps of the text at *p (as normalize_into() does, a
+ * full-width form as its ASCII one), moving *p past it: 0 at the end, NOT_UTF8 on bytes
+ * that are not UTF-8. */
+static gunichar
+next_kept (const char **p)
+{
+  for (;;)
+    {
+      guchar byte = **p;
+      gunichar c;
+
+      if (byte == '\0')
+        return 0;
+      if (byte < 0x80)
+        {
+          c = byte;
+          *p += 1;
+        }
+      else
+        {
+          gsize length = utf8_decode ((const guchar *) *p, &c);
+
+          if (length == 0)
+            return NOT_UTF8;
+          *p += length;
+          c = to_half_width (c);
+        }
+      if (!is_removable_space (c))
+        return c;
+    }
+}
+
+/* Whether actual and target are the same text once normalised, the target not blank;
+ * NOT_UTF8 to say the texts must be mended first. Character by character, stopping at
+ * the first difference: most actual values differ from their target at once. */
+static gunichar
+restates_streaming (const char *actual,
+                    const char *target)
+{
+  gunichar a, t = next_kept (&target);
+
+  if (t == 0 || t == NOT_UTF8)
+    return t;
+  for (a = next_kept (&actual); a == t && t != 0 && t != NOT_UTF8; a = next_kept (&actual))
+    t = next_kept (&target);
+  if (a == NOT_UTF8 || t == NOT_UTF8)
+    return NOT_UTF8;
+  return a == t;
+}
+
 gboolean
 zp_text_restates (const char *actual,
                   const char *target)
 {
   Normalized normalized_target;
   gboolean restates = FALSE;
+  gunichar streamed = restates_streaming (actual != NULL ? actual : "", target != NULL ? target : "");
+
+  if (streamed != NOT_UTF8)
+    return streamed != 0;
 
   if (*normalized_init (&normalized_target, target) != '\0')
     {

@@ -573,6 +573,85 @@ zp_document_save_finish (ZpDocument    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ---- jobs on a copy ---- */
+
+typedef struct
+{
+  GPtrArray      *chunks;     /* zp_workbook_to_chunks() */
+  char           *name;       /* for errors in reading the copy back */
+  ZpDocumentJob   job;
+  gpointer        data;
+  GDestroyNotify  data_free;
+} CopyJob;
+
+static void
+copy_job_free (CopyJob *copy_job)
+{
+  g_ptr_array_unref (copy_job->chunks);
+  g_free (copy_job->name);
+  if (copy_job->data_free != NULL)
+    copy_job->data_free (copy_job->data);
+  g_free (copy_job);
+}
+
+static void
+run_on_copy_in_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  CopyJob *copy_job = task_data;
+  g_autoptr(ZpWorkbook) copy = NULL;
+  g_autofree char *data = NULL;
+  GError *error = NULL;
+  gsize length = 0;
+
+  data = zp_chunks_join (copy_job->chunks, &length);
+  copy = zp_workbook_load_from_data (data, length, copy_job->name, &error);
+  if (copy == NULL || !copy_job->job (copy, copy_job->data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+zp_document_run_on_copy_async (ZpDocument          *self,
+                               ZpDocumentJob        job,
+                               gpointer             data,
+                               GDestroyNotify       data_free,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CopyJob *copy_job;
+
+  g_return_if_fail (ZP_IS_DOCUMENT (self));
+  g_return_if_fail (self->workbook != NULL);
+  g_return_if_fail (job != NULL);
+
+  copy_job = g_new0 (CopyJob, 1);
+  copy_job->chunks = zp_workbook_to_chunks (self->workbook);
+  copy_job->name = g_strdup (self->title);
+  copy_job->job = job;
+  copy_job->data = data;
+  copy_job->data_free = data_free;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, zp_document_run_on_copy_async);
+  g_task_set_task_data (task, copy_job, (GDestroyNotify) copy_job_free);
+  g_task_run_in_thread (task, run_on_copy_in_thread);
+}
+
+gboolean
+zp_document_run_on_copy_finish (ZpDocument    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* ---- object ---- */
 
 void

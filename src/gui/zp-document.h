@@ -78,4 +78,25 @@ gboolean     zp_document_save_finish     (ZpDocument          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* A job on a copy of the workbook, in a worker thread: it may read and change the copy as
+ * it likes, and must touch nothing else of the document's. */
+typedef gboolean (*ZpDocumentJob) (ZpWorkbook    *copy,
+                                   gpointer       data,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+/* Runs job on a copy of the workbook as it is now (an export: the user goes on editing
+ * meanwhile). The copy is made from the bytes a save would write, taken on the main thread
+ * from the forms' kept texts, and read back in the worker. */
+void         zp_document_run_on_copy_async  (ZpDocument          *self,
+                                             ZpDocumentJob        job,
+                                             gpointer             data,
+                                             GDestroyNotify       data_free,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean     zp_document_run_on_copy_finish (ZpDocument          *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS

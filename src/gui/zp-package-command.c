@@ -1,8 +1,8 @@
 /* zp-package-command.c — the submission package from the app.
  *
- * The package is written in the main loop's thread: the workbook is a GObject the window
- * edits, and the package takes a second or two for the example (PDF and spreadsheet
- * writers); a worker would need a copy of the workbook first.
+ * The package is written in a worker, from a copy of the workbook (the document makes it
+ * from the saved state, which is all a package may hold): the PDF and spreadsheet writers
+ * take seconds on a district's workbook, and the window stays responsive meanwhile.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -121,45 +121,76 @@ show_message (ZpWindow   *window,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-gboolean
-zp_package_command_write (ZpWindow *window,
-                          GFile    *target,
-                          gboolean  docx,
-                          gboolean  force)
+/* One package while it is written in the worker. */
+typedef struct
 {
-  ZpDocument *document = zp_window_get_document (window);
-  ZpWorkbook *workbook = zp_document_get_workbook (document);
-  ZpPackageOptions options = { force, docx };
-  g_auto(GStrv) files = NULL;
+  GWeakRef          window;
+  GFile            *source;
+  GFile            *target;
+  ZpPackageOptions  options;
+  GStrv             files;    /* the package's files, when written */
+  char             *errors;   /* the copy's errors, when refused for them */
+} Packaging;
+
+static void
+packaging_free (Packaging *packaging)
+{
+  g_weak_ref_clear (&packaging->window);
+  g_object_unref (packaging->source);
+  g_object_unref (packaging->target);
+  g_strfreev (packaging->files);
+  g_free (packaging->errors);
+  g_free (packaging);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Packaging, packaging_free)
+
+/* In the worker, on the copy. */
+static gboolean
+package_copy (ZpWorkbook    *copy,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Packaging *packaging = data;
+  GError *local = NULL;
+
+  if (zp_package_write (copy, packaging->source, &packaging->options, packaging->target,
+                        &packaging->files, &local))
+    return TRUE;
+  if (g_error_matches (local, ZP_PACKAGE_ERROR, ZP_PACKAGE_ERROR_HAS_ERRORS))
+    packaging->errors = list_errors (copy);
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+static void
+on_packaged (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Packaging) packaging = user_data;
+  g_autoptr(ZpWindow) window = g_weak_ref_get (&packaging->window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (target);
-  g_autofree char *message = NULL;
+  g_autofree char *name = g_file_get_basename (packaging->target);
+  GFile *target = packaging->target;
+  gboolean docx = packaging->options.docx;
 
-  g_return_val_if_fail (ZP_IS_WINDOW (window), FALSE);
-  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+  if (window == NULL)
+    return;
+  if (zp_document_run_on_copy_finish (ZP_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *message = NULL;
+      guint n = g_strv_length (packaging->files);
 
-  if (workbook == NULL)
-    return FALSE;
-  if (zp_document_get_file (document) == NULL || zp_document_get_modified (document))
-    {
-      show_message (window, _("Save the Workbook First"),
-                    _("The package holds the workbook’s file as saved, with its checksum: save your changes, then make the package."));
-      return FALSE;
-    }
-  if (zp_package_write (workbook, zp_document_get_file (document), &options, target, &files, &error))
-    {
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Package “%1$s” written: %2$u file",
-                                              "Package “%1$s” written: %2$u files",
-                                              g_strv_length (files)),
-                                 name, g_strv_length (files));
+                                              "Package “%1$s” written: %2$u files", n),
+                                 name, n);
       zp_window_toast (window, message);
-      return TRUE;
     }
-
-  if (g_error_matches (error, ZP_PACKAGE_ERROR, ZP_PACKAGE_ERROR_HAS_ERRORS))
+  else if (g_error_matches (error, ZP_PACKAGE_ERROR, ZP_PACKAGE_ERROR_HAS_ERRORS))
     {
-      g_autofree char *errors = list_errors (workbook);
-      g_autofree char *body = g_strdup_printf (_("A bureau should not receive forms with errors. Correct them, or package the workbook as it is:\n\n%s"), errors);
+      g_autofree char *body = g_strdup_printf (_("A bureau should not receive forms with errors. Correct them, or package the workbook as it is:\n\n%s"), packaging->errors);
 
       show_refusal (window, target, docx, _("The Workbook Has Errors"), body, _("_Package Anyway"));
     }
@@ -174,7 +205,35 @@ zp_package_command_write (ZpWindow *window,
     }
   else
     show_message (window, _("Could Not Write the Package"), error->message);
-  return FALSE;
+}
+
+gboolean
+zp_package_command_write (ZpWindow *window,
+                          GFile    *target,
+                          gboolean  docx,
+                          gboolean  force)
+{
+  ZpDocument *document = zp_window_get_document (window);
+  Packaging *packaging;
+
+  g_return_val_if_fail (ZP_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+
+  if (zp_document_get_workbook (document) == NULL)
+    return FALSE;
+  if (zp_document_get_file (document) == NULL || zp_document_get_modified (document))
+    {
+      show_message (window, _("Save the Workbook First"),
+                    _("The package holds the workbook’s file as saved, with its checksum: save your changes, then make the package."));
+      return FALSE;
+    }
+  packaging = g_new0 (Packaging, 1);
+  g_weak_ref_init (&packaging->window, window);
+  packaging->source = g_object_ref (zp_document_get_file (document));
+  packaging->target = g_object_ref (target);
+  packaging->options = (ZpPackageOptions) { force, docx };
+  zp_document_run_on_copy_async (document, package_copy, packaging, NULL, NULL, on_packaged, packaging);
+  return TRUE;
 }
 
 static void

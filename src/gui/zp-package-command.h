@@ -14,9 +14,10 @@ G_BEGIN_DECLS
  * a folder; a choice adds the .docx files). The workbook must be saved: the package
  * holds its file as saved. */
 void              zp_package_command_run    (ZpWindow   *window);
-/* Writes the package to target as the chooser's answer does; force: the user chose to
- * package anyway (errors, missing evidence, an existing target). Returns TRUE when
- * written; else the refusal or the error is shown (a message dialog on the window). */
+/* Writes the package to target as the chooser's answer does, in a worker; force: the user
+ * chose to package anyway (errors, missing evidence, an existing target). When done, a
+ * toast, or the refusal or the error in a message dialog on the window. FALSE when it
+ * could not start (no workbook; unsaved changes, said in a message dialog). */
 gboolean          zp_package_command_write  (ZpWindow   *window,
                                              GFile      *target,
                                              gboolean    docx,

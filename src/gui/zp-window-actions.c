@@ -514,6 +514,63 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+#ifdef ZP_HAVE_EXPORT
+/* One export while it runs on a copy of the workbook in a worker. */
+typedef struct
+{
+  GWeakRef        window;
+  ZpExportFormat  format;
+  GFile          *file;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_weak_ref_clear (&export->window);
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
+
+/* In the worker: the copy is the job's own, and libxlsxwriter, cairo and pango keep no
+ * state between threads. */
+static gboolean
+export_copy (ZpWorkbook    *copy,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Export *export = data;
+
+  return zp_export_workbook (copy, export->format, NULL, export->file, error);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  g_autoptr(ZpWindow) self = g_weak_ref_get (&export->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (!zp_document_run_on_copy_finish (ZP_DOCUMENT (source), result, &error))
+    {
+      if (self != NULL)
+        zp_window_show_error (self, _("Could Not Export"), error->message);
+      return;
+    }
+  if (self == NULL)
+    return;
+  basename = g_file_get_basename (export->file);
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  toast_exported (self, message, export->file);
+}
+#endif
+
 gboolean
 zp_window_export_to (ZpWindow   *self,
                      const char *format_id,
@@ -521,9 +578,7 @@ zp_window_export_to (ZpWindow   *self,
 {
 #ifdef ZP_HAVE_EXPORT
   int index = find_export_format (format_id);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *message = NULL;
+  Export *export;
 
   g_return_val_if_fail (ZP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -531,14 +586,13 @@ zp_window_export_to (ZpWindow   *self,
 
   if (zp_document_get_workbook (self->document) == NULL)
     return FALSE;
-  if (!zp_export_workbook (zp_document_get_workbook (self->document), export_formats[index].format, NULL, file, &error))
-    {
-      zp_window_show_error (self, _("Could Not Export"), error->message);
-      return FALSE;
-    }
-  basename = g_file_get_basename (file);
-  message = g_strdup_printf (_("Exported “%s”"), basename);
-  toast_exported (self, message, file);
+  /* A district's PDF takes seconds: the window stays responsive, and the file shows the
+   * workbook as it was when the export was asked for. */
+  export = g_new0 (Export, 1);
+  g_weak_ref_init (&export->window, self);
+  export->format = export_formats[index].format;
+  export->file = g_object_ref (file);
+  zp_document_run_on_copy_async (self->document, export_copy, export, NULL, NULL, on_exported, export);
   return TRUE;
 #else
   return FALSE;

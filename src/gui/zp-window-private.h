@@ -105,7 +105,8 @@ void        zp_window_update_recent_menu (ZpWindow            *self);
 /* Adds the export entries to the main menu when export is built. */
 void        zp_window_init_export_menu   (ZpWindow            *self);
 /* Exports the workbook as format_id ("xlsx", "pdf", "csv") to file, as the export menu
- * does once a file is chosen: a toast, or the error shown. FALSE without the exporter. */
+ * does once a file is chosen: in a worker, on a copy of the workbook as it is now; when
+ * done, a toast, or the error shown. FALSE without the exporter. */
 gboolean    zp_window_export_to          (ZpWindow            *self,
                                           const char          *format_id,
                                           GFile               *file);

@@ -382,6 +382,30 @@ test_restates (void)
   g_assert_false (zp_text_restates (NULL, "≥90%"));
 }
 
+/* zp_text_restates() compares as it walks the two texts; it must say what comparing their
+ * normalised texts says, for every pair: prefixes, spaces of every kind on either side,
+ * full-width forms, and bytes that are not UTF-8 (mended, then compared). */
+static void
+test_restates_as_normalised (void)
+{
+  const char * const texts[] = {
+    "", " ", "　", "\u200B", "≥90", "≥90%", "≥９０％", "≥ 90 %", "≥90%\u200B", "90%",
+    "有效保障", "有效 保障", "有效保障。", "ａ", "a", "A", "a\xFF", "a\xFF" "b", "\xFF", "a\xC3",
+    "\xE4\xB8", "7个工作日内", "7 个工作日内", "\xEF\xBB\xBF" "90%",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (texts); j++)
+      {
+        g_autofree char *actual = zp_text_normalize (texts[i]);
+        g_autofree char *target = zp_text_normalize (texts[j]);
+        gboolean expected = *target != '\0' && g_str_equal (actual, target);
+
+        if (zp_text_restates (texts[i], texts[j]) != expected)
+          g_error ("zp_text_restates (\"%s\", \"%s\") should be %d", texts[i], texts[j], expected);
+      }
+}
+
 static void
 test_clear (void)
 {
@@ -417,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/text/normalize", test_normalize);
   g_test_add_func ("/text/says-achieved", test_says_achieved);
   g_test_add_func ("/text/restates", test_restates);
+  g_test_add_func ("/text/restates-as-normalised", test_restates_as_normalised);
 
   return g_test_run ();
 }
