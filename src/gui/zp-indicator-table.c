@@ -49,6 +49,7 @@ static const Column columns[] = {
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
 
+
 /* Standard 一级 and 二级 names (spec §1); others may be typed. */
 static const char *subcategories[][6] = {
   { "产出指标", "数量指标", "质量指标", "时效指标", "成本指标", NULL },
@@ -69,6 +70,8 @@ struct _ZpIndicatorTable
   /* ZpIndicator* → GtkWidget*[N_COLUMNS] of the bound row */
   GHashTable         *cells;
   int                 current_row;
+  /* sets the table's height to its rows' after an allocation */
+  guint               height_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ZpIndicatorTable, zp_indicator_table, ADW_TYPE_BIN)
@@ -497,10 +500,6 @@ create_entry (const Column *column)
   return entry;
 }
 
-/* A text cell shows its whole text on as many lines as the column's width needs (a
- * label under the entry) and is edited on one line (the entry, over the label, whose
- * text shows only while it has the focus): typing, Tab, Enter and the input method are
- * the entry's, as in every other cell, and the row keeps its height while editing. */
 static int
 chinese_char_width (GtkWidget *widget)
 {
@@ -511,6 +510,10 @@ chinese_char_width (GtkWidget *widget)
   return width;
 }
 
+/* A text cell shows its whole text on as many lines as the column's width needs (a
+ * label under the entry) and is edited on one line (the entry, over the label, whose
+ * text shows only while it has the focus): typing, Tab, Enter and the input method are
+ * the entry's, as in every other cell, and the row keeps its height while editing. */
 static GtkWidget *
 wrap_cell (const Column *column,
            GtkWidget    *entry)
@@ -761,12 +764,88 @@ on_selected (ZpIndicatorTable *self)
   self->current_row = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected;
 }
 
+/* GtkColumnView (4.8) can measure its list shorter than its rows once their texts wrap
+ * (a row's height is sometimes taken as the others' median): the last rows would be cut
+ * off. The table, which never scrolls, asks for the height its header and rows take. */
+static int
+rows_height (ZpIndicatorTable *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->view));
+  GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (self->view));
+  int width = gtk_widget_get_width (list);
+  int height = 0, n = 0, min;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      if (!gtk_widget_get_visible (row))
+        continue;
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &min, NULL, NULL, NULL);
+      height += min;
+      n++;
+    }
+  /* (only once every row has its widget: else the list's own guess stands) */
+  if (n != (int) g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return -1;
+  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, width, &min, NULL, NULL, NULL);
+  return height + min;
+}
+
+static gboolean
+update_height (gpointer data)
+{
+  ZpIndicatorTable *self = data;
+
+  self->height_idle = 0;
+  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, rows_height (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* (the table lays its column view out itself, without AdwBin's layout manager, to see
+ * each allocation) */
+static void
+zp_indicator_table_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  ZpIndicatorTable *self = ZP_INDICATOR_TABLE (widget);
+
+  *minimum = *natural = 0;
+  if (self->view != NULL)
+    gtk_widget_measure (GTK_WIDGET (self->view), orientation, for_size,
+                        minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+zp_indicator_table_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  ZpIndicatorTable *self = ZP_INDICATOR_TABLE (widget);
+  int requested;
+
+  if (self->view == NULL)
+    return;
+  gtk_widget_allocate (GTK_WIDGET (self->view), width, height, baseline, NULL);
+  /* (not within the allocation: before the next frame) */
+  gtk_widget_get_size_request (GTK_WIDGET (self->view), NULL, &requested);
+  if (self->height_idle == 0 && rows_height (self) != requested)
+    self->height_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_height, self, NULL);
+}
+
 static void
 zp_indicator_table_dispose (GObject *object)
 {
   ZpIndicatorTable *self = ZP_INDICATOR_TABLE (object);
 
+  g_clear_handle_id (&self->height_idle, g_source_remove);
+
   adw_bin_set_child (ADW_BIN (self), NULL);
+  self->view = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->goal);
   g_clear_object (&self->scheme);
@@ -782,6 +861,8 @@ zp_indicator_table_class_init (ZpIndicatorTableClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = zp_indicator_table_dispose;
+  GTK_WIDGET_CLASS (klass)->measure = zp_indicator_table_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = zp_indicator_table_size_allocate;
 
   signals[ROW_FOCUSED] =
     g_signal_new ("row-focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -793,6 +874,7 @@ zp_indicator_table_init (ZpIndicatorTable *self)
 {
   self->current_row = -1;
   self->cells = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 }
 
 ZpIndicatorTable *

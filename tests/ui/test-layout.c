@@ -354,6 +354,53 @@ test_department_goal_sections (void)
   zp_test_close_window (window);
 }
 
+/* Every row of every table of the form lies within its table: no table is cut short by
+ * rows grown taller than it was measured for (wrapped texts). */
+static gboolean
+tables_whole (ZpWindow *window)
+{
+  ZpFormEditor *editor = zp_window_get_form_editor (window);
+  ZpIndicatorTable *table;
+
+  for (guint t = 0; (table = zp_form_editor_get_table (editor, t)) != NULL; t++)
+    {
+      ZpGoal *goal = zp_indicator_table_get_goal (table);
+      guint n = zp_goal_get_n_indicators (goal);
+      GtkWidget *cell = n > 0 ? zp_indicator_table_get_cell (table, n - 1, "name") : NULL;
+      graphene_rect_t bounds;
+
+      if (n == 0)
+        continue;
+      if (cell == NULL || !gtk_widget_get_mapped (cell))
+        return FALSE;
+      bounds = bounds_in (cell, GTK_WIDGET (table));
+      if (g_test_verbose ())
+        g_printerr ("table %u: last row %.0f..%.0f of %d\n", t, bounds.origin.y,
+                    bounds.origin.y + bounds.size.height, gtk_widget_get_height (GTK_WIDGET (table)));
+      if (bounds.origin.y + bounds.size.height > gtk_widget_get_height (GTK_WIDGET (table)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* At 1280×800 every form's tables hold all their rows. */
+static void
+test_tables_whole (void)
+{
+  ZpWindow *window = zp_test_open_example (1280, 800);
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+
+  for (guint i = 0; i < zp_workbook_get_n_forms (workbook); i++)
+    {
+      ZpForm *form = zp_workbook_get_form (workbook, i);
+
+      zp_window_show_form (window, form);
+      zp_test_wait_for (zp_form_editor_get_form (zp_window_get_form_editor (window)) == form &&
+                        tables_whole (window));
+    }
+  zp_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -366,6 +413,7 @@ main (int    argc,
   g_test_add_func ("/layout/texts-wrap", test_texts_wrap);
   g_test_add_func ("/layout/text-cell-edit", test_text_cell_edit);
   g_test_add_func ("/layout/department-goal-sections", test_department_goal_sections);
+  g_test_add_func ("/layout/tables-whole", test_tables_whole);
 
   result = g_test_run ();
   return zp_test_ui_finish (tmpdir, result);
