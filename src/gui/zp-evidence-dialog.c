@@ -23,7 +23,6 @@ struct _ZpEvidenceDialog
   char                 *folder;
   ZpUndoStack          *undo;
   GPtrArray            *groups;    /* AdwPreferencesGroup*, shown */
-  GHashTable           *rows;      /* owner → GPtrArray of rows */
   guint                 rebuild_id;
   GtkNativeDialog      *chooser;
 };
@@ -92,16 +91,16 @@ zp_evidence_dialog_add (ZpEvidenceDialog  *self,
   return TRUE;
 }
 
-void
-zp_evidence_dialog_remove (ZpEvidenceDialog *self,
-                           GObject          *owner,
-                           guint             position)
+/* Removes owner's position-th path. */
+static void
+remove_path (ZpEvidenceDialog *self,
+             GObject          *owner,
+             guint             position)
 {
   const char * const *old = get_paths (owner);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) paths = NULL;
 
-  g_return_if_fail (ZP_IS_EVIDENCE_DIALOG (self));
   g_return_if_fail (position < g_strv_length ((char **) old));
 
   for (guint i = 0; old[i] != NULL; i++)
@@ -139,7 +138,7 @@ on_remove_clicked (GtkButton        *button,
   GObject *owner = g_object_get_data (G_OBJECT (button), "zp-owner");
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "zp-position"));
 
-  zp_evidence_dialog_remove (self, owner, position);
+  remove_path (self, owner, position);
 }
 
 static void
@@ -223,7 +222,6 @@ file_row (ZpEvidenceDialog *self,
                                    self->folder == NULL ? _("The workbook has no folder yet: save it")
                                    : state == ZP_EVIDENCE_MISSING ? _("Missing: no such file in the workbook’s folder")
                                    : _("Refused: the path leads out of the workbook’s folder"));
-      g_object_set_data (G_OBJECT (row), "zp-missing", GINT_TO_POINTER (TRUE));
     }
   else
     {
@@ -250,7 +248,6 @@ add_group (ZpEvidenceDialog *self,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add = icon_button ("list-add-symbolic", _("Attach a file…"));
   const char * const *paths = get_paths (owner);
-  GPtrArray *rows = g_ptr_array_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
@@ -259,13 +256,7 @@ add_group (ZpEvidenceDialog *self,
   gtk_widget_set_sensitive (add, self->folder != NULL);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   for (guint i = 0; paths[i] != NULL; i++)
-    {
-      GtkWidget *row = file_row (self, owner, i, paths[i]);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (rows, row);
-    }
-  g_hash_table_insert (self->rows, owner, rows);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), file_row (self, owner, i, paths[i]));
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
   g_ptr_array_add (self->groups, group);
 }
@@ -278,7 +269,6 @@ rebuild (ZpEvidenceDialog *self)
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
-  g_hash_table_remove_all (self->rows);
 
   add_group (self, G_OBJECT (self->form), form_title,
              self->folder != NULL ? _("Files for the whole form. Paths are relative to the workbook’s folder.")
@@ -327,7 +317,6 @@ zp_evidence_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->form);
   g_clear_object (&self->undo);
@@ -354,7 +343,6 @@ static void
 zp_evidence_dialog_init (ZpEvidenceDialog *self)
 {
   self->groups = g_ptr_array_new ();
-  self->rows = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -378,18 +366,4 @@ zp_evidence_dialog_new (GtkWindow   *parent,
   g_signal_connect_object (form, "notify::evidence", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   rebuild (self);
   return self;
-}
-
-GPtrArray *
-zp_evidence_dialog_get_rows (ZpEvidenceDialog *self,
-                             GObject          *owner)
-{
-  g_return_val_if_fail (ZP_IS_EVIDENCE_DIALOG (self), NULL);
-  return g_hash_table_lookup (self->rows, owner);
-}
-
-gboolean
-zp_evidence_dialog_row_is_missing (GtkWidget *row)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "zp-missing"));
 }

@@ -24,20 +24,11 @@ ZpEvidenceDialog *zp_evidence_dialog_new     (GtkWindow        *parent,
                                               const char       *folder,
                                               ZpUndoStack      *undo);
 
-/* owner: the form or one of its indicators. Adds file (refused with FALSE and error when
- * outside the folder or already listed), or removes the position-th path. */
+/* Attaches file to owner (the form or one of its indicators) as the file chooser does once
+ * a file is chosen: refused with FALSE and error when outside the folder or already listed. */
 gboolean          zp_evidence_dialog_add     (ZpEvidenceDialog *self,
                                               GObject          *owner,
                                               GFile            *file,
                                               GError          **error);
-void              zp_evidence_dialog_remove  (ZpEvidenceDialog *self,
-                                              GObject          *owner,
-                                              guint             position);
-
-/* For tests: the rows shown for owner's files, in order (AdwActionRow), and whether a
- * row is marked missing. */
-GPtrArray        *zp_evidence_dialog_get_rows (ZpEvidenceDialog *self,
-                                               GObject          *owner);
-gboolean          zp_evidence_dialog_row_is_missing (GtkWidget  *row);
 
 G_END_DECLS

@@ -251,7 +251,9 @@ add_cell_controllers (ZpIndicatorTable *self,
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  /* In the bubble phase, after the cell's text: a key goes to the input method first, so
+   * that Tab, ↓ or ↑ during a composition (pinyin being typed) stay with it. */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_BUBBLE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_cell_key_pressed), self);
   g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
   gtk_widget_add_controller (cell, key);

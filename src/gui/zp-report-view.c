@@ -126,26 +126,24 @@ on_buffer_changed (GtkTextBuffer *buffer,
   set_edits (self, edits, TRUE);
 }
 
-void
-zp_report_view_use_generated (ZpReportView *self,
-                              const char   *key)
+/* The marker's buttons: use the generated text; keep the user's text as checked. */
+static void
+use_generated (ZpReportView *self,
+               const char   *key)
 {
-  g_return_if_fail (ZP_IS_REPORT_VIEW (self));
-
   zp_undo_stack_break_merge (self->undo);
   set_edits (self, zp_report_edits_with (zp_workbook_get_report_edits (self->workbook),
                                          key, NULL, NULL), FALSE);
   self->last_typed = NULL;
 }
 
-void
-zp_report_view_keep_edit (ZpReportView *self,
-                          const char   *key)
+static void
+keep_edit (ZpReportView *self,
+           const char   *key)
 {
   Row *row = find_row (self, key);
   g_autofree char *text = NULL;
 
-  g_return_if_fail (ZP_IS_REPORT_VIEW (self));
   if (row == NULL || !row->edited)
     return;
   text = buffer_text (row->view);
@@ -162,7 +160,7 @@ on_use_generated_clicked (GtkButton *button,
   ZpReportView *self = ZP_REPORT_VIEW (gtk_widget_get_root (GTK_WIDGET (button)));
   g_autofree char *key = g_strdup (row->key);
 
-  zp_report_view_use_generated (self, key);
+  use_generated (self, key);
 }
 
 static void
@@ -172,7 +170,7 @@ on_keep_clicked (GtkButton *button,
   ZpReportView *self = ZP_REPORT_VIEW (gtk_widget_get_root (GTK_WIDGET (button)));
   g_autofree char *key = g_strdup (row->key);
 
-  zp_report_view_keep_edit (self, key);
+  keep_edit (self, key);
 }
 
 /* ---- rows ---- */
@@ -552,31 +550,4 @@ zp_report_view_new (GtkWindow   *parent,
   g_signal_connect_object (workbook, "notify", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
   return self;
-}
-
-/* ---- for tests ---- */
-
-guint
-zp_report_view_get_n_paragraphs (ZpReportView *self)
-{
-  g_return_val_if_fail (ZP_IS_REPORT_VIEW (self), 0);
-  return self->rows->len;
-}
-
-const char *
-zp_report_view_get_key (ZpReportView *self,
-                        guint         i)
-{
-  g_return_val_if_fail (ZP_IS_REPORT_VIEW (self), NULL);
-  g_return_val_if_fail (i < self->rows->len, NULL);
-  return ((Row *) g_ptr_array_index (self->rows, i))->key;
-}
-
-gboolean
-zp_report_view_is_stale (ZpReportView *self,
-                         const char   *key)
-{
-  Row *row = find_row (self, key);
-
-  return row != NULL && row->edited && row->stale && gtk_widget_get_visible (row->marker);
 }

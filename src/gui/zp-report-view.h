@@ -29,17 +29,4 @@ gboolean      zp_report_view_export_to      (ZpReportView *self,
                                              GFile        *file,
                                              GError      **error);
 
-/* For tests: the paragraphs shown, in order, by key. */
-guint         zp_report_view_get_n_paragraphs (ZpReportView *self);
-const char   *zp_report_view_get_key        (ZpReportView *self,
-                                             guint         i);
-/* TRUE when the paragraph is shown as edited with figures that no longer match. */
-gboolean      zp_report_view_is_stale       (ZpReportView *self,
-                                             const char   *key);
-/* The marker's buttons: use the generated text; keep the user's text as checked. */
-void          zp_report_view_use_generated  (ZpReportView *self,
-                                             const char   *key);
-void          zp_report_view_keep_edit      (ZpReportView *self,
-                                             const char   *key);
-
 G_END_DECLS

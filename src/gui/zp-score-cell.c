@@ -430,21 +430,8 @@ zp_score_cell_unbind (ZpScoreCell *self)
   g_clear_object (&self->undo);
 }
 
-const char *
-zp_score_cell_get_text (ZpScoreCell *self)
-{
-  return gtk_label_get_label (self->label);
-}
-
 GtkWidget *
 zp_score_cell_get_button (ZpScoreCell *self)
 {
   return GTK_WIDGET (self->button);
-}
-
-GtkWidget *
-zp_score_cell_build_popover (ZpScoreCell *self)
-{
-  create_popup (self->button, self);
-  return GTK_WIDGET (gtk_menu_button_get_popover (self->button));
 }

@@ -22,10 +22,7 @@ void         zp_score_cell_bind     (ZpScoreCell *self,
                                      ZpScheme    *scheme,
                                      ZpUndoStack *undo);
 void         zp_score_cell_unbind   (ZpScoreCell *self);
-const char  *zp_score_cell_get_text (ZpScoreCell *self);
 GtkWidget   *zp_score_cell_get_button (ZpScoreCell *self);
-/* Builds the popover's content as opening it would, without showing it (for tests). */
-GtkWidget   *zp_score_cell_build_popover (ZpScoreCell *self);
 
 /* The core's score text, "—" when unscored. */
 const char  *zp_indicator_get_shown_score (ZpIndicator *indicator);

@@ -1,5 +1,5 @@
 /* zp-window-private.h — ZpWindow's state, shared by zp-window.c and zp-window-actions.c,
- * and accessors for the UI tests.
+ * and the UI tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -68,13 +68,13 @@ struct _ZpWindow
   guint                 opening_timeout;
   AdwToast             *opening_toast;
 
-  /* the last message dialog shown (for tests), and the file chooser being shown */
-  AdwMessageDialog     *message_dialog;
+  /* the file chooser being shown */
   GtkNativeDialog      *chooser;
   /* turns the checks beside or below the form once the window's size is known */
   guint                 checks_layout_idle;
-  /* the workbook properties while shown (a weak pointer) */
+  /* the workbook properties and the written report while shown (weak pointers) */
   ZpWorkbookDialog     *workbook_dialog;
+  GtkWindow            *report_view;    /* a ZpReportView, with the exporter */
 };
 
 /* zp-window.c */
@@ -98,6 +98,7 @@ void        zp_window_confirm_discard   (ZpWindow             *self,
                                          GDestroyNotify        destroy);
 GSettings  *zp_window_get_settings      (ZpWindow             *self);
 void        zp_window_update_actions    (ZpWindow             *self);
+ZpFormEditor *zp_window_get_form_editor (ZpWindow             *self);
 
 /* zp-window-actions.c */
 void        zp_window_class_init_actions (GtkWidgetClass      *widget_class);
@@ -115,14 +116,5 @@ gboolean    zp_window_export_to          (ZpWindow            *self,
 gboolean    zp_window_print_to_pdf       (ZpWindow            *self,
                                           GFile               *file,
                                           int                  form);
-
-/* For tests. */
-ZpFormEditor     *zp_window_get_form_editor     (ZpWindow *self);
-ZpChecksPanel    *zp_window_get_checks_panel    (ZpWindow *self);
-ZpReviewPage     *zp_window_get_review_page     (ZpWindow *self);
-GtkListView      *zp_window_get_sidebar         (ZpWindow *self);
-AdwMessageDialog *zp_window_get_message_dialog  (ZpWindow *self);
-ZpUndoStack      *zp_window_get_undo_stack      (ZpWindow *self);
-ZpWorkbookDialog *zp_window_get_workbook_dialog (ZpWindow *self);
 
 G_END_DECLS

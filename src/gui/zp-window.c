@@ -24,9 +24,6 @@ static GParamSpec *properties[N_PROPS];
 
 extern GResource *zp_get_resource (void);
 
-static void track_dialog (ZpWindow         *self,
-                          AdwMessageDialog *dialog);
-
 /* ---- title and state ---- */
 
 static void
@@ -761,7 +758,6 @@ offer_draft (ZpWindow   *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect (dialog, "response", G_CALLBACK (on_draft_response), offer);
-  track_dialog (self, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -828,22 +824,6 @@ zp_window_open (ZpWindow *self,
 
 /* ---- dialogs ---- */
 
-static void
-forget_dialog (ZpWindow  *self,
-               GtkWidget *dialog)
-{
-  if ((GtkWidget *) self->message_dialog == dialog)
-    self->message_dialog = NULL;
-}
-
-static void
-track_dialog (ZpWindow         *self,
-              AdwMessageDialog *dialog)
-{
-  self->message_dialog = dialog;
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (forget_dialog), self, G_CONNECT_SWAPPED);
-}
-
 void
 zp_window_show_error (ZpWindow   *self,
                       const char *heading,
@@ -853,7 +833,6 @@ zp_window_show_error (ZpWindow   *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  track_dialog (self, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -971,7 +950,6 @@ ask_changed_on_disk (SaveJob *job)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response), job);
-  track_dialog (job->self, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1107,7 +1085,6 @@ zp_window_confirm_discard (ZpWindow             *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_changes_response), pending);
-  track_dialog (self, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1551,34 +1528,4 @@ ZpFormEditor *
 zp_window_get_form_editor (ZpWindow *self)
 {
   return self->form_editor;
-}
-
-ZpChecksPanel *
-zp_window_get_checks_panel (ZpWindow *self)
-{
-  return self->checks_panel;
-}
-
-ZpReviewPage *
-zp_window_get_review_page (ZpWindow *self)
-{
-  return self->review_page;
-}
-
-GtkListView *
-zp_window_get_sidebar (ZpWindow *self)
-{
-  return self->sidebar_list;
-}
-
-AdwMessageDialog *
-zp_window_get_message_dialog (ZpWindow *self)
-{
-  return self->message_dialog;
-}
-
-ZpUndoStack *
-zp_window_get_undo_stack (ZpWindow *self)
-{
-  return zp_document_get_undo_stack (self->document);
 }

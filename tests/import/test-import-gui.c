@@ -159,11 +159,11 @@ test_damaged_file (void)
   ZpWindow *window = zp_test_open_example (1280, 900);
   ZpWorkbook *workbook = zp_document_get_workbook (zp_window_get_document (window));
   g_autoptr(GFile) file = fixture ("damaged/truncated.xlsx");
+  AdwMessageDialog *dialog;
 
-  window->message_dialog = NULL;
   zp_import_dialog_show (window, file, FALSE);
-  zp_test_wait_for (window->message_dialog != NULL);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (window->message_dialog), "truncated.xlsx"));
+  zp_test_wait_for ((dialog = zp_test_find_message_dialog (GTK_WINDOW (window))) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "truncated.xlsx"));
   g_assert_null (preview (window));
   g_assert_true (zp_document_get_workbook (zp_window_get_document (window)) == workbook);
   g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);

@@ -396,15 +396,23 @@ test_row_details (void)
   g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
   ZpForm *form = zp_workbook_get_form (workbook, 1);
   ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
-  g_autoptr(ZpScoreCell) cell = g_object_ref_sink (zp_score_cell_new ());
+  ZpScoreCell *cell = zp_score_cell_new ();
+  GtkWidget *window = gtk_window_new ();
   g_autoptr(ZpRowDetails) details = NULL;
   GtkWidget *popover, *check;
 
-  /* The score cell's popover holds the row's details. */
+  /* The score cell's popover, opened as a click does, holds the row's details. */
   zp_score_cell_bind (cell, first, zp_form_get_scheme (form), undo);
-  popover = zp_score_cell_build_popover (cell);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (cell));
+  gtk_window_present (GTK_WINDOW (window));
+  zp_test_wait_until ((ZpTestPredicate) zp_test_is_on_screen, cell, "the score cell on the screen");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (zp_score_cell_get_button (cell)));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (zp_score_cell_get_button (cell))));
+  g_assert_nonnull (popover);
+  zp_test_wait_until ((ZpTestPredicate) gtk_widget_get_mapped, popover, "the popover shown");
   g_assert_nonnull (find_descendant (popover, ZP_TYPE_ROW_DETAILS));
   zp_score_cell_unbind (cell);
+  gtk_window_destroy (GTK_WINDOW (window));
 
   details = g_object_ref_sink (zp_row_details_new (first, undo));
   check = zp_test_find_widget (GTK_WIDGET (details), "not-applicable");

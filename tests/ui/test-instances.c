@@ -70,17 +70,17 @@ test_two_instances (void)
   window = zp_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   zp_window_offer_drafts (window);
-  g_assert_null (zp_window_get_message_dialog (window));
+  g_assert_null (zp_test_find_message_dialog (GTK_WINDOW (window)));
 
   kill_instance (second);
   g_assert_cmpuint (count_orphans (), ==, 1);
 
   /* the file reopened by name offers the dead instance's draft */
   zp_window_open (window, file);
-  dialog = zp_window_get_message_dialog (window);
+  dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "shared.ziping"));
-  adw_message_dialog_response (dialog, "restore");
+  zp_test_respond (dialog, "restore");
   zp_test_wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "第二个实例");
   g_assert_true (zp_window_is_modified (window));
@@ -124,12 +124,11 @@ test_killed_with_two_windows (void)
   zp_window_offer_drafts (window);
   for (guint i = 0; i < 2; i++)
     {
-      AdwMessageDialog *dialog = zp_window_get_message_dialog (window);
+      AdwMessageDialog *dialog = zp_test_find_message_dialog (GTK_WINDOW (window));
 
       g_assert_nonnull (dialog);
       g_ptr_array_add (seen, g_strdup (adw_message_dialog_get_body (dialog)));
-      adw_message_dialog_response (dialog, "restore");
-      gtk_window_destroy (GTK_WINDOW (dialog));
+      zp_test_respond (dialog, "restore");
     }
   g_test_message ("offered: %s / %s", (char *) g_ptr_array_index (seen, 0), (char *) g_ptr_array_index (seen, 1));
   g_assert_nonnull (strstr (g_ptr_array_index (seen, 0), "killed-"));

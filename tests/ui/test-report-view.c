@@ -79,13 +79,59 @@ marker_shown (ZpReportView *view,
   return gtk_widget_get_visible (marker (view, key));
 }
 
+static void
+collect_keys (GtkWidget *widget,
+              GPtrArray *keys)
+{
+  const char *name = gtk_widget_get_name (widget);
+
+  if (g_str_has_prefix (name, "text:"))
+    g_ptr_array_add (keys, g_strdup (name + strlen ("text:")));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_keys (child, keys);
+}
+
+/* The keys of the paragraphs shown, in order (their text views are named "text:<key>"). */
+static GPtrArray *
+paragraph_keys (ZpReportView *view)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  collect_keys (GTK_WIDGET (view), keys);
+  return keys;
+}
+
+/* The marker's button labelled label, as the user sees it (English in the tests). */
+static GtkWidget *
+marker_button (ZpReportView *view,
+               const char   *key,
+               const char   *label)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (marker (view, key)); w; w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *b = gtk_widget_get_first_child (w); b; b = gtk_widget_get_next_sibling (b))
+      if (GTK_IS_BUTTON (b) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (b)), label) == 0)
+        return b;
+  g_error ("no button “%s” by paragraph %s", label, key);
+  return NULL;
+}
+
+/* Marked as edited with figures that no longer match: the marker offers to keep the text. */
+static gboolean
+stale_shown (ZpReportView *view,
+             const char   *key)
+{
+  return marker_shown (view, key) && gtk_widget_get_visible (marker_button (view, key, "_Keep My Text"));
+}
+
 /* Every paragraph laid out as high as its text (GTK 4.8 left them 0 pixels high once). */
 static gboolean
 rows_laid_out (ZpReportView *view)
 {
-  for (guint i = 0; i < zp_report_view_get_n_paragraphs (view); i++)
+  g_autoptr(GPtrArray) keys = paragraph_keys (view);
+
+  for (guint i = 0; i < keys->len; i++)
     {
-      GtkWidget *text = GTK_WIDGET (text_view (view, zp_report_view_get_key (view, i)));
+      GtkWidget *text = GTK_WIDGET (text_view (view, g_ptr_array_index (keys, i)));
       int minimum = 0;
 
       if (gtk_widget_get_width (text) <= 0)
@@ -103,9 +149,11 @@ static char *
 key_with (ZpReportView *view,
           const char   *needle)
 {
-  for (guint i = 0; i < zp_report_view_get_n_paragraphs (view); i++)
-    if (text_has (view, zp_report_view_get_key (view, i), needle))
-      return g_strdup (zp_report_view_get_key (view, i));
+  g_autoptr(GPtrArray) keys = paragraph_keys (view);
+
+  for (guint i = 0; i < keys->len; i++)
+    if (text_has (view, g_ptr_array_index (keys, i), needle))
+      return g_strdup (g_ptr_array_index (keys, i));
   g_error ("no paragraph shows “%s”", needle);
   return NULL;
 }
@@ -131,7 +179,7 @@ test_edit_stale_export (void)
 {
   ZpWindow *window = zp_test_open_example (1280, 800);
   ZpWorkbook *workbook = zp_window_get_workbook (window);
-  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
   ZpReportView *view;
   g_autofree char *key = NULL;
   g_autofree char *original = NULL;
@@ -149,9 +197,13 @@ test_edit_stale_export (void)
 
   /* From the window's menu. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
-  zp_test_wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL
+  zp_test_wait_for ((view = ZP_REPORT_VIEW (window->report_view)) != NULL
             && gtk_widget_get_mapped (GTK_WIDGET (view)));
-  g_assert_cmpuint (zp_report_view_get_n_paragraphs (view), >, 5);
+  {
+    g_autoptr(GPtrArray) keys = paragraph_keys (view);
+
+    g_assert_cmpuint (keys->len, >, 5);
+  }
   zp_test_wait_for (rows_laid_out (view));
   key = key_with (view, "科技条件专项");
   original = view_text (view, key);
@@ -166,7 +218,7 @@ test_edit_stale_export (void)
   gtk_text_buffer_insert (buffer, &end, "）", -1);
   edited = g_strconcat (original, "（已核实）", NULL);
   zp_test_wait_for (marker_shown (view, key));
-  g_assert_false (zp_report_view_is_stale (view, key));
+  g_assert_false (stale_shown (view, key));
   g_assert_true (zp_workbook_get_report_edit (workbook, key, &text, &based_on));
   g_assert_cmpstr (text, ==, edited);
   g_assert_cmpstr (based_on, ==, original);
@@ -181,7 +233,7 @@ test_edit_stale_export (void)
   /* The form's budget changes: the user's text stays, marked, with the new figure. */
   zp_undo_stack_set_string (undo, G_OBJECT (project_named (workbook, "科技条件专项")),
                             "budget", "1.25", FALSE);
-  zp_test_wait_for (zp_report_view_is_stale (view, key));
+  zp_test_wait_for (stale_shown (view, key));
   g_assert_true (text_is (view, key, edited));
 
   /* The export and the saved file carry the edit. */
@@ -229,11 +281,11 @@ test_edit_stale_export (void)
   g_assert_cmpstr (based_on, ==, original);
 
   /* Keeping the text clears the mark; using the generated text drops the edit. */
-  zp_report_view_keep_edit (view, key);
-  zp_test_wait_for (!zp_report_view_is_stale (view, key) && marker_shown (view, key));
+  g_signal_emit_by_name (marker_button (view, key, "_Keep My Text"), "clicked");
+  zp_test_wait_for (!stale_shown (view, key) && marker_shown (view, key));
   g_assert_true (zp_workbook_get_report_edit (workbook, key, NULL, &based_on));
   g_assert_nonnull (strstr (based_on, "1.25"));
-  zp_report_view_use_generated (view, key);
+  g_signal_emit_by_name (marker_button (view, key, "Use _Generated Text"), "clicked");
   zp_test_wait_for (!marker_shown (view, key) && text_has (view, key, "1.25"));
   g_assert_false (zp_workbook_get_report_edit (workbook, key, NULL, NULL));
   zp_undo_stack_undo (undo);
@@ -247,6 +299,26 @@ test_edit_stale_export (void)
 }
 
 /* Another workbook in the window closes the view of the old one. */
+/* A window that closes takes its report view and its workbook properties with it. */
+static void
+test_goes_with_window (void)
+{
+  ZpWindow *window = zp_test_open_example (1280, 800);
+  GtkWindow *view, *properties;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workbook-properties", NULL);
+  zp_test_wait_for ((view = window->report_view) != NULL
+                    && (properties = GTK_WINDOW (window->workbook_dialog)) != NULL);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  g_object_add_weak_pointer (G_OBJECT (properties), (gpointer *) &properties);
+
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  zp_test_wait_for (view == NULL && properties == NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 0);
+}
+
 static void
 test_closes_with_workbook (void)
 {
@@ -255,11 +327,11 @@ test_closes_with_workbook (void)
   g_autoptr(ZpWorkbook) other = zp_workbook_new (NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
-  zp_test_wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL);
+  zp_test_wait_for ((view = ZP_REPORT_VIEW (window->report_view)) != NULL);
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   zp_document_set_workbook (zp_window_get_document (window), other);
   zp_test_wait_for (view == NULL);
-  g_assert_null (g_object_get_data (G_OBJECT (window), "zp-report-view"));
+  g_assert_null (window->report_view);
 
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
@@ -283,7 +355,6 @@ open_copy (const char *name)
   return window;
 }
 
-/* As a click on the response's button: the response, then the dialog closes. */
 /* The refusal or error dialog of a package command, while shown. */
 static AdwMessageDialog *
 package_dialog (ZpWindow *window)
@@ -293,16 +364,12 @@ package_dialog (ZpWindow *window)
   return dialog ? ADW_MESSAGE_DIALOG (dialog) : NULL;
 }
 
+/* As a click on the response's button: the dialog closes, the response comes once. */
 static void
 respond (ZpWindow   *window,
          const char *response)
 {
-  AdwMessageDialog *dialog = package_dialog (window);
-
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  zp_test_respond (package_dialog (window), response);
 }
 
 static gboolean
@@ -321,7 +388,7 @@ test_package (void)
 {
   ZpWindow *window = open_copy ("package-source.ziping");
   ZpWorkbook *workbook = zp_window_get_workbook (window);
-  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
   ZpForm *form = project_named (workbook, "科技条件专项");
   g_autofree char *zip_path = g_build_filename (tmpdir, "package.zip", NULL);
   g_autofree char *folder_path = g_build_filename (tmpdir, "package-folder", NULL);
@@ -357,20 +424,91 @@ test_package (void)
   zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, buttons);
+}
+
+/* The file rows of the group headed heading (the form's title, or an indicator's place
+ * "Goal 1, row 1"), NULL without such a group. */
+static GPtrArray *
+group_rows (GtkWidget  *widget,
+            const char *heading)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), heading) == 0 ||
+       g_strcmp0 (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)), heading) == 0))
+    {
+      GPtrArray *rows = g_ptr_array_new ();
+
+      collect_rows (widget, rows);
+      return rows;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GPtrArray *rows = group_rows (child, heading);
+
+      if (rows != NULL)
+        return rows;
+    }
+  return NULL;
+}
+
+/* The group headed heading shows n files, the missing-th one marked missing (-1: none);
+ * a missing file's row says so below its path. */
 static gboolean
 rows_are (ZpEvidenceDialog *dialog,
-          GObject          *owner,
+          const char       *heading,
           guint             n,
-          int               missing)  /* the row marked missing, or -1 */
+          int               missing)
 {
-  GPtrArray *rows = zp_evidence_dialog_get_rows (dialog, owner);
+  g_autoptr(GPtrArray) rows = group_rows (GTK_WIDGET (dialog), heading);
 
   if (rows == NULL || rows->len != n)
     return FALSE;
   for (guint i = 0; i < n; i++)
-    if (zp_evidence_dialog_row_is_missing (g_ptr_array_index (rows, i)) != ((int) i == missing))
-      return FALSE;
+    {
+      const char *subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+
+      if ((subtitle != NULL && g_str_has_prefix (subtitle, "Missing")) != ((int) i == missing))
+        return FALSE;
+    }
   return TRUE;
+}
+
+/* Clicks the remove button of the n-th file row in the group headed heading. */
+static void
+click_remove (ZpEvidenceDialog *dialog,
+              const char       *heading,
+              guint             n)
+{
+  g_autoptr(GPtrArray) rows = group_rows (GTK_WIDGET (dialog), heading);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  g_assert_cmpuint (n, <, rows->len);
+  collect_buttons (g_ptr_array_index (rows, n), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Remove") == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        return;
+      }
+  g_error ("no Remove button on row %u of “%s”", n, heading);
 }
 
 /* Files inside the workbook's folder are attached by relative path, one outside is
@@ -380,7 +518,7 @@ test_evidence (void)
 {
   ZpWindow *window = open_copy ("evidence.ziping");
   ZpWorkbook *workbook = zp_window_get_workbook (window);
-  ZpUndoStack *undo = zp_window_get_undo_stack (window);
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
   ZpForm *form = project_named (workbook, "科技条件专项");
   GObject *indicator = G_OBJECT (zp_goal_get_indicator (zp_form_get_goal (form, 0), 0));
   g_autofree char *subdir = g_build_filename (tmpdir, "佐证", NULL);
@@ -392,6 +530,8 @@ test_evidence (void)
   const char *two[] = { "佐证/巡检记录.pdf", "佐证/缺失.pdf", NULL };
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *form_title = zp_form_dup_title (form);
+  const char *row1 = "Goal 1, row 1";  /* the indicator's group */
   ZpEvidenceDialog *dialog;
 
   g_assert_cmpint (g_mkdir_with_parents (subdir, 0700), ==, 0);
@@ -400,15 +540,16 @@ test_evidence (void)
 
   zp_window_show_form (window, form);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.evidence", NULL);
-  zp_test_wait_for ((dialog = g_object_get_data (G_OBJECT (window), "zp-evidence-dialog")) != NULL
+  zp_test_wait_for ((dialog = (ZpEvidenceDialog *) zp_test_find_transient (GTK_WINDOW (window),
+                                                                            ZP_TYPE_EVIDENCE_DIALOG)) != NULL
             && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  g_assert_true (rows_are (dialog, indicator, 0, -1));
-  g_assert_true (rows_are (dialog, G_OBJECT (form), 0, -1));
+  g_assert_true (rows_are (dialog, row1, 0, -1));
+  g_assert_true (rows_are (dialog, form_title, 0, -1));
 
   g_assert_true (zp_evidence_dialog_add (dialog, indicator, inside_file, &error));
   g_assert_no_error (error);
   g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/巡检记录.pdf", NULL }));
-  zp_test_wait_for (rows_are (dialog, indicator, 1, -1));
+  zp_test_wait_for (rows_are (dialog, row1, 1, -1));
 
   g_assert_false (zp_evidence_dialog_add (dialog, indicator, outside_file, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
@@ -421,16 +562,16 @@ test_evidence (void)
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, two);
   zp_undo_stack_set_value (undo, indicator, "evidence", &value, FALSE);
-  zp_test_wait_for (rows_are (dialog, indicator, 2, 1));
+  zp_test_wait_for (rows_are (dialog, row1, 2, 1));
 
-  zp_evidence_dialog_remove (dialog, indicator, 0);
-  zp_test_wait_for (rows_are (dialog, indicator, 1, 0));
+  click_remove (dialog, row1, 0);
+  zp_test_wait_for (rows_are (dialog, row1, 1, 0));
   g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/缺失.pdf", NULL }));
   zp_undo_stack_undo (undo);
-  zp_test_wait_for (rows_are (dialog, indicator, 2, 1));
+  zp_test_wait_for (rows_are (dialog, row1, 2, 1));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  zp_test_wait_for (g_object_get_data (G_OBJECT (window), "zp-evidence-dialog") == NULL);
+  zp_test_wait_for (zp_test_find_transient (GTK_WINDOW (window), ZP_TYPE_EVIDENCE_DIALOG) == NULL);
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
   zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
@@ -564,6 +705,7 @@ main (int   argc,
 
   g_test_add_func ("/report-view/edit-stale-export", test_edit_stale_export);
   g_test_add_func ("/report-view/closes-with-workbook", test_closes_with_workbook);
+  g_test_add_func ("/report-view/goes-with-window", test_goes_with_window);
   g_test_add_func ("/report-view/package", test_package);
   g_test_add_func ("/report-view/evidence", test_evidence);
   g_test_add_func ("/report-view/rollup", test_rollup);

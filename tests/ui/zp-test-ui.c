@@ -177,3 +177,113 @@ zp_test_find_dialog (GtkWindow  *parent,
       return l->data;
   return NULL;
 }
+
+/* The shown window of type (or a subtype) transient for parent, or NULL. */
+GtkWidget *
+zp_test_find_transient (GtkWindow *parent,
+                        GType      type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();  /* the windows are not ref-ed */
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == parent && gtk_widget_get_visible (l->data)
+        && G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+/* The first widget of type (or a subtype) in root or below it, or NULL. */
+GtkWidget *
+zp_test_find_by_type (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = zp_test_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether widget lies within its window and the screen (the window is at the screen's
+ * origin under Xvfb, which has no window manager): a popover it opens has a monitor to
+ * be placed on. */
+gboolean
+zp_test_is_on_screen (GtkWidget *widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle screen = { 0 };
+  double x, y;
+
+  if (monitor == NULL || !gtk_widget_get_mapped (widget) ||
+      !gtk_widget_translate_coordinates (widget, window, 0, 0, &x, &y))
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, &screen);
+  return x >= 0 && y >= 0 &&
+         y + gtk_widget_get_height (widget) <= MIN (gtk_widget_get_height (window), screen.height) &&
+         x + gtk_widget_get_width (widget) <= MIN (gtk_widget_get_width (window), screen.width);
+}
+
+/* The message dialog shown over window (Save Changes?, an error, …), or NULL. */
+AdwMessageDialog *
+zp_test_find_message_dialog (GtkWindow *window)
+{
+  return (AdwMessageDialog *) zp_test_find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Answers dialog as a click on the response's button does: the dialog closes and the
+ * response is emitted once. (adw_message_dialog_response() only emits it, and closing
+ * the dialog afterwards emits the close response as a second one.) */
+static void
+count_response (AdwMessageDialog *dialog,
+                const char       *response,
+                guint            *n)
+{
+  (*n)++;
+}
+
+void
+zp_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  GtkWidget *button;
+  guint n = 0;
+  gulong id;
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  button = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_ref (dialog);
+  id = g_signal_connect (dialog, "response", G_CALLBACK (count_response), &n);
+  g_signal_emit_by_name (button, "clicked");
+  g_signal_handler_disconnect (dialog, id);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+}

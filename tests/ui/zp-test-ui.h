@@ -50,5 +50,13 @@ GtkWidget  *zp_test_find_widget     (GtkWidget      *root,
                                      const char     *name);
 GtkWidget  *zp_test_find_dialog     (GtkWindow      *parent,
                                      const char     *name);
+GtkWidget  *zp_test_find_transient  (GtkWindow      *parent,
+                                     GType           type);
+GtkWidget  *zp_test_find_by_type    (GtkWidget      *root,
+                                     GType           type);
+gboolean    zp_test_is_on_screen    (GtkWidget      *widget);
+AdwMessageDialog *zp_test_find_message_dialog (GtkWindow *window);
+void        zp_test_respond         (AdwMessageDialog *dialog,
+                                     const char       *response);
 
 G_END_DECLS
