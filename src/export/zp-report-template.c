@@ -35,7 +35,7 @@ static const char * const known_names[] = {
   "year", "unit", "unit_short", "department", "form_count", "project_count",
   "department_count", "project_budget", "project_spent", "project_rate",
   "project_expenditure", "project_share", "department_budget", "department_spent",
-  "department_rate", "department_total", "indicator_count", "missed_count",
+  "department_rate", "department_total", "indicator_count", "missed_count", "grade_counts",
   "index", "name", "implementer", "budget", "spent", "rate", "total", "execution_score",
   "indicator_score", "grade", "outputs", "text", "form", "indicator", "target", "actual",
   "score", "weight", NULL

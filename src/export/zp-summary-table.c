@@ -23,7 +23,10 @@ struct _ZpSummaryTable
   gboolean   across;
   gboolean   counted;   /* errors and warnings were given */
   GArray    *entries;   /* ZpSummaryEntry */
-  GPtrArray *bands;     /* ZpGradeBand*, from the first workbook */
+  /* The grades' names, in the first workbook's order, then any other workbook's own
+   * (units may follow schemes with other bands): entries' grades index it. */
+  GPtrArray  *grade_names;
+  GHashTable *grade_positions;   /* name → position + 1 in grade_names */
 };
 
 G_DEFINE_FINAL_TYPE (ZpSummaryTable, zp_summary_table, G_TYPE_OBJECT)
@@ -45,7 +48,8 @@ zp_summary_table_finalize (GObject *object)
   ZpSummaryTable *self = ZP_SUMMARY_TABLE (object);
 
   g_array_unref (self->entries);
-  g_clear_pointer (&self->bands, g_ptr_array_unref);
+  g_ptr_array_unref (self->grade_names);
+  g_hash_table_unref (self->grade_positions);
   G_OBJECT_CLASS (zp_summary_table_parent_class)->finalize (object);
 }
 
@@ -60,6 +64,32 @@ zp_summary_table_init (ZpSummaryTable *self)
 {
   self->entries = g_array_new (FALSE, TRUE, sizeof (ZpSummaryEntry));
   g_array_set_clear_func (self->entries, entry_clear);
+  self->grade_names = g_ptr_array_new_with_free_func (g_free);
+  self->grade_positions = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* The position of a grade's name among the table's, added at the end when new. */
+static guint
+grade_position (ZpSummaryTable *self,
+                const char     *name)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->grade_positions, name));
+  char *copy;
+
+  if (position > 0)
+    return position - 1;
+  copy = g_strdup (name);
+  g_ptr_array_add (self->grade_names, copy);
+  g_hash_table_insert (self->grade_positions, copy, GUINT_TO_POINTER (self->grade_names->len));
+  return self->grade_names->len - 1;
+}
+
+static void
+add_grade_names (ZpSummaryTable *self,
+                 GPtrArray      *bands)
+{
+  for (guint i = 0; i < bands->len; i++)
+    grade_position (self, ((ZpGradeBand *) g_ptr_array_index (bands, i))->name);
 }
 
 ZpSummaryTable *
@@ -107,10 +137,12 @@ count_shortfalls (ZpForm         *form,
                  : unexplained ? ZP_DEVIATION_NOTES_MISSING : ZP_DEVIATION_NOTES_PRESENT;
 }
 
+/* bands: the workbook's own, which grade its forms. */
 static void
 fill_entry (ZpSummaryTable *self,
             ZpSummaryEntry *entry,
             ZpWorkbook     *workbook,
+            GPtrArray      *bands,
             ZpForm         *form)
 {
   entry->unit = g_strdup (zp_workbook_get_unit (workbook));
@@ -126,7 +158,7 @@ fill_entry (ZpSummaryTable *self,
   entry->indicator_score = zp_form_get_indicator_score (form);
   entry->total = zp_form_get_total (form);
   entry->unscored = zp_form_get_n_unscored (form);
-  entry->grade = zp_grade_bands_index (self->bands, entry->total);
+  entry->grade = grade_position (self, zp_grade_bands_classify (bands, entry->total)->name);
   count_shortfalls (form, entry);
 }
 
@@ -137,10 +169,12 @@ zp_summary_table_add_workbook (ZpSummaryTable *self,
                                const guint    *errors,
                                const guint    *warnings)
 {
+  g_autoptr(GPtrArray) bands = NULL;
+
   g_return_if_fail (ZP_IS_SUMMARY_TABLE (self));
 
-  if (self->bands == NULL)
-    self->bands = zp_grade_bands_for_scheme (zp_workbook_get_scheme (workbook));
+  bands = zp_grade_bands_for_scheme (zp_workbook_get_scheme (workbook));
+  add_grade_names (self, bands);
   self->counted |= errors != NULL;
   for (guint i = 0; i < zp_workbook_get_n_forms (workbook); i++)
     {
@@ -149,7 +183,7 @@ zp_summary_table_add_workbook (ZpSummaryTable *self,
 
       if (!self->across && zp_form_is_department (form))
         continue;
-      fill_entry (self, &entry, workbook, form);
+      fill_entry (self, &entry, workbook, bands, form);
       entry.file = g_strdup (file);
       entry.errors = errors != NULL ? (int) errors[i] : -1;
       entry.warnings = warnings != NULL ? (int) warnings[i] : -1;
@@ -171,21 +205,26 @@ zp_summary_table_get_entry (ZpSummaryTable *self,
   return &g_array_index (self->entries, ZpSummaryEntry, i);
 }
 
+/* Without a workbook yet, the default scheme's grades. */
 static GPtrArray *
-get_bands (ZpSummaryTable *self)
+get_grade_names (ZpSummaryTable *self)
 {
-  if (self->bands == NULL)
-    self->bands = zp_grade_bands_for_scheme (NULL);
-  return self->bands;
+  if (self->grade_names->len == 0)
+    {
+      g_autoptr(GPtrArray) bands = zp_grade_bands_for_scheme (NULL);
+
+      add_grade_names (self, bands);
+    }
+  return self->grade_names;
 }
 
 const char *
 zp_summary_table_grade_name (ZpSummaryTable *self,
                              guint           grade)
 {
-  GPtrArray *bands = get_bands (self);
+  GPtrArray *names = get_grade_names (self);
 
-  return ((ZpGradeBand *) g_ptr_array_index (bands, MIN (grade, bands->len - 1)))->name;
+  return g_ptr_array_index (names, MIN (grade, names->len - 1));
 }
 
 const char *
@@ -387,15 +426,15 @@ add_grades_row (ZpSummaryTable  *self,
                 ZpSheet         *sheet,
                 const ColumnSet *set)
 {
-  GPtrArray *bands = get_bands (self);
-  g_autofree guint *counts = g_new0 (guint, bands->len);
+  GPtrArray *names = get_grade_names (self);
+  g_autofree guint *counts = g_new0 (guint, names->len);
   g_autoptr(GString) text = g_string_new ("等级分布：");
 
   for (guint i = 0; i < self->entries->len; i++)
-    counts[MIN (g_array_index (self->entries, ZpSummaryEntry, i).grade, bands->len - 1)]++;
-  for (guint i = 0; i < bands->len; i++)
+    counts[MIN (g_array_index (self->entries, ZpSummaryEntry, i).grade, names->len - 1)]++;
+  for (guint i = 0; i < names->len; i++)
     g_string_append_printf (text, "%s%s %u 个", i > 0 ? "，" : "",
-                            ((ZpGradeBand *) g_ptr_array_index (bands, i))->name, counts[i]);
+                            (const char *) g_ptr_array_index (names, i), counts[i]);
   zp_sheet_add_row (sheet, ZP_ROW_NORMAL);
   zp_sheet_add_cell (sheet, 0, set->n, ZP_CELL_STYLE_TEXT, text->str);
 }

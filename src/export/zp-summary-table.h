@@ -43,7 +43,7 @@ typedef struct
   ZpDecimal         indicator_score;
   ZpDecimal         total;
   guint             unscored;      /* rows whose points are missing from the total */
-  guint             grade;         /* index into the bands */
+  guint             grade;         /* see zp_summary_table_grade_name() */
   guint             missed;        /* indicators below full marks */
   ZpDeviationNotes  notes;
   int               errors;        /* −1: not counted */
@@ -64,8 +64,8 @@ G_DECLARE_FINAL_TYPE (ZpSummaryTable, zp_summary_table, ZP, SUMMARY_TABLE, GObje
 
 /* across: one row per unit and form, 单位 and 年度 shown; else one row per project. */
 ZpSummaryTable       *zp_summary_table_new           (gboolean          across);
-/* errors and warnings: per form, indexed like zp_workbook_get_forms(), or NULL. The grade
- * bands are the first workbook's scheme's. */
+/* errors and warnings: per form, indexed like zp_workbook_get_forms(), or NULL. Each
+ * workbook's forms are graded by its own scheme's bands. */
 void                  zp_summary_table_add_workbook  (ZpSummaryTable   *self,
                                                       ZpWorkbook       *workbook,
                                                       const char       *file,
@@ -74,6 +74,8 @@ void                  zp_summary_table_add_workbook  (ZpSummaryTable   *self,
 guint                 zp_summary_table_get_n_entries (ZpSummaryTable   *self);
 const ZpSummaryEntry *zp_summary_table_get_entry     (ZpSummaryTable   *self,
                                                       guint             i);
+/* An entry's grade: the names of every workbook's bands, the first workbook's first
+ * (highest first), then those only later workbooks have. */
 const char           *zp_summary_table_grade_name    (ZpSummaryTable   *self,
                                                       guint             grade);
 const char           *zp_deviation_notes_to_label    (ZpDeviationNotes  notes);  /* 有 / 缺 / — */

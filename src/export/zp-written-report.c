@@ -295,6 +295,7 @@ add_grade_counts (GHashTable *values,
 {
   g_autoptr(GPtrArray) bands = zp_grade_bands_for_scheme (zp_workbook_get_scheme (workbook));
   g_autofree guint *counts = g_new0 (guint, bands->len);
+  g_autoptr(GString) all = g_string_new (NULL);
 
   for (guint i = 0; i < zp_workbook_get_n_forms (workbook); i++)
     {
@@ -303,13 +304,17 @@ add_grade_counts (GHashTable *values,
       if (!zp_form_is_department (form))
         counts[zp_grade_bands_index (bands, zp_form_get_total (form))]++;
     }
+
   for (guint i = 0; i < bands->len; i++)
     {
       ZpGradeBand *band = g_ptr_array_index (bands, i);
       g_autofree char *name = g_strconcat ("grade_", band->id, NULL);
 
       set_value (values, name, g_strdup_printf ("%u", counts[i]));
+      /* {grade_counts}: every grade of the scheme, whatever its ids, as the forms say it */
+      g_string_append_printf (all, "%s%s %u 个", i > 0 ? "，" : "", band->name, counts[i]);
     }
+  set_value (values, "grade_counts", g_string_free (g_steal_pointer (&all), FALSE));
 }
 
 static void

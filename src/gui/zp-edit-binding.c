@@ -34,17 +34,6 @@ binding_free (gpointer data)
   g_free (binding);
 }
 
-/* Table cells are narrow: their tooltip shows the whole text. */
-static void
-update_tooltip (GtkEditable *editable)
-{
-  const char *text = gtk_editable_get_text (editable);
-
-  if (!gtk_widget_has_css_class (GTK_WIDGET (editable), "zp-cell"))
-    return;
-  gtk_widget_set_tooltip_text (GTK_WIDGET (editable), g_utf8_strlen (text, -1) > 6 ? text : NULL);
-}
-
 static void
 pull_text (Binding *binding)
 {
@@ -56,7 +45,6 @@ pull_text (Binding *binding)
   binding->updating = TRUE;
   gtk_editable_set_text (binding->editable, value ? value : "");
   binding->updating = FALSE;
-  update_tooltip (binding->editable);
 }
 
 static void
@@ -75,7 +63,6 @@ on_changed (GtkEditable *editable,
 
   if (binding->updating)
     return;
-  update_tooltip (editable);
   if (binding->undo != NULL)
     zp_undo_stack_set_string (binding->undo, binding->object, binding->property, text, TRUE);
   else
@@ -126,7 +113,6 @@ zp_edit_binding_bind (GtkEditable *editable,
   binding->property = g_strdup (property);
   binding->undo = undo ? g_object_ref (undo) : NULL;
   pull_text (binding);
-  update_tooltip (editable);
 
   signal = g_strconcat ("notify::", property, NULL);
   binding->notify_id = g_signal_connect (object, signal, G_CALLBACK (on_notify), binding);

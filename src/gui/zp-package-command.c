@@ -23,10 +23,8 @@ typedef struct
 } Pending;
 
 static void
-pending_free (gpointer data)
+pending_free (Pending *pending)
 {
-  Pending *pending = data;
-
   g_clear_object (&pending->target);
   g_free (pending);
 }
@@ -71,14 +69,15 @@ list_errors (ZpWorkbook *workbook)
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
+/* The dialog's window is the one it was shown on; pending is the refusal's own. */
 static void
 on_refusal_response (AdwMessageDialog *dialog,
                      const char       *response,
-                     ZpWindow         *window)
+                     Pending          *pending)
 {
-  Pending *pending = g_object_get_data (G_OBJECT (dialog), "zp-pending");
+  ZpWindow *window = ZP_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
-  if (g_strcmp0 (response, "force") == 0 && pending != NULL)
+  if (g_strcmp0 (response, "force") == 0)
     {
       g_autoptr(GFile) target = g_object_ref (pending->target);
       gboolean docx = pending->docx;
@@ -100,12 +99,12 @@ show_refusal (ZpWindow   *window,
 
   pending->target = g_object_ref (target);
   pending->docx = docx;
-  g_object_set_data_full (G_OBJECT (dialog), "zp-pending", pending, pending_free);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "force", force_label, NULL);
   adw_message_dialog_set_response_appearance (dialog, "force", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_refusal_response), window, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_refusal_response), pending,
+                         (GClosureNotify) (void (*) (void)) pending_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -269,7 +268,7 @@ on_chooser_response (GtkNativeDialog *chooser,
         }
       zp_package_command_write (window, file, with_docx, FALSE);
     }
-  g_object_set_data (G_OBJECT (window), "zp-package-chooser", NULL);
+  g_clear_object (&window->chooser);
 }
 
 void
@@ -311,6 +310,8 @@ zp_package_command_run (ZpWindow *window)
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   }
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), window);
-  g_object_set_data_full (G_OBJECT (window), "zp-package-chooser", chooser, g_object_unref);
+  /* The window keeps its native dialog until the answer (and destroys it if it goes first). */
+  g_clear_object (&window->chooser);
+  window->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -600,19 +600,20 @@ zp_window_export_to (ZpWindow   *self,
 }
 
 #ifdef ZP_HAVE_EXPORT
+/* format_id: the export format's own (static) id; the window is the chooser's parent. */
 static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
-                    ZpWindow        *self)
+                    const char      *format_id)
 {
-  const char *id = g_object_get_data (G_OBJECT (chooser), "zp-format");
+  ZpWindow *self = ZP_WINDOW (gtk_native_dialog_get_transient_for (chooser));
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   if (file != NULL)
-    zp_window_export_to (self, id, file);
+    zp_window_export_to (self, format_id, file);
 }
 
 static void
@@ -639,8 +640,7 @@ export_action (GtkWidget  *widget,
     base[strlen (base) - strlen (".ziping")] = '\0';
   suggested = g_strdup_printf ("%s.%s", base, export_formats[index].id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "zp-format", (gpointer) export_formats[index].id);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), (gpointer) export_formats[index].id);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -812,6 +812,7 @@ evidence_action (GtkWidget  *widget,
   if (form == NULL)
     return;
   dialog = zp_evidence_dialog_new (GTK_WINDOW (self), form, path, zp_document_get_undo_stack (self->document));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -851,34 +852,26 @@ package_action (GtkWidget  *widget,
   zp_package_command_run (ZP_WINDOW (widget));
 }
 
-/* The workbook's report view (zp-report-view.c), one per window, kept as "zp-report-view";
- * it closes when the window shows another workbook. */
-static gboolean
-on_report_view_close (ZpWindow *self)
-{
-  g_object_steal_data (G_OBJECT (self), "zp-report-view");
-  return FALSE;
-}
-
+/* The workbook's report view (zp-report-view.c), one per window; it closes when the
+ * window shows another workbook, and goes with the window. */
 static void
 report_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
   ZpWindow *self = ZP_WINDOW (widget);
-  ZpReportView *view = g_object_get_data (G_OBJECT (self), "zp-report-view");
 
-  if (view == NULL && zp_document_get_workbook (self->document) != NULL)
+  if (self->report_view == NULL && zp_document_get_workbook (self->document) != NULL)
     {
-      view = zp_report_view_new (GTK_WINDOW (self), zp_document_get_workbook (self->document),
-                                 zp_document_get_undo_stack (self->document));
-      g_object_set_data_full (G_OBJECT (self), "zp-report-view", view,
-                              (GDestroyNotify) gtk_window_destroy);
-      g_signal_connect_object (view, "close-request", G_CALLBACK (on_report_view_close), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->document, "notify::workbook", G_CALLBACK (gtk_window_close), view, G_CONNECT_SWAPPED);
+      self->report_view = GTK_WINDOW (zp_report_view_new (GTK_WINDOW (self), zp_document_get_workbook (self->document),
+                                                          zp_document_get_undo_stack (self->document)));
+      g_object_add_weak_pointer (G_OBJECT (self->report_view), (gpointer *) &self->report_view);
+      gtk_window_set_destroy_with_parent (self->report_view, TRUE);
+      g_signal_connect_object (self->document, "notify::workbook", G_CALLBACK (gtk_window_close),
+                               self->report_view, G_CONNECT_SWAPPED);
     }
-  if (view != NULL)
-    gtk_window_present (GTK_WINDOW (view));
+  if (self->report_view != NULL)
+    gtk_window_present (self->report_view);
 }
 #endif
 
@@ -999,6 +992,7 @@ workbook_properties_action (GtkWidget  *widget,
     }
   self->workbook_dialog = zp_workbook_dialog_new (GTK_WINDOW (self), zp_document_get_workbook (self->document), zp_document_get_undo_stack (self->document));
   g_object_add_weak_pointer (G_OBJECT (self->workbook_dialog), (gpointer *) &self->workbook_dialog);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self->workbook_dialog), TRUE);
   gtk_window_present (GTK_WINDOW (self->workbook_dialog));
 }
 

@@ -158,6 +158,19 @@ test_self_evaluation_outline (void)
   g_assert_nonnull (strstr (text, "四、改进措施\n\u3000\u30001.科技条件专项：提前制定巡检计划。\n"));
   g_assert_nonnull (strstr (text, "未完成 1 个"));
   g_assert_null (strstr (text, "未发现明显问题"));
+
+  /* A unit's own grades are counted by the built-in template too. */
+  {
+    ZpSchemeGradeBand bands[] = {
+      { "met", "达标", zp_decimal_from_int (99) },   /* 科技条件专项 is at 99.5 */
+      { "unmet", "未达标", zp_decimal_from_int (0) },
+    };
+    g_autofree char *graded = NULL;
+
+    zp_scheme_set_grade_bands (zp_workbook_get_scheme (workbook), bands, G_N_ELEMENTS (bands));
+    graded = report_text (workbook, "self-evaluation");
+    g_assert_nonnull (strstr (graded, "自评结果为：达标 3 个，未达标 0 个；"));
+  }
 }
 
 /* 四川's "200字以内": a section over its limit is reported with its length. */
@@ -564,6 +577,46 @@ test_package_fails_whole (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Across units that follow different schemes, each unit's forms are graded by its own
+ * bands, and the count per grade names every unit's grades, the first unit's first. */
+static void
+test_grade_bands_per_workbook (void)
+{
+  g_autoptr(ZpWorkbook) standard = load_seed ();
+  g_autoptr(ZpWorkbook) own = load_seed ();
+  g_autoptr(ZpSummaryTable) table = zp_summary_table_new (TRUE);
+  g_autoptr(ZpSheet) sheet = NULL;
+  ZpSchemeGradeBand bands[] = {
+    { "top", "达标", zp_decimal_from_int (99) },
+    { "rest", "未达标", zp_decimal_from_int (0) },
+  };
+  ZpIndicator *indicator = seed_indicator (own, 2, 0);   /* 10 人 of 10 分 */
+
+  zp_scheme_set_grade_bands (zp_workbook_get_scheme (own), bands, G_N_ELEMENTS (bands));
+  zp_indicator_set_actual (indicator, "5 人");           /* 5 分 lost: 95 */
+  zp_indicator_set_actual (seed_indicator (standard, 2, 0), "5 人");
+  zp_summary_table_add_workbook (table, standard, "standard.ziping", NULL, NULL);
+  zp_summary_table_add_workbook (table, own, "own.ziping", NULL, NULL);
+  g_assert_cmpuint (zp_summary_table_get_n_entries (table), ==, 8);
+
+  /* 公务员医疗报销 at 95: 优 by the standard bands (≥ 90), 未达标 by the unit's own (< 99). */
+  g_assert_cmpstr (zp_summary_table_get_entry (table, 2)->title, ==, "公务员医疗报销");
+  g_assert_cmpstr (zp_summary_table_grade_name (table, zp_summary_table_get_entry (table, 2)->grade), ==, "优");
+  g_assert_cmpstr (zp_summary_table_get_entry (table, 6)->title, ==, "公务员医疗报销");
+  g_assert_cmpstr (zp_summary_table_grade_name (table, zp_summary_table_get_entry (table, 6)->grade), ==, "未达标");
+  g_assert_cmpstr (zp_summary_table_grade_name (table, zp_summary_table_get_entry (table, 7)->grade), ==, "达标");
+
+  sheet = zp_summary_table_layout (table, "绩效自评汇总表");
+  {
+    gboolean found = FALSE;
+
+    for (guint row = 0; row < zp_sheet_get_n_rows (sheet) && !found; row++)
+      found = g_strcmp0 (cell_text (sheet, row, 0),
+                         "等级分布：优 4 个，良 0 个，中 0 个，差 0 个，达标 3 个，未达标 1 个") == 0;
+    g_assert_true (found);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -577,6 +630,7 @@ main (int    argc,
   g_test_add_func ("/report/template-data", test_template_data);
   g_test_add_func ("/report/grade-bands", test_grade_bands);
   g_test_add_func ("/report/grade-bands/from-scheme", test_grade_bands_from_scheme);
+  g_test_add_func ("/report/grade-bands/per-workbook", test_grade_bands_per_workbook);
   g_test_add_func ("/report/write-text", test_write_text);
   g_test_add_func ("/report/summary-table", test_summary_table);
   g_test_add_func ("/report/evidence/file-format", test_evidence_file_format);

@@ -197,7 +197,7 @@ test_edit_stale_export (void)
 
   /* From the window's menu. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
-  zp_test_wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL
+  zp_test_wait_for ((view = ZP_REPORT_VIEW (window->report_view)) != NULL
             && gtk_widget_get_mapped (GTK_WIDGET (view)));
   {
     g_autoptr(GPtrArray) keys = paragraph_keys (view);
@@ -299,6 +299,26 @@ test_edit_stale_export (void)
 }
 
 /* Another workbook in the window closes the view of the old one. */
+/* A window that closes takes its report view and its workbook properties with it. */
+static void
+test_goes_with_window (void)
+{
+  ZpWindow *window = zp_test_open_example (1280, 800);
+  GtkWindow *view, *properties;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.workbook-properties", NULL);
+  zp_test_wait_for ((view = window->report_view) != NULL
+                    && (properties = GTK_WINDOW (window->workbook_dialog)) != NULL);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  g_object_add_weak_pointer (G_OBJECT (properties), (gpointer *) &properties);
+
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  zp_test_wait_for (view == NULL && properties == NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 0);
+}
+
 static void
 test_closes_with_workbook (void)
 {
@@ -307,11 +327,11 @@ test_closes_with_workbook (void)
   g_autoptr(ZpWorkbook) other = zp_workbook_new (NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
-  zp_test_wait_for ((view = g_object_get_data (G_OBJECT (window), "zp-report-view")) != NULL);
+  zp_test_wait_for ((view = ZP_REPORT_VIEW (window->report_view)) != NULL);
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   zp_document_set_workbook (zp_window_get_document (window), other);
   zp_test_wait_for (view == NULL);
-  g_assert_null (g_object_get_data (G_OBJECT (window), "zp-report-view"));
+  g_assert_null (window->report_view);
 
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
@@ -770,6 +790,7 @@ main (int   argc,
 
   g_test_add_func ("/report-view/edit-stale-export", test_edit_stale_export);
   g_test_add_func ("/report-view/closes-with-workbook", test_closes_with_workbook);
+  g_test_add_func ("/report-view/goes-with-window", test_goes_with_window);
   g_test_add_func ("/report-view/package", test_package);
   g_test_add_func ("/report-view/evidence", test_evidence);
   g_test_add_func ("/report-view/rollup", test_rollup);
