@@ -62,20 +62,25 @@ for lang in zh_CN.UTF-8 C.UTF-8; do
   done
 done
 
-# The indicator table on the screens clerks have: a laptop with the checks open, a wider
-# laptop, a netbook.
+# The indicator table on the screens clerks have: a laptop with the checks open (below
+# the form), a wider laptop (the checks beside it), a netbook (the checks below it).
 if [ "${ZIPING_SCREENSHOT_SIZES:-1}" = 1 ]; then
   for lang in zh_CN.UTF-8 C.UTF-8; do
     case $lang in zh*) short=zh ;; *) short=en ;; esac
     LANG=$lang ZIPING_VIEW=form=1,indicators,checks \
       shot "table-$short-1280x800-checks" "$lang" light form=1 1280x800
     LANG=$lang ZIPING_VIEW=form=1,indicators shot "table-$short-1366x768" "$lang" light form=1 1366x768
+    LANG=$lang ZIPING_VIEW=form=1,indicators,checks \
+      shot "table-$short-1366x768-checks" "$lang" light form=1 1366x768
     LANG=$lang ZIPING_VIEW=form=1,indicators shot "table-$short-1024x600" "$lang" light form=1 1024x600
+    LANG=$lang ZIPING_VIEW=form=1,indicators,checks \
+      shot "table-$short-1024x600-checks" "$lang" light form=1 1024x600
   done
 fi
 
 for name in form-editor-zh-light form-editor-en-light form-editor-zh-dark review-zh-light review-en-light \
-    table-zh-1280x800-checks table-en-1280x800-checks table-zh-1366x768 table-en-1024x600; do
+    table-zh-1280x800-checks table-en-1280x800-checks table-zh-1366x768 table-en-1024x600 \
+    table-en-1366x768-checks table-zh-1024x600-checks; do
   cp "$outdir/$name.png" "$keepdir/$name.png"
 done
 echo "screenshots: kept $(ls "$keepdir" | wc -l) in $keepdir"

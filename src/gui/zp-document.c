@@ -54,6 +54,7 @@ enum {
   PROP_MODIFIED,
   PROP_BUSY,
   PROP_AUTOSAVE_DELAY,
+  PROP_DRAFT,
   N_PROPS
 };
 
@@ -254,8 +255,12 @@ write_draft (ZpDocument *self)
       self->draft_wanted = TRUE;
       return;
     }
-  if (self->draft == NULL && (self->draft = zp_draft_new ()) == NULL)
-    return;
+  if (self->draft == NULL)
+    {
+      if ((self->draft = zp_draft_new ()) == NULL)
+        return;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+    }
   write = g_new0 (DraftWrite, 1);
   write->chunks = zp_workbook_to_chunks (self->workbook);
   write->file = self->file ? g_object_ref (self->file) : NULL;
@@ -363,7 +368,8 @@ on_loaded (GObject      *source,
       /* The restored draft is this document's from now on. */
       if (self->draft != NULL)
         zp_draft_delete (self->draft);
-      g_set_object (&self->draft, load->draft);
+      if (g_set_object (&self->draft, load->draft))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
       load->etag = g_strdup (zp_draft_get_etag (load->draft));
     }
   replace_workbook (self, load->workbook, load->file, g_steal_pointer (&load->etag),
@@ -807,6 +813,9 @@ zp_document_get_property (GObject    *object,
     case PROP_AUTOSAVE_DELAY:
       g_value_set_uint (value, self->autosave_delay);
       break;
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -850,6 +859,8 @@ zp_document_class_init (ZpDocumentClass *klass)
   properties[PROP_AUTOSAVE_DELAY] =
     g_param_spec_uint ("autosave-delay", NULL, NULL, 1, G_MAXUINT, DEFAULT_AUTOSAVE_DELAY,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* NULL until the first autosave; a restored draft replaces it */
+  properties[PROP_DRAFT] = g_param_spec_object ("draft", NULL, NULL, ZP_TYPE_DRAFT, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

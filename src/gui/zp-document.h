@@ -35,11 +35,13 @@ const char  *zp_document_get_title       (ZpDocument          *self);
 gboolean     zp_document_get_modified    (ZpDocument          *self);
 /* TRUE while loading or saving. */
 gboolean     zp_document_get_busy        (ZpDocument          *self);
-/* Seconds from the first unsaved change to the recovery draft being written. */
+/* Seconds from the first unsaved change to the recovery draft being written (the
+ * "autosave-delay" property; 20 unless set). */
 guint        zp_document_get_autosave_delay (ZpDocument       *self);
 void         zp_document_set_autosave_delay (ZpDocument       *self,
                                              guint             seconds);
-/* The document's recovery draft, NULL until there is something to keep. */
+/* The document's recovery draft (the "draft" property): NULL until the first autosave,
+ * then the document's own; restoring an orphaned draft makes that one the document's. */
 ZpDraft     *zp_document_get_draft       (ZpDocument          *self);
 
 /* A new workbook that has no file yet (new, the example, the next year). */

@@ -193,14 +193,6 @@ zp_draft_find_orphan (GFile *file)
   return NULL;
 }
 
-const char *
-zp_draft_get_id (ZpDraft *self)
-{
-  g_return_val_if_fail (ZP_IS_DRAFT (self), NULL);
-
-  return self->id;
-}
-
 GFile *
 zp_draft_get_file (ZpDraft *self)
 {

@@ -29,7 +29,6 @@ GListModel *zp_draft_list_orphans    (void);
 /* The newest orphaned draft of file, locked, or NULL. */
 ZpDraft    *zp_draft_find_orphan     (GFile      *file);
 
-const char *zp_draft_get_id          (ZpDraft    *self);
 /* The file the draft's workbook was opened from or saved to; NULL for a new workbook. */
 GFile      *zp_draft_get_file        (ZpDraft    *self);
 /* When the draft was last written; NULL when it holds nothing. */

@@ -34,24 +34,6 @@ binding_free (gpointer data)
   g_free (binding);
 }
 
-/* Table cells are narrow: their tooltip shows the whole text. */
-static void
-update_tooltip (GtkEditable *editable)
-{
-  const char *text = gtk_editable_get_text (editable);
-  const char *wanted;
-  const char *shown;
-
-  if (!gtk_widget_has_css_class (GTK_WIDGET (editable), "zp-cell"))
-    return;
-  wanted = g_utf8_strlen (text, -1) > 6 ? text : NULL;
-  shown = gtk_widget_get_tooltip_text (GTK_WIDGET (editable));
-  /* setting a tooltip, even the same or none, makes GTK look up the widget under the
-   * pointer: only when it changes */
-  if (g_strcmp0 (shown, wanted) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (editable), wanted);
-}
-
 static void
 pull_text (Binding *binding)
 {
@@ -63,7 +45,6 @@ pull_text (Binding *binding)
   binding->updating = TRUE;
   gtk_editable_set_text (binding->editable, value ? value : "");
   binding->updating = FALSE;
-  update_tooltip (binding->editable);
 }
 
 static void
@@ -82,7 +63,6 @@ on_changed (GtkEditable *editable,
 
   if (binding->updating)
     return;
-  update_tooltip (editable);
   if (binding->undo != NULL)
     zp_undo_stack_set_string (binding->undo, binding->object, binding->property, text, TRUE);
   else
@@ -133,7 +113,6 @@ zp_edit_binding_bind (GtkEditable *editable,
   binding->property = g_strdup (property);
   binding->undo = undo ? g_object_ref (undo) : NULL;
   pull_text (binding);
-  update_tooltip (editable);
 
   signal = g_strconcat ("notify::", property, NULL);
   binding->notify_id = g_signal_connect (object, signal, G_CALLBACK (on_notify), binding);

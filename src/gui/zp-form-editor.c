@@ -30,7 +30,7 @@ struct _ZpFormEditor
   GPtrArray        *block_scores;  /* GtkLabel*, likewise */
   char             *block_layout;  /* which goal each bar sits in, to know when to rebuild */
   GHashTable       *fields;        /* field key → widget */
-  GtkBox           *goals_box;     /* project form: one ZpGoalSection per goal, then "Add Goal" */
+  GtkBox           *goals_box;     /* one ZpGoalSection per goal, then "Add Goal" */
   GPtrArray        *sections;      /* ZpGoalSection*, in the goals' order */
   ZpIndicatorTable *current_table;
 };
@@ -596,18 +596,20 @@ on_section_remove (ZpGoalSection *section,
   guint position;
 
   /* A project form keeps at least its 年度总体目标. */
-  if (self->undo != NULL && zp_form_get_n_goals (self->form) > 1
+  if (self->undo != NULL && (zp_form_is_department (self->form) || zp_form_get_n_goals (self->form) > 1)
       && g_ptr_array_find (self->sections, section, &position))
     zp_undo_stack_remove (self->undo, G_OBJECT (self->form), position);
 }
 
 static void
-insert_project_section (ZpFormEditor *self,
-                        guint         position)
+insert_section (ZpFormEditor *self,
+                guint         position)
 {
   ZpGoal *goal = zp_form_get_goal (self->form, position);
   GtkWidget *block = build_indicator_block (self, goal);
-  ZpGoalSection *section = zp_goal_section_new (goal, self->undo, block);
+  ZpGoalSection *section = zp_form_is_department (self->form)
+                           ? zp_goal_section_new_department (goal, self->undo, block)
+                           : zp_goal_section_new (goal, self->undo, block);
   GtkWidget *before = position > 0 ? g_ptr_array_index (self->sections, position - 1) : NULL;
 
   move_last_block (self, position);
@@ -617,21 +619,21 @@ insert_project_section (ZpFormEditor *self,
 }
 
 static void
-number_project_sections (ZpFormEditor *self)
+number_sections (ZpFormEditor *self)
 {
   for (guint i = 0; i < self->sections->len; i++)
     zp_goal_section_set_position (g_ptr_array_index (self->sections, i), i, self->sections->len);
 }
 
 static GtkWidget *
-build_project_goals (ZpFormEditor *self)
+build_goals (ZpFormEditor *self)
 {
   GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Goal"));
 
   self->goals_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
   for (guint i = 0; i < zp_form_get_n_goals (self->form); i++)
-    insert_project_section (self, i);
-  number_project_sections (self);
+    insert_section (self, i);
+  number_sections (self);
   gtk_widget_set_halign (add, GTK_ALIGN_START);
   gtk_widget_add_css_class (add, "pill");
   gtk_widget_set_tooltip_text (add, _("Add an annual performance goal"));
@@ -640,12 +642,12 @@ build_project_goals (ZpFormEditor *self)
   return GTK_WIDGET (self->goals_box);
 }
 
-/* A project form's goals changed: only the sections concerned go or come. */
+/* The form's goals changed: only the sections concerned go or come. */
 static void
-update_project_sections (ZpFormEditor *self,
-                         guint         position,
-                         guint         removed,
-                         guint         added)
+update_sections (ZpFormEditor *self,
+                 guint         position,
+                 guint         removed,
+                 guint         added)
 {
   for (guint i = 0; i < removed; i++)
     {
@@ -657,70 +659,13 @@ update_project_sections (ZpFormEditor *self,
       g_ptr_array_remove_index (self->block_boxes, position);
     }
   for (guint i = 0; i < added; i++)
-    insert_project_section (self, position + i);
-  number_project_sections (self);
+    insert_section (self, position + i);
+  number_sections (self);
   /* The weight bars sit in the first goal's block, which may be another now. */
   g_ptr_array_set_size (self->block_labels, 0);
   g_ptr_array_set_size (self->block_scores, 0);
   g_clear_pointer (&self->block_layout, g_free);
   refresh_totals (self);
-}
-
-static void
-on_remove_goal (GtkButton    *button,
-                ZpFormEditor *self)
-{
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "zp-goal"));
-
-  if (self->undo != NULL && position < zp_form_get_n_goals (self->form))
-    zp_undo_stack_remove (self->undo, G_OBJECT (self->form), position);
-}
-
-static GtkWidget *
-build_department_goal (ZpFormEditor *self,
-                       guint         i)
-{
-  ZpGoal *goal = zp_form_get_goal (self->form, i);
-  g_autofree char *title = g_strdup_printf (_("Annual Goal %u"), i + 1);
-  g_autofree char *text_key = g_strdup_printf ("goal%u:text", i);
-  g_autofree char *weight_key = g_strdup_printf ("goal%u:weight", i);
-  GtkWidget *group = new_group (title, NULL);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Delete this goal"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete this goal"), -1);
-  g_object_set_data (G_OBJECT (remove), "zp-goal", GUINT_TO_POINTER (i));
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_goal), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), remove);
-
-  add_entry_row (self, group, _("Goal"), G_OBJECT (goal), "text", text_key);
-  add_entry_row (self, group, _("Weight"), G_OBJECT (goal), "weight", weight_key);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), build_indicator_block (self, goal));
-  return group;
-}
-
-static void
-on_add_goal (ZpFormEditor *self)
-{
-  zp_form_editor_add_goal (self);
-}
-
-static GtkWidget *
-build_department_goals (ZpFormEditor *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Goal"));
-
-  for (guint i = 0; i < zp_form_get_n_goals (self->form); i++)
-    gtk_box_append (GTK_BOX (box), build_department_goal (self, i));
-  gtk_widget_set_halign (add, GTK_ALIGN_START);
-  gtk_widget_add_css_class (add, "pill");
-  gtk_widget_set_tooltip_text (add, _("Add an annual performance goal"));
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_goal), self);
-  gtk_box_append (GTK_BOX (box), add);
-  return box;
 }
 
 static GtkWidget *
@@ -923,13 +868,13 @@ rebuild (ZpFormEditor *self)
     {
       gtk_box_append (self->content_box, build_department_header (self, ZP_DEPARTMENT_FORM (self->form)));
       gtk_box_append (self->content_box, build_execution (self, self->form));
-      gtk_box_append (self->content_box, build_department_goals (self));
+      gtk_box_append (self->content_box, build_goals (self));
     }
   else
     {
       gtk_box_append (self->content_box, build_project_header (self, ZP_PROJECT_FORM (self->form)));
       gtk_box_append (self->content_box, build_execution (self, self->form));
-      gtk_box_append (self->content_box, build_project_goals (self));
+      gtk_box_append (self->content_box, build_goals (self));
       /* After the indicators, so that the table stays near the top. */
       if (zp_form_get_scheme (self->form) != NULL)
         gtk_box_append (self->content_box,
@@ -949,7 +894,7 @@ on_goals_changed (GListModel   *goals,
                   ZpFormEditor *self)
 {
   if (self->goals_box != NULL)
-    update_project_sections (self, position, removed, added);
+    update_sections (self, position, removed, added);
   else
     rebuild (self);
 }
@@ -1283,7 +1228,7 @@ zp_form_editor_get_field (ZpFormEditor *self,
   guint64 goal;
   char *end = NULL;
 
-  /* A project form's goal fields live in its sections, whose places change. */
+  /* A form's goal fields live in its sections, whose places change. */
   if (self->goals_box != NULL && g_str_has_prefix (field, "goal"))
     {
       goal = g_ascii_strtoull (field + 4, &end, 10);

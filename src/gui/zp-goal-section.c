@@ -15,9 +15,13 @@ struct _ZpGoalSection
 
   AdwPreferencesGroup *goal_group;
   AdwPreferencesGroup *indicators_group;
+  GtkWidget           *texts_box;
   GtkTextView         *text_view;
   GtkTextView         *achieved_view;
   GtkButton           *remove_button;
+  /* a department form's goal: a line and a weight, in place of the paragraphs */
+  GtkWidget           *text_row;
+  GtkWidget           *weight_row;
 
   ZpGoal              *goal;
   ZpUndoStack         *undo;
@@ -83,6 +87,7 @@ zp_goal_section_class_init (ZpGoalSectionClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ziping/Ziping/zp-goal-section.ui");
   gtk_widget_class_bind_template_child (widget_class, ZpGoalSection, goal_group);
   gtk_widget_class_bind_template_child (widget_class, ZpGoalSection, indicators_group);
+  gtk_widget_class_bind_template_child (widget_class, ZpGoalSection, texts_box);
   gtk_widget_class_bind_template_child (widget_class, ZpGoalSection, text_view);
   gtk_widget_class_bind_template_child (widget_class, ZpGoalSection, achieved_view);
   gtk_widget_class_bind_template_child (widget_class, ZpGoalSection, remove_button);
@@ -95,6 +100,20 @@ zp_goal_section_init (ZpGoalSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static ZpGoalSection *
+new_section (ZpGoal      *goal,
+             ZpUndoStack *undo,
+             GtkWidget   *block)
+{
+  ZpGoalSection *self = g_object_new (ZP_TYPE_GOAL_SECTION, NULL);
+
+  self->goal = g_object_ref (goal);
+  self->undo = undo ? g_object_ref (undo) : NULL;
+  if (block != NULL)
+    adw_preferences_group_add (self->indicators_group, block);
+  return self;
+}
+
 ZpGoalSection *
 zp_goal_section_new (ZpGoal      *goal,
                      ZpUndoStack *undo,
@@ -104,13 +123,38 @@ zp_goal_section_new (ZpGoal      *goal,
 
   g_return_val_if_fail (ZP_IS_GOAL (goal), NULL);
 
-  self = g_object_new (ZP_TYPE_GOAL_SECTION, NULL);
-  self->goal = g_object_ref (goal);
-  self->undo = undo ? g_object_ref (undo) : NULL;
+  self = new_section (goal, undo, block);
   bind_text (self, self->text_view, "text");
   bind_text (self, self->achieved_view, "achieved");
-  if (block != NULL)
-    adw_preferences_group_add (self->indicators_group, block);
+  return self;
+}
+
+static GtkWidget *
+add_entry_row (ZpGoalSection *self,
+               const char    *title,
+               const char    *property)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  zp_edit_binding_bind (GTK_EDITABLE (row), G_OBJECT (self->goal), property, self->undo);
+  adw_preferences_group_add (self->goal_group, row);
+  return row;
+}
+
+ZpGoalSection *
+zp_goal_section_new_department (ZpGoal      *goal,
+                                ZpUndoStack *undo,
+                                GtkWidget   *block)
+{
+  ZpGoalSection *self;
+
+  g_return_val_if_fail (ZP_IS_GOAL (goal), NULL);
+
+  self = new_section (goal, undo, block);
+  gtk_widget_set_visible (self->texts_box, FALSE);
+  self->text_row = add_entry_row (self, _("Goal"), "text");
+  self->weight_row = add_entry_row (self, _("Weight"), "weight");
   return self;
 }
 
@@ -129,13 +173,14 @@ zp_goal_section_set_position (ZpGoalSection *self,
 
   g_return_if_fail (ZP_IS_GOAL_SECTION (self));
 
-  /* One goal is the form's 年度总体目标; with several, each is numbered as printed. */
-  if (n_goals <= 1)
+  /* A project's one goal is its 年度总体目标 and stays; with several, each is numbered as
+   * printed. A department's goals are numbered, and each may go. */
+  if (n_goals <= 1 && self->text_row == NULL)
     title = g_strdup (_("Annual Overall Goal"));
   else
     title = g_strdup_printf (_("Annual Goal %u"), index + 1);
   adw_preferences_group_set_title (self->goal_group, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), n_goals > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), n_goals > 1 || self->text_row != NULL);
 }
 
 const char *
@@ -149,9 +194,11 @@ zp_goal_section_get_field (ZpGoalSection *self,
                            const char    *field)
 {
   if (g_strcmp0 (field, "text") == 0)
-    return GTK_WIDGET (self->text_view);
+    return self->text_row != NULL ? self->text_row : GTK_WIDGET (self->text_view);
   if (g_strcmp0 (field, "achieved") == 0)
-    return GTK_WIDGET (self->achieved_view);
+    return self->text_row != NULL ? NULL : GTK_WIDGET (self->achieved_view);
+  if (g_strcmp0 (field, "weight") == 0)
+    return self->weight_row;
   return NULL;
 }
 

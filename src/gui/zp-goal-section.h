@@ -1,7 +1,8 @@
-/* zp-goal-section.h — one goal of a project form in the editor: its title ("年度总体目标"
- * or "年度绩效目标 2"), its 预期目标 and 实际完成情况, a button to delete it, and the
- * indicator block the editor puts in it. The editor inserts or removes one section per
- * goal the form gains or loses; the section only presents and asks.
+/* zp-goal-section.h — one goal of a form in the editor: its title ("年度总体目标" or
+ * "年度绩效目标 2"), its 预期目标 and 实际完成情况 (a department's: its goal and weight), a
+ * button to delete it, and the indicator block the editor puts in it. The editor inserts
+ * or removes one section per goal the form gains or loses; the section only presents and
+ * asks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,13 +22,17 @@ G_DECLARE_FINAL_TYPE (ZpGoalSection, zp_goal_section, ZP, GOAL_SECTION, AdwBin)
 ZpGoalSection *zp_goal_section_new          (ZpGoal        *goal,
                                              ZpUndoStack   *undo,
                                              GtkWidget     *block);
+/* A department form's goal: a goal line and a weight instead of the two paragraphs. */
+ZpGoalSection *zp_goal_section_new_department (ZpGoal      *goal,
+                                               ZpUndoStack *undo,
+                                               GtkWidget   *block);
 ZpGoal        *zp_goal_section_get_goal     (ZpGoalSection *self);
 /* Its place among n goals: sets the title and whether it may be deleted (not the last). */
 void           zp_goal_section_set_position (ZpGoalSection *self,
                                              guint          index,
                                              guint          n_goals);
 const char    *zp_goal_section_get_title    (ZpGoalSection *self);
-/* "text" or "achieved": the text view editing it. */
+/* "text", "achieved" (a project's) or "weight" (a department's): the widget editing it. */
 GtkWidget     *zp_goal_section_get_field    (ZpGoalSection *self,
                                              const char    *field);
 GtkWidget     *zp_goal_section_get_remove_button (ZpGoalSection *self);

@@ -14,9 +14,11 @@
 #include "zp-import-dialog.h"
 #include "zp-window-private.h"
 
-guint
-zp_import_add_to_document (ZpImport   *import,
-                           ZpDocument *document)
+/* Adds what `import` read to the document's workbook as one undo step (a department form
+ * only when the workbook has none). Returns the number of forms added. */
+static guint
+add_to_document (ZpImport   *import,
+                 ZpDocument *document)
 {
   ZpWorkbook *workbook = zp_document_get_workbook (document);
   ZpUndoStack *undo = zp_document_get_undo_stack (document);
@@ -159,7 +161,7 @@ accept (Job *job)
       return;
     }
   {
-    guint added = zp_import_add_to_document (job->import, document);
+    guint added = add_to_document (job->import, document);
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u form imported",
                                                           "%u forms imported", added), added);
 

@@ -13,11 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* Adds what `import` read to the document's workbook as one undo step (a department form
- * only when the workbook has none). Returns the number of forms added. */
-guint     zp_import_add_to_document       (ZpImport   *import,
-                                           ZpDocument *document);
-
 /* A spreadsheet Ziping imports rather than a .ziping, by its first bytes. */
 gboolean  zp_import_file_is_spreadsheet   (GFile      *file);
 

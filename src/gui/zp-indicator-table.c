@@ -25,26 +25,30 @@ typedef struct
   const char *tooltip;
   CellKind    kind;
   int         width;      /* figures: fixed, in pixels; texts: -1 */
-  int         min_chars;  /* texts: the narrowest the column gets */
-  int         nat_chars;  /* texts: the width it has when there is room */
+  int         min_chars;  /* texts: the narrowest the column gets, in Chinese characters */
+  int         nat_chars;  /* texts: the widest it gets when there is room, in chars */
   gboolean    expand;
+  int         max_lines;  /* texts: how many lines it wraps onto (0: all it needs) */
 } Column;
 
-/* The figure columns keep their width; the text columns get their natural width when
- * there is room and give it up first (down to min_chars, the rest in a tooltip) on a
- * narrow window or beside the checks, so 分值, 得分 and 偏差原因 stay on screen. */
+/* The figure columns keep their width. The text columns get their natural width when
+ * there is room and give it up first (down to min_chars) on a narrow window or beside
+ * the checks, wrapping onto more lines, so 分值, 得分 and 偏差原因 stay on screen and the
+ * texts stay whole. */
 static const Column columns[] = {
-  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 32, 0, 0, FALSE },
-  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, -1, 6, 9, FALSE },
-  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, -1, 6, 10, FALSE },
-  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 8, 20, TRUE },
-  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, -1, 5, 12, FALSE },
-  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, -1, 5, 11, FALSE },
-  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 50, 0, 0, FALSE },
-  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 60, 0, 0, FALSE },
-  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, -1, 7, 12, TRUE },
+  { "state", N_("State"), N_("Whether the target was met"), CELL_STATE, 32, 0, 0, FALSE, 0 },
+  { "category", N_("Category"), N_("一级指标: level-1 category"), CELL_CHOICE, -1, 4, 10, FALSE, 0 },
+  { "subcategory", N_("Subcategory"), N_("二级指标: level-2 category"), CELL_CHOICE, -1, 4, 14, FALSE, 0 },
+  { "name", N_("Indicator"), N_("三级指标: the indicator"), CELL_ENTRY, -1, 4, 30, TRUE, 0 },
+  { "target", N_("Target"), N_("年度指标值 (A), e.g. ≥500人"), CELL_ENTRY, -1, 3, 16, FALSE, 0 },
+  { "actual", N_("Actual"), N_("实际完成值 (B)"), CELL_ENTRY, -1, 3, 14, FALSE, 0 },
+  { "weight", N_("Weight"), N_("分值: full marks of the indicator"), CELL_ENTRY, 50, 0, 0, FALSE, 0 },
+  { "score", N_("Score"), N_("得分, computed; click to grade or override"), CELL_SCORE, 60, 0, 0, FALSE, 0 },
+  /* a note runs to paragraphs: three lines of it, the rest in its editor and tooltip */
+  { "deviation-note", N_("Deviation Note"), N_("偏差原因分析及改进措施"), CELL_ENTRY, -1, 3, 16, TRUE, 3 },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
+
 
 /* Standard 一级 and 二级 names (spec §1); others may be typed. */
 static const char *subcategories[][6] = {
@@ -66,6 +70,8 @@ struct _ZpIndicatorTable
   /* ZpIndicator* → GtkWidget*[N_COLUMNS] of the bound row */
   GHashTable         *cells;
   int                 current_row;
+  /* sets the table's height to its rows' after an allocation */
+  guint               height_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ZpIndicatorTable, zp_indicator_table, ADW_TYPE_BIN)
@@ -415,14 +421,19 @@ on_note_icon (GtkEntry             *entry,
   show_note_editor (entry);
 }
 
-/* Whether the text is wider than the cell shows (the cell's padding aside). */
+/* Whether the cell does not show all its text: a wrapping one cut short after its last
+ * line, a one-line one wider than the cell (its padding aside). */
 static gboolean
 entry_is_clipped (GtkWidget  *entry,
                   const char *text)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (entry, text);
+  GtkWidget *label = g_object_get_data (G_OBJECT (entry), "zp-label");
+  g_autoptr(PangoLayout) layout = NULL;
   int width = 0;
 
+  if (label != NULL)
+    return pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
+  layout = gtk_widget_create_pango_layout (entry, text);
   pango_layout_get_pixel_size (layout, &width, NULL);
   return width > gtk_widget_get_width (entry) - 8;
 }
@@ -458,13 +469,10 @@ create_entry (const Column *column)
 
   gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
   gtk_widget_add_css_class (entry, "zp-cell");
+  /* a text's width is its wrapping label's (see wrap_cell) */
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), column->width < 0 ? 1 : 3);
   if (column->width < 0)
-    {
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), column->min_chars);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), column->nat_chars);
-    }
-  else
-    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 3);
+    gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(column->title), -1);
   if (g_str_equal (column->field, "weight"))
@@ -494,6 +502,70 @@ create_entry (const Column *column)
   return entry;
 }
 
+static int
+chinese_char_width (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "字");
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* A text cell shows its whole text on as many lines as the column's width needs (a
+ * label under the entry) and is edited on one line (the entry, over the label, whose
+ * text shows only while it has the focus): typing, Tab, Enter and the input method are
+ * the entry's, as in every other cell, and the row keeps its height while editing. */
+static GtkWidget *
+wrap_cell (const Column *column,
+           GtkWidget    *entry)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  /* (the standard names' arrow shows only under the pointer or while editing) */
+  gboolean has_icon = column->kind != CELL_CHOICE &&
+                      gtk_entry_get_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY) != NULL;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* the texts are Chinese: "4 characters" is the same width in either UI language */
+  gtk_widget_set_size_request (label, column->min_chars * chinese_char_width (label), -1);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column->nat_chars);
+  /* where the entry's text begins, and clear of its icon */
+  gtk_widget_set_margin_start (label, 5);
+  gtk_widget_set_margin_end (label, has_icon ? 26 : 5);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  if (column->max_lines > 0)
+    {
+      gtk_label_set_lines (GTK_LABEL (label), column->max_lines);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  gtk_widget_set_can_target (label, FALSE);
+  gtk_widget_add_css_class (label, "zp-cell-text");
+  g_object_bind_property (entry, "text", label, "label", G_BINDING_SYNC_CREATE);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), label);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), entry);
+  gtk_overlay_set_measure_overlay (GTK_OVERLAY (overlay), entry, TRUE);
+  gtk_widget_add_css_class (overlay, "zp-wrap-cell");
+  if (column->kind == CELL_CHOICE)
+    gtk_widget_add_css_class (overlay, "choice");
+  g_object_set_data (G_OBJECT (entry), "zp-label", label);
+  g_object_set_data (G_OBJECT (overlay), "zp-cell", entry);
+  return overlay;
+}
+
+/* The cell's widget in a list item: the entry of a wrapping text cell. */
+static GtkWidget *
+item_cell (GtkListItem *item)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *entry = g_object_get_data (G_OBJECT (child), "zp-cell");
+
+  return entry != NULL ? entry : child;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -520,7 +592,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
   g_object_set_data (G_OBJECT (cell), "zp-list-item", item);
   g_object_set_data (G_OBJECT (cell), "zp-column", GINT_TO_POINTER (column - columns));
-  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_child (item, column->width < 0 ? wrap_cell (column, cell) : cell);
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -591,7 +663,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   const Column *column = g_object_get_data (G_OBJECT (factory), "zp-column");
   ZpIndicator *indicator = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget *cell = item_cell (item);
   GtkWidget **cells = g_hash_table_lookup (self->cells, indicator);
 
   if (cells == NULL)
@@ -627,7 +699,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
 {
   const Column *column = g_object_get_data (G_OBJECT (factory), "zp-column");
   ZpIndicator *indicator = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget *cell = item_cell (item);
   GtkWidget **cells = g_hash_table_lookup (self->cells, indicator);
 
   if (cells != NULL && cells[column - columns] == cell)
@@ -694,12 +766,88 @@ on_selected (ZpIndicatorTable *self)
   self->current_row = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected;
 }
 
+/* GtkColumnView (4.8) can measure its list shorter than its rows once their texts wrap
+ * (a row's height is sometimes taken as the others' median): the last rows would be cut
+ * off. The table, which never scrolls, asks for the height its header and rows take. */
+static int
+rows_height (ZpIndicatorTable *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->view));
+  GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (self->view));
+  int width = gtk_widget_get_width (list);
+  int height = 0, n = 0, min;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      if (!gtk_widget_get_visible (row))
+        continue;
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &min, NULL, NULL, NULL);
+      height += min;
+      n++;
+    }
+  /* (only once every row has its widget: else the list's own guess stands) */
+  if (n != (int) g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return -1;
+  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, width, &min, NULL, NULL, NULL);
+  return height + min;
+}
+
+static gboolean
+update_height (gpointer data)
+{
+  ZpIndicatorTable *self = data;
+
+  self->height_idle = 0;
+  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, rows_height (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* (the table lays its column view out itself, without AdwBin's layout manager, to see
+ * each allocation) */
+static void
+zp_indicator_table_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  ZpIndicatorTable *self = ZP_INDICATOR_TABLE (widget);
+
+  *minimum = *natural = 0;
+  if (self->view != NULL)
+    gtk_widget_measure (GTK_WIDGET (self->view), orientation, for_size,
+                        minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+zp_indicator_table_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  ZpIndicatorTable *self = ZP_INDICATOR_TABLE (widget);
+  int requested;
+
+  if (self->view == NULL)
+    return;
+  gtk_widget_allocate (GTK_WIDGET (self->view), width, height, baseline, NULL);
+  /* (not within the allocation: before the next frame) */
+  gtk_widget_get_size_request (GTK_WIDGET (self->view), NULL, &requested);
+  if (self->height_idle == 0 && rows_height (self) != requested)
+    self->height_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_height, self, NULL);
+}
+
 static void
 zp_indicator_table_dispose (GObject *object)
 {
   ZpIndicatorTable *self = ZP_INDICATOR_TABLE (object);
 
+  g_clear_handle_id (&self->height_idle, g_source_remove);
+
   adw_bin_set_child (ADW_BIN (self), NULL);
+  self->view = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->goal);
   g_clear_object (&self->scheme);
@@ -715,6 +863,8 @@ zp_indicator_table_class_init (ZpIndicatorTableClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = zp_indicator_table_dispose;
+  GTK_WIDGET_CLASS (klass)->measure = zp_indicator_table_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = zp_indicator_table_size_allocate;
 
   signals[ROW_FOCUSED] =
     g_signal_new ("row-focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -726,6 +876,7 @@ zp_indicator_table_init (ZpIndicatorTable *self)
 {
   self->current_row = -1;
   self->cells = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 }
 
 ZpIndicatorTable *

@@ -170,9 +170,3 @@ zp_published_group_new (ZpForm      *form,
   recheck (self);
   return self;
 }
-
-const char *
-zp_published_group_get_findings (ZpPublishedGroup *self)
-{
-  return gtk_label_get_label (self->findings_label);
-}

@@ -19,7 +19,5 @@ G_DECLARE_FINAL_TYPE (ZpPublishedGroup, zp_published_group, ZP, PUBLISHED_GROUP,
 
 ZpPublishedGroup *zp_published_group_new          (ZpForm           *form,
                                                    ZpUndoStack      *undo);
-/* The findings as shown, one per line ("" when the figures agree or none is typed). */
-const char       *zp_published_group_get_findings (ZpPublishedGroup *self);
 
 G_END_DECLS

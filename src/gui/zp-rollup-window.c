@@ -42,11 +42,29 @@ struct _ZpRollupWindow
   GStrv                 failures;
   GCancellable         *cancellable;
   gboolean              busy;
-  double                load_ms;
   GtkNativeDialog      *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (ZpRollupWindow, zp_rollup_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The spinner follows it. */
+static void
+set_busy (ZpRollupWindow *self,
+          gboolean        busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
 
 /* ---- reading the folder (worker) ---- */
 
@@ -54,7 +72,6 @@ typedef struct
 {
   ZpSummaryTable *table;
   GStrv           failures;
-  double          ms;
 } Result;
 
 static void
@@ -145,7 +162,6 @@ read_folder (GTask        *task,
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) failures = g_strv_builder_new ();
   Result *result;
-  gint64 started = g_get_monotonic_time ();
   const char *name;
 
   if (dir == NULL)
@@ -185,7 +201,6 @@ read_folder (GTask        *task,
       zp_summary_table_add_workbook (result->table, workbook, path, errors, warnings);
     }
   result->failures = g_strv_builder_end (failures);
-  result->ms = (g_get_monotonic_time () - started) / 1000.0;
   g_task_return_pointer (task, result, result_free);
 }
 
@@ -202,18 +217,16 @@ on_folder_read (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->busy = FALSE;
-  gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "rows");
   if (result == NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
+      set_busy (self, FALSE);
       return;
     }
   g_set_object (&self->table, result->table);
   g_strfreev (self->failures);
   self->failures = g_steal_pointer (&result->failures);
-  self->load_ms = result->ms;
   n = zp_summary_table_get_n_entries (self->table);
   {
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -238,6 +251,8 @@ on_folder_read (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->failures_label), self->failures[0] != NULL);
   gtk_widget_set_sensitive (self->export_button, n > 0);
   result_free (result);
+  /* last: whoever waits for the read finds the rows in */
+  set_busy (self, FALSE);
 }
 
 static void
@@ -248,8 +263,7 @@ start_reading (ZpRollupWindow *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->busy = TRUE;
-  gtk_spinner_start (self->spinner);
+  set_busy (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   task = g_task_new (self, self->cancellable, on_folder_read, NULL);
   g_task_set_task_data (task, g_object_ref (self->folder), g_object_unref);
@@ -412,19 +426,18 @@ add_columns (ZpRollupWindow *self)
 
 /* ---- opening a row, exporting ---- */
 
-GtkWindow *
-zp_rollup_window_open_row (ZpRollupWindow *self,
-                           guint           position)
+/* The row's workbook, in a new window. */
+static void
+open_row (ZpRollupWindow *self,
+          guint           position)
 {
   g_autoptr(ZpRollupItem) item = NULL;
   g_autoptr(GFile) file = NULL;
   ZpWindow *window;
 
-  g_return_val_if_fail (ZP_IS_ROLLUP_WINDOW (self), NULL);
-
   item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   if (item == NULL)
-    return NULL;
+    return;
   file = g_file_new_for_path (zp_rollup_item_get_entry (item)->file);
   window = zp_window_new (gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (window));
@@ -433,11 +446,10 @@ zp_rollup_window_open_row (ZpRollupWindow *self,
   if (zp_import_file_is_spreadsheet (file))
     {
       zp_import_dialog_show (window, file, TRUE);
-      return GTK_WINDOW (window);
+      return;
     }
 #endif
   zp_window_open (window, file);
-  return GTK_WINDOW (window);
 }
 
 static void
@@ -445,7 +457,7 @@ on_activate (GtkColumnView  *view,
              guint           position,
              ZpRollupWindow *self)
 {
-  zp_rollup_window_open_row (self, position);
+  open_row (self, position);
 }
 
 static gboolean
@@ -465,15 +477,15 @@ format_from_id (const char      *id,
   return zp_summary_format_from_string (id, format);
 }
 
-gboolean
-zp_rollup_window_export_to (ZpRollupWindow *self,
-                            const char     *format_id,
-                            GFile          *file,
-                            GError        **error)
+/* The 汇总表 written to the file the chooser gave, in format_id: "xlsx", "csv", "json",
+ * "pdf" or "docx". */
+static gboolean
+export_to (ZpRollupWindow *self,
+           const char     *format_id,
+           GFile          *file,
+           GError        **error)
 {
   ZpSummaryFormat format;
-
-  g_return_val_if_fail (ZP_IS_ROLLUP_WINDOW (self), FALSE);
 
   if (self->table == NULL || !format_from_id (format_id, &format))
     {
@@ -498,7 +510,7 @@ export_action (GtkWidget  *widget,
   suggested = g_strdup_printf (_("summary.%s"), format);
   chooser = zp_export_chooser_new (GTK_WINDOW (self), _("Export the Roll-up"), suggested);
   gtk_file_chooser_set_current_folder (chooser, self->folder, NULL);
-  zp_export_chooser_show (chooser, &self->chooser, format, (ZpExportFunc) zp_rollup_window_export_to, self,
+  zp_export_chooser_show (chooser, &self->chooser, format, (ZpExportFunc) export_to, self,
                           self->toast_overlay);
 }
 
@@ -525,12 +537,36 @@ zp_rollup_window_dispose (GObject *object)
 }
 
 static void
+zp_rollup_window_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ZpRollupWindow *self = ZP_ROLLUP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 zp_rollup_window_class_init (ZpRollupWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zp_rollup_window_dispose;
+  object_class->get_property = zp_rollup_window_get_property;
+
+  /* TRUE while the folder is being read; the spinner spins. */
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ziping/Ziping/zp-rollup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ZpRollupWindow, window_title);
@@ -558,6 +594,7 @@ zp_rollup_window_init (ZpRollupWindow *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
+  g_object_bind_property (self, "busy", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   self->failures = g_new0 (char *, 1);
 }
 
@@ -581,29 +618,7 @@ zp_rollup_window_new (GtkApplication *application,
 gboolean
 zp_rollup_window_get_busy (ZpRollupWindow *self)
 {
+  g_return_val_if_fail (ZP_IS_ROLLUP_WINDOW (self), FALSE);
+
   return self->busy;
-}
-
-GListModel *
-zp_rollup_window_get_rows (ZpRollupWindow *self)
-{
-  return G_LIST_MODEL (self->sorted);
-}
-
-GtkColumnView *
-zp_rollup_window_get_column_view (ZpRollupWindow *self)
-{
-  return self->column_view;
-}
-
-GStrv
-zp_rollup_window_dup_failures (ZpRollupWindow *self)
-{
-  return g_strdupv (self->failures);
-}
-
-double
-zp_rollup_window_get_load_ms (ZpRollupWindow *self)
-{
-  return self->load_ms;
 }

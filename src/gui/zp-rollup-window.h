@@ -20,22 +20,7 @@ G_DECLARE_FINAL_TYPE (ZpRollupWindow, zp_rollup_window, ZP, ROLLUP_WINDOW, AdwAp
 /* Starts reading folder at once. */
 ZpRollupWindow *zp_rollup_window_new         (GtkApplication *application,
                                               GFile          *folder);
-/* TRUE while the folder is being read. */
+/* TRUE while the folder is being read (the "busy" property, which the spinner follows). */
 gboolean        zp_rollup_window_get_busy    (ZpRollupWindow *self);
-/* The rows as shown (sorted): ZpRollupItem. */
-GListModel     *zp_rollup_window_get_rows    (ZpRollupWindow *self);
-GtkColumnView  *zp_rollup_window_get_column_view (ZpRollupWindow *self);
-/* "file: message" of each file that could not be read. */
-GStrv           zp_rollup_window_dup_failures (ZpRollupWindow *self);
-/* The window showing the row's workbook (a new one). */
-GtkWindow      *zp_rollup_window_open_row    (ZpRollupWindow *self,
-                                              guint           position);
-/* format: "xlsx", "csv", "json", "pdf" or "docx". */
-gboolean        zp_rollup_window_export_to   (ZpRollupWindow *self,
-                                              const char     *format,
-                                              GFile          *file,
-                                              GError        **error);
-/* Milliseconds the last read took (the figure the bench reports). */
-double          zp_rollup_window_get_load_ms (ZpRollupWindow *self);
 
 G_END_DECLS

@@ -20,7 +20,4 @@ G_DECLARE_FINAL_TYPE (ZpSchemePage, zp_scheme_page, ZP, SCHEME_PAGE, AdwPreferen
 ZpSchemePage *zp_scheme_page_new        (ZpWorkbook   *workbook,
                                          ZpUndoStack  *undo);
 
-/* The read-only rows of the scheme's grade bands (AdwActionRow), highest first. */
-GPtrArray    *zp_scheme_page_get_grade_rows  (ZpSchemePage *self);
-
 G_END_DECLS

@@ -32,7 +32,9 @@ struct _ZpWindow
   GtkListView          *sidebar_list;
   GtkSearchEntry       *search_entry;
   AdwViewStack         *view_stack;
+  GtkWidget            *content_box;
   AdwFlap              *checks_flap;
+  GtkWidget            *checks_separator;
   GtkToggleButton      *checks_button;
   GtkWidget            *errors_icon;
   GtkLabel             *errors_label;
@@ -68,6 +70,8 @@ struct _ZpWindow
 
   /* the file chooser being shown */
   GtkNativeDialog      *chooser;
+  /* turns the checks beside or below the form once the window's size is known */
+  guint                 checks_layout_idle;
   /* the workbook properties and the written report while shown (weak pointers) */
   ZpWorkbookDialog     *workbook_dialog;
   GtkWindow            *report_view;    /* a ZpReportView, with the exporter */

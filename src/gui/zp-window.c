@@ -1066,7 +1066,7 @@ zp_window_confirm_discard (ZpWindow             *self,
   pending->continuation = continuation;
   pending->data = data;
   pending->destroy = destroy;
-  if (!zp_window_is_modified (self))
+  if (!zp_document_get_modified (self->document))
     {
       pending_run (pending);
       return;
@@ -1118,7 +1118,7 @@ zp_window_close_request (GtkWindow *window)
 {
   ZpWindow *self = ZP_WINDOW (window);
 
-  if (!self->force_close && zp_window_is_modified (self))
+  if (!self->force_close && zp_document_get_modified (self->document))
     {
       zp_window_confirm_discard (self, close_now, NULL, NULL);
       return TRUE;
@@ -1161,6 +1161,81 @@ setup_drop (ZpWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
+/* ---- the checks beside or below the form ---- */
+
+/* The checks go beside the form while the form keeps a workable width next to them, and
+ * below it, as a bottom sheet of a third of the height, when not: then the form keeps its
+ * whole width and 分值, 得分 and 偏差原因 stay on screen. libadwaita 1.2 has no
+ * breakpoints, so the window decides after each allocation of the area both share (the
+ * forms list, F9 and a fold change it as much as the window's width). */
+#define CHECKS_SIDE_WIDTH 320
+#define FORM_BESIDE_CHECKS_WIDTH 680
+#define CHECKS_SHEET_MIN_HEIGHT 150
+
+static gboolean
+checks_fit_beside (ZpWindow *self)
+{
+  int form_min = 0;
+
+  /* (never narrower than the form can be: the checks would then lie over it) */
+  gtk_widget_measure (GTK_WIDGET (self->view_stack), GTK_ORIENTATION_HORIZONTAL, -1, &form_min, NULL, NULL, NULL);
+  return gtk_widget_get_width (self->content_box) >=
+         CHECKS_SIDE_WIDTH + 1 + MAX (form_min, FORM_BESIDE_CHECKS_WIDTH);
+}
+
+static int
+checks_sheet_height (ZpWindow *self)
+{
+  return MAX (gtk_widget_get_height (self->content_box) / 3, CHECKS_SHEET_MIN_HEIGHT);
+}
+
+static gboolean
+checks_layout_is_current (ZpWindow *self)
+{
+  gboolean beside = checks_fit_beside (self);
+  int width, height;
+
+  gtk_widget_get_size_request (GTK_WIDGET (self->checks_panel), &width, &height);
+  if (beside)
+    return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->checks_flap)) == GTK_ORIENTATION_HORIZONTAL;
+  return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->checks_flap)) == GTK_ORIENTATION_VERTICAL &&
+         height == checks_sheet_height (self);
+}
+
+static gboolean
+apply_checks_layout (gpointer data)
+{
+  ZpWindow *self = ZP_WINDOW (data);
+  gboolean beside = checks_fit_beside (self);
+
+  self->checks_layout_idle = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->checks_flap),
+                                  beside ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->checks_separator),
+                                  beside ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* a sheet shares the height, never lies over the form; beside, a window narrower than
+   * its minimum still gets the checks over the form rather than no checks */
+  adw_flap_set_fold_policy (self->checks_flap, beside ? ADW_FLAP_FOLD_POLICY_AUTO : ADW_FLAP_FOLD_POLICY_NEVER);
+  gtk_widget_set_size_request (GTK_WIDGET (self->checks_panel),
+                               beside ? CHECKS_SIDE_WIDTH : -1, beside ? -1 : checks_sheet_height (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+zp_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  ZpWindow *self = ZP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (zp_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* (not within the allocation: the change asks for another one, before the next frame) */
+  if (gtk_widget_get_mapped (self->content_box) && self->checks_layout_idle == 0 &&
+      !checks_layout_is_current (self))
+    self->checks_layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_checks_layout, self, NULL);
+}
+
 /* ---- life cycle ---- */
 
 /* Icon-only buttons are named for screen readers by what their tooltip says. */
@@ -1201,6 +1276,7 @@ zp_window_dispose (GObject *object)
   if (self->opening != NULL)
     g_cancellable_cancel (self->opening);
   end_opening (self);
+  g_clear_handle_id (&self->checks_layout_idle, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->chooser != NULL)
@@ -1277,6 +1353,7 @@ zp_window_class_init (ZpWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = zp_window_close_request;
+  widget_class->size_allocate = zp_window_size_allocate;
 
   (void) zp_get_resource ();
   g_type_ensure (ZP_TYPE_FORM_EDITOR);
@@ -1293,7 +1370,9 @@ zp_window_class_init (ZpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_flap);
+  gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_separator);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, errors_icon);
   gtk_widget_class_bind_template_child (widget_class, ZpWindow, errors_label);
@@ -1376,14 +1455,6 @@ zp_window_get_file (ZpWindow *self)
   g_return_val_if_fail (ZP_IS_WINDOW (self), NULL);
 
   return zp_document_get_file (self->document);
-}
-
-gboolean
-zp_window_is_modified (ZpWindow *self)
-{
-  g_return_val_if_fail (ZP_IS_WINDOW (self), FALSE);
-
-  return zp_document_get_modified (self->document);
 }
 
 gboolean

@@ -25,7 +25,6 @@ ZpDocument *zp_window_get_document     (ZpWindow       *self);
 /* NULL while the window shows its empty state. */
 ZpWorkbook *zp_window_get_workbook     (ZpWindow       *self);
 GFile      *zp_window_get_file         (ZpWindow       *self);
-gboolean    zp_window_is_modified      (ZpWindow       *self);
 /* TRUE when the window holds no workbook, or an untouched new one, and is not loading. */
 gboolean    zp_window_is_reusable      (ZpWindow       *self);
 /* Shows form (a form of the workbook) in the editor. */

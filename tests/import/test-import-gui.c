@@ -74,6 +74,27 @@ respond (ZpWindow   *window,
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* Whether a label under the window's toasts reads text. */
+static gboolean
+label_reads (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_reads (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+toast_says (ZpWindow   *window,
+            const char *text)
+{
+  return label_reads (GTK_WIDGET (window->toast_overlay), text);
+}
+
 static void
 test_preview_cancel_and_import (void)
 {
@@ -115,21 +136,30 @@ test_preview_cancel_and_import (void)
   zp_test_close_window (window);
 }
 
-/* The department form of seed.xlsx is not added to a workbook that has one. */
+/* The department form of seed.xlsx is not added to a workbook that has one: Import adds
+ * its three project forms, says so, and one undo takes them back. */
 static void
 test_add_keeps_one_department (void)
 {
   ZpWindow *window = zp_test_open_example (1280, 900);
   ZpDocument *document = zp_window_get_document (window);
-  g_autofree char *path = g_build_filename (fixtures, "seed.xlsx", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ZpImport) import = zp_import_read (path, NULL, &error);
+  ZpWorkbook *workbook = zp_document_get_workbook (document);
+  ZpDepartmentForm *department = zp_workbook_get_department_form (workbook);
+  g_autoptr(GFile) file = fixture ("seed.xlsx");
 
-  g_assert_no_error (error);
-  g_assert_cmpuint (zp_import_add_to_document (import, document), ==, 3);
-  g_assert_cmpuint (zp_workbook_get_n_forms (zp_document_get_workbook (document)), ==, 7);
+  g_assert_nonnull (department);
+  zp_import_dialog_show (window, file, FALSE);
+  zp_test_wait_for (preview (window) != NULL);
+  respond (window, "_Import");
+  zp_test_wait_for (preview (window) == NULL);
+  g_assert_true (zp_document_get_workbook (document) == workbook);
+  g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 7);
+  g_assert_true (zp_workbook_get_department_form (workbook) == department);
+  for (guint i = 1; i < zp_workbook_get_n_forms (workbook); i++)
+    g_assert_false (zp_form_is_department (zp_workbook_get_form (workbook, i)));
+  zp_test_wait_for (toast_says (window, "3 forms imported"));
   g_assert_true (zp_undo_stack_undo (zp_document_get_undo_stack (document)));
-  g_assert_cmpuint (zp_workbook_get_n_forms (zp_document_get_workbook (document)), ==, 4);
+  g_assert_cmpuint (zp_workbook_get_n_forms (workbook), ==, 4);
   zp_test_close_window (window);
 }
 

@@ -83,7 +83,7 @@ test_two_instances (void)
   zp_test_respond (dialog, "restore");
   zp_test_wait_for (zp_window_get_workbook (window) != NULL && !zp_document_get_busy (zp_window_get_document (window)));
   g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (window), 0)), ==, "第二个实例");
-  g_assert_true (zp_window_is_modified (window));
+  g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
 
   /* the first instance's draft is still its own */
   g_assert_cmpuint (count_orphans (), ==, 0);
@@ -144,7 +144,7 @@ test_killed_with_two_windows (void)
 
       zp_test_wait_for (zp_window_get_workbook (w) != NULL && !zp_document_get_busy (zp_window_get_document (w)));
       g_assert_cmpstr (zp_form_get_analysis (zp_workbook_get_form (zp_window_get_workbook (w), 0)), ==, "被杀掉之前");
-      g_assert_true (zp_window_is_modified (w));
+      g_assert_true (zp_document_get_modified (zp_window_get_document (w)));
     }
   g_assert_false (g_file_equal (zp_window_get_file (windows->data), zp_window_get_file (windows->next->data)));
   g_list_free (windows);

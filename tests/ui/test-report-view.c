@@ -615,36 +615,94 @@ make_units_folder (void)
   return g_steal_pointer (&folder);
 }
 
+/* The roll-up's table, found by its name. */
+static GtkColumnView *
+rollup_view (ZpRollupWindow *rollup)
+{
+  GtkWidget *view = zp_test_find_widget (GTK_WIDGET (rollup), "rollup-rows");
+
+  g_assert_true (GTK_IS_COLUMN_VIEW (view));
+  return GTK_COLUMN_VIEW (view);
+}
+
+/* The rows as the table shows them (sorted): its selection model's ZpRollupItem. */
+static GListModel *
+rollup_rows (ZpRollupWindow *rollup)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (rollup_view (rollup)));
+}
+
 static const ZpSummaryEntry *
 row_entry (ZpRollupWindow *rollup,
            guint           i)
 {
-  g_autoptr(ZpRollupItem) item = g_list_model_get_item (zp_rollup_window_get_rows (rollup), i);
+  g_autoptr(ZpRollupItem) item = g_list_model_get_item (rollup_rows (rollup), i);
 
   return zp_rollup_item_get_entry (item);
 }
 
-/* One row per unit and form, sortable, the errors of each, a row opens its workbook, the
- * export holds every unit, an unreadable file is named. */
+/* A ZpWindow other than the windows in known, or NULL. */
+static ZpWindow *
+new_zp_window (GPtrArray *known)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();  /* not ref-ed */
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ZP_IS_WINDOW (l->data) && !g_ptr_array_find (known, l->data, NULL))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+chooser_in (GtkFileChooser *chooser,
+            GFile          *folder)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
+
+  return current != NULL && g_file_equal (current, folder);
+}
+
+static gboolean
+is_busy (ZpRollupWindow *rollup)
+{
+  gboolean busy = TRUE;
+
+  g_object_get (rollup, "busy", &busy, NULL);
+  return busy;
+}
+
+/* One row per unit and form, sortable, the errors of each, activating a row opens its
+ * workbook, the export holds every unit, an unreadable file is named. */
 static void
 test_rollup (void)
 {
   g_autofree char *path = make_units_folder ();
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   ZpRollupWindow *rollup = zp_rollup_window_new (NULL, folder);
-  GListModel *rows = zp_rollup_window_get_rows (rollup);
+  GtkSpinner *spinner = GTK_SPINNER (zp_test_find_by_type (GTK_WIDGET (rollup), GTK_TYPE_SPINNER));
+  GtkColumnView *view;
+  GListModel *rows;
   GListModel *view_columns;
+  GtkWidget *failures_label;
   g_autoptr(GtkColumnViewColumn) unit_column = NULL;
   g_autoptr(GtkColumnViewColumn) errors_column = NULL;
   g_auto(GStrv) failures = NULL;
-  g_autofree char *csv_path = g_build_filename (tmpdir, "rollup.csv", NULL);
-  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autofree char *csv_path = g_build_filename (tmpdir, "summary.csv", NULL);
+  g_autoptr(GFile) scratch = g_file_new_for_path (tmpdir);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *opened;
+  g_autoptr(GPtrArray) known = g_ptr_array_new ();
+  ZpWindow *opened;
 
+  /* reading: the spinner spins with the busy property */
+  g_assert_true (is_busy (rollup));
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (spinner));
   gtk_window_present (GTK_WINDOW (rollup));
-  zp_test_wait_for (!zp_rollup_window_get_busy (rollup));
+  zp_test_wait_for (!is_busy (rollup));
+  g_assert_false (zp_rollup_window_get_busy (rollup));
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+  view = rollup_view (rollup);
+  rows = rollup_rows (rollup);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4 * 4);
   {
     guint from_sheet = 0;
@@ -658,39 +716,66 @@ test_rollup (void)
         }
     g_assert_cmpuint (from_sheet, ==, 4);
   }
-  failures = zp_rollup_window_dup_failures (rollup);
-  g_assert_cmpuint (g_strv_length (failures), ==, 1);
-  g_assert_true (g_str_has_prefix (failures[0], "broken.ziping: "));
+  /* "Not read:", then each file that could not be read with its message */
+  failures_label = zp_test_find_widget (GTK_WIDGET (rollup), "rollup-failures");
+  g_assert_true (GTK_IS_LABEL (failures_label));
+  g_assert_true (gtk_widget_get_visible (failures_label));
+  failures = g_strsplit (gtk_label_get_text (GTK_LABEL (failures_label)), "\n", -1);
+  g_assert_cmpuint (g_strv_length (failures), ==, 2);
+  g_assert_cmpstr (failures[0], ==, "Not read:");
+  g_assert_true (g_str_has_prefix (failures[1], "broken.ziping: "));
 
-  view_columns = gtk_column_view_get_columns (zp_rollup_window_get_column_view (rollup));
+  view_columns = gtk_column_view_get_columns (view);
   unit_column = g_list_model_get_item (view_columns, 0);
   errors_column = g_list_model_get_item (view_columns, 11);
   g_assert_cmpstr (gtk_column_view_column_get_title (errors_column), ==, "Errors");
 
-  gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), unit_column, GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (view, unit_column, GTK_SORT_ASCENDING);
   zp_test_wait_for (g_strcmp0 (row_entry (rollup, 0)->unit, row_entry (rollup, 15)->unit) < 0);
   for (guint i = 1; i < 16; i++)
     g_assert_cmpint (g_strcmp0 (row_entry (rollup, i - 1)->unit, row_entry (rollup, i)->unit), <=, 0);
-  gtk_column_view_sort_by_column (zp_rollup_window_get_column_view (rollup), errors_column, GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (view, errors_column, GTK_SORT_DESCENDING);
   zp_test_wait_for (row_entry (rollup, 0)->errors > 0);
   g_assert_cmpstr (row_entry (rollup, 0)->unit, ==, "丙单位");
   g_assert_cmpstr (row_entry (rollup, 0)->title, ==, "科技条件专项");
   g_assert_cmpint (row_entry (rollup, 1)->errors, ==, 0);
 
-  opened = zp_rollup_window_open_row (rollup, 0);
-  zp_test_wait_for (zp_window_get_workbook (ZP_WINDOW (opened)) != NULL
-            && !zp_document_get_busy (zp_window_get_document (ZP_WINDOW (opened))));
-  g_assert_cmpstr (zp_workbook_get_unit (zp_window_get_workbook (ZP_WINDOW (opened))), ==, "丙单位");
+  /* a double-click (or Enter) on the first row: its unit's workbook in a new window */
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
-  g_assert_true (zp_rollup_window_export_to (rollup, "csv", csv, &error));
-  g_assert_no_error (error);
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      g_ptr_array_add (known, l->data);
+  }
+  g_signal_emit_by_name (view, "activate", 0);
+  zp_test_wait_for ((opened = new_zp_window (known)) != NULL);
+  zp_test_wait_for (zp_window_get_workbook (opened) != NULL
+            && !zp_document_get_busy (zp_window_get_document (opened)));
+  g_assert_cmpstr (zp_workbook_get_unit (zp_window_get_workbook (opened)), ==, "丙单位");
+
+  /* Export as CSV: the chooser proposes summary.csv in the units' folder; the user picks
+   * the scratch folder, the toast says it is written, and it holds every unit */
+  g_unlink (csv_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rollup), "rollup.export", "s", "csv"));
+  {
+    GtkFileChooser *chooser = zp_test_find_file_chooser (GTK_WINDOW (rollup));
+    g_autofree char *name = NULL;
+
+    g_assert_nonnull (chooser);
+    name = gtk_file_chooser_get_current_name (chooser);
+    g_assert_cmpstr (name, ==, "summary.csv");
+    zp_test_wait_for (chooser_in (chooser, folder));
+  }
+  zp_test_choose_file (GTK_WINDOW (rollup), scratch, csv_path);
+  zp_test_wait_for (zp_test_find_file_chooser (GTK_WINDOW (rollup)) == NULL);
+  zp_test_wait_for (zp_test_find_label (GTK_WIDGET (rollup), "Exported “summary.csv”") != NULL);
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "甲单位"));
   g_assert_nonnull (strstr (contents, "乙单位"));
   g_assert_nonnull (strstr (contents, "丙单位"));
 
-  ZP_WINDOW (opened)->force_close = TRUE;
-  gtk_window_destroy (opened);
+  opened->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (opened));
   gtk_window_destroy (GTK_WINDOW (rollup));
   zp_test_wait_for (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }

@@ -154,16 +154,27 @@ test_start_from_builtin (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The grade bands' rows the page shows, highest first. */
+static guint
+n_grade_rows (ZpSchemePage *page)
+{
+  g_autoptr(GPtrArray) rows = zp_test_find_all_widgets (GTK_WIDGET (page), "grade-band");
+
+  return rows->len;
+}
+
 static void
 assert_grade_row (ZpSchemePage *page,
                   guint         i,
                   const char   *title,
                   const char   *subtitle)
 {
-  GPtrArray *rows = zp_scheme_page_get_grade_rows (page);
-  AdwActionRow *row = g_ptr_array_index (rows, i);
+  g_autoptr(GPtrArray) rows = zp_test_find_all_widgets (GTK_WIDGET (page), "grade-band");
+  AdwActionRow *row;
 
-  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (row)) != NULL);
+  g_assert_cmpuint (i, <, rows->len);
+  row = g_ptr_array_index (rows, i);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, subtitle);
 }
@@ -186,20 +197,20 @@ test_grade_bands (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
 
-  g_assert_cmpuint (zp_scheme_page_get_grade_rows (page)->len, ==, 4);
+  g_assert_cmpuint (n_grade_rows (page), ==, 4);
   assert_grade_row (page, 0, "优", "90 points and above");
   assert_grade_row (page, 2, "中", "60 points and above");
   assert_grade_row (page, 3, "差", "below 60 points");
 
   zp_scheme_set_grade_bands (scheme, bands, G_N_ELEMENTS (bands));
-  g_assert_cmpuint (zp_scheme_page_get_grade_rows (page)->len, ==, 2);
+  g_assert_cmpuint (n_grade_rows (page), ==, 2);
   assert_grade_row (page, 0, "合格", "60 points and above");
   assert_grade_row (page, 1, "不合格", "below 60 points");
 
   adw_combo_row_set_selected (combo (page, "builtin"), 0);   /* hubei */
   g_signal_emit_by_name (zp_test_find_widget (GTK_WIDGET (page), "apply-builtin"), "clicked");
   g_assert_true (zp_scheme_has_default_grade_bands (scheme));
-  g_assert_cmpuint (zp_scheme_page_get_grade_rows (page)->len, ==, 4);
+  g_assert_cmpuint (n_grade_rows (page), ==, 4);
   assert_grade_row (page, 1, "良", "80 points and above");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "zp-test-ui.h"
 
 /* The app's resources live in the static libzpgui: referencing them links them in. */
@@ -164,6 +166,29 @@ zp_test_find_widget (GtkWidget  *root,
   return NULL;
 }
 
+static void
+collect_named (GtkWidget  *root,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, found);
+}
+
+/* Every widget named name in root or below it, in the order they are shown (borrowed). */
+GPtrArray *
+zp_test_find_all_widgets (GtkWidget  *root,
+                          const char *name)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_named (root, name, found);
+  return found;
+}
+
 /* The shown window named name that is transient for parent (a dialog), or NULL. */
 GtkWidget *
 zp_test_find_dialog (GtkWindow  *parent,
@@ -208,6 +233,62 @@ zp_test_find_by_type (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* The first label in root or below it whose text contains text, or NULL. */
+GtkLabel *
+zp_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = zp_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The file chooser shown over parent, or NULL. Without a portal (the tests' session has
+ * none) a GtkFileChooserNative shows a GtkFileChooserDialog transient for its parent; that
+ * dialog is what the user sees and answers. */
+GtkFileChooser *
+zp_test_find_file_chooser (GtkWindow *parent)
+{
+  return (GtkFileChooser *) zp_test_find_transient (parent, GTK_TYPE_FILE_CHOOSER_DIALOG);
+}
+
+static gboolean
+chooser_gives (GtkFileChooser *chooser,
+               const char     *path)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
+}
+
+/* Answers the file chooser over parent as the user does: goes to folder, keeps the
+ * proposed name, waits until the chooser gives path (it loads the folder first), then
+ * clicks its accept button. */
+void
+zp_test_choose_file (GtkWindow  *parent,
+                     GFile      *folder,
+                     const char *path)
+{
+  GtkFileChooser *chooser;
+  GtkWidget *accept;
+
+  zp_test_wait_for ((chooser = zp_test_find_file_chooser (parent)) != NULL);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  zp_test_wait_for (chooser_gives (chooser, path));
+  accept = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (accept);
+  g_assert_true (gtk_widget_is_sensitive (accept));
+  g_signal_emit_by_name (accept, "clicked");
 }
 
 /* Whether widget lies within its window and the screen (the window is at the screen's

@@ -48,12 +48,20 @@ void        zp_test_close_window    (ZpWindow       *window);
 
 GtkWidget  *zp_test_find_widget     (GtkWidget      *root,
                                      const char     *name);
+GPtrArray  *zp_test_find_all_widgets (GtkWidget     *root,
+                                     const char     *name);
 GtkWidget  *zp_test_find_dialog     (GtkWindow      *parent,
                                      const char     *name);
 GtkWidget  *zp_test_find_transient  (GtkWindow      *parent,
                                      GType           type);
 GtkWidget  *zp_test_find_by_type    (GtkWidget      *root,
                                      GType           type);
+GtkLabel   *zp_test_find_label      (GtkWidget      *root,
+                                     const char     *text);
+GtkFileChooser *zp_test_find_file_chooser (GtkWindow *parent);
+void        zp_test_choose_file     (GtkWindow      *parent,
+                                     GFile          *folder,
+                                     const char     *path);
 gboolean    zp_test_is_on_screen    (GtkWidget      *widget);
 AdwMessageDialog *zp_test_find_message_dialog (GtkWindow *window);
 void        zp_test_respond         (AdwMessageDialog *dialog,
