@@ -401,28 +401,11 @@ test_tables_whole (void)
   zp_test_close_window (window);
 }
 
-static GtkLabel *
-label_with_text (GtkWidget  *widget,
-                 const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = label_with_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 heading_whole (GtkWidget  *table,
                const char *title)
 {
-  GtkLabel *label = label_with_text (table, title);
+  GtkLabel *label = GTK_LABEL (find_label (table, title));
 
   return label != NULL && gtk_widget_get_mapped (GTK_WIDGET (label)) &&
          !pango_layout_is_ellipsized (gtk_label_get_layout (label));
