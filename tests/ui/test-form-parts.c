@@ -534,6 +534,60 @@ test_form_property (void)
   fixture_close (&fixture);
 }
 
+/* Whether every row of the table is shown, each name cell reading its indicator's name. */
+static gboolean
+rows_in_order (ZpIndicatorTable *table)
+{
+  ZpGoal *goal = zp_indicator_table_get_goal (table);
+  guint n = zp_goal_get_n_indicators (goal);
+
+  if (zp_test_cell (table, n, "name") != NULL)
+    return FALSE;
+  for (guint row = 0; row < n; row++)
+    {
+      GtkWidget *cell = zp_test_cell (table, row, "name");
+      const char *name = zp_indicator_get_name (zp_goal_get_indicator (goal, row));
+
+      if (cell == NULL || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), name ? name : "") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The table shows the goal's rows in its order after a move, an insert and their undo. */
+static void
+test_rows_in_order (void)
+{
+  Fixture fixture = { 0 };
+  ZpIndicatorTable *table;
+  ZpGoal *goal;
+  ZpIndicator *first;
+  guint n;
+
+  fixture_open (&fixture, 1);
+  table = zp_test_table (fixture.editor, 0);
+  goal = zp_indicator_table_get_goal (table);
+  first = zp_goal_get_indicator (goal, 0);
+  n = zp_goal_get_n_indicators (goal);
+  g_assert_cmpuint (n, >=, 3);
+  zp_test_wait_until ((ZpTestPredicate) rows_in_order, table, "the rows shown in order");
+
+  zp_indicator_table_set_current_row (table, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.editor), "form.move-down", "i", 0));
+  g_assert_true (zp_goal_get_indicator (goal, 1) == first);
+  zp_test_wait_until ((ZpTestPredicate) rows_in_order, table, "the moved row shown second");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.editor), "form.add-indicator", "i", 0));
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n + 1);
+  zp_test_wait_until ((ZpTestPredicate) rows_in_order, table, "the new row shown third");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_test_cell (table, 2, "name"))), ==, "");
+
+  g_assert_true (zp_undo_stack_undo (fixture.undo));
+  g_assert_true (zp_undo_stack_undo (fixture.undo));
+  g_assert_true (zp_goal_get_indicator (goal, 0) == first);
+  zp_test_wait_until ((ZpTestPredicate) rows_in_order, table, "the rows back in order");
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +597,7 @@ main (int   argc,
 
   g_test_add_func ("/form-parts/goals", test_goals);
   g_test_add_func ("/form-parts/form-property", test_form_property);
+  g_test_add_func ("/form-parts/rows-in-order", test_rows_in_order);
   g_test_add_func ("/form-parts/amount-unit", test_amount_unit);
   g_test_add_func ("/form-parts/category-points", test_category_points);
   g_test_add_func ("/form-parts/published", test_published);
