@@ -720,6 +720,27 @@ unbind_cell (GtkSignalListItemFactory *factory,
     }
 }
 
+/* A figure column keeps its width, but its heading is read whole: "Weight" is wider than
+ * "分值". */
+static int
+figure_column_width (ZpIndicatorTable *self,
+                     const Column     *column,
+                     gboolean          untitled)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int width = 0;
+  g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
+
+  if (untitled)
+    return column->width;
+  /* headings are bold, with 12 px of padding either side in Adwaita */
+  pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), _(column->title));
+  pango_layout_set_attributes (layout, bold);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return MAX (column->width, width + 2 * 12);
+}
+
 static void
 add_columns (ZpIndicatorTable *self)
 {
@@ -734,7 +755,7 @@ add_columns (ZpIndicatorTable *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
       column = gtk_column_view_column_new (i == 0 ? "" : _(columns[i].title), factory);
       if (columns[i].width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].width);
+        gtk_column_view_column_set_fixed_width (column, figure_column_width (self, &columns[i], i == 0));
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, i != 0);
       gtk_column_view_append_column (self->view, column);

@@ -46,29 +46,12 @@ preview (ZpWindow *window)
   return zp_test_find_dialog (GTK_WINDOW (window), "import-preview");
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Clicks the preview's button labelled label ("_Import"), as the user does. */
 static void
 respond (ZpWindow   *window,
          const char *label)
 {
-  GtkWidget *button = find_button (preview (window), label);
+  GtkWidget *button = zp_test_find_button (preview (window), label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

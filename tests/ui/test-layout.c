@@ -402,6 +402,28 @@ test_tables_whole (void)
   zp_test_close_window (window);
 }
 
+static gboolean
+heading_whole (GtkWidget  *table,
+               const char *title)
+{
+  GtkLabel *label = GTK_LABEL (find_label (table, title));
+
+  return label != NULL && gtk_widget_get_mapped (GTK_WIDGET (label)) &&
+         !pango_layout_is_ellipsized (gtk_label_get_layout (label));
+}
+
+/* The figure columns keep their width, but their headings are read whole in English too
+ * ("Weight" is wider than "分值"). */
+static void
+test_figure_headings_whole (void)
+{
+  ZpWindow *window = open_project_form (1280, 800);
+  GtkWidget *table = GTK_WIDGET (first_table (window));
+
+  zp_test_wait_for (heading_whole (table, "Weight") && heading_whole (table, "Score"));
+  zp_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -415,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/layout/text-cell-edit", test_text_cell_edit);
   g_test_add_func ("/layout/department-goal-sections", test_department_goal_sections);
   g_test_add_func ("/layout/tables-whole", test_tables_whole);
+  g_test_add_func ("/layout/figure-headings-whole", test_figure_headings_whole);
 
   result = g_test_run ();
   return zp_test_ui_finish (tmpdir, result);

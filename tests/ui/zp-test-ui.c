@@ -319,16 +319,16 @@ zp_test_find_message_dialog (GtkWindow *window)
   return (AdwMessageDialog *) zp_test_find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
+GtkWidget *
+zp_test_find_button (GtkWidget  *root,
+                     const char *label)
 {
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, label);
+      GtkWidget *found = zp_test_find_button (child, label);
 
       if (found != NULL)
         return found;
@@ -357,7 +357,7 @@ zp_test_respond (AdwMessageDialog *dialog,
 
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, response));
-  button = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
+  button = zp_test_find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_object_ref (dialog);

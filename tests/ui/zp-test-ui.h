@@ -58,6 +58,9 @@ GtkWidget  *zp_test_find_by_type    (GtkWidget      *root,
                                      GType           type);
 GtkLabel   *zp_test_find_label      (GtkWidget      *root,
                                      const char     *text);
+/* The button labelled label ("_Import", mnemonic and all) in root or below it, or NULL. */
+GtkWidget  *zp_test_find_button     (GtkWidget      *root,
+                                     const char     *label);
 GtkFileChooser *zp_test_find_file_chooser (GtkWindow *parent);
 void        zp_test_choose_file     (GtkWindow      *parent,
                                      GFile          *folder,
