@@ -37,10 +37,29 @@ struct _ZpFormEditor
 
 G_DEFINE_FINAL_TYPE (ZpFormEditor, zp_form_editor, ADW_TYPE_BIN)
 
+enum { PROP_0, PROP_FORM, N_PROPS };
+
+static GParamSpec *properties[N_PROPS];
+
 static void rebuild (ZpFormEditor *self);
 static void refresh_totals (ZpFormEditor *self);
+static void add_indicator (ZpFormEditor *self);
+static void delete_indicator (ZpFormEditor *self);
+static void move_indicator (ZpFormEditor *self,
+                            int           delta);
 
 /* ---- small builders ---- */
+
+/* A field a finding can point at (zp_form_editor_focus()), named by its key: that is also
+ * what the UI tests find it by. */
+static void
+remember_field (ZpFormEditor *self,
+                const char   *key,
+                GtkWidget    *widget)
+{
+  g_hash_table_insert (self->fields, g_strdup (key), widget);
+  gtk_widget_set_name (widget, key);
+}
 
 /* container: an AdwPreferencesGroup or a boxed GtkListBox. */
 static void
@@ -77,7 +96,7 @@ add_entry_row (ZpFormEditor *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   zp_edit_binding_bind (GTK_EDITABLE (row), object, property, self->undo);
   add_row (group, row);
-  g_hash_table_insert (self->fields, g_strdup (key ? key : property), row);
+  remember_field (self, key ? key : property, row);
   return row;
 }
 
@@ -139,7 +158,7 @@ add_combo_row (ZpFormEditor *self,
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), object);
   g_signal_connect_object (object, signal, G_CALLBACK (on_combo_property), row, 0);
   add_row (group, row);
-  g_hash_table_insert (self->fields, g_strdup (property), row);
+  remember_field (self, property, row);
 }
 
 static GtkWidget *
@@ -273,7 +292,7 @@ grid_entry (ZpFormEditor *self,
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   zp_edit_binding_bind (GTK_EDITABLE (entry), object, property, self->undo);
-  g_hash_table_insert (self->fields, g_strdup (property), entry);
+  remember_field (self, property, entry);
   return entry;
 }
 
@@ -413,13 +432,13 @@ row_action (GtkWidget  *widget,
   if (goal >= 0 && (guint) goal < self->tables->len)
     self->current_table = g_ptr_array_index (self->tables, goal);
   if (g_str_equal (name, "form.add-indicator"))
-    zp_form_editor_add_indicator (self);
+    add_indicator (self);
   else if (g_str_equal (name, "form.delete-indicator"))
-    zp_form_editor_delete_indicator (self);
+    delete_indicator (self);
   else if (g_str_equal (name, "form.move-up"))
-    zp_form_editor_move_indicator (self, -1);
+    move_indicator (self, -1);
   else if (g_str_equal (name, "form.move-down"))
-    zp_form_editor_move_indicator (self, 1);
+    move_indicator (self, 1);
 }
 
 /* rows.*: form.* on one block's table. */
@@ -454,12 +473,20 @@ block_actions (ZpIndicatorTable *table)
   return group;
 }
 
+/* form.add-goal: appends a goal (a department goal, or another 年度绩效目标 of a project
+ * form), through the undo stack. */
 static void
 add_goal_action (GtkWidget  *widget,
                  const char *name,
                  GVariant   *param)
 {
-  zp_form_editor_add_goal (ZP_FORM_EDITOR (widget));
+  ZpFormEditor *self = ZP_FORM_EDITOR (widget);
+  g_autoptr(ZpGoal) goal = NULL;
+
+  if (self->form == NULL || self->undo == NULL)
+    return;
+  goal = zp_goal_new ();
+  zp_undo_stack_insert (self->undo, G_OBJECT (self->form), G_MAXUINT, G_OBJECT (goal));
 }
 
 static GtkWidget *
@@ -573,7 +600,7 @@ text_area (ZpFormEditor *self,
   gtk_widget_add_controller (view, focus);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), view);
-  g_hash_table_insert (self->fields, g_strdup (key ? key : property), view);
+  remember_field (self, key ? key : property, view);
   return box;
 }
 
@@ -637,7 +664,8 @@ build_goals (ZpFormEditor *self)
   gtk_widget_set_halign (add, GTK_ALIGN_START);
   gtk_widget_add_css_class (add, "pill");
   gtk_widget_set_tooltip_text (add, _("Add an annual performance goal"));
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (zp_form_editor_add_goal), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "form.add-goal");
+  gtk_widget_set_name (add, "add-goal");  /* what the UI tests press */
   gtk_box_append (self->goals_box, add);
   return GTK_WIDGET (self->goals_box);
 }
@@ -732,6 +760,9 @@ new_weight_bar (ZpFormEditor *self)
   GtkWidget *bar = gtk_level_bar_new ();
   GtkWidget *score = gtk_label_new (NULL);
 
+  /* what the UI tests find the bars by */
+  gtk_widget_set_name (label, "block-weights");
+  gtk_widget_set_name (score, "block-score");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_set_size_request (bar, 160, -1);
@@ -928,6 +959,42 @@ zp_form_editor_finalize (GObject *object)
 }
 
 static void
+zp_form_editor_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ZpFormEditor *self = ZP_FORM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORM:
+      g_value_set_object (value, self->form);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zp_form_editor_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ZpFormEditor *self = ZP_FORM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORM:
+      zp_form_editor_set_form (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 zp_form_editor_class_init (ZpFormEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -935,6 +1002,14 @@ zp_form_editor_class_init (ZpFormEditorClass *klass)
 
   object_class->dispose = zp_form_editor_dispose;
   object_class->finalize = zp_form_editor_finalize;
+  object_class->get_property = zp_form_editor_get_property;
+  object_class->set_property = zp_form_editor_set_property;
+
+  /* The form shown (the window's current form), or NULL. */
+  properties[PROP_FORM] = g_param_spec_object ("form", NULL, NULL, ZP_TYPE_FORM,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                               G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Row commands belong to the editor whose rows they change, with their shortcuts. */
   gtk_widget_class_install_action (widget_class, "form.add-indicator", "i", row_action);
@@ -970,12 +1045,6 @@ zp_form_editor_init (ZpFormEditor *self)
   self->block_scores = g_ptr_array_new ();
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sections = g_ptr_array_new ();
-}
-
-ZpFormEditor *
-zp_form_editor_new (void)
-{
-  return g_object_new (ZP_TYPE_FORM_EDITOR, NULL);
 }
 
 void
@@ -1014,11 +1083,14 @@ zp_form_editor_set_form (ZpFormEditor *self,
       g_signal_connect (zp_form_get_goals (form), "items-changed", G_CALLBACK (on_goals_changed), self);
     }
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORM]);
 }
 
 ZpForm *
 zp_form_editor_get_form (ZpFormEditor *self)
 {
+  g_return_val_if_fail (ZP_IS_FORM_EDITOR (self), NULL);
+
   return self->form;
 }
 
@@ -1062,8 +1134,8 @@ focus_row_later (ZpIndicatorTable *table,
   g_idle_add_full (G_PRIORITY_LOW, focus_later_cb, later, NULL);
 }
 
-void
-zp_form_editor_add_indicator (ZpFormEditor *self)
+static void
+add_indicator (ZpFormEditor *self)
 {
   ZpIndicatorTable *table = current_table (self);
   g_autoptr(ZpIndicator) indicator = NULL;
@@ -1111,8 +1183,8 @@ offer_undo (ZpFormEditor *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-void
-zp_form_editor_delete_indicator (ZpFormEditor *self)
+static void
+delete_indicator (ZpFormEditor *self)
 {
   ZpIndicatorTable *table = current_table (self);
   ZpGoal *goal;
@@ -1132,9 +1204,9 @@ zp_form_editor_delete_indicator (ZpFormEditor *self)
     focus_row_later (table, MIN ((guint) row, n - 1));
 }
 
-void
-zp_form_editor_move_indicator (ZpFormEditor *self,
-                               int           delta)
+static void
+move_indicator (ZpFormEditor *self,
+                int           delta)
 {
   ZpIndicatorTable *table = current_table (self);
   ZpGoal *goal;
@@ -1151,15 +1223,22 @@ zp_form_editor_move_indicator (ZpFormEditor *self,
   focus_row_later (table, to);
 }
 
-void
-zp_form_editor_add_goal (ZpFormEditor *self)
+/* The widget editing a field: a key of self->fields, or "goal<i>:<field>" of a goal's. */
+static GtkWidget *
+lookup_field (ZpFormEditor *self,
+              const char   *field)
 {
-  g_autoptr(ZpGoal) goal = NULL;
+  guint64 goal;
+  char *end = NULL;
 
-  if (self->form == NULL || self->undo == NULL)
-    return;
-  goal = zp_goal_new ();
-  zp_undo_stack_insert (self->undo, G_OBJECT (self->form), G_MAXUINT, G_OBJECT (goal));
+  /* A form's goal fields live in its sections, whose places change. */
+  if (self->goals_box != NULL && g_str_has_prefix (field, "goal"))
+    {
+      goal = g_ascii_strtoull (field + 4, &end, 10);
+      if (end != field + 4 && *end == ':' && goal < self->sections->len)
+        return zp_goal_section_get_field (g_ptr_array_index (self->sections, goal), end + 1);
+    }
+  return g_hash_table_lookup (self->fields, field);
 }
 
 void
@@ -1183,7 +1262,7 @@ zp_form_editor_focus (ZpFormEditor *self,
   if (goal >= 0 && field != NULL)
     {
       g_autofree char *key = g_strdup_printf ("goal%d:%s", goal, field);
-      widget = zp_form_editor_get_field (self, key);
+      widget = lookup_field (self, key);
     }
   if (widget == NULL && field != NULL)
     widget = g_hash_table_lookup (self->fields, field);
@@ -1191,67 +1270,6 @@ zp_form_editor_focus (ZpFormEditor *self,
     widget = g_ptr_array_index (self->tables, goal);
   if (widget != NULL)
     gtk_widget_grab_focus (widget);
-}
-
-ZpIndicatorTable *
-zp_form_editor_get_table (ZpFormEditor *self,
-                          guint         goal)
-{
-  return goal < self->tables->len ? g_ptr_array_index (self->tables, goal) : NULL;
-}
-
-const char *
-zp_form_editor_get_total_text (ZpFormEditor *self)
-{
-  return gtk_label_get_label (self->total_label);
-}
-
-const char *
-zp_form_editor_get_weights_text (ZpFormEditor *self)
-{
-  return gtk_label_get_label (self->weights_label);
-}
-
-const char *
-zp_form_editor_get_block_text (ZpFormEditor *self,
-                               guint         block)
-{
-  if (block >= self->block_labels->len)
-    return NULL;
-  return gtk_label_get_label (g_ptr_array_index (self->block_labels, block));
-}
-
-GtkWidget *
-zp_form_editor_get_field (ZpFormEditor *self,
-                          const char   *field)
-{
-  guint64 goal;
-  char *end = NULL;
-
-  /* A form's goal fields live in its sections, whose places change. */
-  if (self->goals_box != NULL && g_str_has_prefix (field, "goal"))
-    {
-      goal = g_ascii_strtoull (field + 4, &end, 10);
-      if (end != field + 4 && *end == ':' && goal < self->sections->len)
-        return zp_goal_section_get_field (g_ptr_array_index (self->sections, goal), end + 1);
-    }
-  return g_hash_table_lookup (self->fields, field);
-}
-
-ZpGoalSection *
-zp_form_editor_get_goal_section (ZpFormEditor *self,
-                                 guint         goal)
-{
-  return goal < self->sections->len ? g_ptr_array_index (self->sections, goal) : NULL;
-}
-
-const char *
-zp_form_editor_get_block_score_text (ZpFormEditor *self,
-                                     guint         block)
-{
-  if (block >= self->block_scores->len)
-    return NULL;
-  return gtk_label_get_label (g_ptr_array_index (self->block_scores, block));
 }
 
 /* Scrolls the editor's scrolled window so the first indicator table is at the top. */

@@ -158,12 +158,6 @@ zp_goal_section_new_department (ZpGoal      *goal,
   return self;
 }
 
-ZpGoal *
-zp_goal_section_get_goal (ZpGoalSection *self)
-{
-  return self->goal;
-}
-
 void
 zp_goal_section_set_position (ZpGoalSection *self,
                               guint          index,
@@ -183,12 +177,6 @@ zp_goal_section_set_position (ZpGoalSection *self,
   gtk_widget_set_visible (GTK_WIDGET (self->remove_button), n_goals > 1 || self->text_row != NULL);
 }
 
-const char *
-zp_goal_section_get_title (ZpGoalSection *self)
-{
-  return adw_preferences_group_get_title (self->goal_group);
-}
-
 GtkWidget *
 zp_goal_section_get_field (ZpGoalSection *self,
                            const char    *field)
@@ -200,10 +188,4 @@ zp_goal_section_get_field (ZpGoalSection *self,
   if (g_strcmp0 (field, "weight") == 0)
     return self->weight_row;
   return NULL;
-}
-
-GtkWidget *
-zp_goal_section_get_remove_button (ZpGoalSection *self)
-{
-  return GTK_WIDGET (self->remove_button);
 }

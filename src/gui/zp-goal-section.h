@@ -26,15 +26,12 @@ ZpGoalSection *zp_goal_section_new          (ZpGoal        *goal,
 ZpGoalSection *zp_goal_section_new_department (ZpGoal      *goal,
                                                ZpUndoStack *undo,
                                                GtkWidget   *block);
-ZpGoal        *zp_goal_section_get_goal     (ZpGoalSection *self);
 /* Its place among n goals: sets the title and whether it may be deleted (not the last). */
 void           zp_goal_section_set_position (ZpGoalSection *self,
                                              guint          index,
                                              guint          n_goals);
-const char    *zp_goal_section_get_title    (ZpGoalSection *self);
 /* "text", "achieved" (a project's) or "weight" (a department's): the widget editing it. */
 GtkWidget     *zp_goal_section_get_field    (ZpGoalSection *self,
                                              const char    *field);
-GtkWidget     *zp_goal_section_get_remove_button (ZpGoalSection *self);
 
 G_END_DECLS

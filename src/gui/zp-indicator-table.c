@@ -455,13 +455,6 @@ on_entry_query_tooltip (GtkWidget  *entry,
   return TRUE;
 }
 
-gboolean
-zp_indicator_table_cell_is_clipped (GtkWidget *cell)
-{
-  g_return_val_if_fail (GTK_IS_EDITABLE (cell), FALSE);
-  return entry_is_clipped (cell, gtk_editable_get_text (GTK_EDITABLE (cell)));
-}
-
 static GtkWidget *
 create_entry (const Column *column)
 {
@@ -592,6 +585,12 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
   g_object_set_data (G_OBJECT (cell), "zp-list-item", item);
   g_object_set_data (G_OBJECT (cell), "zp-column", GINT_TO_POINTER (column - columns));
+  {
+    /* "cell-actual": what the UI tests find a column's cells by, in the rows' order */
+    g_autofree char *name = g_strconcat ("cell-", column->field, NULL);
+
+    gtk_widget_set_name (cell, name);
+  }
   gtk_list_item_set_child (item, column->width < 0 ? wrap_cell (column, cell) : cell);
   gtk_list_item_set_activatable (item, FALSE);
 }
@@ -897,6 +896,7 @@ zp_indicator_table_init (ZpIndicatorTable *self)
 {
   self->current_row = -1;
   self->cells = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gtk_widget_set_name (GTK_WIDGET (self), "indicator-table");  /* what the UI tests find */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 }
 
@@ -972,17 +972,4 @@ zp_indicator_table_focus_cell (ZpIndicatorTable *self,
   if (g_str_equal (columns[column].field, "deviation-note"))
     show_note_editor (GTK_ENTRY (row_cells (self, row, FALSE)[column]));
   return TRUE;
-}
-
-GtkWidget *
-zp_indicator_table_get_cell (ZpIndicatorTable *self,
-                             guint             row,
-                             const char       *field)
-{
-  int column = column_index (field);
-  GtkWidget **cells;
-
-  g_return_val_if_fail (column >= 0, NULL);
-  cells = row_cells (self, row, FALSE);
-  return cells ? cells[column] : NULL;
 }

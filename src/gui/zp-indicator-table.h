@@ -30,14 +30,6 @@ void              zp_indicator_table_set_current_row (ZpIndicatorTable *self,
 gboolean          zp_indicator_table_focus_cell      (ZpIndicatorTable *self,
                                                       guint             row,
                                                       const char       *field);
-/* Whether a text cell is too narrow for its text (it then shows it in a tooltip). */
-gboolean          zp_indicator_table_cell_is_clipped (GtkWidget        *cell);
-/* The widget of a cell: a GtkEditable for the text fields, a ZpScoreCell for "score",
- * a GtkImage for "state". NULL when the row is not shown. */
-GtkWidget        *zp_indicator_table_get_cell        (ZpIndicatorTable *self,
-                                                      guint             row,
-                                                      const char       *field);
-
 /* ::row-focused (int row) when a cell of a row gains the focus. */
 
 G_END_DECLS

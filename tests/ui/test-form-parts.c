@@ -20,6 +20,7 @@
 #include "zp-score-cell.h"
 #include "zp-undo-stack.h"
 
+#include "zp-test-form.h"
 #include "zp-test-ui.h"
 
 typedef struct
@@ -44,7 +45,7 @@ fixture_open (Fixture *fixture,
   fixture->workbook = zp_test_load_seed ();
   fixture->undo = zp_undo_stack_new ();
   fixture->form = zp_workbook_get_form (fixture->workbook, form);
-  fixture->editor = zp_form_editor_new ();
+  fixture->editor = g_object_new (ZP_TYPE_FORM_EDITOR, NULL);
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
@@ -88,7 +89,7 @@ count_sections (ZpFormEditor *editor)
 {
   guint n = 0;
 
-  while (zp_form_editor_get_goal_section (editor, n) != NULL)
+  while (zp_test_goal_section (editor, n) != NULL)
     n++;
   return n;
 }
@@ -127,12 +128,12 @@ test_goals (void)
   g_assert_cmpuint (zp_form_get_n_goals (form), ==, 1);
 
   /* One goal: the form's 年度总体目标, which cannot be deleted. */
-  first_section = zp_form_editor_get_goal_section (fixture.editor, 0);
+  first_section = zp_test_goal_section (fixture.editor, 0);
   g_assert_nonnull (first_section);
-  g_assert_null (zp_form_editor_get_goal_section (fixture.editor, 1));
-  g_assert_cmpstr (zp_goal_section_get_title (first_section), ==, "Annual Overall Goal");
-  g_assert_false (gtk_widget_get_visible (zp_goal_section_get_remove_button (first_section)));
-  g_assert_true (zp_form_editor_get_field (fixture.editor, "goal0:text")
+  g_assert_null (zp_test_goal_section (fixture.editor, 1));
+  g_assert_cmpstr (zp_test_section_title (first_section), ==, "Annual Overall Goal");
+  g_assert_false (gtk_widget_get_visible (zp_test_section_remove_button (first_section)));
+  g_assert_true (zp_test_field (fixture.editor, "goal0:text")
                  == zp_goal_section_get_field (first_section, "text"));
 
   /* A second goal with an indicator of its own (as loaded from a 黄冈 form) gets a section
@@ -143,17 +144,17 @@ test_goals (void)
   zp_form_insert_goal (form, 1, second);
   count = (SectionCount) { fixture.editor, 2 };
   zp_test_wait_until (has_sections, &count, "a second section");
-  second_section = zp_form_editor_get_goal_section (fixture.editor, 1);
-  g_assert_true (zp_form_editor_get_goal_section (fixture.editor, 0) == first_section);
-  g_assert_true (zp_goal_section_get_goal (second_section) == second);
-  g_assert_cmpstr (zp_goal_section_get_title (first_section), ==, "Annual Goal 1");
-  g_assert_cmpstr (zp_goal_section_get_title (second_section), ==, "Annual Goal 2");
-  g_assert_true (zp_indicator_table_get_goal (zp_form_editor_get_table (fixture.editor, 1)) == second);
-  g_assert_true (zp_indicator_table_get_goal (zp_form_editor_get_table (fixture.editor, 0)) == first);
-  g_assert_true (gtk_widget_get_visible (zp_goal_section_get_remove_button (first_section)));
+  second_section = zp_test_goal_section (fixture.editor, 1);
+  g_assert_true (zp_test_goal_section (fixture.editor, 0) == first_section);
+  g_assert_true (zp_test_section_goal (second_section) == second);
+  g_assert_cmpstr (zp_test_section_title (first_section), ==, "Annual Goal 1");
+  g_assert_cmpstr (zp_test_section_title (second_section), ==, "Annual Goal 2");
+  g_assert_true (zp_indicator_table_get_goal (zp_test_table (fixture.editor, 1)) == second);
+  g_assert_true (zp_indicator_table_get_goal (zp_test_table (fixture.editor, 0)) == first);
+  g_assert_true (gtk_widget_get_visible (zp_test_section_remove_button (first_section)));
   zp_test_wait_until (section_mapped, second_section, "the second section to show");
   {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (zp_form_editor_get_field (fixture.editor, "goal1:text")));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (zp_test_field (fixture.editor, "goal1:text")));
     g_autofree char *text = NULL;
     GtkTextIter start, end;
 
@@ -162,17 +163,17 @@ test_goals (void)
     g_assert_cmpstr (text, ==, "第二个目标");
   }
   /* The weight bars still show (they sit in the first goal's block). */
-  g_assert_nonnull (zp_form_editor_get_block_text (fixture.editor, 0));
+  g_assert_nonnull (zp_test_block_text (fixture.editor, 0));
 
   /* Deleting the first goal through its button is one undo step. */
-  gtk_widget_activate (zp_goal_section_get_remove_button (first_section));
+  gtk_widget_activate (zp_test_section_remove_button (first_section));
   count.n = 1;
   zp_test_wait_until (has_sections, &count, "the first section to go");
   g_assert_true (zp_form_get_goal (form, 0) == second);
-  g_assert_true (zp_form_editor_get_goal_section (fixture.editor, 0) == second_section);
-  g_assert_cmpstr (zp_goal_section_get_title (second_section), ==, "Annual Overall Goal");
-  g_assert_false (gtk_widget_get_visible (zp_goal_section_get_remove_button (second_section)));
-  g_assert_nonnull (zp_form_editor_get_block_text (fixture.editor, 0));
+  g_assert_true (zp_test_goal_section (fixture.editor, 0) == second_section);
+  g_assert_cmpstr (zp_test_section_title (second_section), ==, "Annual Overall Goal");
+  g_assert_false (gtk_widget_get_visible (zp_test_section_remove_button (second_section)));
+  g_assert_nonnull (zp_test_block_text (fixture.editor, 0));
 
   /* The last goal's button asks nothing of the form even if pressed. */
   g_signal_emit_by_name (second_section, "remove");
@@ -182,17 +183,17 @@ test_goals (void)
   count.n = 2;
   zp_test_wait_until (has_sections, &count, "the first section to come back");
   g_assert_true (zp_form_get_goal (form, 0) == first);
-  g_assert_true (zp_form_editor_get_goal_section (fixture.editor, 1) == second_section);
-  g_assert_true (zp_indicator_table_get_goal (zp_form_editor_get_table (fixture.editor, 0)) == first);
+  g_assert_true (zp_test_goal_section (fixture.editor, 1) == second_section);
+  g_assert_true (zp_indicator_table_get_goal (zp_test_table (fixture.editor, 0)) == first);
 
   /* Add Goal appends an empty one, undoably. */
-  zp_form_editor_add_goal (fixture.editor);
+  g_assert_true (gtk_widget_activate (zp_test_find_widget (GTK_WIDGET (fixture.editor), "add-goal")));
   count.n = 3;
   zp_test_wait_until (has_sections, &count, "a third section");
   g_assert_cmpuint (zp_form_get_n_goals (form), ==, 3);
-  g_assert_cmpstr (zp_goal_section_get_title (zp_form_editor_get_goal_section (fixture.editor, 2)), ==,
+  g_assert_cmpstr (zp_test_section_title (zp_test_goal_section (fixture.editor, 2)), ==,
                    "Annual Goal 3");
-  g_assert_true (zp_form_editor_get_goal_section (fixture.editor, 1) == second_section);
+  g_assert_true (zp_test_goal_section (fixture.editor, 1) == second_section);
   g_assert_true (zp_undo_stack_undo (fixture.undo));
   count.n = 2;
   zp_test_wait_until (has_sections, &count, "the third section to go");
@@ -232,7 +233,7 @@ test_amount_unit (void)
   Description description;
 
   fixture_open (&fixture, 0);
-  description.group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (zp_form_editor_get_field (fixture.editor, "budget"),
+  description.group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (zp_test_field (fixture.editor, "budget"),
                                                                        ADW_TYPE_PREFERENCES_GROUP));
   g_assert_nonnull (description.group);
   description.text = "Amounts in 10,000 yuan (万元); the rate is spent ÷ budget";
@@ -279,7 +280,7 @@ static gboolean
 block_ends_with (gpointer data)
 {
   BlockText *b = data;
-  const char *text = zp_form_editor_get_block_text (b->editor, b->block);
+  const char *text = zp_test_block_text (b->editor, b->block);
 
   return text != NULL && g_str_has_suffix (text, b->suffix);
 }
@@ -455,7 +456,7 @@ test_last_year_hint (void)
   g_autoptr(ZpUndoStack) undo = zp_undo_stack_new ();
   ZpForm *old_form = zp_workbook_get_form (last, 1);
   ZpForm *form = zp_workbook_get_form (next, 1);
-  ZpFormEditor *editor = zp_form_editor_new ();
+  ZpFormEditor *editor = g_object_new (ZP_TYPE_FORM_EDITOR, NULL);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *budget, *spent;
   g_autofree char *budget_hint = g_strdup_printf ("Last year %s", zp_form_get_budget (old_form));
@@ -472,8 +473,8 @@ test_last_year_hint (void)
   gtk_window_present (GTK_WINDOW (window));
   zp_test_wait_until (is_mapped, editor, "the editor to show");
 
-  budget = zp_form_editor_get_field (editor, "budget");
-  spent = zp_form_editor_get_field (editor, "spent");
+  budget = zp_test_field (editor, "budget");
+  spent = zp_test_field (editor, "spent");
   /* The value stays empty (and unscored): the amount is only the hint. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "");
   g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (budget)), ==, budget_hint);
@@ -483,13 +484,108 @@ test_last_year_hint (void)
 
   /* A form with no last year shows no hint. */
   zp_form_editor_set_form (editor, zp_workbook_get_form (last, 1));
-  budget = zp_form_editor_get_field (editor, "budget");
+  budget = zp_test_field (editor, "budget");
   {
     const char *hint = gtk_entry_get_placeholder_text (GTK_ENTRY (budget));
     g_assert_true (hint == NULL || *hint == '\0');
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The form shown is the editor's "form" property: set, read and followed (notify once per
+ * change), and the editor hides when it has none. */
+static void
+test_form_property (void)
+{
+  Fixture fixture = { 0 };
+  ZpForm *other;
+  ZpForm *read = NULL;
+  guint notified = 0;
+
+  fixture_open (&fixture, 1);
+  other = zp_workbook_get_form (fixture.workbook, 0);
+  g_signal_connect (fixture.editor, "notify::form", G_CALLBACK (count_notify), &notified);
+  g_object_get (fixture.editor, "form", &read, NULL);
+  g_assert_true (read == fixture.form);
+  g_clear_object (&read);
+
+  g_object_set (fixture.editor, "form", other, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (zp_form_editor_get_form (fixture.editor) == other);
+  g_assert_nonnull (zp_test_table (fixture.editor, 0));
+  g_assert_true (zp_indicator_table_get_goal (zp_test_table (fixture.editor, 0)) == zp_form_get_goal (other, 0));
+  zp_form_editor_set_form (fixture.editor, other);
+  g_assert_cmpuint (notified, ==, 1);
+
+  zp_form_editor_set_form (fixture.editor, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (zp_form_editor_get_form (fixture.editor));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture.editor)));
+  g_assert_null (zp_test_table (fixture.editor, 0));
+  fixture_close (&fixture);
+}
+
+/* Whether every row of the table is shown, each name cell reading its indicator's name. */
+static gboolean
+rows_in_order (ZpIndicatorTable *table)
+{
+  ZpGoal *goal = zp_indicator_table_get_goal (table);
+  guint n = zp_goal_get_n_indicators (goal);
+
+  if (zp_test_cell (table, n, "name") != NULL)
+    return FALSE;
+  for (guint row = 0; row < n; row++)
+    {
+      GtkWidget *cell = zp_test_cell (table, row, "name");
+      const char *name = zp_indicator_get_name (zp_goal_get_indicator (goal, row));
+
+      if (cell == NULL || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), name ? name : "") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The table shows the goal's rows in its order after a move, an insert and their undo. */
+static void
+test_rows_in_order (void)
+{
+  Fixture fixture = { 0 };
+  ZpIndicatorTable *table;
+  ZpGoal *goal;
+  ZpIndicator *first;
+  guint n;
+
+  fixture_open (&fixture, 1);
+  table = zp_test_table (fixture.editor, 0);
+  goal = zp_indicator_table_get_goal (table);
+  first = zp_goal_get_indicator (goal, 0);
+  n = zp_goal_get_n_indicators (goal);
+  g_assert_cmpuint (n, >=, 3);
+  zp_test_wait_until ((ZpTestPredicate) rows_in_order, table, "the rows shown in order");
+
+  zp_indicator_table_set_current_row (table, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.editor), "form.move-down", "i", 0));
+  g_assert_true (zp_goal_get_indicator (goal, 1) == first);
+  zp_test_wait_until ((ZpTestPredicate) rows_in_order, table, "the moved row shown second");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.editor), "form.add-indicator", "i", 0));
+  g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n + 1);
+  zp_test_wait_until ((ZpTestPredicate) rows_in_order, table, "the new row shown third");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zp_test_cell (table, 2, "name"))), ==, "");
+
+  g_assert_true (zp_undo_stack_undo (fixture.undo));
+  g_assert_true (zp_undo_stack_undo (fixture.undo));
+  g_assert_true (zp_goal_get_indicator (goal, 0) == first);
+  zp_test_wait_until ((ZpTestPredicate) rows_in_order, table, "the rows back in order");
+  fixture_close (&fixture);
 }
 
 int
@@ -500,6 +596,8 @@ main (int   argc,
   zp_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/form-parts/goals", test_goals);
+  g_test_add_func ("/form-parts/form-property", test_form_property);
+  g_test_add_func ("/form-parts/rows-in-order", test_rows_in_order);
   g_test_add_func ("/form-parts/amount-unit", test_amount_unit);
   g_test_add_func ("/form-parts/category-points", test_category_points);
   g_test_add_func ("/form-parts/published", test_published);

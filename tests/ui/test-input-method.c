@@ -16,6 +16,7 @@
 
 #include "zp-form-editor.h"
 #include "zp-indicator-table.h"
+#include "zp-test-form.h"
 #include "zp-test-ui.h"
 
 static char *tmpdir;
@@ -85,7 +86,7 @@ cell (Fixture    *fixture,
       guint       row,
       const char *field)
 {
-  GtkWidget *widget = zp_indicator_table_get_cell (fixture->table, row, field);
+  GtkWidget *widget = zp_test_cell (fixture->table, row, field);
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (widget));
 
   g_signal_handlers_disconnect_by_func (text, on_preedit_changed, fixture);
@@ -122,10 +123,10 @@ fixture_set_up (Fixture       *fixture,
   workbook = zp_window_get_workbook (fixture->window);
   zp_window_show_form (fixture->window, zp_workbook_get_form (workbook, 1));
   zp_test_wait_for ((fixture->table = find_shown (GTK_WIDGET (fixture->window), ZP_TYPE_INDICATOR_TABLE)) != NULL &&
-                    zp_indicator_table_get_cell (fixture->table, 1, "name") != NULL &&
-                    gtk_widget_get_mapped (zp_indicator_table_get_cell (fixture->table, 1, "name")));
+                    zp_test_cell (fixture->table, 1, "name") != NULL &&
+                    gtk_widget_get_mapped (zp_test_cell (fixture->table, 1, "name")));
   zp_form_editor_scroll_to_indicators (find_shown (GTK_WIDGET (fixture->window), ZP_TYPE_FORM_EDITOR));
-  zp_test_wait_for (zp_test_is_on_screen (zp_indicator_table_get_cell (fixture->table, 1, "name")));
+  zp_test_wait_for (zp_test_is_on_screen (zp_test_cell (fixture->table, 1, "name")));
   surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
   focus = g_strdup_printf ("windowfocus --sync %lu", (gulong) gdk_x11_surface_get_xid (surface));
   xdotool (focus);

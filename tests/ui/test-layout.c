@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "zp-test-form.h"
 #include "zp-test-ui.h"
 
 /* The label reading text in root or below it (a column's heading), or NULL. */
@@ -38,7 +39,7 @@ bounds_in (GtkWidget *widget,
 static ZpIndicatorTable *
 first_table (ZpWindow *window)
 {
-  return zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  return zp_test_table (zp_window_get_form_editor (window), 0);
 }
 
 /* The window at about width, the project form's first table bound. */
@@ -47,7 +48,7 @@ form_laid_out (ZpWindow *window,
                int       width)
 {
   ZpIndicatorTable *table = first_table (window);
-  GtkWidget *note = table ? zp_indicator_table_get_cell (table, 0, "deviation-note") : NULL;
+  GtkWidget *note = table ? zp_test_cell (table, 0, "deviation-note") : NULL;
 
   return ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) <= 16 && note != NULL &&
          gtk_widget_get_width (note) > 0;
@@ -203,7 +204,7 @@ texts_whole (ZpWindow *window,
   for (guint row = 0; row < zp_goal_get_n_indicators (goal); row++)
     for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
       {
-        GtkWidget *cell = zp_indicator_table_get_cell (table, row, text_fields[i]);
+        GtkWidget *cell = zp_test_cell (table, row, text_fields[i]);
         GtkLabel *label;
         PangoLayout *layout;
         int height;
@@ -240,7 +241,7 @@ test_texts_wrap (void)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       ZpWindow *window = open_project_form (sizes[i][0], sizes[i][1]);
-      GtkWidget *category = zp_indicator_table_get_cell (first_table (window), 0, "category");
+      GtkWidget *category = zp_test_cell (first_table (window), 0, "category");
       guint wrapped = 0;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
@@ -262,7 +263,7 @@ static void
 test_text_cell_edit (void)
 {
   ZpWindow *window = open_project_form (1280, 800);
-  GtkWidget *name = zp_indicator_table_get_cell (first_table (window), 1, "name");
+  GtkWidget *name = zp_test_cell (first_table (window), 1, "name");
   GtkLabel *label = cell_label (name);
   GtkWidget *cell = gtk_widget_get_parent (name);
 
@@ -282,7 +283,7 @@ n_sections (ZpFormEditor *editor)
 {
   guint n = 0;
 
-  while (zp_form_editor_get_goal_section (editor, n) != NULL)
+  while (zp_test_goal_section (editor, n) != NULL)
     n++;
   return n;
 }
@@ -303,54 +304,54 @@ test_department_goal_sections (void)
 
   zp_window_show_form (window, form);
   zp_test_wait_for (zp_form_editor_get_form (editor) == form && n_sections (editor) == n &&
-                    gtk_widget_get_mapped (GTK_WIDGET (zp_form_editor_get_goal_section (editor, 0))));
+                    gtk_widget_get_mapped (GTK_WIDGET (zp_test_goal_section (editor, 0))));
   g_assert_cmpuint (n, >=, 2);
   for (guint i = 0; i < n; i++)
     {
-      g_ptr_array_add (sections, zp_form_editor_get_goal_section (editor, i));
-      g_ptr_array_add (tables, zp_form_editor_get_table (editor, i));
-      g_assert_true (zp_goal_section_get_goal (sections->pdata[i]) == zp_form_get_goal (form, i));
+      g_ptr_array_add (sections, zp_test_goal_section (editor, i));
+      g_ptr_array_add (tables, zp_test_table (editor, i));
+      g_assert_true (zp_test_section_goal (sections->pdata[i]) == zp_form_get_goal (form, i));
     }
-  g_assert_cmpstr (zp_goal_section_get_title (sections->pdata[0]), ==, "Annual Goal 1");
-  text = zp_form_editor_get_field (editor, "goal0:text");
+  g_assert_cmpstr (zp_test_section_title (sections->pdata[0]), ==, "Annual Goal 1");
+  text = zp_test_field (editor, "goal0:text");
   g_assert_true (ADW_IS_ENTRY_ROW (text));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, zp_goal_get_text (zp_form_get_goal (form, 0)));
-  g_assert_true (ADW_IS_ENTRY_ROW (zp_form_editor_get_field (editor, "goal1:weight")));
+  g_assert_true (ADW_IS_ENTRY_ROW (zp_test_field (editor, "goal1:weight")));
 
   /* Add Goal: one section more, at the end */
-  zp_form_editor_add_goal (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "form.add-goal", NULL);
   zp_test_wait_for (n_sections (editor) == n + 1);
   for (guint i = 0; i < n; i++)
     {
-      g_assert_true (zp_form_editor_get_goal_section (editor, i) == sections->pdata[i]);
-      g_assert_true (zp_form_editor_get_table (editor, i) == tables->pdata[i]);
+      g_assert_true (zp_test_goal_section (editor, i) == sections->pdata[i]);
+      g_assert_true (zp_test_table (editor, i) == tables->pdata[i]);
     }
-  g_assert_true (zp_form_editor_get_field (editor, "goal0:text") == text);
-  added = zp_form_editor_get_goal_section (editor, n);
-  g_assert_true (zp_goal_section_get_goal (added) == zp_form_get_goal (form, n));
-  gtk_editable_set_text (GTK_EDITABLE (zp_form_editor_get_field (editor, "goal0:text")), "保障全区政务网络稳定运行");
+  g_assert_true (zp_test_field (editor, "goal0:text") == text);
+  added = zp_test_goal_section (editor, n);
+  g_assert_true (zp_test_section_goal (added) == zp_form_get_goal (form, n));
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_field (editor, "goal0:text")), "保障全区政务网络稳定运行");
   g_assert_cmpstr (zp_goal_get_text (zp_form_get_goal (form, 0)), ==, "保障全区政务网络稳定运行");
 
   /* the first goal's button takes its section only; the others move up and are renumbered */
-  g_assert_true (gtk_widget_get_visible (zp_goal_section_get_remove_button (sections->pdata[0])));
-  g_assert_true (gtk_widget_activate (zp_goal_section_get_remove_button (sections->pdata[0])));
+  g_assert_true (gtk_widget_get_visible (zp_test_section_remove_button (sections->pdata[0])));
+  g_assert_true (gtk_widget_activate (zp_test_section_remove_button (sections->pdata[0])));
   zp_test_wait_for (zp_form_get_n_goals (form) == n);
   zp_test_wait_for (n_sections (editor) == n);
   for (guint i = 1; i < n; i++)
-    g_assert_true (zp_form_editor_get_goal_section (editor, i - 1) == sections->pdata[i]);
-  g_assert_true (zp_form_editor_get_goal_section (editor, n - 1) == added);
-  g_assert_cmpstr (zp_goal_section_get_title (sections->pdata[1]), ==, "Annual Goal 1");
-  g_assert_true (zp_form_editor_get_field (editor, "goal0:text") ==
+    g_assert_true (zp_test_goal_section (editor, i - 1) == sections->pdata[i]);
+  g_assert_true (zp_test_goal_section (editor, n - 1) == added);
+  g_assert_cmpstr (zp_test_section_title (sections->pdata[1]), ==, "Annual Goal 1");
+  g_assert_true (zp_test_field (editor, "goal0:text") ==
                  zp_goal_section_get_field (sections->pdata[1], "text"));
 
   /* undone: back in its place, the others untouched */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   zp_test_wait_for (n_sections (editor) == n + 1);
   for (guint i = 1; i < n; i++)
-    g_assert_true (zp_form_editor_get_goal_section (editor, i) == sections->pdata[i]);
-  g_assert_true (zp_form_editor_get_goal_section (editor, n) == added);
-  g_assert_true (zp_goal_section_get_goal (zp_form_editor_get_goal_section (editor, 0)) == zp_form_get_goal (form, 0));
-  g_assert_cmpstr (zp_goal_section_get_title (sections->pdata[1]), ==, "Annual Goal 2");
+    g_assert_true (zp_test_goal_section (editor, i) == sections->pdata[i]);
+  g_assert_true (zp_test_goal_section (editor, n) == added);
+  g_assert_true (zp_test_section_goal (zp_test_goal_section (editor, 0)) == zp_form_get_goal (form, 0));
+  g_assert_cmpstr (zp_test_section_title (sections->pdata[1]), ==, "Annual Goal 2");
   zp_test_close_window (window);
 }
 
@@ -362,11 +363,11 @@ tables_whole (ZpWindow *window)
   ZpFormEditor *editor = zp_window_get_form_editor (window);
   ZpIndicatorTable *table;
 
-  for (guint t = 0; (table = zp_form_editor_get_table (editor, t)) != NULL; t++)
+  for (guint t = 0; (table = zp_test_table (editor, t)) != NULL; t++)
     {
       ZpGoal *goal = zp_indicator_table_get_goal (table);
       guint n = zp_goal_get_n_indicators (goal);
-      GtkWidget *cell = n > 0 ? zp_indicator_table_get_cell (table, n - 1, "name") : NULL;
+      GtkWidget *cell = n > 0 ? zp_test_cell (table, n - 1, "name") : NULL;
       graphene_rect_t bounds;
 
       if (n == 0)

@@ -17,6 +17,7 @@
 #include "zp-indicator-table.h"
 #include "zp-sidebar-row.h"
 #include "zp-window-private.h"
+#include "zp-test-form.h"
 #include "zp-test-ui.h"
 
 static char *tmpdir;
@@ -161,12 +162,12 @@ form_shown (ZpWindow *window)
 {
   ZpFormEditor *editor = zp_window_get_form_editor (window);
   ZpForm *form = zp_window_get_selected_form (window);
-  ZpIndicatorTable *table = zp_form_editor_get_table (editor, 0);
+  ZpIndicatorTable *table = zp_test_table (editor, 0);
 
   return form != NULL && zp_form_editor_get_form (editor) == form && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
          (zp_form_get_n_goals (form) == 0 || zp_goal_get_n_indicators (zp_form_get_goal (form, 0)) == 0 ||
-          (table != NULL && zp_indicator_table_get_cell (table, 0, "name") != NULL &&
-           gtk_widget_get_width (zp_indicator_table_get_cell (table, 0, "name")) > 0));
+          (table != NULL && zp_test_cell (table, 0, "name") != NULL &&
+           gtk_widget_get_width (zp_test_cell (table, 0, "name")) > 0));
 }
 
 static ZpWindow *
@@ -217,16 +218,16 @@ test_edit_and_undo (void)
   zp_window_show_form (window, form);
   zp_test_wait_for (form_shown (window));
   g_assert_true (zp_form_editor_get_form (editor) == form);
-  table = zp_form_editor_get_table (editor, 0);
+  table = zp_test_table (editor, 0);
   g_assert_nonnull (table);
-  actual = zp_indicator_table_get_cell (table, 0, "actual");
-  score = zp_indicator_table_get_cell (table, 0, "score");
+  actual = zp_test_cell (table, 0, "actual");
+  score = zp_test_cell (table, 0, "score");
   g_assert_nonnull (actual);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (actual)), ==, "4 次");
   g_assert_cmpstr (score_shown (ZP_SCORE_CELL (score)), ==, "2.00");
-  g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "100.00");
-  g_assert_cmpstr (zp_form_editor_get_block_text (editor, 0), ==, "产出指标 40 / 40");
-  g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 40.00");
+  g_assert_cmpstr (zp_test_total_text (editor), ==, "100.00");
+  g_assert_cmpstr (zp_test_block_text (editor, 0), ==, "产出指标 40 / 40");
+  g_assert_cmpstr (zp_test_block_score_text (editor, 0), ==, "Score 40.00");
   g_assert_false (has_finding (window, "deviation-note-missing"));
 
   /* Type an actual value that misses the target: 2 of ≥4 → 2 × 2/4 = 1.00. */
@@ -234,14 +235,14 @@ test_edit_and_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (actual), "2 次");
   g_signal_emit_by_name (actual, "activate");
   zp_test_wait_for (g_strcmp0 (score_shown (ZP_SCORE_CELL (score)), "1.00") == 0
-                    && g_strcmp0 (zp_form_editor_get_total_text (editor), "99.00") == 0
+                    && g_strcmp0 (zp_test_total_text (editor), "99.00") == 0
                     && sidebar_shows (window, form, "99.00", "dialog-error-symbolic")
                     && has_finding (window, "deviation-note-missing"));
 
   g_assert_cmpstr (zp_indicator_get_actual (zp_goal_get_indicator (zp_form_get_goal (form, 0), 0)), ==, "2 次");
   g_assert_cmpstr (score_shown (ZP_SCORE_CELL (score)), ==, "1.00");
-  g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 39.00");
-  g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "99.00");
+  g_assert_cmpstr (zp_test_block_score_text (editor, 0), ==, "Score 39.00");
+  g_assert_cmpstr (zp_test_total_text (editor), ==, "99.00");
   row = sidebar_row_for (window, form);
   g_assert_nonnull (row);
   g_assert_cmpstr (zp_sidebar_row_get_total_text (row), ==, "99.00");
@@ -252,7 +253,7 @@ test_edit_and_undo (void)
   /* Activating the finding takes the focus to the row's deviation note. */
   {
     GListModel *findings = zp_checks_panel_get_findings (checks_panel_of (window));
-    GtkWidget *note = zp_indicator_table_get_cell (table, 0, "deviation-note");
+    GtkWidget *note = zp_test_cell (table, 0, "deviation-note");
 
     /* the note's popover opens on it: the window has to have laid out and painted the edit
      * first (on Xvfb, a popover placed before that finds no monitor) */
@@ -272,23 +273,23 @@ test_edit_and_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   zp_test_wait_for (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (actual)), "4 次") == 0 &&
             g_strcmp0 (score_shown (ZP_SCORE_CELL (score)), "2.00") == 0 &&
-            g_strcmp0 (zp_form_editor_get_block_score_text (editor, 0), "Score 40.00") == 0 &&
-            g_strcmp0 (zp_form_editor_get_total_text (editor), "100.00") == 0 &&
+            g_strcmp0 (zp_test_block_score_text (editor, 0), "Score 40.00") == 0 &&
+            g_strcmp0 (zp_test_total_text (editor), "100.00") == 0 &&
             g_strcmp0 (zp_sidebar_row_get_total_text (row), "100.00") == 0 &&
             !(has_finding (window, "deviation-note-missing")) &&
             !(zp_document_get_modified (zp_window_get_document (window))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (actual)), ==, "4 次");
   g_assert_cmpstr (score_shown (ZP_SCORE_CELL (score)), ==, "2.00");
-  g_assert_cmpstr (zp_form_editor_get_block_score_text (editor, 0), ==, "Score 40.00");
-  g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "100.00");
+  g_assert_cmpstr (zp_test_block_score_text (editor, 0), ==, "Score 40.00");
+  g_assert_cmpstr (zp_test_total_text (editor), ==, "100.00");
   g_assert_cmpstr (zp_sidebar_row_get_total_text (row), ==, "100.00");
   g_assert_false (has_finding (window, "deviation-note-missing"));
   g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
 
   /* Redo brings the edit back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  zp_test_wait_for (g_strcmp0 (zp_form_editor_get_total_text (editor), "99.00") == 0);
-  g_assert_cmpstr (zp_form_editor_get_total_text (editor), ==, "99.00");
+  zp_test_wait_for (g_strcmp0 (zp_test_total_text (editor), "99.00") == 0);
+  g_assert_cmpstr (zp_test_total_text (editor), ==, "99.00");
   zp_test_close_window (window);
 }
 
@@ -304,7 +305,7 @@ test_rows (void)
 
   zp_window_show_form (window, form);
   zp_test_wait_for (form_shown (window));
-  zp_indicator_table_set_current_row (zp_form_editor_get_table (editor, 0), 0);
+  zp_indicator_table_set_current_row (zp_test_table (editor, 0), 0);
   gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.move-down", "i", -1);
   g_assert_true (zp_goal_get_indicator (goal, 1) == first);
   gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.add-indicator", "i", -1);
@@ -313,7 +314,7 @@ test_rows (void)
   g_assert_cmpstr (zp_indicator_get_category (zp_goal_get_indicator (goal, 2)), ==,
                    zp_indicator_get_category (first));
   /* the new row takes the focus in an idle; delete-indicator deletes the focused row */
-  zp_test_wait_for (zp_indicator_table_get_current_row (zp_form_editor_get_table (editor, 0)) == 2);
+  zp_test_wait_for (zp_indicator_table_get_current_row (zp_test_table (editor, 0)) == 2);
   gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.delete-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -359,9 +360,9 @@ test_save_and_reopen (void)
 
   zp_window_show_form (window, form);
   zp_test_wait_for (form_shown (window));
-  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "3 次");
-  gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "deviation-note")), "设备更新，巡检推迟");
+  table = zp_test_table (zp_window_get_form_editor (window), 0);
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_cell (table, 0, "actual")), "3 次");
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_cell (table, 0, "deviation-note")), "设备更新，巡检推迟");
   save_and_wait (window, file);
   g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
   zp_test_close_window (window);
@@ -818,11 +819,11 @@ test_tab (void)
 
   zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 2));
   zp_test_wait_for (form_shown (window) &&
-                    zp_indicator_table_get_cell (zp_form_editor_get_table (zp_window_get_form_editor (window), 0),
+                    zp_test_cell (zp_test_table (zp_window_get_form_editor (window), 0),
                                                  1, "category") != NULL);
-  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  deviation = zp_indicator_table_get_cell (table, 0, "deviation-note");
-  next = zp_indicator_table_get_cell (table, 1, "category");
+  table = zp_test_table (zp_window_get_form_editor (window), 0);
+  deviation = zp_test_cell (table, 0, "deviation-note");
+  next = zp_test_cell (table, 1, "category");
   g_assert_true (gtk_widget_grab_focus (deviation));
   controllers = gtk_widget_observe_controllers (deviation);
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
@@ -837,9 +838,9 @@ test_tab (void)
   g_assert_cmpint (zp_indicator_table_get_current_row (table), ==, 1);
 
   /* Enter moves down the column */
-  g_signal_emit_by_name (zp_indicator_table_get_cell (table, 1, "actual"), "activate");
+  g_signal_emit_by_name (zp_test_cell (table, 1, "actual"), "activate");
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                         zp_indicator_table_get_cell (table, 2, "actual")));
+                                         zp_test_cell (table, 2, "actual")));
   zp_test_close_window (window);
 }
 
@@ -861,16 +862,16 @@ test_new_central (void)
   g_assert_null (zp_window_get_file (window));
 
   zp_window_show_form (window, zp_workbook_get_form (workbook, 1));
-  zp_test_wait_for ((zp_form_editor_get_field (editor, "fund-current-budget")) != NULL &&
-            (zp_form_editor_get_field (editor, "fund-carryover-spent")) != NULL &&
+  zp_test_wait_for ((zp_test_field (editor, "fund-current-budget")) != NULL &&
+            (zp_test_field (editor, "fund-carryover-spent")) != NULL &&
             g_strcmp0 (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), "—") == 0);
-  g_assert_nonnull (zp_form_editor_get_field (editor, "fund-current-budget"));
-  g_assert_nonnull (zp_form_editor_get_field (editor, "fund-carryover-spent"));
+  g_assert_nonnull (zp_test_field (editor, "fund-current-budget"));
+  g_assert_nonnull (zp_test_field (editor, "fund-carryover-spent"));
   g_assert_cmpstr (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), ==, "—");
 
   /* typing a budget and spending fills in the rate and the score of 10 points */
-  gtk_editable_set_text (GTK_EDITABLE (zp_form_editor_get_field (editor, "budget")), "250000");
-  gtk_editable_set_text (GTK_EDITABLE (zp_form_editor_get_field (editor, "spent")), "215457.6");
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_field (editor, "budget")), "250000");
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_field (editor, "spent")), "215457.6");
   g_assert_cmpstr (zp_form_get_execution_rate_text (zp_workbook_get_form (workbook, 1)), ==, "86.18%");
   g_assert_cmpstr (zp_form_get_execution_score_text (zp_workbook_get_form (workbook, 1)), ==, "8.62");
   zp_test_close_window (window);
@@ -938,23 +939,23 @@ test_goals (void)
   ZpFormEditor *editor = zp_window_get_form_editor (window);
 
   zp_window_show_form (window, department);
-  zp_test_wait_for ((zp_form_editor_get_table (editor, 3)) != NULL &&
-            (zp_form_editor_get_table (editor, 4)) == NULL);
-  g_assert_nonnull (zp_form_editor_get_table (editor, 3));
-  g_assert_null (zp_form_editor_get_table (editor, 4));
+  zp_test_wait_for ((zp_test_table (editor, 3)) != NULL &&
+            (zp_test_table (editor, 4)) == NULL);
+  g_assert_nonnull (zp_test_table (editor, 3));
+  g_assert_null (zp_test_table (editor, 4));
   gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.add-goal", NULL);
   zp_test_wait_for ((zp_form_get_n_goals (department)) == (5) &&
-            (zp_form_editor_get_table (editor, 4)) != NULL);
+            (zp_test_table (editor, 4)) != NULL);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 5);
-  g_assert_nonnull (zp_form_editor_get_table (editor, 4));
+  g_assert_nonnull (zp_test_table (editor, 4));
   /* an empty goal makes the weights miss 100 */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   zp_test_wait_for ((zp_form_get_n_goals (department)) == (4) &&
-            (zp_form_editor_get_table (editor, 4)) == NULL &&
-            g_strcmp0 (zp_form_editor_get_weights_text (editor), "Weights 100 / 100") == 0);
+            (zp_test_table (editor, 4)) == NULL &&
+            g_strcmp0 (zp_test_weights_text (editor), "Weights 100 / 100") == 0);
   g_assert_cmpuint (zp_form_get_n_goals (department), ==, 4);
-  g_assert_null (zp_form_editor_get_table (editor, 4));
-  g_assert_cmpstr (zp_form_editor_get_weights_text (editor), ==, "Weights 100 / 100");
+  g_assert_null (zp_test_table (editor, 4));
+  g_assert_cmpstr (zp_test_weights_text (editor), ==, "Weights 100 / 100");
   zp_test_close_window (window);
 }
 
@@ -1066,10 +1067,10 @@ test_row_delete_toast (void)
   ZpIndicatorTable *table;
 
   zp_window_show_form (window, form);
-  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  zp_test_wait_for (zp_indicator_table_get_cell (table, 0, "name") != NULL);
+  table = zp_test_table (zp_window_get_form_editor (window), 0);
+  zp_test_wait_for (zp_test_cell (table, 0, "name") != NULL);
   zp_indicator_table_set_current_row (table, 0);
-  gtk_widget_grab_focus (zp_indicator_table_get_cell (table, 0, "name"));
+  gtk_widget_grab_focus (zp_test_cell (table, 0, "name"));
   gtk_widget_activate_action (GTK_WIDGET (zp_window_get_form_editor (window)), "form.delete-indicator", "i", -1);
   g_assert_cmpuint (zp_goal_get_n_indicators (goal), ==, n - 1);
   zp_test_wait_for (label_containing (GTK_WIDGET (window->toast_overlay), "Deleted “视频会议设备年度巡检次数”") != NULL);
@@ -1105,8 +1106,8 @@ test_grade_band (void)
   zp_window_show_form (window, form);
   zp_test_wait_for (form_shown (window));
   g_assert_cmpint (zp_indicator_get_effective_direction (indicator), ==, ZP_DIRECTION_QUALITATIVE);
-  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  cell = ZP_SCORE_CELL (zp_indicator_table_get_cell (table, 6, "score"));
+  table = zp_test_table (zp_window_get_form_editor (window), 0);
+  cell = ZP_SCORE_CELL (zp_test_cell (table, 6, "score"));
   g_assert_cmpstr (score_shown (cell), ==, "2.50");
   /* opened as a click does, once the cell is on the screen (a popover needs a monitor) */
   zp_form_editor_scroll_to_indicators (zp_window_get_form_editor (window));
@@ -1398,35 +1399,25 @@ test_clipped_tooltip (void)
   ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
   ZpIndicatorTable *table;
   GtkWidget *long_target, *short_target, *note;
-  g_autoptr(GtkTooltip) tooltip = NULL;
   g_autoptr(GString) long_note = g_string_new (NULL);
-  gboolean shown = FALSE;
 
   zp_window_show_form (window, form);
   zp_test_wait_for (form_shown (window));
-  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  long_target = zp_indicator_table_get_cell (table, 6, "target");
-  short_target = zp_indicator_table_get_cell (table, 0, "target");
-  note = zp_indicator_table_get_cell (table, 0, "deviation-note");
+  table = zp_test_table (zp_window_get_form_editor (window), 0);
+  long_target = zp_test_cell (table, 6, "target");
+  short_target = zp_test_cell (table, 0, "target");
+  note = zp_test_cell (table, 0, "deviation-note");
   g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (long_target)), "发生故障半小时内"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (short_target)), ==, "≥4 次");
   zp_test_wait_for (gtk_widget_get_width (short_target) > 0);
-  g_assert_false (zp_indicator_table_cell_is_clipped (long_target));
-  g_assert_false (zp_indicator_table_cell_is_clipped (short_target));
-
-  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-  g_signal_emit_by_name (long_target, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
-  g_assert_false (shown);
-  shown = TRUE;
-  g_signal_emit_by_name (short_target, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
-  g_assert_false (shown);
+  /* a cell whose text fits shows no tooltip; one cut short shows all of it there */
+  g_assert_false (zp_test_shows_tooltip (long_target));
+  g_assert_false (zp_test_shows_tooltip (short_target));
 
   for (int i = 0; i < 20; i++)
     g_string_append (long_note, "设备老化导致部分巡检推迟，已制定更换计划。");
   gtk_editable_set_text (GTK_EDITABLE (note), long_note->str);
-  zp_test_wait_for (zp_indicator_table_cell_is_clipped (note));
-  g_signal_emit_by_name (note, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
-  g_assert_true (shown);
+  zp_test_wait_for (zp_test_shows_tooltip (note));
   zp_test_close_window (window);
 }
 
@@ -1446,10 +1437,10 @@ test_overall_goal (void)
 
   zp_window_show_form (window, form);
   zp_test_wait_for (form_shown (window));
-  planned = zp_form_editor_get_field (editor, "goal0:text");
+  planned = zp_test_field (editor, "goal0:text");
   g_assert_true (GTK_IS_TEXT_VIEW (planned));
   g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (planned)), ==, GTK_WRAP_WORD_CHAR);
-  g_assert_true (GTK_IS_TEXT_VIEW (zp_form_editor_get_field (editor, "goal0:achieved")));
+  g_assert_true (GTK_IS_TEXT_VIEW (zp_test_field (editor, "goal0:achieved")));
   before = g_strdup (zp_goal_get_text (goal));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (planned));
@@ -1471,8 +1462,8 @@ static graphene_rect_t
 cell_bounds (ZpWindow   *window,
              const char *field)
 {
-  ZpIndicatorTable *table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  GtkWidget *cell = zp_indicator_table_get_cell (table, 0, field);
+  ZpIndicatorTable *table = zp_test_table (zp_window_get_form_editor (window), 0);
+  GtkWidget *cell = zp_test_cell (table, 0, field);
   graphene_rect_t bounds;
 
   g_assert_nonnull (cell);
@@ -1484,14 +1475,14 @@ static gboolean
 table_laid_out (ZpWindow *window,
                 int       width)
 {
-  ZpIndicatorTable *table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  ZpIndicatorTable *table = zp_test_table (zp_window_get_form_editor (window), 0);
 
   if (g_test_verbose ())
     g_printerr ("window %d (want %d), table %p\n", gtk_widget_get_width (GTK_WIDGET (window)), width, (void *) table);
   /* (the window's own width leaves out its frame's few pixels) */
   return ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) <= 16 && table != NULL &&
-         zp_indicator_table_get_cell (table, 0, "deviation-note") != NULL &&
-         gtk_widget_get_width (zp_indicator_table_get_cell (table, 0, "deviation-note")) > 0;
+         zp_test_cell (table, 0, "deviation-note") != NULL &&
+         gtk_widget_get_width (zp_test_cell (table, 0, "deviation-note")) > 0;
 }
 
 static const char *figure_fields[] = { "weight", "score", "deviation-note" };
@@ -1653,10 +1644,10 @@ test_cell_keys (void)
   GtkPopover *popover;
 
   zp_window_show_form (window, zp_workbook_get_form (zp_window_get_workbook (window), 1));
-  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  zp_test_wait_for (zp_indicator_table_get_cell (table, 1, "actual") != NULL);
-  actual0 = zp_indicator_table_get_cell (table, 0, "actual");
-  actual1 = zp_indicator_table_get_cell (table, 1, "actual");
+  table = zp_test_table (zp_window_get_form_editor (window), 0);
+  zp_test_wait_for (zp_test_cell (table, 1, "actual") != NULL);
+  actual0 = zp_test_cell (table, 0, "actual");
+  actual1 = zp_test_cell (table, 1, "actual");
   gtk_widget_grab_focus (actual0);
   g_assert_true (send_key (actual0, GDK_KEY_Down, 0));
   g_assert_true (focus_within (window, actual1));
@@ -1665,7 +1656,7 @@ test_cell_keys (void)
   /* nothing above the first row */
   g_assert_false (send_key (actual0, GDK_KEY_Up, 0));
 
-  category = zp_indicator_table_get_cell (table, 0, "category");
+  category = zp_test_cell (table, 0, "category");
   g_assert_null (shown_popover (category));
   g_assert_true (send_key (category, GDK_KEY_Down, GDK_ALT_MASK));
   popover = shown_popover (category);
@@ -1702,9 +1693,9 @@ test_note_editor (void)
   GListModel *findings;
 
   zp_window_show_form (window, form);
-  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
-  zp_test_wait_for (zp_indicator_table_get_cell (table, 0, "actual") != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (zp_indicator_table_get_cell (table, 0, "actual")), "2 次");
+  table = zp_test_table (zp_window_get_form_editor (window), 0);
+  zp_test_wait_for (zp_test_cell (table, 0, "actual") != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (zp_test_cell (table, 0, "actual")), "2 次");
   zp_test_wait_for (has_finding (window, "deviation-note-missing"));
   findings = zp_checks_panel_get_findings (checks_panel_of (window));
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
@@ -1713,7 +1704,7 @@ test_note_editor (void)
       if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
         g_signal_emit_by_name (checks_panel_of (window), "finding-activated", finding);
     }
-  note = zp_indicator_table_get_cell (table, 0, "deviation-note");
+  note = zp_test_cell (table, 0, "deviation-note");
   zp_test_wait_for (shown_popover (note) != NULL);
   popover = shown_popover (note);
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -2036,7 +2027,7 @@ test_wheel_scrolls_page (void)
 
   zp_window_show_form (window, form);
   zp_test_wait_for (form_shown (window));
-  table = zp_form_editor_get_table (zp_window_get_form_editor (window), 0);
+  table = zp_test_table (zp_window_get_form_editor (window), 0);
   /* the table and everything in it */
   {
     g_autoptr(GPtrArray) inside = find_all (GTK_WIDGET (table), GTK_TYPE_WIDGET);  /* shown ones: hidden popups get no wheel */
