@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "zp-sidebar-row.h"
+#include "zp-test-form.h"
 #include "zp-test-ui.h"
 
 static char *tmpdir;
@@ -166,10 +167,10 @@ test_edit_updates_own_row (void)
   const char *first_class;
 
   zp_window_show_form (window, form);
-  zp_test_wait_for (zp_form_editor_get_table (zp_window_get_form_editor (window), 0) != NULL &&
-                    zp_indicator_table_get_cell (zp_form_editor_get_table (zp_window_get_form_editor (window), 0),
+  zp_test_wait_for (zp_test_table (zp_window_get_form_editor (window), 0) != NULL &&
+                    zp_test_cell (zp_test_table (zp_window_get_form_editor (window), 0),
                                                  0, "actual") != NULL);
-  actual = zp_indicator_table_get_cell (zp_form_editor_get_table (zp_window_get_form_editor (window), 0), 0, "actual");
+  actual = zp_test_cell (zp_test_table (zp_window_get_form_editor (window), 0), 0, "actual");
   wait_for_frames (GTK_WIDGET (window), 2);
   watches = watch_rows (window);
   edited = &g_array_index (watches, Watch, 1);
@@ -273,11 +274,11 @@ test_hidden_review_waits (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
   zp_window_show_form (window, form);
-  zp_test_wait_for (zp_form_editor_get_table (zp_window_get_form_editor (window), 0) != NULL &&
-                    zp_indicator_table_get_cell (zp_form_editor_get_table (zp_window_get_form_editor (window), 0),
+  zp_test_wait_for (zp_test_table (zp_window_get_form_editor (window), 0) != NULL &&
+                    zp_test_cell (zp_test_table (zp_window_get_form_editor (window), 0),
                                                  0, "actual") != NULL &&
                     !gtk_widget_get_mapped (g_ptr_array_index (cells, 0)));
-  actual = zp_indicator_table_get_cell (zp_form_editor_get_table (zp_window_get_form_editor (window), 0), 0, "actual");
+  actual = zp_test_cell (zp_test_table (zp_window_get_form_editor (window), 0), 0, "actual");
   count_texts (cells, &changes);
 
   /* 2 of ≥4: the form's total becomes 99.00 and the sidebar shows it */
@@ -324,12 +325,12 @@ test_table_row (void)
   gboolean found = FALSE;
 
   zp_window_show_form (window, form);
-  zp_test_wait_for (zp_form_editor_get_table (editor, 0) != NULL &&
-                    zp_indicator_table_get_cell (zp_form_editor_get_table (editor, 0), 0, "state") != NULL);
-  table = zp_form_editor_get_table (editor, 0);
-  actual = zp_indicator_table_get_cell (table, 0, "actual");
-  weight = zp_indicator_table_get_cell (table, 0, "weight");
-  state = zp_indicator_table_get_cell (table, 0, "state");
+  zp_test_wait_for (zp_test_table (editor, 0) != NULL &&
+                    zp_test_cell (zp_test_table (editor, 0), 0, "state") != NULL);
+  table = zp_test_table (editor, 0);
+  actual = zp_test_cell (table, 0, "actual");
+  weight = zp_test_cell (table, 0, "weight");
+  state = zp_test_cell (table, 0, "state");
   g_assert_true (GTK_IS_IMAGE (state));
   wait_for_frames (GTK_WIDGET (window), 2);
   bars = find_all (GTK_WIDGET (editor), GTK_TYPE_LEVEL_BAR);
