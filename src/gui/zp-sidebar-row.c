@@ -19,7 +19,6 @@ struct _ZpSidebarRow
   GtkLabel *total_label;
 
   ZpForm   *form;
-  char     *status_icon_name;
   /* what the status icon shows, so an edit that changes none of it touches no widget */
   ZpFormStatus status;
   guint    n_errors;
@@ -92,8 +91,6 @@ update_status (ZpSidebarRow *self)
   if (!self->status_shown || status != self->status)
     {
       gtk_image_set_from_icon_name (self->status_icon, icon);
-      g_free (self->status_icon_name);
-      self->status_icon_name = g_strdup (icon);
       if (self->status_shown)
         gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), status_css_class (self->status));
       gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), status_css_class (status));
@@ -135,23 +132,12 @@ zp_sidebar_row_dispose (GObject *object)
 }
 
 static void
-zp_sidebar_row_finalize (GObject *object)
-{
-  ZpSidebarRow *self = ZP_SIDEBAR_ROW (object);
-
-  g_free (self->status_icon_name);
-
-  G_OBJECT_CLASS (zp_sidebar_row_parent_class)->finalize (object);
-}
-
-static void
 zp_sidebar_row_class_init (ZpSidebarRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zp_sidebar_row_dispose;
-  object_class->finalize = zp_sidebar_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ziping/Ziping/zp-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ZpSidebarRow, status_icon);
@@ -204,22 +190,4 @@ ZpForm *
 zp_sidebar_row_get_form (ZpSidebarRow *self)
 {
   return self->form;
-}
-
-const char *
-zp_sidebar_row_get_title_text (ZpSidebarRow *self)
-{
-  return gtk_label_get_label (self->title_label);
-}
-
-const char *
-zp_sidebar_row_get_total_text (ZpSidebarRow *self)
-{
-  return gtk_label_get_label (self->total_label);
-}
-
-const char *
-zp_sidebar_row_get_status_icon (ZpSidebarRow *self)
-{
-  return self->status_icon_name;
 }

@@ -17,8 +17,5 @@ ZpSidebarRow *zp_sidebar_row_new            (void);
 void          zp_sidebar_row_set_form       (ZpSidebarRow *self,
                                              ZpForm       *form);
 ZpForm       *zp_sidebar_row_get_form       (ZpSidebarRow *self);
-const char   *zp_sidebar_row_get_title_text (ZpSidebarRow *self);
-const char   *zp_sidebar_row_get_total_text (ZpSidebarRow *self);
-const char   *zp_sidebar_row_get_status_icon (ZpSidebarRow *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "zp-test-form.h"
 #include "zp-test-ui.h"
+#include "zp-test-views.h"
 
 /* Iterates the main loop until both show `text` (their updates may wait for an idle), or
  * fails after five seconds. */
@@ -22,7 +23,7 @@ totals_show (ZpSidebarRow *row,
              ZpFormEditor *editor,
              const char   *text)
 {
-  return g_strcmp0 (zp_sidebar_row_get_total_text (row), text) == 0
+  return g_strcmp0 (zp_test_row_total (row), text) == 0
          && g_strcmp0 (zp_test_total_text (editor), text) == 0;
 }
 

@@ -11,6 +11,7 @@
 #include "zp-sidebar-row.h"
 #include "zp-test-form.h"
 #include "zp-test-ui.h"
+#include "zp-test-views.h"
 
 static char *tmpdir;
 
@@ -147,7 +148,7 @@ row_shows (Watch      *watch,
            const char *total,
            const char *icon)
 {
-  return g_strcmp0 (zp_sidebar_row_get_total_text (watch->row), total) == 0 &&
+  return g_strcmp0 (zp_test_row_total (watch->row), total) == 0 &&
          g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (watch->icon)), icon) == 0;
 }
 

@@ -19,6 +19,7 @@
 #include "zp-window-private.h"
 #include "zp-test-form.h"
 #include "zp-test-ui.h"
+#include "zp-test-views.h"
 
 static char *tmpdir;
 
@@ -137,8 +138,8 @@ sidebar_shows (ZpWindow   *window,
   ZpSidebarRow *row = sidebar_row_for (window, form);
 
   return row != NULL
-         && g_strcmp0 (zp_sidebar_row_get_total_text (row), total) == 0
-         && g_strcmp0 (zp_sidebar_row_get_status_icon (row), icon) == 0;
+         && g_strcmp0 (zp_test_row_total (row), total) == 0
+         && g_strcmp0 (zp_test_row_icon (row), icon) == 0;
 }
 
 static gboolean
@@ -188,8 +189,8 @@ test_sidebar (void)
   g_assert_cmpuint (zp_workbook_get_n_forms (zp_window_get_workbook (window)), ==, 4);
   g_assert_cmpuint (rows->len, ==, 4);
   for (guint i = 0; i < rows->len; i++)
-    g_assert_cmpstr (zp_sidebar_row_get_total_text (g_ptr_array_index (rows, i)), ==, "100.00");
-  g_assert_cmpstr (zp_sidebar_row_get_title_text (sidebar_row_for (window, zp_workbook_get_form (zp_window_get_workbook (window), 1))),
+    g_assert_cmpstr (zp_test_row_total (g_ptr_array_index (rows, i)), ==, "100.00");
+  g_assert_cmpstr (zp_test_row_title (sidebar_row_for (window, zp_workbook_get_form (zp_window_get_workbook (window), 1))),
                    ==, "科技条件专项");
   g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
 
@@ -245,8 +246,8 @@ test_edit_and_undo (void)
   g_assert_cmpstr (zp_test_total_text (editor), ==, "99.00");
   row = sidebar_row_for (window, form);
   g_assert_nonnull (row);
-  g_assert_cmpstr (zp_sidebar_row_get_total_text (row), ==, "99.00");
-  g_assert_cmpstr (zp_sidebar_row_get_status_icon (row), ==, "dialog-error-symbolic");
+  g_assert_cmpstr (zp_test_row_total (row), ==, "99.00");
+  g_assert_cmpstr (zp_test_row_icon (row), ==, "dialog-error-symbolic");
   g_assert_true (has_finding (window, "deviation-note-missing"));
   g_assert_true (zp_document_get_modified (zp_window_get_document (window)));
 
@@ -275,14 +276,14 @@ test_edit_and_undo (void)
             g_strcmp0 (score_shown (ZP_SCORE_CELL (score)), "2.00") == 0 &&
             g_strcmp0 (zp_test_block_score_text (editor, 0), "Score 40.00") == 0 &&
             g_strcmp0 (zp_test_total_text (editor), "100.00") == 0 &&
-            g_strcmp0 (zp_sidebar_row_get_total_text (row), "100.00") == 0 &&
+            g_strcmp0 (zp_test_row_total (row), "100.00") == 0 &&
             !(has_finding (window, "deviation-note-missing")) &&
             !(zp_document_get_modified (zp_window_get_document (window))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (actual)), ==, "4 次");
   g_assert_cmpstr (score_shown (ZP_SCORE_CELL (score)), ==, "2.00");
   g_assert_cmpstr (zp_test_block_score_text (editor, 0), ==, "Score 40.00");
   g_assert_cmpstr (zp_test_total_text (editor), ==, "100.00");
-  g_assert_cmpstr (zp_sidebar_row_get_total_text (row), ==, "100.00");
+  g_assert_cmpstr (zp_test_row_total (row), ==, "100.00");
   g_assert_false (has_finding (window, "deviation-note-missing"));
   g_assert_false (zp_document_get_modified (zp_window_get_document (window)));
 
