@@ -29,24 +29,23 @@ typedef enum
  * headings, the rest in their tooltips): the whole table fits a 1280 px window beside
  * the forms list, the form's name taking what is left. */
 static const struct {
-  const char *id;
   const char *title;
   const char *tooltip;
   int         min_chars;
   int         nat_chars;
   gboolean    expand;
 } fields[N_FIELDS] = {
-  { "title", N_("Form"), NULL, 10, 16, TRUE },
-  { "rate", N_("B/A"), N_("Execution rate: spent (B) ÷ budget (A)"), 7, 8, FALSE },
-  { "execution", N_("Spending"), N_("The budget execution score"), 5, 6, FALSE },
-  { "indicators", N_("Indicators"), N_("The indicators' score"), 5, 6, FALSE },
-  { "total", N_("Total"), NULL, 5, 6, FALSE },
-  { "weights", N_("Weights"), N_("Whether the weights add up to 100"), 3, 3, FALSE },
-  { "unscored", N_("Unscored"), N_("Rows that could not be scored"), 3, 3, FALSE },
-  { "no-note", N_("No Note"), N_("Shortfalls without a deviation note (偏差原因)"), 3, 3, FALSE },
-  { "overrides", N_("By Hand"), N_("Scores set by hand"), 3, 3, FALSE },
-  { "errors", N_("Errors"), NULL, 3, 3, FALSE },
-  { "warnings", N_("Warnings"), NULL, 3, 3, FALSE },
+  { N_("Form"), NULL, 10, 16, TRUE },
+  { N_("B/A"), N_("Execution rate: spent (B) ÷ budget (A)"), 7, 8, FALSE },
+  { N_("Spending"), N_("The budget execution score"), 5, 6, FALSE },
+  { N_("Indicators"), N_("The indicators' score"), 5, 6, FALSE },
+  { N_("Total"), NULL, 5, 6, FALSE },
+  { N_("Weights"), N_("Whether the weights add up to 100"), 3, 3, FALSE },
+  { N_("Unscored"), N_("Rows that could not be scored"), 3, 3, FALSE },
+  { N_("No Note"), N_("Shortfalls without a deviation note (偏差原因)"), 3, 3, FALSE },
+  { N_("By Hand"), N_("Scores set by hand"), 3, 3, FALSE },
+  { N_("Errors"), NULL, 3, 3, FALSE },
+  { N_("Warnings"), NULL, 3, 3, FALSE },
 };
 
 /* Findings of the form with code. */
@@ -83,7 +82,6 @@ struct _ZpReviewPage
   ZpWorkbook         *workbook;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
-  GtkColumnViewColumn *columns[N_FIELDS];
   guint               summary_idle;
 };
 
@@ -319,7 +317,6 @@ add_columns (ZpReviewPage *self)
       gtk_column_view_column_set_expand (column, fields[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->view, column);
-      self->columns[i] = column;
       g_object_unref (column);
     }
   explain_headings (self);
@@ -489,35 +486,4 @@ zp_review_page_set_workbook (ZpReviewPage *self,
     g_signal_connect_swapped (workbook, "changed", G_CALLBACK (queue_summary), self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh_summary (self);
-}
-
-GListModel *
-zp_review_page_get_model (ZpReviewPage *self)
-{
-  attach_model (self);
-  return G_LIST_MODEL (self->sorted);
-}
-
-GtkColumnView *
-zp_review_page_get_view (ZpReviewPage *self)
-{
-  return self->view;
-}
-
-const char *
-zp_review_page_get_summary (ZpReviewPage *self)
-{
-  refresh_summary (self);
-  return gtk_label_get_label (self->summary_label);
-}
-
-void
-zp_review_page_sort_by (ZpReviewPage *self,
-                        const char   *field,
-                        GtkSortType   order)
-{
-  attach_model (self);
-  for (int i = 0; i < N_FIELDS; i++)
-    if (g_str_equal (fields[i].id, field))
-      gtk_column_view_sort_by_column (self->view, self->columns[i], order);
 }

@@ -17,14 +17,6 @@ G_DECLARE_FINAL_TYPE (ZpReviewPage, zp_review_page, ZP, REVIEW_PAGE, AdwBin)
 ZpReviewPage  *zp_review_page_new           (void);
 void           zp_review_page_set_workbook  (ZpReviewPage *self,
                                              ZpWorkbook   *workbook);
-/* The rows in their shown (sorted) order. */
-GListModel    *zp_review_page_get_model     (ZpReviewPage *self);
-GtkColumnView *zp_review_page_get_view      (ZpReviewPage *self);
-const char    *zp_review_page_get_summary   (ZpReviewPage *self);
-/* Sorts by the column of that field ("title", "rate", "total", "errors" …). */
-void           zp_review_page_sort_by       (ZpReviewPage *self,
-                                             const char   *field,
-                                             GtkSortType   order);
 
 /* ::form-activated (ZpForm) when a row is activated; ::form-selected (ZpForm) when one
  * is selected. */

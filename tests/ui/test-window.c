@@ -1164,23 +1164,25 @@ test_review (void)
 {
   ZpWindow *window = open_example ();
   ZpReviewPage *review = review_page_of (window);
-  GListModel *model = zp_review_page_get_model (review);
+  GtkColumnView *table = zp_test_review_table (review);
+  /* the table's rows, in their shown order */
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (table));
   g_autoptr(ZpForm) first = NULL;
   g_autoptr(ZpForm) second = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
   zp_test_wait_for ((g_list_model_get_n_items (model)) == (4) &&
-            (strstr (zp_review_page_get_summary (review), "4 forms")) != NULL);
+            (strstr (zp_test_review_summary (review), "4 forms")) != NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
-  g_assert_nonnull (strstr (zp_review_page_get_summary (review), "4 forms"));
+  g_assert_nonnull (strstr (zp_test_review_summary (review), "4 forms"));
   /* the sorted model is not incremental: sorted at once */
-  zp_review_page_sort_by (review, "title", GTK_SORT_ASCENDING);
+  zp_test_review_sort (review, "Form", GTK_SORT_ASCENDING);
   first = g_list_model_get_item (model, 0);
   g_assert_nonnull (first);
   second = g_list_model_get_item (model, 1);
-  g_assert_cmpint (gtk_sorter_compare (gtk_column_view_get_sorter (zp_review_page_get_view (review)), first, second),
+  g_assert_cmpint (gtk_sorter_compare (gtk_column_view_get_sorter (table), first, second),
                    ==, GTK_ORDERING_SMALLER);
-  g_signal_emit_by_name (zp_review_page_get_view (review), "activate", 0);
+  g_signal_emit_by_name (table, "activate", 0);
   zp_test_wait_for ((zp_window_get_selected_form (window) == first));
   g_assert_true (zp_window_get_selected_form (window) == first);
   zp_test_close_window (window);
@@ -1748,9 +1750,9 @@ static GPtrArray *
 review_row_texts (ZpWindow *window,
                   ZpForm   *form)
 {
-  ZpReviewPage *review = review_page_of (window);
-  GListModel *model = zp_review_page_get_model (review);
-  g_autoptr(GPtrArray) cells = find_all (GTK_WIDGET (zp_review_page_get_view (review)), GTK_TYPE_INSCRIPTION);
+  GtkColumnView *table = zp_test_review_table (review_page_of (window));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (table));
+  g_autoptr(GPtrArray) cells = find_all (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION);
   GPtrArray *texts = g_ptr_array_new ();
   guint position = G_MAXUINT, per_row;
 
@@ -1761,7 +1763,7 @@ review_row_texts (ZpWindow *window,
         position = i;
     }
   g_assert_cmpuint (position, !=, G_MAXUINT);
-  per_row = g_list_model_get_n_items (gtk_column_view_get_columns (zp_review_page_get_view (review)));
+  per_row = g_list_model_get_n_items (gtk_column_view_get_columns (table));
   /* the view builds its rows in order, a cell per column */
   g_assert_cmpuint (cells->len, >=, (position + 1) * per_row);
   for (guint c = 0; c < per_row; c++)
@@ -1773,7 +1775,7 @@ static guint
 review_column (ZpWindow   *window,
                const char *title)
 {
-  GListModel *columns = gtk_column_view_get_columns (zp_review_page_get_view (review_page_of (window)));
+  GListModel *columns = gtk_column_view_get_columns (zp_test_review_table (review_page_of (window)));
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -1834,6 +1836,7 @@ test_review_columns (void)
 {
   ZpWindow *window = open_example_sized (1280, 800);
   ZpReviewPage *review = review_page_of (window);
+  GtkColumnView *table = zp_test_review_table (review);
   ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
   ZpIndicator *first = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
   ZpIndicator *second = zp_goal_get_indicator (zp_form_get_goal (form, 0), 1);
@@ -1844,9 +1847,9 @@ test_review_columns (void)
   guint position = G_MAXUINT;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
-  zp_review_page_sort_by (review, "title", GTK_SORT_ASCENDING);
+  zp_test_review_sort (review, "Form", GTK_SORT_ASCENDING);
   zp_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (review)) &&
-            count_shown (GTK_WIDGET (zp_review_page_get_view (review)), GTK_TYPE_INSCRIPTION) >= 4 * 11);
+            count_shown (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION) >= 4 * 11);
   g_assert_true (review_cell_is (window, form, "Weights", "✓"));
   g_assert_true (review_cell_is (window, form, "Unscored", "0"));
   g_assert_true (review_cell_is (window, form, "No Note", "0"));
@@ -1870,25 +1873,25 @@ test_review_columns (void)
   /* nothing cut: the forms list stays beside it, no sideways scrolling, every heading
    * has its whole width, every column ends within the page */
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
-  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (zp_review_page_get_view (review)),
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (table),
                                                            GTK_TYPE_SCROLLED_WINDOW));
   hadjustment = gtk_scrolled_window_get_hadjustment (scroller);
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
-  labels = find_all (gtk_widget_get_first_child (GTK_WIDGET (zp_review_page_get_view (review))), GTK_TYPE_LABEL);
+  labels = find_all (gtk_widget_get_first_child (GTK_WIDGET (table)), GTK_TYPE_LABEL);
   g_assert_cmpuint (labels->len, ==, 11);
   zp_test_wait_for (headings_whole (labels, GTK_WIDGET (scroller)));
 
   /* selecting a row shows its form's findings in the checks */
-  for (guint i = 0; i < g_list_model_get_n_items (zp_review_page_get_model (review)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))); i++)
     {
-      g_autoptr(ZpForm) item = g_list_model_get_item (zp_review_page_get_model (review), i);
+      g_autoptr(ZpForm) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (table)), i);
       if (item == ZP_FORM (zp_workbook_get_department_form (zp_window_get_workbook (window))))
         position = i;
     }
   zp_window_show_form (window, form);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
   g_assert_true (has_finding (window, "deviation-note-missing"));
-  gtk_selection_model_select_item (gtk_column_view_get_model (zp_review_page_get_view (review)), position, TRUE);
+  gtk_selection_model_select_item (gtk_column_view_get_model (table), position, TRUE);
   g_assert_false (has_finding (window, "deviation-note-missing"));
   zp_test_close_window (window);
 }

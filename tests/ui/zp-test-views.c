@@ -34,3 +34,36 @@ zp_test_row_icon (ZpSidebarRow *row)
 {
   return gtk_image_get_icon_name (GTK_IMAGE (named (row, "status-icon")));
 }
+
+GtkColumnView *
+zp_test_review_table (ZpReviewPage *page)
+{
+  return GTK_COLUMN_VIEW (named (page, "review-table"));
+}
+
+const char *
+zp_test_review_summary (ZpReviewPage *page)
+{
+  return gtk_label_get_label (GTK_LABEL (named (page, "review-summary")));
+}
+
+void
+zp_test_review_sort (ZpReviewPage *page,
+                     const char   *title,
+                     GtkSortType   order)
+{
+  GtkColumnView *table = zp_test_review_table (page);
+  GListModel *columns = gtk_column_view_get_columns (table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        {
+          gtk_column_view_sort_by_column (table, column, order);
+          return;
+        }
+    }
+  g_error ("the review has no column headed %s", title);
+}

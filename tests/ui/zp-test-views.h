@@ -1,10 +1,12 @@
-/* zp-test-views.h — what the UI tests read of a sidebar row, found in its widget tree by
- * the names it gives its widgets: the row keeps no functions for tests.
+/* zp-test-views.h — what the UI tests read of a sidebar row and the review page, found in
+ * their widget trees by the names those give their widgets: the widgets keep no
+ * functions for tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "zp-review-page.h"
 #include "zp-sidebar-row.h"
 
 G_BEGIN_DECLS
@@ -13,5 +15,14 @@ G_BEGIN_DECLS
 const char    *zp_test_row_title      (ZpSidebarRow  *row);
 const char    *zp_test_row_total      (ZpSidebarRow  *row);
 const char    *zp_test_row_icon       (ZpSidebarRow  *row);
+
+/* The review page's table (its model: the forms in their shown order) and the summary
+ * line below it. */
+GtkColumnView *zp_test_review_table   (ZpReviewPage  *page);
+const char    *zp_test_review_summary (ZpReviewPage  *page);
+/* Sorts the table by the column headed title, as a click on that heading does. */
+void           zp_test_review_sort    (ZpReviewPage  *page,
+                                       const char    *title,
+                                       GtkSortType    order);
 
 G_END_DECLS
