@@ -78,6 +78,7 @@ create_explanation (ZpChecksPanel *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why this is acceptable"));
   gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_name (entry, "explanation");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Explanation of the warning"), -1);
   gtk_widget_set_tooltip_text (save, _("Save the explanation"));
@@ -105,6 +106,7 @@ create_row (gpointer item,
   gboolean error = zp_finding_get_severity (finding) == ZP_SEVERITY_ERROR;
   gboolean explained = zp_finding_is_explained (finding);
   GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *name = g_strdup_printf ("finding-%s", zp_finding_get_code (finding));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" :
@@ -136,6 +138,8 @@ create_row (gpointer item,
   gtk_widget_set_margin_start (box, 8);
   gtk_widget_set_margin_end (box, 8);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* named by the check that found it: "finding-deviation-note-missing" */
+  gtk_widget_set_name (row, name);
   gtk_widget_add_css_class (row, error ? "finding-error" : "finding-warning");
   if (explained)
     gtk_widget_add_css_class (row, "explained");
@@ -337,28 +341,9 @@ zp_checks_panel_set_undo_stack (ZpChecksPanel *self,
   g_set_object (&self->undo, undo);
 }
 
-GListModel *
-zp_checks_panel_get_findings (ZpChecksPanel *self)
-{
-  if (self->refresh_idle != 0)
-    refresh (self);
-  return G_LIST_MODEL (self->findings);
-}
-
 guint
 zp_checks_panel_count (ZpChecksPanel *self,
                        ZpSeverity     severity)
 {
   return zp_findings_count (G_LIST_MODEL (self->findings), severity, FALSE);
-}
-
-void
-zp_checks_panel_explain (ZpChecksPanel *self,
-                         guint          position,
-                         const char    *text)
-{
-  g_autoptr(ZpFinding) finding = g_list_model_get_item (zp_checks_panel_get_findings (self), position);
-
-  g_return_if_fail (finding != NULL);
-  save_explanation (self, finding, text);
 }

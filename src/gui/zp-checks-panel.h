@@ -22,15 +22,9 @@ void           zp_checks_panel_set_form       (ZpChecksPanel *self,
                                                ZpForm        *form);
 void           zp_checks_panel_set_undo_stack (ZpChecksPanel *self,
                                                ZpUndoStack   *undo);
-/* The findings shown: the form's, then the cross-form ones (refreshed now). */
-GListModel    *zp_checks_panel_get_findings   (ZpChecksPanel *self);
 /* Unexplained errors and warnings shown. */
 guint          zp_checks_panel_count          (ZpChecksPanel *self,
                                                ZpSeverity     severity);
-/* Saves an explanation for the finding shown at position (as the panel's entry does). */
-void           zp_checks_panel_explain        (ZpChecksPanel *self,
-                                               guint          position,
-                                               const char    *text);
 
 /* ::finding-activated (ZpFinding); ::refreshed () after the list changed. */
 

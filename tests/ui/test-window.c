@@ -142,19 +142,26 @@ sidebar_shows (ZpWindow   *window,
          && g_strcmp0 (zp_test_row_icon (row), icon) == 0;
 }
 
+/* Whether the checks panel shows a finding of code (it refreshes once typing pauses:
+ * wait for it). */
 static gboolean
 has_finding (ZpWindow   *window,
              const char *code)
 {
-  GListModel *findings = zp_checks_panel_get_findings (checks_panel_of (window));
+  g_autoptr(GPtrArray) rows = zp_test_finding_rows (checks_panel_of (window), code);
 
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
-      if (g_str_equal (zp_finding_get_code (finding), code))
-        return TRUE;
-    }
-  return FALSE;
+  return rows->len > 0;
+}
+
+/* Activates the checks panel's first row of a finding of code, as a click on it does. */
+static void
+activate_finding (ZpWindow   *window,
+                  const char *code)
+{
+  g_autoptr(GPtrArray) rows = zp_test_finding_rows (checks_panel_of (window), code);
+
+  g_assert_cmpuint (rows->len, >, 0);
+  g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activate");
 }
 
 /* The selected form is in the editor, its tables built and laid out. */
@@ -229,6 +236,8 @@ test_edit_and_undo (void)
   g_assert_cmpstr (zp_test_total_text (editor), ==, "100.00");
   g_assert_cmpstr (zp_test_block_text (editor, 0), ==, "产出指标 40 / 40");
   g_assert_cmpstr (zp_test_block_score_text (editor, 0), ==, "Score 40.00");
+  /* the panel shows this form's checks (its restated target), none about a missing note */
+  zp_test_wait_for (has_finding (window, "actual-restates-target"));
   g_assert_false (has_finding (window, "deviation-note-missing"));
 
   /* Type an actual value that misses the target: 2 of ≥4 → 2 × 2/4 = 1.00. */
@@ -253,18 +262,12 @@ test_edit_and_undo (void)
 
   /* Activating the finding takes the focus to the row's deviation note. */
   {
-    GListModel *findings = zp_checks_panel_get_findings (checks_panel_of (window));
     GtkWidget *note = zp_test_cell (table, 0, "deviation-note");
 
     /* the note's popover opens on it: the window has to have laid out and painted the edit
      * first (on Xvfb, a popover placed before that finds no monitor) */
     wait_for_frames (note, 2);
-    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-      {
-        g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
-        if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
-          g_signal_emit_by_name (checks_panel_of (window), "finding-activated", finding);
-      }
+    activate_finding (window, "deviation-note-missing");
     zp_test_wait_for ((gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note)));
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note));
   }
@@ -479,42 +482,61 @@ test_explain_warning (void)
   ZpWindow *window = open_example ();
   ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
   ZpChecksPanel *panel = checks_panel_of (window);
-  GListModel *findings;
-  guint warnings, position = G_MAXUINT;
+  GListModel *checked = zp_form_info_get_findings (zp_form_info_get (form));
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *row, *expander, *entry, *save;
+  guint warnings;
   g_autofree char *key = NULL;
 
   zp_window_show_form (window, form);
   zp_test_wait_for (form_shown (window));
-  findings = zp_checks_panel_get_findings (panel);
-  for (guint i = 0; i < g_list_model_get_n_items (findings) && position == G_MAXUINT; i++)
+  /* the panel lists the form's findings in the checker's order: its first row of a code
+   * is the checker's first finding of it */
+  for (guint i = 0; i < g_list_model_get_n_items (checked) && key == NULL; i++)
     {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr(ZpFinding) finding = g_list_model_get_item (checked, i);
       if (g_str_equal (zp_finding_get_code (finding), "actual-restates-target"))
-        {
-          position = i;
-          key = g_strdup (zp_finding_get_key (finding));
-        }
+        key = g_strdup (zp_finding_get_key (finding));
     }
-  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_nonnull (key);
+  zp_test_wait_for (has_finding (window, "actual-restates-target"));
   warnings = zp_checks_panel_count (panel, ZP_SEVERITY_WARNING);
+  rows = zp_test_finding_rows (panel, "actual-restates-target");
+  row = g_ptr_array_index (rows, 0);
+  g_assert_false (gtk_widget_has_css_class (row, "explained"));
 
-  zp_checks_panel_explain (panel, position, "按文件口径填写");
+  /* Explain… opens an entry; Save keeps what was typed there */
+  expander = zp_test_find_by_type (row, GTK_TYPE_EXPANDER);
+  g_assert_nonnull (expander);
+  g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (expander)), ==, "Explain…");
+  g_signal_emit_by_name (expander, "activate");
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  entry = zp_test_find_widget (row, "explanation");
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "按文件口径填写");
+  save = zp_test_find_button (row, "Save");
+  g_assert_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
   zp_test_wait_for (g_strcmp0 (zp_form_get_explanation (form, key), "按文件口径填写") == 0);
   g_assert_cmpstr (zp_form_get_explanation (form, key), ==, "按文件口径填写");
-  findings = zp_checks_panel_get_findings (panel);
-  g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings - 1);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
-      if (g_str_equal (zp_finding_get_key (finding), key))
-        g_assert_true (zp_finding_is_explained (finding));
-    }
+
+  /* the row says it is explained, and the warning no longer counts */
+  zp_test_wait_for (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING) == warnings - 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = zp_test_finding_rows (panel, "actual-restates-target");
+  row = g_ptr_array_index (rows, 0);
+  g_assert_true (gtk_widget_has_css_class (row, "explained"));
+  g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (zp_test_find_by_type (row, GTK_TYPE_EXPANDER))),
+                   ==, "Explained: 按文件口径填写");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   zp_test_wait_for ((zp_form_get_explanation (form, key)) == NULL &&
             (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING)) == (warnings));
   g_assert_null (zp_form_get_explanation (form, key));
   g_assert_cmpuint (zp_checks_panel_count (panel, ZP_SEVERITY_WARNING), ==, warnings);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = zp_test_finding_rows (panel, "actual-restates-target");
+  g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (rows, 0), "explained"));
   zp_test_close_window (window);
 }
 
@@ -1693,21 +1715,19 @@ test_note_editor (void)
   GtkPopover *popover;
   g_autoptr(GPtrArray) labels = NULL;
   gboolean named = FALSE;
-  GListModel *findings;
 
+  /* the form shown (at its top), then typed in where the user types: the focused cell */
   zp_window_show_form (window, form);
+  zp_test_wait_for (form_shown (window));
   table = zp_test_table (zp_window_get_form_editor (window), 0);
   zp_test_wait_for (zp_test_cell (table, 0, "actual") != NULL);
+  gtk_widget_grab_focus (zp_test_cell (table, 0, "actual"));
   gtk_editable_set_text (GTK_EDITABLE (zp_test_cell (table, 0, "actual")), "2 次");
   zp_test_wait_for (has_finding (window, "deviation-note-missing"));
-  findings = zp_checks_panel_get_findings (checks_panel_of (window));
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(ZpFinding) finding = g_list_model_get_item (findings, i);
-      if (g_str_equal (zp_finding_get_code (finding), "deviation-note-missing"))
-        g_signal_emit_by_name (checks_panel_of (window), "finding-activated", finding);
-    }
   note = zp_test_cell (table, 0, "deviation-note");
+  /* as in edit-and-undo: the popover is placed once the window has painted the edit */
+  wait_for_frames (note, 2);
+  activate_finding (window, "deviation-note-missing");
   zp_test_wait_for (shown_popover (note) != NULL);
   popover = shown_popover (note);
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -1890,20 +1910,10 @@ test_review_columns (void)
     }
   zp_window_show_form (window, form);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
-  g_assert_true (has_finding (window, "deviation-note-missing"));
+  zp_test_wait_for (has_finding (window, "deviation-note-missing"));
   gtk_selection_model_select_item (gtk_column_view_get_model (table), position, TRUE);
-  g_assert_false (has_finding (window, "deviation-note-missing"));
+  zp_test_wait_for (!has_finding (window, "deviation-note-missing"));
   zp_test_close_window (window);
-}
-
-static void
-count_changes (GListModel *model,
-               guint       position,
-               guint       removed,
-               guint       added,
-               guint      *changes)
-{
-  (*changes)++;
 }
 
 static void
@@ -1913,35 +1923,95 @@ count_refreshes (ZpChecksPanel *panel,
   (*refreshes)++;
 }
 
-/* The checks panel changes its list in one splice, and not at all when typing changed no
- * finding (no row rebuilt after each pause in typing). */
+/* The rows the checks panel shows, in order (borrowed). */
+static GPtrArray *
+finding_rows (ZpChecksPanel *panel)
+{
+  GtkWidget *list = zp_test_find_by_type (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      g_ptr_array_add (rows, row);
+  return rows;
+}
+
+/* Whether the panel's rows are the checker's findings of form, then the workbook's
+ * cross-form ones, in that order (each row is named by its finding's code). */
+static gboolean
+rows_are_findings (ZpChecksPanel *panel,
+                   ZpForm        *form,
+                   ZpWorkbook    *workbook)
+{
+  g_autoptr(GPtrArray) rows = finding_rows (panel);
+  g_autoptr(GListStore) cross = zp_check_cross_forms (workbook);
+  GListModel *lists[] = { zp_form_info_get_findings (zp_form_info_get (form)), G_LIST_MODEL (cross) };
+  guint n = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++, n++)
+      {
+        g_autoptr(ZpFinding) finding = g_list_model_get_item (lists[l], i);
+        g_autofree char *name = g_strdup_printf ("finding-%s", zp_finding_get_code (finding));
+
+        if (n >= rows->len || g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (rows, n)), name) != 0)
+          return FALSE;
+      }
+  return n == rows->len;
+}
+
+/* The checks panel changes its rows only when the findings changed: typing that changes
+ * no finding rebuilds no row after the pause in typing. */
 static void
 test_checks_splice (void)
 {
   ZpWindow *window = open_example ();
-  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpWorkbook *workbook = zp_window_get_workbook (window);
+  ZpForm *form = zp_workbook_get_form (workbook, 1);
   ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
   ZpChecksPanel *panel = checks_panel_of (window);
-  GListModel *findings;
-  guint changes = 0, refreshes = 0, before;
+  ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  GtkWidget **kept;
+  guint refreshes = 0, seen;
 
   zp_window_show_form (window, form);
-  findings = zp_checks_panel_get_findings (panel);
-  g_signal_connect (findings, "items-changed", G_CALLBACK (count_changes), &changes);
+  zp_test_wait_for (has_finding (window, "actual-restates-target") && rows_are_findings (panel, form, workbook));
   g_signal_connect (panel, "refreshed", G_CALLBACK (count_refreshes), &refreshes);
+  before = finding_rows (panel);
+  g_assert_cmpuint (before->len, >, 0);
+  /* a weak pointer per row: cleared if the row is dropped */
+  kept = g_new0 (GtkWidget *, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      kept[i] = g_ptr_array_index (before, i);
+      g_object_add_weak_pointer (G_OBJECT (kept[i]), (gpointer *) &kept[i]);
+    }
 
-  /* the same target, written without its space: the same findings */
-  zp_undo_stack_set_string (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (indicator), "target", "≥4次", FALSE);
+  /* the same target, written without its space: the same findings, the same rows */
+  zp_undo_stack_set_string (undo, G_OBJECT (indicator), "target", "≥4次", FALSE);
   zp_test_wait_for (refreshes > 0);
-  g_assert_cmpuint (changes, ==, 0);
+  after = finding_rows (panel);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_true (kept[i] == g_ptr_array_index (before, i));
+      g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+    }
+  g_assert_true (rows_are_findings (panel, form, workbook));
 
-  /* a shortfall without a note: the list changes, in one splice */
-  before = refreshes;
-  zp_undo_stack_set_string (zp_document_get_undo_stack (zp_window_get_document (window)), G_OBJECT (indicator), "actual", "2 次", FALSE);
-  zp_test_wait_for (refreshes > before);
-  g_assert_cmpuint (changes, ==, 1);
+  /* a shortfall without a note: the rows change to the new findings */
+  seen = refreshes;
+  zp_undo_stack_set_string (undo, G_OBJECT (indicator), "actual", "2 次", FALSE);
+  zp_test_wait_for (refreshes > seen);
   g_assert_true (has_finding (window, "deviation-note-missing"));
-  g_signal_handlers_disconnect_by_data (findings, &changes);
+  g_assert_true (rows_are_findings (panel, form, workbook));
+  for (guint i = 0; i < before->len; i++)
+    if (kept[i] != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (kept[i]), (gpointer *) &kept[i]);
+  g_free (kept);
   g_signal_handlers_disconnect_by_data (panel, &refreshes);
   zp_test_close_window (window);
 }

@@ -67,3 +67,12 @@ zp_test_review_sort (ZpReviewPage *page,
     }
   g_error ("the review has no column headed %s", title);
 }
+
+GPtrArray *
+zp_test_finding_rows (ZpChecksPanel *panel,
+                      const char    *code)
+{
+  g_autofree char *name = g_strdup_printf ("finding-%s", code);
+
+  return zp_test_find_all_widgets (GTK_WIDGET (panel), name);
+}

@@ -1,11 +1,12 @@
-/* zp-test-views.h — what the UI tests read of a sidebar row and the review page, found in
- * their widget trees by the names those give their widgets: the widgets keep no
- * functions for tests.
+/* zp-test-views.h — what the UI tests read of a sidebar row, the review page and the
+ * checks panel, found in their widget trees by the names those give their widgets: the
+ * widgets keep no functions for tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "zp-checks-panel.h"
 #include "zp-review-page.h"
 #include "zp-sidebar-row.h"
 
@@ -24,5 +25,10 @@ const char    *zp_test_review_summary (ZpReviewPage  *page);
 void           zp_test_review_sort    (ZpReviewPage  *page,
                                        const char    *title,
                                        GtkSortType    order);
+
+/* The checks panel's rows showing a finding of code ("deviation-note-missing"), in the
+ * order shown (borrowed widgets). */
+GPtrArray     *zp_test_finding_rows   (ZpChecksPanel *panel,
+                                       const char    *code);
 
 G_END_DECLS
