@@ -413,6 +413,24 @@ show_note_editor (GtkEntry *entry)
   gtk_widget_grab_focus (text);
 }
 
+/* Focusing a cell scrolls the form to it, and the cell gets its place on screen in the
+ * next frame's layout: a popover shown before that would point where the cell was, off
+ * the window when the row was below it. So the editor waits for the frame after that
+ * one, and opens only if the cell still has the focus. */
+static gboolean
+show_note_editor_when_placed (GtkWidget     *entry,
+                              GdkFrameClock *clock,
+                              gpointer       data)
+{
+  guint *frames_left = data;
+
+  if (--*frames_left > 0)
+    return G_SOURCE_CONTINUE;
+  if (gtk_widget_get_mapped (entry) && (gtk_widget_get_state_flags (entry) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    show_note_editor (GTK_ENTRY (entry));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_note_icon (GtkEntry             *entry,
               GtkEntryIconPosition  position,
@@ -968,8 +986,15 @@ zp_indicator_table_focus_cell (ZpIndicatorTable *self,
   zp_indicator_table_set_current_row (self, row);
   if (!focus_cell_at (self, row, column))
     return FALSE;
-  /* A finding about the note opens the note's editor, next to the indicator's name. */
+  /* A finding about the note opens the note's editor, next to the indicator's name, once
+   * the cell is where the scroll to it puts it. */
   if (g_str_equal (columns[column].field, "deviation-note"))
-    show_note_editor (GTK_ENTRY (row_cells (self, row, FALSE)[column]));
+    {
+      guint *frames_left = g_new (guint, 1);
+
+      *frames_left = 2;
+      gtk_widget_add_tick_callback (row_cells (self, row, FALSE)[column], show_note_editor_when_placed,
+                                    frames_left, g_free);
+    }
   return TRUE;
 }

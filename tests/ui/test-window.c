@@ -212,6 +212,37 @@ test_sidebar (void)
 }
 
 /* 科技条件专项, first row: 视频会议设备年度巡检次数, target ≥4 次, weight 2. */
+/* A finding about a note on a row below the window: the form scrolls to the note, and its
+ * editor opens there, pointing at the cell on screen (a popover placed before the scroll
+ * pointed outside the window; on Xvfb that is a critical about a missing monitor). */
+static void
+test_note_finding_below_the_fold (void)
+{
+  ZpWindow *window = zp_test_open_example (1280, 790);
+  ZpForm *form = zp_workbook_get_form (zp_window_get_workbook (window), 1);
+  ZpIndicator *indicator = zp_goal_get_indicator (zp_form_get_goal (form, 0), 0);
+  GtkWidget *note, *popover;
+  graphene_rect_t bounds;
+
+  zp_window_show_form (window, form);
+  zp_test_wait_for (form_shown (window));
+  note = zp_test_cell (zp_test_table (zp_window_get_form_editor (window), 0), 0, "deviation-note");
+  g_assert_true (gtk_widget_compute_bounds (note, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >, gtk_widget_get_height (GTK_WIDGET (window)));
+
+  zp_indicator_set_actual (indicator, "3 次");   /* a shortfall without a note */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL);
+  zp_test_wait_for (has_finding (window, "deviation-note-missing"));
+  activate_finding (window, "deviation-note-missing");
+  zp_test_wait_for ((popover = zp_test_find_by_type (note, GTK_TYPE_POPOVER)) != NULL &&
+                    gtk_widget_get_mapped (popover));
+  g_assert_true (gtk_widget_compute_bounds (note, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  window->force_close = TRUE;
+  zp_test_close_window (window);
+}
+
 static void
 test_edit_and_undo (void)
 {
@@ -2179,6 +2210,7 @@ main (int   argc,
 
   g_test_add_func ("/window/sidebar", test_sidebar);
   g_test_add_func ("/window/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/window/note-finding-below-the-fold", test_note_finding_below_the_fold);
   g_test_add_func ("/window/rows", test_rows);
   g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/window/broken-file", test_broken_file);
