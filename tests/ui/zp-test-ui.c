@@ -263,12 +263,30 @@ zp_test_find_file_chooser (GtkWindow *parent)
 }
 
 static gboolean
+chooser_in (GtkFileChooser *chooser,
+            GFile          *folder)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
+
+  return current != NULL && g_file_equal (current, folder);
+}
+
+static gboolean
 chooser_gives (GtkFileChooser *chooser,
                const char     *path)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
 
   return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
+}
+
+/* Mapped and in a folder: a chooser given none goes to its default one once shown. */
+static gboolean
+chooser_has_folder (GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (chooser)) && current != NULL;
 }
 
 /* Answers the file chooser over parent as the user does: goes to folder, keeps the
@@ -282,13 +300,51 @@ zp_test_choose_file (GtkWindow  *parent,
   GtkFileChooser *chooser;
   GtkWidget *accept;
 
-  zp_test_wait_for ((chooser = zp_test_find_file_chooser (parent)) != NULL);
+  zp_test_wait_for ((chooser = zp_test_find_file_chooser (parent)) != NULL
+                    && chooser_has_folder (chooser));
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
   zp_test_wait_for (chooser_gives (chooser, path));
   accept = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   g_assert_nonnull (accept);
   g_assert_true (gtk_widget_is_sensitive (accept));
   g_signal_emit_by_name (accept, "clicked");
+}
+
+/* Answers the open chooser over parent as the user does: goes to file's folder, selects
+ * file there (GTK 4.8 selects nothing when asked for a file in another folder), waits until
+ * the chooser gives it, then clicks its accept button. */
+void
+zp_test_choose_existing_file (GtkWindow *parent,
+                              GFile     *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  GtkFileChooser *chooser;
+  GtkWidget *accept;
+
+  zp_test_wait_for ((chooser = zp_test_find_file_chooser (parent)) != NULL
+                    && gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  zp_test_wait_for (chooser_in (chooser, folder));
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+  zp_test_wait_for (chooser_gives (chooser, g_file_peek_path (file)));
+  accept = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (accept);
+  g_assert_true (gtk_widget_is_sensitive (accept));
+  g_signal_emit_by_name (accept, "clicked");
+}
+
+void
+zp_test_wait_toast_gone (GtkLabel *title)
+{
+  GtkWidget *toast = GTK_WIDGET (title);
+
+  while (toast != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (toast), "AdwToastWidget") != 0)
+    toast = gtk_widget_get_parent (toast);
+  g_assert_nonnull (toast);
+  /* gone once it has timed out and slid away: until then its title is still found. Not
+   * its close button: libadwaita 1.2 unrefs a toast once too often when it is closed so. */
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &toast);
+  zp_test_wait_for (toast == NULL);
 }
 
 /* Whether widget lies within its window and the screen (the window is at the screen's

@@ -65,6 +65,12 @@ GtkFileChooser *zp_test_find_file_chooser (GtkWindow *parent);
 void        zp_test_choose_file     (GtkWindow      *parent,
                                      GFile          *folder,
                                      const char     *path);
+/* The same for an open chooser: selects file, waits until the chooser gives it, accepts. */
+void        zp_test_choose_existing_file (GtkWindow *parent,
+                                     GFile          *file);
+/* Waits until the toast whose title is the label title has gone (its timeout: a toast
+ * added meanwhile waits behind it). */
+void        zp_test_wait_toast_gone (GtkLabel       *title);
 gboolean    zp_test_is_on_screen    (GtkWidget      *widget);
 AdwMessageDialog *zp_test_find_message_dialog (GtkWindow *window);
 void        zp_test_respond         (AdwMessageDialog *dialog,
