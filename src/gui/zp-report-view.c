@@ -423,11 +423,12 @@ queue_refresh (ZpReportView *self)
 
 /* ---- export ---- */
 
-gboolean
-zp_report_view_export_to (ZpReportView *self,
-                          const char   *format,
-                          GFile        *file,
-                          GError      **error)
+/* Writes the report as format ("txt", "pdf" or "docx") once the export chooser has a file. */
+static gboolean
+export_to (ZpReportView *self,
+           const char   *format,
+           GFile        *file,
+           GError      **error)
 {
   g_autoptr(ZpWrittenReport) report = NULL;
 
@@ -465,7 +466,7 @@ export_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_filter_set_name (filter, pattern);
   gtk_file_chooser_add_filter (chooser, filter);
-  zp_export_chooser_show (chooser, &self->chooser, format, (ZpExportFunc) zp_report_view_export_to, self,
+  zp_export_chooser_show (chooser, &self->chooser, format, (ZpExportFunc) export_to, self,
                           self->toast_overlay);
 }
 

@@ -22,11 +22,4 @@ ZpReportView *zp_report_view_new            (GtkWindow    *parent,
                                              ZpWorkbook   *workbook,
                                              ZpUndoStack  *undo);
 
-/* Writes the report as format ("txt", "pdf" or "docx"), as the export menu does once a
- * file is chosen. */
-gboolean      zp_report_view_export_to      (ZpReportView *self,
-                                             const char   *format,
-                                             GFile        *file,
-                                             GError      **error);
-
 G_END_DECLS
