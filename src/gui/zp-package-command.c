@@ -16,6 +16,11 @@
 
 #define MAX_LISTED 12
 
+static void write_package (ZpWindow *window,
+                           GFile    *target,
+                           gboolean  docx,
+                           gboolean  force);
+
 typedef struct
 {
   GFile    *target;
@@ -82,7 +87,7 @@ on_refusal_response (AdwMessageDialog *dialog,
       g_autoptr(GFile) target = g_object_ref (pending->target);
       gboolean docx = pending->docx;
 
-      zp_package_command_write (window, target, docx, TRUE);
+      write_package (window, target, docx, TRUE);
     }
 }
 
@@ -206,25 +211,28 @@ on_packaged (GObject      *source,
     show_message (window, _("Could Not Write the Package"), error->message);
 }
 
-gboolean
-zp_package_command_write (ZpWindow *window,
-                          GFile    *target,
-                          gboolean  docx,
-                          gboolean  force)
+/* Writes the package to target, in a worker; force: the user chose to package anyway
+ * (errors, missing evidence, an existing target). When done, a toast, or the refusal or
+ * the error in a message dialog on the window. */
+static void
+write_package (ZpWindow *window,
+               GFile    *target,
+               gboolean  docx,
+               gboolean  force)
 {
   ZpDocument *document = zp_window_get_document (window);
   Packaging *packaging;
 
-  g_return_val_if_fail (ZP_IS_WINDOW (window), FALSE);
-  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+  g_return_if_fail (ZP_IS_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (target));
 
   if (zp_document_get_workbook (document) == NULL)
-    return FALSE;
+    return;
   if (zp_document_get_file (document) == NULL || zp_document_get_modified (document))
     {
       show_message (window, _("Save the Workbook First"),
                     _("The package holds the workbook’s file as saved, with its checksum: save your changes, then make the package."));
-      return FALSE;
+      return;
     }
   packaging = g_new0 (Packaging, 1);
   g_weak_ref_init (&packaging->window, window);
@@ -232,7 +240,6 @@ zp_package_command_write (ZpWindow *window,
   packaging->target = g_object_ref (target);
   packaging->options = (ZpPackageOptions) { force, docx };
   zp_document_run_on_copy_async (document, package_copy, packaging, NULL, NULL, on_packaged, packaging);
-  return TRUE;
 }
 
 static void
@@ -266,7 +273,7 @@ on_chooser_response (GtkNativeDialog *chooser,
           g_object_unref (file);
           file = g_file_new_for_path (path);
         }
-      zp_package_command_write (window, file, with_docx, FALSE);
+      write_package (window, file, with_docx, FALSE);
     }
   g_clear_object (&window->chooser);
 }

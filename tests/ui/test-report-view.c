@@ -404,8 +404,111 @@ dialog_says (ZpWindow   *window,
   return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0;
 }
 
-/* Unsaved changes: save first. An error in the forms: refused with the error listed and
- * nothing written; "Package Anyway" writes it, manifest and all. */
+static gboolean
+chooser_in (GtkFileChooser *chooser,
+            GFile          *folder)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
+
+  return current != NULL && g_file_equal (current, folder);
+}
+
+/* Submission Package… from the window's menu: its chooser, in the workbook's folder,
+ * proposing …-package.zip, "Package as" a .zip file. */
+static GtkFileChooser *
+open_package_chooser (ZpWindow *window)
+{
+  g_autoptr(GFile) scratch = g_file_new_for_path (tmpdir);
+  g_autofree char *name = NULL;
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.package", NULL));
+  zp_test_wait_for ((chooser = zp_test_find_file_chooser (GTK_WINDOW (window))) != NULL);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (name, "-package.zip"));
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "kind"), ==, "zip");
+  zp_test_wait_for (chooser_in (chooser, scratch));
+  return chooser;
+}
+
+/* The drop-down in root whose items include label, or NULL. */
+static GtkDropDown *
+find_drop_down (GtkWidget  *root,
+                const char *label,
+                guint      *position)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GListModel *items = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
+
+      for (guint i = 0; GTK_IS_STRING_LIST (items) && i < g_list_model_get_n_items (items); i++)
+        if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (items), i), label) == 0)
+          {
+            *position = i;
+            return GTK_DROP_DOWN (root);
+          }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child, label, position);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Package as" kind, picked in the chooser's drop-down as the user does (GTK 4.8's
+ * gtk_file_chooser_set_choice leaves a drop-down choice of the dialog as it was). */
+static void
+choose_kind (GtkFileChooser *chooser,
+             const char     *kind)
+{
+  const char *label = g_str_equal (kind, "zip") ? "A .zip file" : "A folder";
+  guint position = 0;
+  GtkDropDown *kinds = find_drop_down (GTK_WIDGET (chooser), label, &position);
+
+  g_assert_nonnull (kinds);
+  gtk_drop_down_set_selected (kinds, position);
+}
+
+/* Answers the package chooser with its proposed name in the scratch folder, "Package as"
+ * kind, with or without the .docx files; gives the chooser's file (the name as proposed). */
+static char *
+choose_package (ZpWindow   *window,
+                const char *kind,
+                gboolean    docx)
+{
+  GtkFileChooser *chooser = open_package_chooser (window);
+  g_autoptr(GFile) scratch = g_file_new_for_path (tmpdir);
+  g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+  char *path = g_build_filename (tmpdir, name, NULL);
+
+  choose_kind (chooser, kind);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "kind"), ==, kind);
+  gtk_file_chooser_set_choice (chooser, "docx", docx ? "true" : "false");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "docx"), ==, docx ? "true" : "false");
+  zp_test_choose_file (GTK_WINDOW (window), scratch, path);
+  zp_test_wait_for (zp_test_find_file_chooser (GTK_WINDOW (window)) == NULL);
+  return path;
+}
+
+/* The toast "Package “name” written: …". */
+static void
+wait_for_written (ZpWindow   *window,
+                  const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf ("Package “%s” written: ", name);
+
+  zp_test_wait_for (zp_test_find_label (GTK_WIDGET (window), message) != NULL);
+}
+
+/* Through the menu and its chooser, as the user does. "Package as" a folder takes the
+ * proposed name's .zip off, and the Word choice adds the .docx files; an existing package
+ * is replaced only when the user says so. Unsaved changes: save first, no chooser. An
+ * error in the forms: refused with the error listed and nothing written; "Package Anyway"
+ * writes it. */
 static void
 test_package (void)
 {
@@ -413,34 +516,55 @@ test_package (void)
   ZpWorkbook *workbook = zp_window_get_workbook (window);
   ZpUndoStack *undo = zp_document_get_undo_stack (zp_window_get_document (window));
   ZpForm *form = project_named (workbook, "科技条件专项");
-  g_autofree char *zip_path = g_build_filename (tmpdir, "package.zip", NULL);
-  g_autofree char *folder_path = g_build_filename (tmpdir, "package-folder", NULL);
-  g_autofree char *manifest_path = g_build_filename (folder_path, "manifest.json", NULL);
-  g_autoptr(GFile) zip = g_file_new_for_path (zip_path);
-  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *zip_path = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *manifest_path = NULL;
+  g_autofree char *docx_path = NULL;
+  g_autofree char *stale_path = NULL;
   const char *body;
 
   /* Clean workbook: a folder package at once (written in a worker; the manifest last). */
-  g_assert_true (zp_package_command_write (window, folder, FALSE, FALSE));
-  zp_test_wait_for (g_file_test (manifest_path, G_FILE_TEST_IS_REGULAR));
+  zip_path = choose_package (window, "folder", TRUE);
+  g_assert_true (g_str_has_suffix (zip_path, ".zip"));
+  folder_path = g_strndup (zip_path, strlen (zip_path) - strlen (".zip"));
+  manifest_path = g_build_filename (folder_path, "manifest.json", NULL);
+  docx_path = g_build_filename (folder_path, "report.docx", NULL);
+  wait_for_written (window, folder_path);
+  g_assert_true (g_file_test (manifest_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (docx_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (zip_path, G_FILE_TEST_EXISTS));
+
+  /* The same folder again: asked first; replacing removes what it held. */
+  stale_path = g_build_filename (folder_path, "stale.txt", NULL);
+  g_assert_true (g_file_set_contents (stale_path, "old", -1, NULL));
+  g_free (choose_package (window, "folder", FALSE));
+  zp_test_wait_for (dialog_says (window, "Replace the Package?"));
+  g_assert_true (g_file_test (stale_path, G_FILE_TEST_EXISTS));
+  respond (window, "force");
+  /* the new folder is renamed into place (the toast would wait behind the first one) */
+  zp_test_wait_for (!g_file_test (stale_path, G_FILE_TEST_EXISTS)
+                    && g_file_test (manifest_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (docx_path, G_FILE_TEST_EXISTS));
 
   zp_undo_stack_set_string (undo, G_OBJECT (form), "budget", "-5", FALSE);
-  g_assert_false (zp_package_command_write (window, zip, FALSE, FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.package", NULL));
   zp_test_wait_for (dialog_says (window, "Save the Workbook First"));
+  g_assert_null (zp_test_find_file_chooser (GTK_WINDOW (window)));
   respond (window, "close");
   zp_test_wait_for (package_dialog (window) == NULL);
 
   zp_window_save (window, NULL);
   zp_test_wait_for (!zp_document_get_busy (zp_window_get_document (window))
             && !zp_document_get_modified (zp_window_get_document (window)));
-  g_assert_true (zp_package_command_write (window, zip, FALSE, FALSE));
+  g_free (zip_path);
+  zip_path = choose_package (window, "zip", FALSE);
   zp_test_wait_for (dialog_says (window, "The Workbook Has Errors"));
   body = adw_message_dialog_get_body (package_dialog (window));
   g_assert_nonnull (strstr (body, "科技条件专项"));
-  g_assert_false (g_file_query_exists (zip, NULL));
+  g_assert_false (g_file_test (zip_path, G_FILE_TEST_EXISTS));
 
   respond (window, "force");
-  zp_test_wait_for (g_file_query_exists (zip, NULL) && package_dialog (window) == NULL);
+  zp_test_wait_for (g_file_test (zip_path, G_FILE_TEST_IS_REGULAR) && package_dialog (window) == NULL);
 
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
@@ -674,15 +798,6 @@ new_zp_window (GPtrArray *known)
     if (ZP_IS_WINDOW (l->data) && !g_ptr_array_find (known, l->data, NULL))
       return l->data;
   return NULL;
-}
-
-static gboolean
-chooser_in (GtkFileChooser *chooser,
-            GFile          *folder)
-{
-  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
-
-  return current != NULL && g_file_equal (current, folder);
 }
 
 static gboolean
