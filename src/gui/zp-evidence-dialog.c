@@ -49,19 +49,19 @@ set_paths (ZpEvidenceDialog   *self,
   zp_undo_stack_set_value (self->undo, owner, "evidence", &value, FALSE);
 }
 
-gboolean
-zp_evidence_dialog_add (ZpEvidenceDialog  *self,
-                        GObject           *owner,
-                        GFile             *file,
-                        GError           **error)
+/* Attaches file to owner (the form or one of its indicators) once the chooser gives it:
+ * refused with FALSE and error when outside the folder or already listed. */
+static gboolean
+attach_file (ZpEvidenceDialog  *self,
+             GObject           *owner,
+             GFile             *file,
+             GError           **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *relative = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) paths = NULL;
   const char * const *old;
-
-  g_return_val_if_fail (ZP_IS_EVIDENCE_DIALOG (self), FALSE);
 
   if (self->folder == NULL)
     {
@@ -156,7 +156,7 @@ on_add_response (GtkNativeDialog  *chooser,
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-      if (!zp_evidence_dialog_add (self, owner, file, &error))
+      if (!attach_file (self, owner, file, &error))
         {
           toast (self, error->message);
           g_clear_error (&error);

@@ -24,11 +24,4 @@ ZpEvidenceDialog *zp_evidence_dialog_new     (GtkWindow        *parent,
                                               const char       *folder,
                                               ZpUndoStack      *undo);
 
-/* Attaches file to owner (the form or one of its indicators) as the file chooser does once
- * a file is chosen: refused with FALSE and error when outside the folder or already listed. */
-gboolean          zp_evidence_dialog_add     (ZpEvidenceDialog *self,
-                                              GObject          *owner,
-                                              GFile            *file,
-                                              GError          **error);
-
 G_END_DECLS

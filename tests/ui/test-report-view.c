@@ -591,29 +591,81 @@ collect_buttons (GtkWidget *widget,
     collect_buttons (child, buttons);
 }
 
-/* The file rows of the group headed heading (the form's title, or an indicator's place
- * "Goal 1, row 1"), NULL without such a group. */
-static GPtrArray *
-group_rows (GtkWidget  *widget,
+/* The group headed heading (the form's title, or an indicator's place "Goal 1, row 1"),
+ * or NULL. */
+static GtkWidget *
+find_group (GtkWidget  *widget,
             const char *heading)
 {
   if (ADW_IS_PREFERENCES_GROUP (widget) &&
       (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), heading) == 0 ||
        g_strcmp0 (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)), heading) == 0))
-    {
-      GPtrArray *rows = g_ptr_array_new ();
-
-      collect_rows (widget, rows);
-      return rows;
-    }
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GPtrArray *rows = group_rows (child, heading);
+      GtkWidget *group = find_group (child, heading);
 
-      if (rows != NULL)
-        return rows;
+      if (group != NULL)
+        return group;
     }
   return NULL;
+}
+
+/* The file rows of the group headed heading, NULL without such a group. */
+static GPtrArray *
+group_rows (GtkWidget  *widget,
+            const char *heading)
+{
+  GtkWidget *group = find_group (widget, heading);
+  GPtrArray *rows;
+
+  if (group == NULL)
+    return NULL;
+  rows = g_ptr_array_new ();
+  collect_rows (group, rows);
+  return rows;
+}
+
+/* Clicks the "Attach a file…" button of the group headed heading. */
+static void
+click_attach (ZpEvidenceDialog *dialog,
+              const char       *heading)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *group = find_group (GTK_WIDGET (dialog), heading);
+  GtkWidget *add = NULL;
+
+  g_assert_nonnull (group);
+  collect_buttons (group, buttons);
+  for (guint i = 0; i < buttons->len && add == NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Attach a file…") == 0)
+      add = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+}
+
+/* Attaches file to the group headed heading as the user does: its "Attach a file…" button,
+ * then file in the chooser. */
+static void
+attach (ZpEvidenceDialog *dialog,
+        const char       *heading,
+        GFile            *file)
+{
+  click_attach (dialog, heading);
+  zp_test_choose_existing_file (GTK_WINDOW (dialog), file);
+  zp_test_wait_for (zp_test_find_file_chooser (GTK_WINDOW (dialog)) == NULL);
+}
+
+/* The toast saying text, once shown. */
+static GtkLabel *
+wait_for_toast (GtkWidget  *root,
+                const char *text)
+{
+  GtkLabel *toast;
+
+  zp_test_wait_for ((toast = zp_test_find_label (root, text)) != NULL);
+  return toast;
 }
 
 /* The group headed heading shows n files, the missing-th one marked missing (-1: none);
@@ -675,7 +727,7 @@ test_evidence (void)
   g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
   g_autoptr(GFile) outside_file = g_file_new_for_path (outside);
   const char *two[] = { "佐证/巡检记录.pdf", "佐证/缺失.pdf", NULL };
-  g_autoptr(GError) error = NULL;
+  g_autofree char *refused = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *form_title = zp_form_dup_title (form);
   const char *row1 = "Goal 1, row 1";  /* the indicator's group */
@@ -693,18 +745,34 @@ test_evidence (void)
   g_assert_true (rows_are (dialog, row1, 0, -1));
   g_assert_true (rows_are (dialog, form_title, 0, -1));
 
-  g_assert_true (zp_evidence_dialog_add (dialog, indicator, inside_file, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/巡检记录.pdf", NULL }));
-  zp_test_wait_for (rows_are (dialog, row1, 1, -1));
+  /* the file chooser starts in the workbook's folder */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
+    GtkFileChooser *chooser;
+    GtkWidget *cancel;
 
-  g_assert_false (zp_evidence_dialog_add (dialog, indicator, outside_file, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
-  g_assert_nonnull (strstr (error->message, tmpdir));
-  g_clear_error (&error);
-  g_assert_false (zp_evidence_dialog_add (dialog, indicator, inside_file, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
-  g_assert_cmpuint (g_strv_length ((char **) zp_indicator_get_evidence (ZP_INDICATOR (indicator))), ==, 1);
+    click_attach (dialog, row1);
+    zp_test_wait_for ((chooser = zp_test_find_file_chooser (GTK_WINDOW (dialog))) != NULL);
+    zp_test_wait_for (chooser_in (chooser, folder));
+    cancel = gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    g_signal_emit_by_name (cancel, "clicked");
+    zp_test_wait_for (zp_test_find_file_chooser (GTK_WINDOW (dialog)) == NULL);
+    g_assert_true (rows_are (dialog, row1, 0, -1));
+  }
+
+  attach (dialog, row1, inside_file);
+  zp_test_wait_for (rows_are (dialog, row1, 1, -1));
+  g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/巡检记录.pdf", NULL }));
+
+  /* refused, with the reason in a toast: outside the workbook's folder, already attached */
+  attach (dialog, row1, outside_file);
+  refused = g_strdup_printf ("“%s” is not in the workbook’s folder (%s).", outside, tmpdir);
+  /* the next toast waits behind this one */
+  zp_test_wait_toast_gone (wait_for_toast (GTK_WIDGET (dialog), refused));
+  attach (dialog, row1, inside_file);
+  wait_for_toast (GTK_WIDGET (dialog), "“佐证/巡检记录.pdf” is already attached.");
+  g_assert_cmpstrv (zp_indicator_get_evidence (ZP_INDICATOR (indicator)), ((const char *[]) { "佐证/巡检记录.pdf", NULL }));
+  g_assert_true (rows_are (dialog, row1, 1, -1));
 
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, two);
