@@ -526,6 +526,29 @@ _zp_indicator_new_with_inputs (const char * const  texts[ZP_INDICATOR_N_TEXTS],
   return self;
 }
 
+gboolean
+zp_indicator_get_score_range (ZpIndicator *self,
+                              ZpScheme    *scheme,
+                              ZpGrade      grade,
+                              ZpDecimal   *lower,
+                              ZpDecimal   *upper,
+                              gboolean    *upper_included)
+{
+  ZpDecimal weight;
+
+  g_return_val_if_fail (ZP_IS_INDICATOR (self), FALSE);
+  g_return_val_if_fail (ZP_IS_SCHEME (scheme), FALSE);
+
+  if (!zp_indicator_get_weight_value (self, &weight))
+    return FALSE;
+  *upper_included = grade == ZP_GRADE_NONE || grade == ZP_GRADE_ACHIEVED;
+  if (zp_scheme_get_band_range (scheme, grade, weight, lower, upper))
+    return TRUE;
+  *lower = ZP_DECIMAL_ZERO;
+  *upper = weight;
+  return TRUE;
+}
+
 ZpIndicator *
 zp_indicator_copy (ZpIndicator *self)
 {

@@ -84,6 +84,15 @@ void              zp_indicator_set_evidence       (ZpIndicator  *self,
 gboolean          zp_indicator_get_weight_value   (ZpIndicator  *self,
                                                    ZpDecimal    *out);
 gboolean          zp_indicator_has_override       (ZpIndicator  *self);
+/* The points a score of this indicator may take at grade: the scheme's band, or 0 to the
+ * weight ungraded; upper_included: whether upper itself is in it (ungraded and 达成 only).
+ * FALSE when the weight is not a number. */
+gboolean          zp_indicator_get_score_range    (ZpIndicator  *self,
+                                                   ZpScheme     *scheme,
+                                                   ZpGrade       grade,
+                                                   ZpDecimal    *lower,
+                                                   ZpDecimal    *upper,
+                                                   gboolean     *upper_included);
 
 /* Recomputes score, state, flags and rule with the scheme's rules. `category_is_cost`
  * is derived from the category/subcategory texts (成本指标: a bare number is a ceiling). */

@@ -331,13 +331,6 @@ zp_application_new (void)
                        NULL);
 }
 
-GSettings *
-zp_application_get_settings (ZpApplication *self)
-{
-  g_return_val_if_fail (ZP_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
 
 GSettings *
 zp_settings_get_default (void)

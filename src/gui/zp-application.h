@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ZpApplication, zp_application, ZP, APPLICATION, AdwApplication)
 
 ZpApplication *zp_application_new          (void);
-/* The app's settings; NULL when the schema is neither installed nor in the build tree. */
-GSettings     *zp_application_get_settings (ZpApplication *self);
 /* The settings for any GApplication (NULL outside ZpApplication). */
 GSettings     *zp_settings_get_default     (void);
 

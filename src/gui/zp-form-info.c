@@ -93,12 +93,6 @@ zp_form_info_get (ZpForm *form)
   return self;
 }
 
-ZpForm *
-zp_form_info_get_form (ZpFormInfo *self)
-{
-  return self->form;
-}
-
 GListModel *
 zp_form_info_get_findings (ZpFormInfo *self)
 {

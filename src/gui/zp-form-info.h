@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (ZpFormInfo, zp_form_info, ZP, FORM_INFO, GObject)
 /* The info attached to form (created on first use; borrowed). */
 ZpFormInfo   *zp_form_info_get            (ZpForm     *form);
 
-ZpForm       *zp_form_info_get_form       (ZpFormInfo *self);
 /* ZpFinding list from zp_check_form(); computed on demand. */
 GListModel   *zp_form_info_get_findings   (ZpFormInfo *self);
 ZpFormStatus  zp_form_info_get_status     (ZpFormInfo *self);

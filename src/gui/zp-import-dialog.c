@@ -313,11 +313,13 @@ zp_import_dialog_choose (ZpWindow *window)
 
 /* Pasting rows ---------------------------------------------------------------------------- */
 
-guint
-zp_import_paste_into_form (ZpDocument *document,
-                           ZpForm     *form,
-                           const char *text,
-                           GError    **error)
+/* Rows copied from a spreadsheet (tab-separated text) appended to the form's last goal as
+ * one undo step; returns how many, 0 with the error set when the text holds none. */
+static guint
+paste_into_form (ZpDocument *document,
+                 ZpForm     *form,
+                 const char *text,
+                 GError    **error)
 {
   g_autoptr(GPtrArray) rows = zp_import_parse_rows (text, error);
   ZpUndoStack *undo = zp_document_get_undo_stack (document);
@@ -359,7 +361,7 @@ on_clipboard_text (GObject      *source,
       zp_window_toast (window, _("The clipboard holds no text to paste"));
       return;
     }
-  added = zp_import_paste_into_form (window->document, form, text, &error);
+  added = paste_into_form (window->document, form, text, &error);
   if (added == 0)
     zp_window_toast (window, error->message);
   else

@@ -26,13 +26,6 @@ void      zp_import_dialog_show           (ZpWindow   *window,
 /* The chooser of win.import. */
 void      zp_import_dialog_choose         (ZpWindow   *window);
 
-/* Rows copied from a spreadsheet (tab-separated text) appended to the form's last goal as
- * one undo step; returns how many, 0 with the error set when the text holds none. */
-guint     zp_import_paste_into_form       (ZpDocument *document,
-                                           ZpForm     *form,
-                                           const char *text,
-                                           GError    **error);
-
 /* win.paste-rows: the clipboard's text into the selected form. */
 void      zp_import_paste_clipboard       (ZpWindow   *window);
 

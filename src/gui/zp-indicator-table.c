@@ -413,10 +413,26 @@ show_note_editor (GtkEntry *entry)
   gtk_widget_grab_focus (text);
 }
 
-/* Focusing a cell scrolls the form to it, and the cell gets its place on screen in the
- * next frame's layout: a popover shown before that would point where the cell was, off
- * the window when the row was below it. So the editor waits for the frame after that
- * one, and opens only if the cell still has the focus. */
+#define NOTE_EDITOR_FRAMES 30
+
+/* Whether the widget lies within its window (as laid out last). */
+static gboolean
+is_within_window (GtkWidget *widget)
+{
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
+  graphene_rect_t bounds;
+
+  return native != NULL && gtk_widget_compute_bounds (widget, native, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.x >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (native) &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (native);
+}
+
+/* Focusing a cell scrolls the form to it, and the cell gets its place on screen in a later
+ * frame's layout (later still while the checks panel slides in): a popover shown before
+ * that would point where the cell was, off the window when the row was below it. So the
+ * editor waits, a frame at a time (for half a second at most), until the cell is within
+ * the window, and opens only if the cell still has the focus. */
 static gboolean
 show_note_editor_when_placed (GtkWidget     *entry,
                               GdkFrameClock *clock,
@@ -424,10 +440,12 @@ show_note_editor_when_placed (GtkWidget     *entry,
 {
   guint *frames_left = data;
 
-  if (--*frames_left > 0)
-    return G_SOURCE_CONTINUE;
-  if (gtk_widget_get_mapped (entry) && (gtk_widget_get_state_flags (entry) & GTK_STATE_FLAG_FOCUS_WITHIN))
-    show_note_editor (GTK_ENTRY (entry));
+  if (!gtk_widget_get_mapped (entry) || !(gtk_widget_get_state_flags (entry) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    return G_SOURCE_REMOVE;
+  /* (the first frame's layout has not placed it yet) */
+  if (--*frames_left > NOTE_EDITOR_FRAMES - 2 || !is_within_window (entry))
+    return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  show_note_editor (GTK_ENTRY (entry));
   return G_SOURCE_REMOVE;
 }
 
@@ -992,7 +1010,7 @@ zp_indicator_table_focus_cell (ZpIndicatorTable *self,
     {
       guint *frames_left = g_new (guint, 1);
 
-      *frames_left = 2;
+      *frames_left = NOTE_EDITOR_FRAMES;
       gtk_widget_add_tick_callback (row_cells (self, row, FALSE)[column], show_note_editor_when_placed,
                                     frames_left, g_free);
     }

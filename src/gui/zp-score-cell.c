@@ -33,33 +33,13 @@ G_DEFINE_FINAL_TYPE (ZpScoreCell, zp_score_cell, ADW_TYPE_BIN)
 /* By ZpIndicatorState, then the class of a score set by hand. */
 static const char *state_classes[] = { "unscored", "met", "partial", "missed", "not-applicable", "overridden", NULL };
 
-const char *
-zp_indicator_get_shown_score (ZpIndicator *indicator)
+/* The core's score text, "—" when unscored. */
+static const char *
+shown_score (ZpIndicator *indicator)
 {
   const char *text = zp_indicator_get_score_text (indicator);
 
   return *text != '\0' ? text : "—";
-}
-
-gboolean
-zp_indicator_get_band (ZpIndicator *indicator,
-                       ZpScheme    *scheme,
-                       ZpGrade      grade,
-                       ZpDecimal   *lower,
-                       ZpDecimal   *upper,
-                       gboolean    *upper_included)
-{
-  ZpDecimal weight;
-
-  if (!zp_indicator_get_weight_value (indicator, &weight))
-    return FALSE;
-  /* Ungraded: any score from 0 to the weight; graded: the scheme's band. */
-  *upper_included = grade == ZP_GRADE_NONE || grade == ZP_GRADE_ACHIEVED;
-  if (zp_scheme_get_band_range (scheme, grade, weight, lower, upper))
-    return TRUE;
-  *lower = ZP_DECIMAL_ZERO;
-  *upper = weight;
-  return TRUE;
 }
 
 static char *
@@ -74,7 +54,7 @@ describe_band (ZpScoreCell *self,
 
   if (grade == ZP_GRADE_NONE)
     return g_strdup (_("Not graded"));
-  if (!zp_indicator_get_band (self->indicator, self->scheme, grade, &lower, &upper,
+  if (!zp_indicator_get_score_range (self->indicator, self->scheme, grade, &lower, &upper,
                               &upper_included))
     return g_strdup (zp_grade_to_string (grade));
   lo = zp_decimal_format (lower, places);
@@ -91,7 +71,7 @@ update_label (ZpScoreCell *self)
   if (self->indicator == NULL)
     return;
 
-  gtk_label_set_label (self->label, zp_indicator_get_shown_score (self->indicator));
+  gtk_label_set_label (self->label, shown_score (self->indicator));
   state = zp_indicator_get_state (self->indicator);
   klass = zp_indicator_has_override (self->indicator) ? "overridden" : state_classes[state];
   for (guint i = 0; state_classes[i] != NULL; i++)
@@ -121,7 +101,7 @@ validate (ZpScoreCell *self,
       return FALSE;
     }
   /* As the checker tests it: the upper end belongs to 达成 only. */
-  if (zp_indicator_get_band (self->indicator, self->scheme, grade, &lower, &upper,
+  if (zp_indicator_get_score_range (self->indicator, self->scheme, grade, &lower, &upper,
                              &upper_included) &&
       (zp_decimal_cmp (*score, lower) < 0 ||
        zp_decimal_cmp (*score, upper) > (upper_included ? 0 : -1)))

@@ -24,15 +24,4 @@ void         zp_score_cell_bind     (ZpScoreCell *self,
 void         zp_score_cell_unbind   (ZpScoreCell *self);
 GtkWidget   *zp_score_cell_get_button (ZpScoreCell *self);
 
-/* The core's score text, "—" when unscored. */
-const char  *zp_indicator_get_shown_score (ZpIndicator *indicator);
-/* A grade's band in points (the scheme's, or 0 to the weight ungraded); FALSE when the
- * weight is not a number. */
-gboolean     zp_indicator_get_band        (ZpIndicator *indicator,
-                                           ZpScheme    *scheme,
-                                           ZpGrade      grade,
-                                           ZpDecimal   *lower,
-                                           ZpDecimal   *upper,
-                                           gboolean    *upper_included);
-
 G_END_DECLS

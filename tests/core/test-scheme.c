@@ -459,6 +459,28 @@ test_band_range (void)
   g_assert_false (zp_scheme_get_band_range (hubei, ZP_GRADE_NONE, dec ("10"), &low, &high));
   assert_decimal (low, "7");
   assert_decimal (high, "7");
+
+  /* An indicator's score range: the band for a grade, 0 to the weight ungraded; the upper
+   * bound belongs to it ungraded and for 达成 only. */
+  {
+    g_autoptr(ZpIndicator) indicator = zp_indicator_new ();
+    gboolean included = FALSE;
+
+    zp_indicator_set_weight (indicator, "10");
+    g_assert_true (zp_indicator_get_score_range (indicator, central, ZP_GRADE_PARTIAL, &low, &high, &included));
+    assert_decimal (low, "6");
+    assert_decimal (high, "8");
+    g_assert_false (included);
+    g_assert_true (zp_indicator_get_score_range (indicator, central, ZP_GRADE_ACHIEVED, &low, &high, &included));
+    assert_decimal (high, "10");
+    g_assert_true (included);
+    g_assert_true (zp_indicator_get_score_range (indicator, central, ZP_GRADE_NONE, &low, &high, &included));
+    assert_decimal (low, "0");
+    assert_decimal (high, "10");
+    g_assert_true (included);
+    zp_indicator_set_weight (indicator, "十分");
+    g_assert_false (zp_indicator_get_score_range (indicator, central, ZP_GRADE_PARTIAL, &low, &high, &included));
+  }
 }
 
 static void
