@@ -15,6 +15,7 @@
 #include "zp-docx.h"
 #include "zp-report-view.h"
 #include "zp-export-chooser.h"
+#include "zp-window.h"
 #include "zp-written-report.h"
 
 typedef struct
@@ -443,6 +444,19 @@ export_to (ZpReportView *self,
   return zp_written_report_write_text (report, file, error);
 }
 
+/* Beside the workbook's file, as the window's own exports are. */
+static void
+start_in_workbook_folder (ZpReportView   *self,
+                          GtkFileChooser *chooser)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GFile *file = ZP_IS_WINDOW (parent) ? zp_document_get_file (zp_window_get_document (ZP_WINDOW (parent))) : NULL;
+  g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -462,6 +476,7 @@ export_action (GtkWidget  *widget,
   suggested = g_strdup_printf (_("%1$s-%2$u-report.%3$s"), unit && *unit ? unit : "ziping",
                                zp_workbook_get_year (self->workbook), format);
   chooser = zp_export_chooser_new (GTK_WINDOW (self), _("Export the Report"), suggested);
+  start_in_workbook_folder (self, chooser);
   pattern = g_strdup_printf ("*.%s", format);
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_filter_set_name (filter, pattern);

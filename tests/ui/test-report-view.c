@@ -174,6 +174,15 @@ project_named (ZpWorkbook *workbook,
   return NULL;
 }
 
+static gboolean
+chooser_in (GtkFileChooser *chooser,
+            GFile          *folder)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
+
+  return current != NULL && g_file_equal (current, folder);
+}
+
 /* Export… in format from the view's menu, answered in its chooser as the user does: the
  * proposed name (…-report.<format>) in the scratch folder. Gives the file's path once it
  * is there (written to a temporary file and renamed: there means whole). */
@@ -191,6 +200,13 @@ export_report (ZpReportView *view,
   zp_test_wait_for ((chooser = zp_test_find_file_chooser (GTK_WINDOW (view))) != NULL);
   name = gtk_file_chooser_get_current_name (chooser);
   g_assert_true (g_str_has_suffix (name, suffix));
+  /* it starts beside the workbook's file */
+  {
+    ZpWindow *window = ZP_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (view)));
+    g_autoptr(GFile) expected = g_file_get_parent (zp_document_get_file (zp_window_get_document (window)));
+
+    zp_test_wait_for (chooser_in (chooser, expected));
+  }
   path = g_build_filename (tmpdir, name, NULL);
   g_unlink (path);
   zp_test_choose_file (GTK_WINDOW (view), scratch, path);
@@ -402,15 +418,6 @@ dialog_says (ZpWindow   *window,
   AdwMessageDialog *dialog = package_dialog (window);
 
   return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0;
-}
-
-static gboolean
-chooser_in (GtkFileChooser *chooser,
-            GFile          *folder)
-{
-  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
-
-  return current != NULL && g_file_equal (current, folder);
 }
 
 /* Submission Package… from the window's menu: its chooser, in the workbook's folder,
