@@ -132,16 +132,6 @@ assert_others_untouched (GArray *watches,
     }
 }
 
-/* Two more frames painted: whatever the edit queued has run and been drawn. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 gint64     n)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
-
-  zp_test_wait_for (gdk_frame_clock_get_frame_counter (clock) >= frame + n);
-}
 
 static gboolean
 row_shows (Watch      *watch,
@@ -172,7 +162,7 @@ test_edit_updates_own_row (void)
                     zp_test_cell (zp_test_table (zp_window_get_form_editor (window), 0),
                                                  0, "actual") != NULL);
   actual = zp_test_cell (zp_test_table (zp_window_get_form_editor (window), 0), 0, "actual");
-  wait_for_frames (GTK_WIDGET (window), 2);
+  zp_test_wait_for_frames (GTK_WIDGET (window), 2);
   watches = watch_rows (window);
   edited = &g_array_index (watches, Watch, 1);
   /* the seed's form is complete or has warnings */
@@ -186,7 +176,7 @@ test_edit_updates_own_row (void)
   /* 2 of ≥4: 1.00 of 2, and a shortfall without a deviation note is an error. */
   gtk_editable_set_text (GTK_EDITABLE (actual), "2 次");
   zp_test_wait_for (row_shows (edited, "99.00", "dialog-error-symbolic"));
-  wait_for_frames (GTK_WIDGET (window), 2);
+  zp_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (row_shows (edited, "99.00", "dialog-error-symbolic"));
   g_assert_cmpuint (edited->icon_changes, >=, 1);
   g_assert_true (gtk_widget_has_css_class (edited->icon, "error"));
@@ -200,7 +190,7 @@ test_edit_updates_own_row (void)
   reset_counts (watches);
   gtk_editable_set_text (GTK_EDITABLE (actual), "3 次");
   zp_test_wait_for (row_shows (edited, "99.50", "dialog-error-symbolic"));
-  wait_for_frames (GTK_WIDGET (window), 2);
+  zp_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpuint (edited->label_changes, ==, 1);
   g_assert_cmpuint (edited->icon_changes, ==, 0);
   g_assert_cmpuint (edited->tooltip_changes, ==, 0);
@@ -211,7 +201,7 @@ test_edit_updates_own_row (void)
   reset_counts (watches);
   gtk_editable_set_text (GTK_EDITABLE (actual), "4 次");
   zp_test_wait_for (row_shows (edited, "100.00", first_icon));
-  wait_for_frames (GTK_WIDGET (window), 2);
+  zp_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpuint (edited->icon_changes, >=, 1);
   g_assert_true (gtk_widget_has_css_class (edited->icon, first_class));
   g_assert_false (gtk_widget_has_css_class (edited->icon, "error"));
@@ -285,7 +275,7 @@ test_hidden_review_waits (void)
   /* 2 of ≥4: the form's total becomes 99.00 and the sidebar shows it */
   gtk_editable_set_text (GTK_EDITABLE (actual), "2 次");
   zp_test_wait_for (g_strcmp0 (zp_form_get_total_display_text (form), "99.00") == 0);
-  wait_for_frames (GTK_WIDGET (window), 2);
+  zp_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpuint (changes, ==, 0);
   g_assert_false (shows_text (cells, "99.00"));
 
@@ -333,7 +323,7 @@ test_table_row (void)
   weight = zp_test_cell (table, 0, "weight");
   state = zp_test_cell (table, 0, "state");
   g_assert_true (GTK_IS_IMAGE (state));
-  wait_for_frames (GTK_WIDGET (window), 2);
+  zp_test_wait_for_frames (GTK_WIDGET (window), 2);
   bars = find_all (GTK_WIDGET (editor), GTK_TYPE_LEVEL_BAR);
   g_assert_cmpuint (bars->len, >, 0);
   first_icon = g_strdup (gtk_image_get_icon_name (GTK_IMAGE (state)));
@@ -345,7 +335,7 @@ test_table_row (void)
   /* 2 of ≥4 misses the target: another icon; the weights are the same */
   gtk_editable_set_text (GTK_EDITABLE (actual), "2 次");
   zp_test_wait_for (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (state)), first_icon) != 0);
-  wait_for_frames (GTK_WIDGET (window), 2);
+  zp_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpuint (icon_changes, >=, 1);
   g_assert_cmpuint (value_changes, ==, 0);
   missed_icon = g_strdup (gtk_image_get_icon_name (GTK_IMAGE (state)));
@@ -362,7 +352,7 @@ test_table_row (void)
   }
   zp_test_wait_for (g_strcmp0 (zp_indicator_get_actual (zp_goal_get_indicator (zp_form_get_goal (form, 0), 0)), "2.5 次") == 0 &&
                     g_strcmp0 (zp_form_get_total_display_text (form), "99.25") == 0);
-  wait_for_frames (GTK_WIDGET (window), 2);
+  zp_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (state)), ==, missed_icon);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (state), ==, missed_tooltip);
   g_assert_cmpuint (icon_changes, ==, 0);

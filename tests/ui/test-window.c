@@ -117,16 +117,6 @@ sidebar_row_for (ZpWindow *window,
   return NULL;
 }
 
-/* Iterates the main loop until widget's window has drawn n more frames. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 gint64     n)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
-
-  zp_test_wait_for (gdk_frame_clock_get_frame_counter (clock) >= frame + n);
-}
 
 /* Whether form's sidebar row shows this total and status icon. */
 static gboolean
@@ -297,7 +287,7 @@ test_edit_and_undo (void)
 
     /* the note's popover opens on it: the window has to have laid out and painted the edit
      * first (on Xvfb, a popover placed before that finds no monitor) */
-    wait_for_frames (note, 2);
+    zp_test_wait_for_frames (note, 2);
     activate_finding (window, "deviation-note-missing");
     zp_test_wait_for ((gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note)));
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note));
@@ -1757,7 +1747,7 @@ test_note_editor (void)
   zp_test_wait_for (has_finding (window, "deviation-note-missing"));
   note = zp_test_cell (table, 0, "deviation-note");
   /* as in edit-and-undo: the popover is placed once the window has painted the edit */
-  wait_for_frames (note, 2);
+  zp_test_wait_for_frames (note, 2);
   activate_finding (window, "deviation-note-missing");
   zp_test_wait_for (shown_popover (note) != NULL);
   popover = shown_popover (note);

@@ -424,3 +424,13 @@ zp_test_respond (AdwMessageDialog *dialog,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_object_unref (dialog);
 }
+
+void
+zp_test_wait_for_frames (GtkWidget *widget,
+                         gint64     n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+  zp_test_wait_for (gdk_frame_clock_get_frame_counter (clock) >= frame + n);
+}

@@ -72,6 +72,10 @@ void        zp_test_choose_existing_file (GtkWindow *parent,
  * added meanwhile waits behind it). */
 void        zp_test_wait_toast_gone (GtkLabel       *title);
 gboolean    zp_test_is_on_screen    (GtkWidget      *widget);
+/* Iterates the main loop until widget's window has drawn n more frames: whatever an edit
+ * queued has run and been drawn. */
+void        zp_test_wait_for_frames (GtkWidget      *widget,
+                                     gint64          n);
 AdwMessageDialog *zp_test_find_message_dialog (GtkWindow *window);
 void        zp_test_respond         (AdwMessageDialog *dialog,
                                      const char       *response);
