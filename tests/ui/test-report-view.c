@@ -639,9 +639,12 @@ click_attach (ZpEvidenceDialog *dialog,
               const char       *heading)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  GtkWidget *group = find_group (GTK_WIDGET (dialog), heading);
+  GtkWidget *group;
   GtkWidget *add = NULL;
 
+  /* as a user: on what the dialog has laid out and drawn */
+  zp_test_wait_for_frames (GTK_WIDGET (dialog), 2);
+  group = find_group (GTK_WIDGET (dialog), heading);
   g_assert_nonnull (group);
   collect_buttons (group, buttons);
   for (guint i = 0; i < buttons->len && add == NULL; i++)
@@ -703,9 +706,11 @@ click_remove (ZpEvidenceDialog *dialog,
               const char       *heading,
               guint             n)
 {
-  g_autoptr(GPtrArray) rows = group_rows (GTK_WIDGET (dialog), heading);
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
+  zp_test_wait_for_frames (GTK_WIDGET (dialog), 2);
+  rows = group_rows (GTK_WIDGET (dialog), heading);
   g_assert_cmpuint (n, <, rows->len);
   collect_buttons (g_ptr_array_index (rows, n), buttons);
   for (guint i = 0; i < buttons->len; i++)
