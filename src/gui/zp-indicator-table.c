@@ -413,8 +413,6 @@ show_note_editor (GtkEntry *entry)
   gtk_widget_grab_focus (text);
 }
 
-#define NOTE_EDITOR_FRAMES 30
-
 /* Whether the widget lies within its window (as laid out last). */
 static gboolean
 is_within_window (GtkWidget *widget)
@@ -431,22 +429,32 @@ is_within_window (GtkWidget *widget)
 /* Focusing a cell scrolls the form to it, and the cell gets its place on screen in a later
  * frame's layout (later still while the checks panel slides in): a popover shown before
  * that would point where the cell was, off the window when the row was below it. So the
- * editor waits, a frame at a time (for half a second at most), until the cell is within
- * the window, and opens only if the cell still has the focus. */
+ * editor waits, a frame at a time for at most two seconds (a slow machine paints few
+ * frames), until the cell has the focus and lies within the window. */
+typedef struct
+{
+  guint  frames;
+  gint64 deadline;   /* frame time, µs; 0 until the first frame */
+} NoteWait;
+
 static gboolean
 show_note_editor_when_placed (GtkWidget     *entry,
                               GdkFrameClock *clock,
                               gpointer       data)
 {
-  guint *frames_left = data;
+  NoteWait *wait = data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
 
-  if (!gtk_widget_get_mapped (entry) || !(gtk_widget_get_state_flags (entry) & GTK_STATE_FLAG_FOCUS_WITHIN))
-    return G_SOURCE_REMOVE;
+  if (wait->deadline == 0)
+    wait->deadline = now + 2 * G_USEC_PER_SEC;
   /* (the first frame's layout has not placed it yet) */
-  if (--*frames_left > NOTE_EDITOR_FRAMES - 2 || !is_within_window (entry))
-    return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-  show_note_editor (GTK_ENTRY (entry));
-  return G_SOURCE_REMOVE;
+  if (++wait->frames >= 2 && gtk_widget_get_mapped (entry) &&
+      (gtk_widget_get_state_flags (entry) & GTK_STATE_FLAG_FOCUS_WITHIN) && is_within_window (entry))
+    {
+      show_note_editor (GTK_ENTRY (entry));
+      return G_SOURCE_REMOVE;
+    }
+  return now < wait->deadline ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
@@ -1008,11 +1016,8 @@ zp_indicator_table_focus_cell (ZpIndicatorTable *self,
    * the cell is where the scroll to it puts it. */
   if (g_str_equal (columns[column].field, "deviation-note"))
     {
-      guint *frames_left = g_new (guint, 1);
-
-      *frames_left = NOTE_EDITOR_FRAMES;
       gtk_widget_add_tick_callback (row_cells (self, row, FALSE)[column], show_note_editor_when_placed,
-                                    frames_left, g_free);
+                                    g_new0 (NoteWait, 1), g_free);
     }
   return TRUE;
 }
